@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Podium's targets are strictly layered: nothing points upward.
+/// See docs/ARCHITECTURE.md for what each target owns.
+let package = Package(
+    name: "Podium",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "podium", targets: ["podium"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Domain and storage
+
+        .target(name: "PodiumCore"),
+        .target(name: "CPodiumSystem"),
+        .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
+
+        // MARK: Terminal (only PodiumCurses may import CNCurses)
+
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
+
+        // MARK: Executables
+
+        .executableTarget(
+            name: "podium",
+            dependencies: [
+                "PodiumCore", "PodiumStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "podium-bench",
+            dependencies: ["PodiumCore", "PodiumStore"],
+            path: "Benchmarks/podium-bench"
+        ),
+
+        // MARK: Tests
+
+        .executableTarget(
+            name: "podium-test-writer",
+            dependencies: ["PodiumCore", "PodiumStore"],
+            path: "Tests/Helpers/podium-test-writer"
+        ),
+        .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+        .testTarget(
+            name: "PodiumStoreTests",
+            dependencies: ["PodiumCore", "PodiumStore", "podium-test-writer"]
+        ),
+        .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+/// The kinds of record a workspace holds; drafts and audit entries point at them.
+public enum ArtifactKind: String, Codable, Sendable, CaseIterable, Hashable {
+    case product
+    case feedback
+    case backlog
+    case stakeholder
+    case persona
+    case experiment
+    case decision
+    case communication
+    case draft
+    case job
+}
+
+/// A pointer to one record: its kind and id (the product has the id "product").
+public struct ArtifactReference: Codable, Sendable, Hashable, CustomStringConvertible {
+    public var kind: ArtifactKind
+    public var id: String
+
+    public init(kind: ArtifactKind, id: String) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public init<Subject>(_ kind: ArtifactKind, _ id: RecordID<Subject>) {
+        self.init(kind: kind, id: id.rawValue)
+    }
+
+    public var description: String { "\(kind.rawValue)/\(id)" }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The result of an AI job, waiting for the Product Owner's review.
+///
+/// Nothing in the workspace changes until a draft is accepted; its evidence says which
+/// records and which numbers it rests on, and its edits record what the reviewer changed.
+public struct Draft: Codable, Sendable, Hashable, Identifiable {
+    public var id: RecordID<Draft>
+    public var jobID: RecordID<Job>?
+    public var kind: JobKind
+    public var stance: Stance
+    public var title: String
+    /// The record the draft would create or change when accepted, if any.
+    public var target: ArtifactReference?
+    /// The draft text, in Markdown.
+    public var content: String
+    public var evidence: [Evidence]
+    /// Numbers the draft relies on, by name (e.g. "negative share": 0.42).
+    public var figures: [Figure]
+    public var provider: ProviderInfo
+    /// The prompt template (name and version) the draft was made with, if any.
+    public var promptReference: String?
+    public var status: DraftStatus
+    public var edits: [DraftEdit]
+    /// Why the reviewer accepted or rejected it, when they said.
+    public var reviewNote: String?
+    public var createdAt: Date
+    public var reviewedAt: Date?
+
+    public init(
+        id: RecordID<Draft> = .make(), jobID: RecordID<Job>? = nil, kind: JobKind, stance: Stance,
+        title: String, target: ArtifactReference? = nil, content: String, evidence: [Evidence] = [],
+        figures: [Figure] = [], provider: ProviderInfo = .local, promptReference: String? = nil,
+        status: DraftStatus = .pending, edits: [DraftEdit] = [], reviewNote: String? = nil,
+        createdAt: Date = Date(), reviewedAt: Date? = nil
+    ) {
+        self.id = id
+        self.jobID = jobID
+        self.kind = kind
+        self.stance = stance
+        self.title = title
+        self.target = target
+        self.content = content
+        self.evidence = evidence
+        self.figures = figures
+        self.provider = provider
+        self.promptReference = promptReference
+        self.status = status
+        self.edits = edits
+        self.reviewNote = reviewNote
+        self.createdAt = createdAt
+        self.reviewedAt = reviewedAt
+    }
+}
+
+/// Where a draft is in its review.
+public enum DraftStatus: String, Codable, Sendable, CaseIterable {
+    case pending
+    case accepted
+    case rejected
+    /// The job stopped part way (an error after text had streamed); the text so far is kept.
+    case interrupted
+}
+
+/// One record a draft rests on, with what was taken from it.
+public struct Evidence: Codable, Sendable, Hashable {
+    public var reference: ArtifactReference
+    /// What the draft used from the record, e.g. a quoted sentence or "rating 2/5".
+    public var detail: String?
+
+    public init(_ reference: ArtifactReference, detail: String? = nil) {
+        self.reference = reference
+        self.detail = detail
+    }
+}
+
+/// A named number a draft relies on.
+public struct Figure: Codable, Sendable, Hashable {
+    public var name: String
+    public var value: Double
+    public var unit: String?
+
+    public init(name: String, value: Double, unit: String? = nil) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+    }
+}
+
+/// A change the reviewer made to a draft's content before deciding on it.
+public struct DraftEdit: Codable, Sendable, Hashable {
+    public var at: Date
+    public var by: String
+    public var previousContent: String
+
+    public init(at: Date = Date(), by: String, previousContent: String) {
+        self.at = at
+        self.by = by
+        self.previousContent = previousContent
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// An AI job: its kind, where it was started, and how far it got.
+public struct Job: Codable, Sendable, Hashable, Identifiable {
+    public var id: RecordID<Job>
+    public var kind: JobKind
+    public var stance: Stance
+    public var status: JobStatus
+    /// Parameters of the run, e.g. the audience of an update or a filter.
+    public var parameters: [String: String]
+    /// The records the job works on, when it works on a selection.
+    public var inputs: [ArtifactReference]
+    public var provider: ProviderInfo
+    public var createdAt: Date
+    public var startedAt: Date?
+    public var finishedAt: Date?
+    /// A human-readable reason when the job failed or was interrupted.
+    public var error: String?
+    public var draftID: RecordID<Draft>?
+    public var usage: TokenUsage?
+    public var attempts: Int
+
+    public init(
+        id: RecordID<Job> = .make(), kind: JobKind, stance: Stance, status: JobStatus = .queued,
+        parameters: [String: String] = [:], inputs: [ArtifactReference] = [],
+        provider: ProviderInfo = .local, createdAt: Date = Date(), startedAt: Date? = nil,
+        finishedAt: Date? = nil, error: String? = nil, draftID: RecordID<Draft>? = nil,
+        usage: TokenUsage? = nil, attempts: Int = 0
+    ) {
+        self.id = id
+        self.kind = kind
+        self.stance = stance
+        self.status = status
+        self.parameters = parameters
+        self.inputs = inputs
+        self.provider = provider
+        self.createdAt = createdAt
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.error = error
+        self.draftID = draftID
+        self.usage = usage
+        self.attempts = attempts
+    }
+}
+
+/// The life cycle of a job: queued → running → done | failed | cancelled.
+public enum JobStatus: String, Codable, Sendable, CaseIterable {
+    case queued
+    case running
+    case done
+    case failed
+    case cancelled
+    /// Was queued or running when Podium stopped; can be queued again.
+    case interrupted
+
+    /// Whether the job will not change any more without being queued again.
+    public var isFinished: Bool {
+        switch self {
+        case .queued, .running: false
+        case .done, .failed, .cancelled, .interrupted: true
+        }
+    }
+}
+
+/// Tokens a model reported for one job.
+public struct TokenUsage: Codable, Sendable, Hashable {
+    public var inputTokens: Int
+    public var outputTokens: Int
+
+    public init(inputTokens: Int, outputTokens: Int) {
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+    }
+}

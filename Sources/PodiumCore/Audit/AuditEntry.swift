@@ -1,0 +1,47 @@
+import Foundation
+
+/// A record of who changed what and when: every accept, reject, edit and import.
+public struct AuditEntry: Codable, Sendable, Hashable, Identifiable {
+    public var id: RecordID<AuditEntry>
+    public var at: Date
+    /// The person (login name) or process ("automation") that made the change.
+    public var actor: String
+    public var action: AuditAction
+    public var subject: ArtifactReference?
+    /// One line a person can read, e.g. "Imported 312 feedback items from reviews.csv".
+    public var summary: String
+    public var details: [String: String]
+
+    public init(
+        id: RecordID<AuditEntry>? = nil, at: Date = Date(), actor: String, action: AuditAction,
+        subject: ArtifactReference? = nil, summary: String, details: [String: String] = [:]
+    ) {
+        self.id = id ?? .make(at: at)
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.summary = summary
+        self.details = details
+    }
+
+    /// The login name of the person running this process.
+    public static var currentActor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+}
+
+/// What kind of change an audit entry records.
+public enum AuditAction: String, Codable, Sendable, CaseIterable {
+    case create
+    case update
+    case delete
+    case importData = "import"
+    case accept
+    case reject
+    case edit
+    case undo
+    case migrate
+    case quarantine
+}

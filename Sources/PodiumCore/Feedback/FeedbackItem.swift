@@ -1,0 +1,140 @@
+import Foundation
+
+/// One piece of customer or stakeholder feedback: a review, a survey answer, a ticket…
+public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
+    public var id: RecordID<FeedbackItem>
+    public var text: String
+    public var source: FeedbackSource
+    public var author: String?
+    /// The customer segment or plan, e.g. "enterprise" or "free".
+    public var segment: String?
+    public var rating: Rating?
+    /// When the feedback was given (not when it was imported).
+    public var createdAt: Date
+    public var tags: [String]
+    /// Sentiment from -1 (negative) to 1 (positive), once an analysis has set it.
+    public var sentiment: Double?
+    /// Where the item came from: a file name, a URL back to the review or ticket.
+    public var origin: String?
+    public var importedAt: Date?
+
+    public init(
+        id: RecordID<FeedbackItem> = .make(), text: String, source: FeedbackSource = .other,
+        author: String? = nil, segment: String? = nil, rating: Rating? = nil,
+        createdAt: Date = Date(), tags: [String] = [], sentiment: Double? = nil,
+        origin: String? = nil, importedAt: Date? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.source = source
+        self.author = author
+        self.segment = segment
+        self.rating = rating
+        self.createdAt = createdAt
+        self.tags = tags
+        self.sentiment = sentiment
+        self.origin = origin
+        self.importedAt = importedAt
+    }
+
+    /// The identity used to spot the same feedback imported twice: text, author and day.
+    public var duplicateKey: DuplicateKey {
+        DuplicateKey(text: text, author: author, createdAt: createdAt)
+    }
+}
+
+/// Text, author and date, normalised so that re-importing the same export is recognised.
+public struct DuplicateKey: Hashable, Sendable {
+    public let text: String
+    public let author: String
+    public let date: String
+
+    public init(text: String, author: String?, createdAt: Date) {
+        self.text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        self.author = (author ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        self.date = String(Int(createdAt.timeIntervalSince1970.rounded(.down)))
+    }
+}
+
+/// Where a piece of feedback came from. An open set: imports may name new sources.
+public struct FeedbackSource: RawRepresentable, Codable, Sendable, Hashable, Comparable,
+    ExpressibleByStringLiteral, CustomStringConvertible
+{
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public static let survey: Self = "survey"
+    public static let review: Self = "review"
+    public static let support: Self = "support"
+    public static let interview: Self = "interview"
+    public static let stakeholder: Self = "stakeholder"
+    public static let sales: Self = "sales"
+    public static let other: Self = "other"
+
+    /// The sources Podium knows by name; any other text is kept as it is.
+    public static let known: [Self] = [.survey, .review, .support, .interview, .stakeholder, .sales, .other]
+}
+
+/// A rating with its scale, so that 4 stars and an NPS of 4 are never confused.
+public struct Rating: Codable, Sendable, Hashable {
+    public var value: Double
+    public var scale: RatingScale
+
+    public init(_ value: Double, scale: RatingScale) {
+        self.value = value
+        self.scale = scale
+    }
+
+    /// The rating mapped onto 0…1 within its scale.
+    public var normalized: Double {
+        let span = scale.maximum - scale.minimum
+        return min(1, max(0, (value - scale.minimum) / span))
+    }
+
+    /// The rating as people write it: "4/5" or "7/10".
+    public var display: String {
+        let number = value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+        return "\(number)/\(Int(scale.maximum))"
+    }
+}
+
+/// The scale a rating was given on.
+public enum RatingScale: String, Codable, Sendable, CaseIterable {
+    /// App store and review-site stars, 1…5.
+    case stars5 = "stars-1-5"
+    /// Net Promoter Score answers, 0…10.
+    case nps = "nps-0-10"
+    /// Satisfaction surveys, 1…10.
+    case score10 = "score-1-10"
+
+    public var minimum: Double {
+        switch self {
+        case .stars5, .score10: 1
+        case .nps: 0
+        }
+    }
+
+    public var maximum: Double {
+        switch self {
+        case .stars5: 5
+        case .nps, .score10: 10
+        }
+    }
+}

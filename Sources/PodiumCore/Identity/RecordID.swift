@@ -1,0 +1,70 @@
+import Foundation
+
+/// A stable, time-ordered identifier for one record of type `Subject`.
+///
+/// The text form is a lowercase UUID version 7: the first 48 bits hold the creation
+/// time in milliseconds, so sorting ids sorts records by creation time and a folder
+/// listing reads in creation order. The phantom `Subject` keeps a feedback id from
+/// being passed where a backlog id is expected.
+public struct RecordID<Subject>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The id as it is written on disk and shown to users.
+    public let rawValue: String
+
+    /// Wraps an existing id (read from disk, typed by a user) without checking its form.
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Makes a new id for a record created at `date`, with random bits from `generator`.
+    public init(at date: Date = Date(), using generator: inout some RandomNumberGenerator) {
+        self.rawValue = UUIDv7.string(milliseconds: UInt64(max(0, date.timeIntervalSince1970 * 1000)),
+                                      random: generator.next(), generator.next())
+    }
+
+    /// Makes a new id for a record created now, with system randomness.
+    public static func make(at date: Date = Date()) -> RecordID {
+        var generator = SystemRandomNumberGenerator()
+        return RecordID(at: date, using: &generator)
+    }
+
+    public var description: String { rawValue }
+
+    /// The first eight characters: enough to tell records apart on screen.
+    public var short: String { String(rawValue.prefix(8)) }
+
+    public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// Formats UUID version 7 text from a millisecond timestamp and 128 random bits.
+enum UUIDv7 {
+    static func string(milliseconds: UInt64, random high: UInt64, _ low: UInt64) -> String {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+        for index in 6..<16 {
+            let source = index < 11 ? high : low
+            bytes[index] = UInt8(truncatingIfNeeded: source >> (8 * (index % 8)))
+        }
+        bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
+        let hex = bytes.map { byte in
+            let text = String(byte, radix: 16)
+            return text.count == 1 ? "0" + text : text
+        }.joined()
+        let cuts = [8, 12, 16, 20]
+        var result = ""
+        for (offset, character) in hex.enumerated() {
+            if cuts.contains(offset) { result.append("-") }
+            result.append(character)
+        }
+        return result
+    }
+}

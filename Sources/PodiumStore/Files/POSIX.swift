@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import CPodiumSystem
+
+/// Thin, throwing wrappers over the POSIX calls the store relies on for durability.
+enum POSIX {
+    /// Opens `path`, retrying on EINTR, and throws a `StoreError.io` naming the path on failure.
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws -> Int32 {
+        while true {
+            let fd = path.withCString { open($0, flags | O_CLOEXEC, mode) }
+            if fd >= 0 { return fd }
+            if errno == EINTR { continue }
+            throw StoreError.io(path: path, operation: "open", errno: errno)
+        }
+    }
+
+    /// Writes all of `data` to `fd`.
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = write(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError.io(path: path, operation: "write", errno: errno)
+                }
+                remaining -= written
+                pointer += written
+            }
+        }
+    }
+
+    /// Reads the whole file at `path`; nil when it does not exist.
+    static func readFile(_ path: String) throws -> (Data, FileStamp)? {
+        let fd: Int32
+        do {
+            fd = try openFile(path, O_RDONLY)
+        } catch StoreError.io(_, _, let code) where code == ENOENT {
+            return nil
+        }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.io(path: path, operation: "stat", errno: errno) }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == data.count { data.count += max(4096, data.count / 2) }
+            let count = data.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(path: path, operation: "read", errno: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        data.count = filled
+        return (data, FileStamp(info))
+    }
+
+    /// Flushes `fd` to stable storage.
+    static func syncFile(_ fd: Int32, path: String) throws {
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw StoreError.io(path: path, operation: "fsync", errno: errno)
+        }
+    }
+
+    /// Flushes a directory's entries (names created, renamed or removed) to stable storage.
+    static func syncDirectory(_ path: String) throws {
+        let fd = try openFile(path, O_RDONLY | O_DIRECTORY)
+        defer { _ = close(fd) }
+        try syncFile(fd, path: path)
+    }
+
+    static func renameFile(_ from: String, _ to: String) throws {
+        guard rename(from, to) == 0 else { throw StoreError.io(path: to, operation: "rename", errno: errno) }
+    }
+
+    /// Removes a file; a file that is already gone is not an error.
+    static func removeFile(_ path: String) throws {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw StoreError.io(path: path, operation: "remove", errno: errno)
+        }
+    }
+
+    /// Creates a directory with mode 0700 (and its parents); an existing one is kept.
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o700) == 0 { return }
+        switch errno {
+        case EEXIST: return
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { break }
+            try makeDirectory(parent)
+            if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
+        default: break
+        }
+        throw StoreError.io(path: path, operation: "create folder", errno: errno)
+    }
+
+    /// The stamp of `path`, or nil when it does not exist.
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    /// Names in a directory (no "." or ".."); nil when the directory does not exist.
+    static func listDirectory(_ path: String) throws -> [String]? {
+        guard let directory = opendir(path) else {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(path: path, operation: "list", errno: errno)
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Flushes the whole file system holding `path` (one call for a batch of writes).
+    static func syncFileSystem(containing path: String) throws {
+        let fd = try openFile(path, O_RDONLY | O_DIRECTORY)
+        defer { _ = close(fd) }
+        guard podium_syncfs(fd) == 0 else { throw StoreError.io(path: path, operation: "sync", errno: errno) }
+    }
+
+    static func setMode(_ path: String, _ mode: mode_t) {
+        _ = chmod(path, mode)
+    }
+
+    /// A human-readable text for an errno value.
+    static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// Identity and version of a file on disk: a changed stamp means the file was replaced or edited.
+struct FileStamp: Hashable, Sendable {
+    var inode: UInt64
+    var size: Int64
+    var modifiedNanoseconds: Int64
+
+    init(_ info: stat) {
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        modifiedNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Everything that can go wrong with a workspace, each with a message that names the file.
+public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// A system call failed on `path`.
+    case io(path: String, operation: String, errno: Int32)
+    /// There is no workspace at `path`.
+    case notAWorkspace(path: String)
+    /// `path` already holds something that is not an empty folder.
+    case alreadyExists(path: String)
+    /// The workspace was written by a newer Podium; it is left untouched.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// The workspace description (`workspace.json`) cannot be read.
+    case unreadableWorkspaceFile(path: String, reason: String)
+    /// A record could not be encoded (should not happen with valid values).
+    case encoding(what: String, reason: String)
+    /// A migration step failed; the backup at `backup` holds the workspace as it was.
+    case migrationFailed(from: Int, reason: String, backup: String)
+    /// A record that a change refers to is not in the workspace.
+    case missingRecord(kind: String, id: String)
+
+    public var description: String {
+        switch self {
+        case let .io(path, operation, code):
+            "cannot \(operation) \(path): \(POSIX.describe(code))"
+        case let .notAWorkspace(path):
+            "no Podium workspace at \(path) (create one with `podium init` or `podium demo`)"
+        case let .alreadyExists(path):
+            "\(path) already exists and is not an empty folder; choose another --workspace"
+        case let .newerSchema(path, found, supported):
+            "\(path) has schema version \(found), but this podium reads up to \(supported): "
+                + "update podium; the workspace was not changed"
+        case let .unreadableWorkspaceFile(path, reason):
+            "cannot read \(path): \(reason)"
+        case let .encoding(what, reason):
+            "cannot encode \(what): \(reason)"
+        case let .migrationFailed(from, reason, backup):
+            "migrating the workspace from schema version \(from) failed: \(reason); "
+                + "a copy of the workspace before migrating is at \(backup)"
+        case let .missingRecord(kind, id):
+            "no \(kind) with id \(id) in the workspace"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,22 @@
+/// What a refresh or a transaction changed, so that views redraw only what they must.
+public struct WorkspaceChanges: Sendable, Equatable {
+    /// Ids of changed (added, edited or removed) records, per collection.
+    public var records: [RecordCollection: Set<String>] = [:]
+    public var productChanged = false
+
+    public init() {}
+
+    public var isEmpty: Bool { !productChanged && records.values.allSatisfy(\.isEmpty) }
+
+    /// How many records changed in `collection`.
+    public func count(in collection: RecordCollection) -> Int { records[collection]?.count ?? 0 }
+
+    mutating func note(_ collection: RecordCollection, _ id: String) {
+        records[collection, default: []].insert(id)
+    }
+
+    mutating func merge(_ other: WorkspaceChanges) {
+        productChanged = productChanged || other.productChanged
+        for (collection, ids) in other.records { records[collection, default: []].formUnion(ids) }
+    }
+}

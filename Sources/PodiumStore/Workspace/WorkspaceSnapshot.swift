@@ -1,0 +1,66 @@
+import PodiumCore
+
+/// The whole workspace in memory at one moment: a value, cheap to copy and to hand out.
+public struct WorkspaceSnapshot: Sendable {
+    public var product: Product
+    public var feedback = RecordTable<FeedbackItem>()
+    public var backlog = RecordTable<BacklogItem>()
+    public var stakeholders = RecordTable<Stakeholder>()
+    public var personas = RecordTable<Persona>()
+    public var experiments = RecordTable<Experiment>()
+    public var decisions = RecordTable<Decision>()
+    public var communications = RecordTable<Communication>()
+    public var drafts = RecordTable<Draft>()
+    public var jobs = RecordTable<Job>()
+    public var audit = RecordTable<AuditEntry>()
+
+    public init(product: Product) {
+        self.product = product
+    }
+
+    /// The records of one type.
+    public subscript<Record: WorkspaceRecord>(_ type: Record.Type) -> RecordTable<Record> {
+        get { self[keyPath: Record.table] }
+        set { self[keyPath: Record.table] = newValue }
+    }
+
+    /// How many records each collection holds.
+    public var counts: [RecordCollection: Int] {
+        [
+            .feedback: feedback.count, .backlog: backlog.count, .stakeholders: stakeholders.count,
+            .personas: personas.count, .experiments: experiments.count, .decisions: decisions.count,
+            .communications: communications.count, .drafts: drafts.count, .jobs: jobs.count,
+            .audit: audit.count,
+        ]
+    }
+
+    /// The backlog in Product Backlog order (then by creation).
+    public var orderedBacklog: [BacklogItem] {
+        backlog.values.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+}
+
+/// The records of one collection, by id.
+public struct RecordTable<Record: WorkspaceRecord>: Sendable {
+    public private(set) var byID: [RecordID<Record>: Record] = [:]
+
+    public init() {}
+
+    public init(_ records: some Sequence<Record>) {
+        for record in records { byID[record.id] = record }
+    }
+
+    public var count: Int { byID.count }
+    public var isEmpty: Bool { byID.isEmpty }
+    public var values: Dictionary<RecordID<Record>, Record>.Values { byID.values }
+
+    /// All records in creation order (ids are time-ordered).
+    public var all: [Record] { byID.values.sorted { $0.id < $1.id } }
+
+    public subscript(id: RecordID<Record>) -> Record? {
+        get { byID[id] }
+        set { byID[id] = newValue }
+    }
+
+    mutating func removeAll() { byID.removeAll() }
+}

@@ -1,0 +1,438 @@
+import Foundation
+import PodiumCore
+
+/// A workspace on disk, shared safely with other Podium processes.
+///
+/// Records live one per JSON file; a write is a short transaction under an exclusive
+/// `flock` that starts from what is on disk, so concurrent writers lose nothing. A
+/// long-running process calls `refresh()` to pick up what others changed.
+/// See docs/STORAGE.md for the layout and the reasons behind it.
+public final class WorkspaceStore: @unchecked Sendable {
+    public let layout: WorkspaceLayout
+    let schema: Schema
+    let fileLock: FileLock
+    let feed: ChangeFeed
+
+    /// Guards `state`; held for the length of a refresh or a transaction.
+    private let mutex = NSLock()
+    /// Accessed only with `mutex` held.
+    private var state: State
+
+    struct State {
+        var snapshot: WorkspaceSnapshot
+        /// What was last read of each record file, by folder and file name.
+        var files: [RecordCollection: [String: TrackedFile]] = [:]
+        var productStamp: FileStamp?
+        var folderStamps: [RecordCollection: FileStamp] = [:]
+        var feedPosition: ChangeFeed.Position?
+        var problems: [StoreProblem] = []
+        /// Files found unreadable that are still to be moved aside.
+        var unreadable: [(collection: RecordCollection?, name: String, reason: String, size: Int)] = []
+    }
+
+    struct TrackedFile {
+        var stamp: FileStamp
+        var id: String
+    }
+
+    private init(layout: WorkspaceLayout, schema: Schema) {
+        self.layout = layout
+        self.schema = schema
+        self.fileLock = FileLock(path: layout.lockFile)
+        self.feed = ChangeFeed(path: layout.changeFeed)
+        self.state = State(snapshot: WorkspaceSnapshot(product: Product(name: "")))
+    }
+
+    // MARK: Creating and opening
+
+    /// Creates a new, empty workspace at `root` (an absent or empty folder) and opens it.
+    public static func create(at root: URL, product: Product, schema: Schema = .current) throws -> WorkspaceStore {
+        let layout = WorkspaceLayout(root: root)
+        if let existing = try POSIX.listDirectory(layout.rootPath), !existing.isEmpty {
+            throw StoreError.alreadyExists(path: layout.rootPath)
+        }
+        try POSIX.makeDirectory(layout.rootPath)
+        POSIX.setMode(layout.rootPath, 0o700)
+        try POSIX.makeDirectory(layout.localFolder)
+        for collection in RecordCollection.allCases { try POSIX.makeDirectory(layout.folder(collection)) }
+        try AtomicFile.write(Data(WorkspaceFiles.gitignore.utf8), to: layout.gitignoreFile)
+        try AtomicFile.write(RecordCodec.encode(product, what: "product.json"), to: layout.productFile)
+        let info = WorkspaceInfo(schemaVersion: schema.version, createdAt: Date(), createdWith: "podium")
+        try WorkspaceFiles.writeInfo(info, layout)  // last: its presence marks a complete workspace
+        return try open(at: root, schema: schema)
+    }
+
+    /// Opens the workspace at `root`: migrates an older schema (after a backup), completes
+    /// a transaction a crashed writer left, moves corrupt files aside and loads the rest.
+    public static func open(at root: URL, schema: Schema = .current) throws -> WorkspaceStore {
+        let store = WorkspaceStore(layout: WorkspaceLayout(root: root), schema: schema)
+        try store.prepare()
+        try store.mutex.withLock { try store.loadAll() }
+        return store
+    }
+
+    /// Checks the schema and brings the folder into a state that can be read.
+    private func prepare() throws {
+        let info = try WorkspaceFiles.readInfo(layout)
+        if info.schemaVersion > schema.version {
+            throw StoreError.newerSchema(path: layout.rootPath, found: info.schemaVersion, supported: schema.version)
+        }
+        // A clone from git lacks the local folder and empty collection folders.
+        try POSIX.makeDirectory(layout.localFolder)
+        for collection in RecordCollection.allCases { try POSIX.makeDirectory(layout.folder(collection)) }
+        let needsMigration = info.schemaVersion < schema.version
+        if needsMigration || POSIX.stamp(layout.redoLog) != nil || hasTemporaryFiles() {
+            try fileLock.withLock(.exclusive) {
+                if let problem = try recoverInterruptedTransaction() { mutex.withLock { state.problems.append(problem) } }
+                try removeTemporaryFiles()
+                let current = try WorkspaceFiles.readInfo(layout)
+                if current.schemaVersion < schema.version {
+                    let backup = try Migrator(layout: layout, schema: schema).migrate(from: current.schemaVersion)
+                    mutex.withLock {
+                        state.problems.append(StoreProblem(
+                            path: layout.workspaceFile,
+                            reason: "migrated from schema version \(current.schemaVersion) to \(schema.version)",
+                            lost: "nothing", movedTo: backup))
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// The workspace as last read or written by this process.
+    public var snapshot: WorkspaceSnapshot {
+        mutex.withLock { state.snapshot }
+    }
+
+    /// What was wrong when the workspace was opened or refreshed (moved-aside files, migrations).
+    public var problems: [StoreProblem] {
+        mutex.withLock { state.problems }
+    }
+
+    /// Picks up changes other processes made since the last refresh or write.
+    ///
+    /// Changes written by Podium are found through the change feed, precisely and cheaply;
+    /// edits from elsewhere (a `git pull`, a text editor) through folder timestamps.
+    @discardableResult
+    public func refresh() throws -> WorkspaceChanges {
+        try mutex.withLock {
+            if POSIX.stamp(layout.redoLog) != nil {
+                return try fileLock.withLock(.exclusive) {
+                    if let problem = try recoverInterruptedTransaction() { state.problems.append(problem) }
+                    return try refreshLocked()
+                }
+            }
+            var changes = try fileLock.withLock(.shared) { try refreshLocked() }
+            if !state.unreadable.isEmpty {
+                changes.merge(try fileLock.withLock(.exclusive) { try quarantineUnreadable() })
+            }
+            return changes
+        }
+    }
+
+    // MARK: Writing
+
+    /// Runs one write transaction: `change` sees the workspace as it is on disk now and
+    /// stages changes, which are written atomically (all or none) when it returns.
+    @discardableResult
+    public func write<Result>(_ change: (inout WorkspaceTransaction) throws -> Result) throws -> Result {
+        try mutex.withLock {
+            try fileLock.withLock(.exclusive) {
+                if let problem = try recoverInterruptedTransaction() { state.problems.append(problem) }
+                _ = try refreshLocked()
+                var transaction = WorkspaceTransaction(snapshot: state.snapshot)
+                let result = try change(&transaction)
+                try commitLocked(transaction)
+                if !state.unreadable.isEmpty { _ = try quarantineUnreadable() }
+                return result
+            }
+        }
+    }
+
+    // MARK: Loading (mutex held)
+
+    /// Reads the whole workspace: unlocked bulk read, then a locked catch-up on what
+    /// changed meanwhile, so the result is consistent without keeping writers waiting.
+    private func loadAll() throws {
+        state.feedPosition = feed.end()
+        for collection in RecordCollection.allCases {
+            state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))
+        }
+        reloadProduct()
+        for collection in RecordCollection.allCases {
+            let names = (try POSIX.listDirectory(layout.folder(collection)) ?? []).filter(isRecordFileName)
+            reload(collection, names: names)
+        }
+        _ = try fileLock.withLock(.shared) { try refreshLocked() }
+        if !state.unreadable.isEmpty {
+            _ = try fileLock.withLock(.exclusive) { try quarantineUnreadable() }
+        }
+    }
+
+    /// Brings the snapshot up to date with the disk. Call with the file lock held.
+    private func refreshLocked() throws -> WorkspaceChanges {
+        var changes = WorkspaceChanges()
+        var explained = Set<RecordCollection>()
+        switch try feed.unseen(since: state.feedPosition) {
+        case let .paths(paths, next):
+            var byFolder: [RecordCollection: [String]] = [:]
+            for path in paths {
+                if path == WorkspaceLayout.productFileName {
+                    changes.productChanged = reloadProduct() || changes.productChanged
+                    continue
+                }
+                let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let collection = RecordCollection(rawValue: parts[0]) else { continue }
+                byFolder[collection, default: []].append(parts[1])
+            }
+            for (collection, names) in byFolder {
+                changes.merge(reload(collection, names: names))
+                explained.insert(collection)
+            }
+            state.feedPosition = next
+        case let .unknown(next):
+            state.feedPosition = next
+            for collection in RecordCollection.allCases { changes.merge(try rescan(collection)) }
+            explained = Set(RecordCollection.allCases)
+        }
+        for collection in RecordCollection.allCases {
+            let stamp = POSIX.stamp(layout.folder(collection))
+            if stamp != state.folderStamps[collection] {
+                state.folderStamps[collection] = stamp
+                if !explained.contains(collection) { changes.merge(try rescan(collection)) }
+            }
+        }
+        if POSIX.stamp(layout.productFile) != state.productStamp {
+            changes.productChanged = reloadProduct() || changes.productChanged
+        }
+        return changes
+    }
+
+    /// Compares every file's stamp in a folder with what was read, and reloads the differences.
+    private func rescan(_ collection: RecordCollection) throws -> WorkspaceChanges {
+        let folder = layout.folder(collection)
+        let names = (try POSIX.listDirectory(folder) ?? []).filter(isRecordFileName)
+        let tracked = state.files[collection] ?? [:]
+        var stale = names.filter { name in tracked[name]?.stamp != POSIX.stamp(folder + "/" + name) }
+        let present = Set(names)
+        stale += tracked.keys.filter { !present.contains($0) }
+        return reload(collection, names: stale)
+    }
+
+    /// Reads the named files of a collection and applies what they hold now.
+    @discardableResult
+    private func reload(_ collection: RecordCollection, names: [String]) -> WorkspaceChanges {
+        guard !names.isEmpty else { return WorkspaceChanges() }
+        return reload(collection.recordType, collection: collection, names: names)
+    }
+
+    private func reload<Record: WorkspaceRecord>(
+        _ type: Record.Type, collection: RecordCollection, names: [String]
+    ) -> WorkspaceChanges {
+        var changes = WorkspaceChanges()
+        let batch = RecordLoader<Record>(folder: layout.folder(collection)).load(names)
+        var tracked = state.files[collection] ?? [:]
+        state.files[collection] = nil  // keep the dictionary uniquely referenced while editing
+        var table = state.snapshot[Record.self]
+        for (name, stamp, record) in batch.records {
+            if let previous = tracked[name], previous.id != record.id.rawValue {
+                table[RecordID(previous.id)] = nil
+            }
+            tracked[name] = TrackedFile(stamp: stamp, id: record.id.rawValue)
+            table[record.id] = record
+            changes.note(collection, record.id.rawValue)
+        }
+        for name in batch.missing + batch.unreadable.map(\.name) {
+            if let previous = tracked.removeValue(forKey: name) {
+                table[RecordID(previous.id)] = nil
+                changes.note(collection, previous.id)
+            }
+        }
+        for file in batch.unreadable {
+            state.unreadable.append((collection, file.name, file.reason, file.size))
+        }
+        state.snapshot[Record.self] = table
+        state.files[collection] = tracked
+        return changes
+    }
+
+    /// Reads `product.json`; returns whether the product changed.
+    @discardableResult
+    private func reloadProduct() -> Bool {
+        do {
+            guard let (data, stamp) = try POSIX.readFile(layout.productFile) else {
+                state.productStamp = nil
+                return false
+            }
+            state.productStamp = stamp
+            let product = try RecordCodec.makeDecoder().decode(Product.self, from: data)
+            let changed = product != state.snapshot.product
+            state.snapshot.product = product
+            return changed
+        } catch {
+            let size = POSIX.stamp(layout.productFile).map { Int($0.size) } ?? 0
+            state.unreadable.append((nil, WorkspaceLayout.productFileName, RecordCodec.describe(error), size))
+            return false
+        }
+    }
+
+    // MARK: Writing (mutex and exclusive lock held)
+
+    /// Writes a transaction's files: one file by atomic rename, several through the redo log.
+    private func commitLocked(_ transaction: WorkspaceTransaction) throws {
+        let paths = transaction.writeOrder
+        guard !paths.isEmpty else { return }
+        if paths.count == 1, let data = transaction.writes[paths[0]] ?? nil {
+            try AtomicFile.write(data, to: layout.path(relative: paths[0]))
+        } else {
+            let log = RedoLog(entries: paths.map { path in
+                RedoLog.Entry(path: path, content: (transaction.writes[path] ?? nil).map { String(decoding: $0, as: UTF8.self) })
+            })
+            try log.save(to: layout.redoLog)
+            try log.apply(in: layout)
+        }
+        state.feedPosition = try feed.append(paths)
+        state.snapshot = transaction.snapshot
+        for path in paths { track(relativePath: path) }
+        for collection in Set(transaction.changes.records.keys) {
+            state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))
+        }
+    }
+
+    /// Remembers the stamp of a file this process just wrote, so it is not read back.
+    private func track(relativePath path: String) {
+        if path == WorkspaceLayout.productFileName {
+            state.productStamp = POSIX.stamp(layout.productFile)
+            return
+        }
+        let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let collection = RecordCollection(rawValue: parts[0]) else { return }
+        let id = String(parts[1].dropLast(".json".count))
+        if let stamp = POSIX.stamp(layout.path(relative: path)) {
+            state.files[collection, default: [:]][parts[1]] = TrackedFile(stamp: stamp, id: id)
+        } else {
+            state.files[collection]?[parts[1]] = nil
+        }
+    }
+
+    /// Completes a multi-file transaction whose writer died before it finished; returns
+    /// a problem when the log itself was damaged and had to be set aside.
+    private func recoverInterruptedTransaction() throws -> StoreProblem? {
+        let log: RedoLog?
+        do {
+            log = try RedoLog.load(from: layout.redoLog)
+        } catch {
+            // A log is written by atomic rename, so this is damage from outside: set it aside.
+            let aside = try moveAside(layout.redoLog, folder: "transactions")
+            return StoreProblem(
+                path: layout.redoLog, reason: RecordCodec.describe(error),
+                lost: "an unfinished transaction", movedTo: aside)
+        }
+        try log?.apply(in: layout)
+        return nil
+    }
+
+    /// Moves files that cannot be read into the quarantine folder and reports them.
+    private func quarantineUnreadable() throws -> WorkspaceChanges {
+        var changes = WorkspaceChanges()
+        let found = state.unreadable
+        state.unreadable = []
+        var entries: [AuditEntry] = []
+        for file in found {
+            let path = file.collection.map { layout.folder($0) + "/" + file.name } ?? layout.productFile
+            // Read again under the lock: the file may have been fixed, replaced or removed meanwhile.
+            guard let (data, _) = try POSIX.readFile(path) else { continue }
+            if Self.decodes(data, as: file.collection) {
+                if let collection = file.collection {
+                    changes.merge(reload(collection, names: [file.name]))
+                } else if reloadProduct() {
+                    changes.productChanged = true
+                }
+                continue
+            }
+            let aside = try moveAside(path, folder: file.collection?.folder ?? "product")
+            let what = file.collection.map { "\($0.singular) \(file.name.dropLast(".json".count))" }
+                ?? "the product name, vision and goal"
+            let problem = StoreProblem(path: path, reason: file.reason, lost: "\(what) (\(data.count) bytes)", movedTo: aside)
+            state.problems.append(problem)
+            entries.append(AuditEntry(
+                actor: AuditEntry.currentActor, action: .quarantine, summary: problem.description,
+                details: ["path": path, "movedTo": aside, "reason": file.reason]))
+        }
+        var transaction = WorkspaceTransaction(snapshot: state.snapshot)
+        for entry in entries { try transaction.log(entry) }
+        try commitLocked(transaction)
+        return changes
+    }
+
+    private static func decodes(_ data: Data, as collection: RecordCollection?) -> Bool {
+        guard let collection else { return (try? RecordCodec.makeDecoder().decode(Product.self, from: data)) != nil }
+        return decodes(data, as: collection.recordType)
+    }
+
+    private static func decodes<Record: WorkspaceRecord>(_ data: Data, as type: Record.Type) -> Bool {
+        (try? RecordCodec.makeDecoder().decode(Record.self, from: data)) != nil
+    }
+
+    /// Moves a file to `.podium/quarantine/<folder>/`, never overwriting an earlier one.
+    private func moveAside(_ path: String, folder: String) throws -> String {
+        let target = layout.quarantineFolder + "/" + folder
+        try POSIX.makeDirectory(target)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        var destination = target + "/" + (path as NSString).lastPathComponent + "." + stamp
+        var attempt = 1
+        while POSIX.stamp(destination) != nil {
+            attempt += 1
+            destination = target + "/" + (path as NSString).lastPathComponent + "." + stamp + "-\(attempt)"
+        }
+        try POSIX.renameFile(path, destination)
+        return destination
+    }
+
+    // MARK: Temporary files
+
+    private var foldersWithTemporaries: [String] {
+        [layout.rootPath, layout.localFolder] + RecordCollection.allCases.map { layout.folder($0) }
+    }
+
+    private func hasTemporaryFiles() -> Bool {
+        foldersWithTemporaries.contains { folder in
+            ((try? POSIX.listDirectory(folder)) ?? nil)?.contains(where: AtomicFile.isTemporary) ?? false
+        }
+    }
+
+    /// Removes temporary files of writers that died. Call with the exclusive lock held:
+    /// writers only make temporary files while holding it, so none is in use.
+    private func removeTemporaryFiles() throws {
+        for folder in foldersWithTemporaries {
+            for name in try POSIX.listDirectory(folder) ?? [] where AtomicFile.isTemporary(name) {
+                try POSIX.removeFile(folder + "/" + name)
+            }
+        }
+    }
+
+    // MARK: Diagnostics
+
+    /// Whether another process holds the workspace lock right now.
+    public var isLockedByAnotherProcess: Bool { !fileLock.isFree() }
+}
+
+extension RecordCollection {
+    /// The Swift type of the records in this collection.
+    var recordType: any WorkspaceRecord.Type {
+        switch self {
+        case .feedback: FeedbackItem.self
+        case .backlog: BacklogItem.self
+        case .stakeholders: Stakeholder.self
+        case .personas: Persona.self
+        case .experiments: Experiment.self
+        case .decisions: Decision.self
+        case .communications: Communication.self
+        case .drafts: Draft.self
+        case .jobs: Job.self
+        case .audit: AuditEntry.self
+        }
+    }
+}
