@@ -49,12 +49,13 @@ let package = Package(
             dependencies: ["PodiumCore", "PodiumStore"],
             path: "Tests/Helpers/podium-test-writer"
         ),
+        .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(
             name: "PodiumStoreTests",
-            dependencies: ["PodiumCore", "PodiumStore", "podium-test-writer"]
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
-        .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore"]),
+        .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
