@@ -1,0 +1,25 @@
+/// Why a file could not be imported. Nothing is written when one of these is thrown.
+public enum ImportError: Error, Equatable, CustomStringConvertible {
+    /// The file's structure is broken at `line` (an unclosed quote, a row with too many fields…).
+    case malformed(file: String, line: Int, reason: String)
+    /// The file cannot be read or decoded as text.
+    case unreadable(file: String, reason: String)
+    /// No column holds what the import needs (e.g. the feedback text).
+    case missingColumn(file: String, field: String, columns: [String])
+    /// A `--map` option names a column or field that does not exist.
+    case badMapping(String)
+
+    public var description: String {
+        switch self {
+        case let .malformed(file, line, reason):
+            "\(file):\(line): \(reason); nothing was imported"
+        case let .unreadable(file, reason):
+            "\(file): \(reason); nothing was imported"
+        case let .missingColumn(file, field, columns):
+            "\(file): no column for \(field) among \(columns.map { "\"\($0)\"" }.joined(separator: ", ")); "
+                + "name one with --map COLUMN=\(field); nothing was imported"
+        case let .badMapping(message):
+            message
+        }
+    }
+}

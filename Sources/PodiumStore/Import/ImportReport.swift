@@ -1,0 +1,35 @@
+/// What an import did (or, in a dry run, would do), row by row where it matters.
+public struct ImportReport: Sendable, Equatable {
+    /// A remark about one row of the file.
+    public struct RowNote: Sendable, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public var file: String
+    /// What kind of records were imported ("feedback item", "backlog item").
+    public var recordName: String
+    public var format: String
+    /// "column → field" lines.
+    public var mapping: [String]
+    public var imported: Int = 0
+    public var skipped: [RowNote] = []
+    public var duplicates: [RowNote] = []
+    public var warnings: [RowNote] = []
+    public var dryRun = false
+
+    /// One line for the terminal and the audit log.
+    public var summary: String {
+        let verb = dryRun ? "Would import" : "Imported"
+        let noun = imported == 1 ? recordName : recordName + "s"
+        var text = "\(verb) \(imported) \(noun) from \(file)"
+        var extras: [String] = []
+        if !skipped.isEmpty { extras.append("skipped \(skipped.count)") }
+        if !duplicates.isEmpty { extras.append("\(duplicates.count) already in the workspace") }
+        if !warnings.isEmpty { extras.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
+        if !extras.isEmpty { text += " (" + extras.joined(separator: ", ") + ")" }
+        return text
+    }
+}

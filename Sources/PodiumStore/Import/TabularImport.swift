@@ -1,0 +1,83 @@
+import Foundation
+import PodiumCore
+
+/// The steps every import shares: read the file, map its columns, turn rows into records,
+/// drop duplicates against the workspace as it is on disk, and save all in one transaction.
+struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
+    /// What the conversion of one row gives.
+    enum RowOutcome {
+        case record(Record, warnings: [String])
+        case skip(String)
+    }
+
+    var recordName: String
+    /// The field without which no record can be made (its column must exist).
+    var requiredField: Field
+    var duplicateKey: (Record) -> AnyHashable
+    var convert: (TabularData.Row, ColumnMapping<Field>) -> RowOutcome
+    /// Adjusts the records about to be saved, knowing the workspace (e.g. backlog order).
+    var finish: (inout [Record], WorkspaceSnapshot) -> Void = { _, _ in }
+
+    func run(
+        table: TabularData, mapping: ColumnMapping<Field>, fileName: String, store: WorkspaceStore,
+        dryRun: Bool
+    ) throws -> ImportReport {
+        guard mapping[requiredField] != nil else {
+            throw ImportError.missingColumn(file: fileName, field: requiredField.rawValue, columns: table.columns)
+        }
+        var report = ImportReport(file: fileName, recordName: recordName, format: table.formatDescription,
+                                  mapping: mapping.summary, dryRun: dryRun)
+        var candidates: [(line: Int, record: Record)] = []
+        for row in table.rows {
+            switch convert(row, mapping) {
+            case let .record(record, warnings):
+                candidates.append((row.line, record))
+                report.warnings += warnings.map { ImportReport.RowNote(line: row.line, message: $0) }
+            case let .skip(reason):
+                report.skipped.append(ImportReport.RowNote(line: row.line, message: reason))
+            }
+        }
+        let select = { (snapshot: WorkspaceSnapshot, report: inout ImportReport) -> [Record] in
+            var seen = Set(snapshot[Record.self].values.map(duplicateKey))
+            var accepted: [Record] = []
+            for (line, record) in candidates {
+                if seen.insert(duplicateKey(record)).inserted {
+                    accepted.append(record)
+                } else {
+                    report.duplicates.append(ImportReport.RowNote(line: line, message: "already in the workspace"))
+                }
+            }
+            finish(&accepted, snapshot)
+            report.imported = accepted.count
+            return accepted
+        }
+        if dryRun {
+            try store.refresh()
+            _ = select(store.snapshot, &report)
+            return report
+        }
+        return try store.write { transaction in
+            var attempt = report
+            let records = select(transaction.snapshot, &attempt)
+            guard !records.isEmpty else { return attempt }
+            try transaction.save(all: records)
+            try transaction.log(AuditEntry(
+                actor: AuditEntry.currentActor, action: .importData, summary: attempt.summary,
+                details: [
+                    "file": fileName, "imported": String(attempt.imported), "skipped": String(attempt.skipped.count),
+                    "duplicates": String(attempt.duplicates.count),
+                ]))
+            return attempt
+        }
+    }
+}
+
+/// Reads a file for import, with a message naming it when it cannot be read.
+func readImportFile(_ url: URL) throws -> (bytes: [UInt8], name: String) {
+    let name = url.lastPathComponent
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read (permissions?)" : "no such file"
+        throw ImportError.unreadable(file: url.path, reason: reason)
+    }
+    return ([UInt8](data), name)
+}

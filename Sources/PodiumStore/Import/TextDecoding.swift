@@ -1,0 +1,38 @@
+import Foundation
+
+/// Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 with a BOM, or
+/// Windows-1252 when the bytes are not valid UTF-8 (what older Excel versions write).
+enum TextDecoding {
+    struct Decoded {
+        var text: String
+        var encoding: String
+    }
+
+    static func decode(_ bytes: [UInt8], fileName: String) throws -> Decoded {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try utf8(bytes.dropFirst(3), fileName: fileName, name: "UTF-8 with BOM")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let bigEndian = bytes[0] == 0xFE
+            guard let text = String(data: Data(bytes.dropFirst(2)), encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) else {
+                throw ImportError.unreadable(file: fileName, reason: "the file starts like UTF-16 but is not valid UTF-16")
+            }
+            return Decoded(text: text, encoding: bigEndian ? "UTF-16 BE" : "UTF-16 LE")
+        }
+        if let decoded = try? utf8(bytes[...], fileName: fileName, name: "UTF-8") { return decoded }
+        if bytes.contains(0) {
+            throw ImportError.unreadable(file: fileName, reason: "this is not a text file (it contains NUL bytes)")
+        }
+        guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else {
+            throw ImportError.unreadable(file: fileName, reason: "the file is neither UTF-8 nor Windows-1252 text")
+        }
+        return Decoded(text: text, encoding: "Windows-1252 (not valid UTF-8)")
+    }
+
+    private static func utf8(_ bytes: ArraySlice<UInt8>, fileName: String, name: String) throws -> Decoded {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportError.unreadable(file: fileName, reason: "not valid UTF-8")
+        }
+        return Decoded(text: text, encoding: name)
+    }
+}
