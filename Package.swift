@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "PodiumCore"),
         .target(name: "CPodiumSystem"),
         .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
+        .target(name: "PodiumDemo", dependencies: ["PodiumCore", "PodiumStore"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)
 
@@ -32,13 +33,13 @@ let package = Package(
         .executableTarget(
             name: "podium",
             dependencies: [
-                "PodiumCore", "PodiumStore",
+                "PodiumCore", "PodiumStore", "PodiumDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo"],
             path: "Benchmarks/podium-bench"
         ),
 

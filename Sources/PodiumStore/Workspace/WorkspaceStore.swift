@@ -46,7 +46,10 @@ public final class WorkspaceStore: @unchecked Sendable {
     // MARK: Creating and opening
 
     /// Creates a new, empty workspace at `root` (an absent or empty folder) and opens it.
-    public static func create(at root: URL, product: Product, schema: Schema = .current) throws -> WorkspaceStore {
+    /// `createdWith` names what made it (e.g. "podium demo"), so tools can tell a demo apart.
+    public static func create(
+        at root: URL, product: Product, createdWith: String = "podium", schema: Schema = .current
+    ) throws -> WorkspaceStore {
         let layout = WorkspaceLayout(root: root)
         if let existing = try POSIX.listDirectory(layout.rootPath), !existing.isEmpty {
             throw StoreError.alreadyExists(path: layout.rootPath)
@@ -57,7 +60,7 @@ public final class WorkspaceStore: @unchecked Sendable {
         for collection in RecordCollection.allCases { try POSIX.makeDirectory(layout.folder(collection)) }
         try AtomicFile.write(Data(WorkspaceFiles.gitignore.utf8), to: layout.gitignoreFile)
         try AtomicFile.write(RecordCodec.encode(product, what: "product.json"), to: layout.productFile)
-        let info = WorkspaceInfo(schemaVersion: schema.version, createdAt: Date(), createdWith: "podium")
+        let info = WorkspaceInfo(schemaVersion: schema.version, createdAt: Date(), createdWith: createdWith)
         try WorkspaceFiles.writeInfo(info, layout)  // last: its presence marks a complete workspace
         return try open(at: root, schema: schema)
     }
@@ -71,9 +74,13 @@ public final class WorkspaceStore: @unchecked Sendable {
         return store
     }
 
+    /// What made the workspace ("podium", "podium demo"…), from `workspace.json`.
+    public private(set) var createdWith: String?
+
     /// Checks the schema and brings the folder into a state that can be read.
     private func prepare() throws {
         let info = try WorkspaceFiles.readInfo(layout)
+        createdWith = info.createdWith
         if info.schemaVersion > schema.version {
             throw StoreError.newerSchema(path: layout.rootPath, found: info.schemaVersion, supported: schema.version)
         }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PodiumDemo
+import PodiumStore
+
+/// `podium demo`: writes the demo workspace and opens it.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the demo workspace (Fieldnote, a field-service app) and open it.",
+        discussion: """
+            The demo is deterministic: the same --size always gives the same workspace. If the \
+            workspace folder already holds the demo, it is opened as it is (with your changes); \
+            --reset writes it anew. A workspace that is not a demo is never touched.
+            """)
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Option(help: "How many feedback items to generate.")
+    var size = 400
+
+    @Flag(help: "Write the demo but do not open the dashboard.")
+    var noOpen = false
+
+    @Flag(help: "Replace an existing demo workspace with a fresh one.")
+    var reset = false
+
+    func validate() throws {
+        guard (0...1_000_000).contains(size) else { throw ValidationError("--size must be between 0 and 1000000") }
+    }
+
+    func run() throws {
+        let location = workspaceOptions.location
+        let existing = FileManager.default.fileExists(atPath: location.appendingPathComponent("workspace.json").path)
+        let store: WorkspaceStore
+        if existing {
+            let current = try workspaceOptions.open()
+            guard current.createdWith == DemoWorkspace.creator else {
+                throw CommandFailure(message: """
+                    \(location.path) holds a workspace that is not the demo ("\(current.snapshot.product.name.sanitizedForTerminal())"); \
+                    it was left as it is. Choose another folder: podium demo --workspace DIR
+                    """)
+            }
+            if reset {
+                try FileManager.default.removeItem(at: location)
+                store = try DemoWorkspace(feedbackCount: size).create(at: location)
+                Console.line("Wrote a fresh demo workspace at \(store.layout.rootPath)")
+            } else {
+                store = current
+                Console.line("Opening the existing demo workspace at \(store.layout.rootPath) (--reset writes it anew)")
+            }
+        } else {
+            store = try DemoWorkspace(feedbackCount: size).create(at: location)
+            Console.line("Wrote the demo workspace at \(store.layout.rootPath)")
+        }
+        if noOpen {
+            Console.line(WorkspaceSummary.counts(store.snapshot))
+        } else {
+            Dashboard.open(store)
+        }
+    }
+}

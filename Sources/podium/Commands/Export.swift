@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PodiumStore
+
+/// `podium export`: the workspace as a Markdown report, JSON or CSV.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the workspace: a Markdown product report, JSON, or one collection as CSV.")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Option(help: "markdown (a readable report), json (everything) or csv (one collection).")
+    var format: WorkspaceExporter.Format = .markdown
+
+    @Option(help: "The collection to export as CSV: feedback, backlog, stakeholders, experiments or decisions.")
+    var collection: String = "feedback"
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
+    var output: String?
+
+    func run() throws {
+        let snapshot = try workspaceOptions.open().snapshot
+        let text: String
+        switch format {
+        case .markdown:
+            text = MarkdownReport(snapshot: snapshot).render()
+        case .json:
+            text = try WorkspaceExporter.json(snapshot)
+        case .csv:
+            guard let chosen = RecordCollection(rawValue: collection) else {
+                throw CommandFailure(message: "unknown collection \"\(collection)\"; choose one of "
+                    + WorkspaceExporter.csvCollections.map(\.rawValue).joined(separator: ", "))
+            }
+            text = try WorkspaceExporter.csv(snapshot, collection: chosen)
+        }
+        guard let output else {
+            Console.write(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "cannot write \(output): \(error.localizedDescription)")
+        }
+        FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
+    }
+}
+
+extension WorkspaceExporter.Format: ExpressibleByArgument {}

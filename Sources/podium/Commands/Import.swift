@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// `podium import`: add feedback or backlog items from files.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import feedback or backlog items from CSV, JSON or JSON Lines.",
+        discussion: """
+            The file's format is read from its content: CSV with `,` `;` or tab between fields \
+            (UTF-8, UTF-16 with BOM, or Windows-1252), a JSON array of objects, or JSON Lines. \
+            Columns are matched to fields by their names; --map COLUMN=FIELD says otherwise. \
+            A malformed file imports nothing and names the line that is wrong.
+            """,
+        subcommands: [ImportFeedback.self, ImportBacklog.self])
+}
+
+/// The options both imports share.
+struct ImportOptions: ParsableArguments {
+    @Argument(help: "The file to import.", completion: .file())
+    var file: String
+
+    @Option(name: .customLong("map"), parsing: .singleValue, help: ArgumentHelp(
+        "Take FIELD from COLUMN (repeatable); nested JSON keys as a.b.", valueName: "column=field"))
+    var mappings: [String] = []
+
+    @Flag(help: "Show what would be imported and write nothing.")
+    var dryRun = false
+
+    var url: URL { URL(fileURLWithPath: file) }
+}
+
+struct ImportFeedback: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feedback",
+        abstract: "Import feedback (reviews, survey answers, tickets…).",
+        discussion: "Fields: \(FeedbackField.allCases.map(\.rawValue).joined(separator: ", ")). "
+            + "Rows without text are skipped; feedback with the same text, author and date as one already in "
+            + "the workspace is not imported twice.")
+
+    /// The rating scales a user can name.
+    enum Scale: String, ExpressibleByArgument, CaseIterable {
+        case stars, nps, score10
+        var ratingScale: RatingScale {
+            switch self {
+            case .stars: .stars5
+            case .nps: .nps
+            case .score10: .score10
+            }
+        }
+    }
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var importOptions: ImportOptions
+
+    @Option(help: "The source of rows that have no source column (e.g. review, survey, support, interview).")
+    var source: String?
+
+    @Option(help: "The rating scale: stars (1–5), nps (0–10) or score10 (1–10). Default: read from the column.")
+    var ratingScale: Scale?
+
+    func run() throws {
+        let store = try workspaceOptions.open()
+        let options = FeedbackImportOptions(
+            mappings: importOptions.mappings, source: source.map { FeedbackSource(rawValue: $0) },
+            ratingScale: ratingScale?.ratingScale, dryRun: importOptions.dryRun)
+        let report = try FeedbackImporter.importFile(at: importOptions.url, into: store, options: options)
+        ImportReportPrinter.print(report)
+    }
+}
+
+struct ImportBacklog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backlog",
+        abstract: "Import Product Backlog items (with RICE and WSJF inputs when the file has them).",
+        discussion: "Fields: \(BacklogField.allCases.map(\.rawValue).joined(separator: ", ")). "
+            + "Items whose title is already in the backlog are not imported twice.")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var importOptions: ImportOptions
+
+    func run() throws {
+        let store = try workspaceOptions.open()
+        let report = try BacklogImporter.importFile(
+            at: importOptions.url, into: store, mappings: importOptions.mappings, dryRun: importOptions.dryRun)
+        ImportReportPrinter.print(report)
+    }
+}
+
+/// Prints an import report: the summary first, then the details a user needs to act.
+enum ImportReportPrinter {
+    static let shownNotes = 20
+
+    static func print(_ report: ImportReport) {
+        Console.line(report.summary)
+        Console.line("  format: \(report.format)")
+        Console.line("  columns: " + (report.mapping.isEmpty ? "none matched" : report.mapping.joined(separator: ", ")))
+        section("skipped", report.skipped)
+        section("warnings", report.warnings)
+        if !report.duplicates.isEmpty {
+            let lines = report.duplicates.prefix(shownNotes).map { String($0.line) }.joined(separator: ", ")
+            Console.line("  already in the workspace (lines \(lines)\(report.duplicates.count > shownNotes ? ", …" : ""))")
+        }
+        if report.dryRun { Console.line("Dry run: nothing was written.") }
+    }
+
+    private static func section(_ title: String, _ notes: [ImportReport.RowNote]) {
+        guard !notes.isEmpty else { return }
+        Console.line("  \(title):")
+        for note in notes.prefix(shownNotes) { Console.line("    \(note.description.sanitizedForTerminal())") }
+        if notes.count > shownNotes { Console.line("    … and \(notes.count - shownNotes) more") }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// `podium list`: the records of one collection, as a table or JSON.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the records of one collection.",
+        discussion: "Collections: \(Collection.allValueStrings.joined(separator: ", ")).")
+
+    /// What can be listed: the product and every record collection.
+    enum Collection: String, ExpressibleByArgument, CaseIterable {
+        case product, feedback, backlog, stakeholders, personas, experiments, decisions, communications, drafts, jobs, audit
+    }
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: "What to list.")
+    var collection: Collection
+
+    @Flag(help: "Print JSON (records in creation order; the backlog in backlog order).")
+    var json = false
+
+    @Option(help: "Show at most this many records.")
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be zero or more") }
+    }
+
+    func run() throws {
+        let snapshot = try workspaceOptions.open().snapshot
+        if json {
+            Console.write(try jsonText(snapshot))
+        } else {
+            Console.write(table(snapshot))
+        }
+    }
+
+    private func limited<T>(_ records: [T]) -> [T] {
+        limit.map { Array(records.prefix($0)) } ?? records
+    }
+
+    private func jsonText(_ snapshot: WorkspaceSnapshot) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data: Data
+        switch collection {
+        case .product: data = try encoder.encode(snapshot.product)
+        case .feedback: data = try encoder.encode(limited(snapshot.feedback.all))
+        case .backlog: data = try encoder.encode(limited(snapshot.orderedBacklog))
+        case .stakeholders: data = try encoder.encode(limited(snapshot.stakeholders.all))
+        case .personas: data = try encoder.encode(limited(snapshot.personas.all))
+        case .experiments: data = try encoder.encode(limited(snapshot.experiments.all))
+        case .decisions: data = try encoder.encode(limited(snapshot.decisions.all))
+        case .communications: data = try encoder.encode(limited(snapshot.communications.all))
+        case .drafts: data = try encoder.encode(limited(snapshot.drafts.all))
+        case .jobs: data = try encoder.encode(limited(snapshot.jobs.all))
+        case .audit: data = try encoder.encode(limited(snapshot.audit.all))
+        }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func table(_ snapshot: WorkspaceSnapshot) -> String {
+        func day(_ date: Date?) -> String { date.map { $0.formatted(.iso8601.year().month().day()) } ?? "" }
+        func score(_ value: Double?) -> String { value.map { $0 >= 100 ? String(Int($0.rounded())) : String(format: "%.1f", $0) } ?? "—" }
+        let width = Console.width
+        switch collection {
+        case .product:
+            let product = snapshot.product
+            var lines = ["Name:          \(product.name.sanitizedForTerminal())",
+                         "Vision:        \(product.vision.sanitizedForTerminal())",
+                         "Product goal:  \(product.productGoal.sanitizedForTerminal())"]
+            for measure in product.goalMeasures {
+                let progress = measure.progress.map { " (\(Int(($0 * 100).rounded()))%)" } ?? ""
+                lines.append("  \(measure.name.sanitizedForTerminal()): \(measure.current) of \(measure.target) \(measure.unit)\(progress)")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .feedback:
+            return TextTable(headers: ["ID", "DATE", "SOURCE", "SEGMENT", "RATING", "TEXT"],
+                             rows: limited(snapshot.feedback.all).map {
+                                 [$0.id.short, day($0.createdAt), $0.source.rawValue, $0.segment ?? "", $0.rating?.display ?? "", $0.text]
+                             }, flexibleColumn: 5).render(width: width)
+        case .backlog:
+            return TextTable(headers: ["#", "ID", "STATUS", "RICE", "WSJF", "EVIDENCE", "TITLE"],
+                             rows: limited(snapshot.orderedBacklog).map {
+                                 [String($0.order), $0.id.short, $0.status.rawValue, score($0.rice.score), score($0.wsjf.score),
+                                  String($0.linkedFeedback.count), $0.title]
+                             }, flexibleColumn: 6).render(width: width)
+        case .stakeholders:
+            return TextTable(headers: ["ID", "NAME", "INF", "INT", "ENGAGEMENT", "ROLE"],
+                             rows: limited(snapshot.stakeholders.all).map {
+                                 [$0.id.short, $0.name, String($0.influence), String($0.interest), $0.quadrant.rawValue, $0.role]
+                             }, flexibleColumn: 5).render(width: width)
+        case .personas:
+            return TextTable(headers: ["ID", "NAME", "SUMMARY"],
+                             rows: limited(snapshot.personas.all).map { [$0.id.short, $0.name, $0.summary] },
+                             flexibleColumn: 2).render(width: width)
+        case .experiments:
+            return TextTable(headers: ["ID", "STATUS", "ENDS", "TITLE"],
+                             rows: limited(snapshot.experiments.all).map { [$0.id.short, $0.status.rawValue, day($0.endsAt), $0.title] },
+                             flexibleColumn: 3).render(width: width)
+        case .decisions:
+            return TextTable(headers: ["ID", "DECIDED", "TITLE", "CHOICE"],
+                             rows: limited(snapshot.decisions.all).map { [$0.id.short, day($0.decidedAt), $0.title, $0.choice] },
+                             flexibleColumn: 3).render(width: width)
+        case .communications:
+            return TextTable(headers: ["ID", "KIND", "STATUS", "AUDIENCE", "TITLE"],
+                             rows: limited(snapshot.communications.all).map {
+                                 [$0.id.short, $0.kind.rawValue, $0.status.rawValue, $0.audience, $0.title]
+                             }, flexibleColumn: 4).render(width: width)
+        case .drafts:
+            return TextTable(headers: ["ID", "STATUS", "STANCE", "KIND", "TITLE"],
+                             rows: limited(snapshot.drafts.all).map {
+                                 [$0.id.short, $0.status.rawValue, $0.stance.rawValue, $0.kind.rawValue, $0.title]
+                             }, flexibleColumn: 4).render(width: width)
+        case .jobs:
+            return TextTable(headers: ["ID", "STATUS", "STANCE", "KIND", "ERROR"],
+                             rows: limited(snapshot.jobs.all).map {
+                                 [$0.id.short, $0.status.rawValue, $0.stance.rawValue, $0.kind.rawValue, $0.error ?? ""]
+                             }, flexibleColumn: 4).render(width: width)
+        case .audit:
+            return TextTable(headers: ["WHEN", "WHO", "ACTION", "SUMMARY"],
+                             rows: limited(snapshot.audit.all).map {
+                                 [$0.at.formatted(.iso8601), $0.actor, $0.action.rawValue, $0.summary]
+                             }, flexibleColumn: 3).render(width: width)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Writes to the terminal: results on standard output, problems on standard error.
+enum Console {
+    /// Prints a line on standard output.
+    static func line(_ text: String = "") {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints raw text on standard output.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Prints `podium: MESSAGE` on standard error.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("podium: " + message + "\n").utf8))
+    }
+
+    /// Prints `podium: warning: MESSAGE` on standard error.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data(("podium: warning: " + message + "\n").utf8))
+    }
+
+    /// The terminal's width, from $COLUMNS, else 100.
+    static var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 40 { return columns }
+        return 100
+    }
+}
