@@ -165,7 +165,8 @@ public struct MarkdownReport {
 
     private func figure(_ value: Double, _ unit: String) -> String {
         let number = value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
-        return unit.isEmpty ? number : "\(number) \(unit)"
+        if unit.isEmpty { return number }
+        return unit == "%" ? number + unit : "\(number) \(unit)"
     }
 
     private func bar(_ fraction: Double) -> String {

@@ -44,6 +44,7 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
     public func value(_ field: Field, in row: TabularData.Row) -> String? {
         guard let column = columns[field], let value = row.values[column] else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return trimmed.isEmpty ? nil : trimmed
     }
 
