@@ -1,1 +1,159 @@
-print("bench")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import PodiumCore
+import PodiumDemo
+import PodiumStore
+
+// Storage benchmark: for workspaces of 1k, 10k and 100k feedback items, measures
+// opening the workspace, persisting one change, and peak memory, each next to a peer
+// measured in the same run on the same disk (see docs/BENCHMARKS.md):
+//   - persist one change  vs  one fsync'd write of a small new file
+//   - open                vs  `jq .` parsing the same records as one JSON file
+//
+//   swift run -c release podium-bench [--sizes 1000,10000,100000] [--dir DIR] [--runs N]
+//
+// Each open runs in a fresh child process, so its peak memory is its own.
+
+func elapsed(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    #if canImport(Darwin)
+    getrusage(RUSAGE_SELF, &usage)
+    #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #endif
+    #if canImport(Darwin)
+    return Double(usage.ru_maxrss) / 1_048_576
+    #else
+    return Double(usage.ru_maxrss) / 1024
+    #endif
+}
+
+func milliseconds(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+
+/// One fsync'd write of a small new file: the peer of "persist one change".
+func fsyncedWrite(in folder: String, index: Int) -> Double {
+    let path = folder + "/baseline-\(index).json"
+    let bytes = Array(repeating: UInt8(ascii: "x"), count: 400)
+    return elapsed {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        fsync(fd)
+        close(fd)
+    }
+}
+
+/// Child mode: open a workspace, persist some changes, print "open persist peak".
+func measureChild(_ root: String, changes: Int) throws {
+    var store: WorkspaceStore!
+    let openTime = try elapsed { store = try WorkspaceStore.open(at: URL(fileURLWithPath: root)) }
+    let peak = peakMemoryMiB()
+    let ids = store.snapshot.feedback.values.prefix(changes).map(\.id)
+    var single: [Double] = []
+    var draftAccepts: [Double] = []
+    for (index, id) in ids.enumerated() {
+        single.append(try elapsed {
+            try store.write { try $0.update(FeedbackItem.self, id: id) { $0.tags = ["bench-\(index)"] } }
+        })
+        // Accepting a draft: the draft, the record it changes, and an audit entry, all or nothing.
+        let draft = Draft(kind: "tag-sentiment", stance: .customerRepresentative, title: "t", content: "c")
+        try store.write { try $0.save(draft) }
+        draftAccepts.append(try elapsed {
+            try store.write { transaction in
+                try transaction.update(Draft.self, id: draft.id) { $0.status = .accepted }
+                try transaction.update(FeedbackItem.self, id: id) { $0.sentiment = 0.5 }
+                try transaction.log(AuditEntry(actor: "bench", action: .accept, summary: "accepted"))
+            }
+        })
+    }
+    print(openTime, median(single), median(draftAccepts), peak)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "child" {
+    try measureChild(arguments[1], changes: Int(arguments[2]) ?? 20)
+    exit(0)
+}
+
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let runs = Int(option("--runs") ?? "3") ?? 3
+let base = option("--dir") ?? FileManager.default.currentDirectoryPath + "/.build/bench"
+try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+let hasJQ = (try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["jq", "--version"]).waitUntilExitStatus()) == 0
+
+extension Process {
+    func waitUntilExitStatus() -> Int32 {
+        waitUntilExit()
+        return terminationStatus
+    }
+}
+
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, folder \(base)")
+print("| items | open | jq . (same records) | open ÷ jq | persist 1 record | accept a draft (3 records) | fsync'd small write | persist ÷ fsync | accept ÷ fsync | peak memory |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for size in sizes {
+    let root = base + "/ws-\(size)"
+    if !FileManager.default.fileExists(atPath: root + "/workspace.json") {
+        try? FileManager.default.removeItem(atPath: root)
+        _ = try DemoWorkspace(feedbackCount: size).create(at: URL(fileURLWithPath: root))
+    }
+    let arrayFile = base + "/feedback-\(size).json"
+    if !FileManager.default.fileExists(atPath: arrayFile) {
+        let snapshot = try WorkspaceStore.open(at: URL(fileURLWithPath: root)).snapshot
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        try encoder.encode(snapshot.feedback.all).write(to: URL(fileURLWithPath: arrayFile))
+    }
+    var opens: [Double] = [], singles: [Double] = [], accepts: [Double] = [], peaks: [Double] = []
+    for _ in 0..<runs {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        child.arguments = ["child", root, "20"]
+        let pipe = Pipe()
+        child.standardOutput = pipe
+        try child.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        let numbers = output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard numbers.count == 4 else { fatalError("child failed: \(output)") }
+        opens.append(numbers[0]); singles.append(numbers[1]); accepts.append(numbers[2]); peaks.append(numbers[3])
+    }
+    let baseline = median((0..<20).map { fsyncedWrite(in: root, index: $0) })
+    for index in 0..<20 { try? FileManager.default.removeItem(atPath: root + "/baseline-\(index).json") }
+    var jq = Double.nan
+    if hasJQ {
+        jq = median(try (0..<runs).map { _ in
+            try elapsed {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["jq", ".", arrayFile]
+                process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+                try process.run()
+                process.waitUntilExit()
+            }
+        })
+    }
+    let open = median(opens)
+    print("| \(size) | \(milliseconds(open)) | \(milliseconds(jq)) | \(String(format: "%.2f", open / jq)) | "
+        + "\(milliseconds(median(singles))) | \(milliseconds(median(accepts))) | \(milliseconds(baseline)) | "
+        + "\(String(format: "%.2f", median(singles) / baseline)) | \(String(format: "%.2f", median(accepts) / baseline)) | "
+        + "\(String(format: "%.0f MiB", peaks.max() ?? 0)) |")
+}

@@ -53,7 +53,7 @@ struct WorkspaceStoreTests {
         try store.write { transaction in
             try transaction.save(feedback("one"))
             try transaction.save(feedback("two"))
-            var product = transaction.snapshot.product
+            var product = transaction.product
             product.vision = "Changed"
             try transaction.setProduct(product)
         }

@@ -63,7 +63,9 @@ public struct FeedbackSource: RawRepresentable, Codable, Sendable, Hashable, Com
     public let rawValue: String
 
     public init(rawValue: String) {
-        self.rawValue = rawValue.trimmingCharacters(in: .whitespaces).lowercased()
+        // Most values are already clean ("review"); only touch the ones that are not.
+        let clean = rawValue.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }
+        self.rawValue = clean ? rawValue : rawValue.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     public init(stringLiteral value: String) { self.init(rawValue: value) }

@@ -38,6 +38,9 @@ enum POSIX {
     }
 
     /// Reads the whole file at `path`; nil when it does not exist.
+    ///
+    /// Record files are only ever replaced by rename, never appended to, so the size
+    /// from `fstat` is the size to read.
     static func readFile(_ path: String) throws -> (Data, FileStamp)? {
         let fd: Int32
         do {
@@ -48,12 +51,17 @@ enum POSIX {
         defer { _ = close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.io(path: path, operation: "stat", errno: errno) }
-        var data = Data(count: Int(info.st_size))
+        let data = try readAll(fd, expected: Int(info.st_size), path: path)
+        return (data, FileStamp(info))
+    }
+
+    /// Reads `size` bytes from `fd`'s current offset (fewer if the file is shorter).
+    static func readAll(_ fd: Int32, expected size: Int, path: String) throws -> Data {
+        var data = Data(count: size)
         var filled = 0
-        while true {
-            if filled == data.count { data.count += max(4096, data.count / 2) }
+        while filled < size {
             let count = data.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                read(fd, buffer.baseAddress! + filled, size - filled)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -63,7 +71,7 @@ enum POSIX {
             filled += count
         }
         data.count = filled
-        return (data, FileStamp(info))
+        return data
     }
 
     /// Flushes `fd` to stable storage.

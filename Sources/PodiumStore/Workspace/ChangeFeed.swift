@@ -38,19 +38,30 @@ struct ChangeFeed {
         case unknown(next: Position?)
     }
 
-    /// Reads the lines appended since `position`.
+    /// Reads the lines appended since `position` (only those bytes are read).
     func unseen(since position: Position?) throws -> Unseen {
-        guard let (data, stamp) = try POSIX.readFile(path) else {
+        let fd: Int32
+        do {
+            fd = try POSIX.openFile(path, O_RDONLY)
+        } catch StoreError.io(_, _, let code) where code == ENOENT {
             return position == nil ? .paths([], next: nil) : .unknown(next: nil)
         }
-        guard let position, position.inode == stamp.inode, position.offset <= Int64(data.count) else {
-            return .unknown(next: Position(inode: stamp.inode, offset: Int64(data.count)))
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.io(path: path, operation: "stat", errno: errno) }
+        let stamp = FileStamp(info)
+        guard let position, position.inode == stamp.inode, position.offset <= stamp.size else {
+            return .unknown(next: Position(inode: stamp.inode, offset: stamp.size))
         }
-        let tail = data[data.startIndex + Int(position.offset)..<data.endIndex]
+        guard stamp.size > position.offset else { return .paths([], next: position) }
+        guard lseek(fd, off_t(position.offset), SEEK_SET) >= 0 else {
+            throw StoreError.io(path: path, operation: "seek", errno: errno)
+        }
+        let tail = try POSIX.readAll(fd, expected: Int(stamp.size - position.offset), path: path)
         guard let lastNewline = tail.lastIndex(of: 0x0A) else { return .paths([], next: position) }
         let complete = tail[tail.startIndex...lastNewline]
         let lines = String(decoding: complete, as: UTF8.self).split(separator: "\n").map(String.init)
-        let next = Position(inode: stamp.inode, offset: Int64(lastNewline - data.startIndex + 1))
+        let next = Position(inode: stamp.inode, offset: position.offset + Int64(lastNewline - tail.startIndex + 1))
         return .paths(Set(lines), next: next)
     }
 

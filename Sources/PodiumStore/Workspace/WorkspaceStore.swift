@@ -151,7 +151,11 @@ public final class WorkspaceStore: @unchecked Sendable {
                 _ = try refreshLocked()
                 var transaction = WorkspaceTransaction(snapshot: state.snapshot)
                 let result = try change(&transaction)
-                try commitLocked(transaction)
+                let staged = transaction.staged
+                // Drop the transaction's reference to the snapshot before changing it in
+                // place, so one change costs O(1), not a copy of every collection.
+                _ = consume transaction
+                try commitLocked(staged)
                 if !state.unreadable.isEmpty { _ = try quarantineUnreadable() }
                 return result
             }
@@ -288,22 +292,22 @@ public final class WorkspaceStore: @unchecked Sendable {
     // MARK: Writing (mutex and exclusive lock held)
 
     /// Writes a transaction's files: one file by atomic rename, several through the redo log.
-    private func commitLocked(_ transaction: WorkspaceTransaction) throws {
-        let paths = transaction.writeOrder
+    private func commitLocked(_ staged: StagedWrites) throws {
+        let paths = staged.order
         guard !paths.isEmpty else { return }
-        if paths.count == 1, let data = transaction.writes[paths[0]] ?? nil {
+        if paths.count == 1, let data = staged.changes[paths[0]]?.data {
             try AtomicFile.write(data, to: layout.path(relative: paths[0]))
         } else {
             let log = RedoLog(entries: paths.map { path in
-                RedoLog.Entry(path: path, content: (transaction.writes[path] ?? nil).map { String(decoding: $0, as: UTF8.self) })
+                RedoLog.Entry(path: path, content: staged.changes[path]?.data.map { String(decoding: $0, as: UTF8.self) })
             })
             try log.save(to: layout.redoLog)
             try log.apply(in: layout)
         }
         state.feedPosition = try feed.append(paths)
-        state.snapshot = transaction.snapshot
+        staged.apply(to: &state.snapshot)
         for path in paths { track(relativePath: path) }
-        for collection in Set(transaction.changes.records.keys) {
+        for collection in staged.summary.records.keys {
             state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))
         }
     }
@@ -368,9 +372,9 @@ public final class WorkspaceStore: @unchecked Sendable {
                 actor: AuditEntry.currentActor, action: .quarantine, summary: problem.description,
                 details: ["path": path, "movedTo": aside, "reason": file.reason]))
         }
-        var transaction = WorkspaceTransaction(snapshot: state.snapshot)
+        var transaction = WorkspaceTransaction(snapshot: WorkspaceSnapshot(product: state.snapshot.product))
         for entry in entries { try transaction.log(entry) }
-        try commitLocked(transaction)
+        try commitLocked(transaction.staged)
         return changes
     }
 

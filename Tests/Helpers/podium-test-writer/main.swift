@@ -43,7 +43,7 @@ do {
                 for id in ids {
                     try transaction.update(FeedbackItem.self, id: id) { $0.text = "generation \(generation) \(padding)" }
                 }
-                var product = transaction.snapshot.product
+                var product = transaction.product
                 product.name = "generation \(generation)"
                 try transaction.setProduct(product)
             }
