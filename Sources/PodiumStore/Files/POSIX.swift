@@ -55,6 +55,20 @@ enum POSIX {
         return (data, FileStamp(info))
     }
 
+    /// Reads the file `name` inside the open folder `folder`; nil when it does not exist.
+    /// Opening relative to the folder skips the path walk for each of many files.
+    static func readFile(named name: String, in folder: Int32, folderPath: String) throws -> (Data, FileStamp)? {
+        let fd = name.withCString { openat(folder, $0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(path: folderPath + "/" + name, operation: "open", errno: errno)
+        }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.io(path: folderPath + "/" + name, operation: "stat", errno: errno) }
+        return (try readAll(fd, expected: Int(info.st_size), path: folderPath + "/" + name), FileStamp(info))
+    }
+
     /// Reads `size` bytes from `fd`'s current offset (fewer if the file is shorter).
     static func readAll(_ fd: Int32, expected size: Int, path: String) throws -> Data {
         var data = Data(count: size)

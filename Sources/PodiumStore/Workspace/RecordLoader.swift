@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Foundation
 import PodiumCore
@@ -51,10 +56,14 @@ struct RecordLoader<Record: WorkspaceRecord> {
         let decoder = RecordCodec.makeDecoder()
         var batch = Batch()
         batch.records.reserveCapacity(names.count)
+        let folderFD = (try? POSIX.openFile(folder, O_RDONLY | O_DIRECTORY)) ?? -1
+        defer { if folderFD >= 0 { _ = close(folderFD) } }
         for name in names {
-            let path = folder + "/" + name
             do {
-                guard let (data, stamp) = try POSIX.readFile(path) else {
+                let file = folderFD >= 0
+                    ? try POSIX.readFile(named: name, in: folderFD, folderPath: folder)
+                    : try POSIX.readFile(folder + "/" + name)
+                guard let (data, stamp) = file else {
                     batch.missing.append(name)
                     continue
                 }

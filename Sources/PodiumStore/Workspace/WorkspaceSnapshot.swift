@@ -21,7 +21,8 @@ public struct WorkspaceSnapshot: Sendable {
     /// The records of one type.
     public subscript<Record: WorkspaceRecord>(_ type: Record.Type) -> RecordTable<Record> {
         get { self[keyPath: Record.table] }
-        set { self[keyPath: Record.table] = newValue }
+        // Modified in place, so that changing one record never copies the collection.
+        _modify { yield &self[keyPath: Record.table] }
     }
 
     /// How many records each collection holds.
@@ -62,5 +63,5 @@ public struct RecordTable<Record: WorkspaceRecord>: Sendable {
         set { byID[id] = newValue }
     }
 
-    mutating func removeAll() { byID.removeAll() }
+    mutating func reserveCapacity(_ capacity: Int) { byID.reserveCapacity(capacity) }
 }

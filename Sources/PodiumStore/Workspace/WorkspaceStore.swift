@@ -28,6 +28,8 @@ public final class WorkspaceStore: @unchecked Sendable {
         var problems: [StoreProblem] = []
         /// Files found unreadable that are still to be moved aside.
         var unreadable: [(collection: RecordCollection?, name: String, reason: String, size: Int)] = []
+        /// True during the first bulk read, whose changes are not reported record by record.
+        var isLoading = false
     }
 
     struct TrackedFile {
@@ -172,10 +174,12 @@ public final class WorkspaceStore: @unchecked Sendable {
             state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))
         }
         reloadProduct()
+        state.isLoading = true
         for collection in RecordCollection.allCases {
             let names = (try POSIX.listDirectory(layout.folder(collection)) ?? []).filter(isRecordFileName)
             reload(collection, names: names)
         }
+        state.isLoading = false
         _ = try fileLock.withLock(.shared) { try refreshLocked() }
         if !state.unreadable.isEmpty {
             _ = try fileLock.withLock(.exclusive) { try quarantineUnreadable() }
@@ -244,16 +248,24 @@ public final class WorkspaceStore: @unchecked Sendable {
     ) -> WorkspaceChanges {
         var changes = WorkspaceChanges()
         let batch = RecordLoader<Record>(folder: layout.folder(collection)).load(names)
-        var tracked = state.files[collection] ?? [:]
-        state.files[collection] = nil  // keep the dictionary uniquely referenced while editing
+        // Take both dictionaries out of the state so they are uniquely referenced (no copy).
+        var tracked = state.files.removeValue(forKey: collection) ?? [:]
         var table = state.snapshot[Record.self]
+        state.snapshot[Record.self] = RecordTable()
+        let initialLoad = state.isLoading
+        tracked.reserveCapacity(tracked.count + batch.records.count)
+        table.reserveCapacity(table.count + batch.records.count)
         for (name, stamp, record) in batch.records {
-            if let previous = tracked[name], previous.id != record.id.rawValue {
+            if let previous = tracked.updateValue(TrackedFile(stamp: stamp, id: record.id.rawValue), forKey: name),
+               previous.id != record.id.rawValue {
                 table[RecordID(previous.id)] = nil
             }
-            tracked[name] = TrackedFile(stamp: stamp, id: record.id.rawValue)
             table[record.id] = record
-            changes.note(collection, record.id.rawValue)
+        }
+        if !initialLoad {
+            for (_, _, record) in batch.records { changes.note(collection, record.id.rawValue) }
+        } else if !batch.records.isEmpty {
+            changes.records[collection] = []  // a first load reports the collection, not every id
         }
         for name in batch.missing + batch.unreadable.map(\.name) {
             if let previous = tracked.removeValue(forKey: name) {
