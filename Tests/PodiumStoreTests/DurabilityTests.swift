@@ -95,37 +95,6 @@ struct DurabilityTests {
         _ = folder
     }
 
-    @Test("a transaction cut short by a crash is completed on the next open")
-    func redoLogRecovery() throws {
-        let (folder, store) = try makeWorkspace()
-        let first = feedback("first")
-        let second = feedback("second")
-        try store.write { try $0.save(all: [first, second]) }
-        // What a writer killed after logging, with one of two files replaced, leaves behind.
-        var changedFirst = first
-        changedFirst.text = "first, changed"
-        var changedSecond = second
-        changedSecond.text = "second, changed"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let log: [String: Any] = ["entries": [
-            ["path": "feedback/\(first.id).json", "content": String(decoding: try encoder.encode(changedFirst), as: UTF8.self)],
-            ["path": "feedback/\(second.id).json", "content": String(decoding: try encoder.encode(changedSecond), as: UTF8.self)],
-        ]]
-        try JSONSerialization.data(withJSONObject: log).write(to: URL(fileURLWithPath: store.layout.redoLog))
-        try encoder.encode(changedFirst).write(to: URL(fileURLWithPath: store.layout.folder(.feedback) + "/\(first.id).json"))
-        try Data("half".utf8).write(to: URL(fileURLWithPath: store.layout.folder(.feedback) + "/.tmp-\(second.id).json-1-x"))
-
-        let reopened = try WorkspaceStore.open(at: store.layout.root)
-        #expect(reopened.snapshot.feedback[first.id]?.text == "first, changed")
-        #expect(reopened.snapshot.feedback[second.id]?.text == "second, changed")
-        #expect(!FileManager.default.fileExists(atPath: store.layout.redoLog))
-        #expect(!allFiles(under: store.layout.rootPath).contains { ($0 as NSString).lastPathComponent.hasPrefix(".tmp-") })
-        #expect(reopened.problems.isEmpty)
-        _ = folder
-    }
-
     @Test("kill -9 at random moments: every file old or new, transactions whole, no stale lock")
     func killLoop() throws {
         let (folder, store) = try makeWorkspace()

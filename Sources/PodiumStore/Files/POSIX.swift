@@ -96,6 +96,18 @@ enum POSIX {
         }
     }
 
+    /// Flushes `fd`'s data (and the size needed to read it back) to stable storage.
+    static func syncData(_ fd: Int32, path: String) throws {
+        #if canImport(Darwin)
+        try syncFile(fd, path: path)
+        #else
+        while fdatasync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw StoreError.io(path: path, operation: "fdatasync", errno: errno)
+        }
+        #endif
+    }
+
     /// Flushes a directory's entries (names created, renamed or removed) to stable storage.
     static func syncDirectory(_ path: String) throws {
         let fd = try openFile(path, O_RDONLY | O_DIRECTORY)

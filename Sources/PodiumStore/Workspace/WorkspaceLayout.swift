@@ -7,7 +7,7 @@ import Foundation
 /// product.json           name, vision, product goal
 /// feedback/<id>.json     one file per record, in each collection folder
 /// .gitignore             keeps .podium/ out of git
-/// .podium/               this machine's state: lock, change feed, redo log,
+/// .podium/               this machine's state: lock, change feed, journal,
 ///                        quarantine of corrupt files, backups before migrations
 /// ```
 public struct WorkspaceLayout: Sendable, Hashable {
@@ -24,7 +24,7 @@ public struct WorkspaceLayout: Sendable, Hashable {
     public var localFolder: String { rootPath + "/.podium" }
     public var lockFile: String { localFolder + "/lock" }
     public var changeFeed: String { localFolder + "/changes.log" }
-    public var redoLog: String { localFolder + "/transaction.json" }
+    public var journal: String { localFolder + "/journal" }
     public var quarantineFolder: String { localFolder + "/quarantine" }
     public var backupsFolder: String { localFolder + "/backups" }
 

@@ -12,6 +12,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     let schema: Schema
     let fileLock: FileLock
     let feed: ChangeFeed
+    let journal: Journal
 
     /// Guards `state`; held for the length of a refresh or a transaction.
     private let mutex = NSLock()
@@ -42,6 +43,7 @@ public final class WorkspaceStore: @unchecked Sendable {
         self.schema = schema
         self.fileLock = FileLock(path: layout.lockFile)
         self.feed = ChangeFeed(path: layout.changeFeed)
+        self.journal = Journal(path: layout.journal)
         self.state = State(snapshot: WorkspaceSnapshot(product: Product(name: "")))
     }
 
@@ -90,9 +92,10 @@ public final class WorkspaceStore: @unchecked Sendable {
         try POSIX.makeDirectory(layout.localFolder)
         for collection in RecordCollection.allCases { try POSIX.makeDirectory(layout.folder(collection)) }
         let needsMigration = info.schemaVersion < schema.version
-        if needsMigration || POSIX.stamp(layout.redoLog) != nil || hasTemporaryFiles() {
+        if try needsMigration || journal.needsRecovery() || hasTemporaryFiles() {
             try fileLock.withLock(.exclusive) {
-                if let problem = try recoverInterruptedTransaction() { mutex.withLock { state.problems.append(problem) } }
+                let found = try recoverJournal()
+                mutex.withLock { state.problems += found }
                 try removeTemporaryFiles()
                 let current = try WorkspaceFiles.readInfo(layout)
                 if current.schemaVersion < schema.version {
@@ -127,9 +130,9 @@ public final class WorkspaceStore: @unchecked Sendable {
     @discardableResult
     public func refresh() throws -> WorkspaceChanges {
         try mutex.withLock {
-            if POSIX.stamp(layout.redoLog) != nil {
+            if try journal.needsRecovery() {
                 return try fileLock.withLock(.exclusive) {
-                    if let problem = try recoverInterruptedTransaction() { state.problems.append(problem) }
+                    state.problems += try recoverJournal()
                     return try refreshLocked()
                 }
             }
@@ -149,7 +152,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     public func write<Result>(_ change: (inout WorkspaceTransaction) throws -> Result) throws -> Result {
         try mutex.withLock {
             try fileLock.withLock(.exclusive) {
-                if let problem = try recoverInterruptedTransaction() { state.problems.append(problem) }
+                if try journal.needsRecovery() { state.problems += try recoverJournal() }
                 _ = try refreshLocked()
                 var transaction = WorkspaceTransaction(snapshot: state.snapshot)
                 let result = try change(&transaction)
@@ -303,18 +306,19 @@ public final class WorkspaceStore: @unchecked Sendable {
 
     // MARK: Writing (mutex and exclusive lock held)
 
-    /// Writes a transaction's files: one file by atomic rename, several through the redo log.
+    /// Writes a transaction: journal it (the one flush), replace its files, mark it applied.
     private func commitLocked(_ staged: StagedWrites) throws {
         let paths = staged.order
         guard !paths.isEmpty else { return }
-        if paths.count == 1, let data = staged.changes[paths[0]]?.data {
-            try AtomicFile.write(data, to: layout.path(relative: paths[0]))
-        } else {
-            let log = RedoLog(entries: paths.map { path in
-                RedoLog.Entry(path: path, content: staged.changes[path]?.data.map { String(decoding: $0, as: UTF8.self) })
-            })
-            try log.save(to: layout.redoLog)
-            try log.apply(in: layout)
+        let entries = paths.map { path in
+            Journal.Entry(
+                path: path, content: staged.changes[path]?.data.map { String(decoding: $0, as: UTF8.self) },
+                previous: trackedStamp(relativePath: path).map(Journal.Stamp.init))
+        }
+        try journal.append(entries)
+        for entry in entries { try apply(entry) }
+        if try journal.markApplied() > Journal.checkpointSize {
+            try journal.checkpoint(root: layout.rootPath)
         }
         state.feedPosition = try feed.append(paths)
         staged.apply(to: &state.snapshot)
@@ -322,6 +326,24 @@ public final class WorkspaceStore: @unchecked Sendable {
         for collection in staged.summary.records.keys {
             state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))
         }
+    }
+
+    /// Puts one journaled file in place (its durability comes from the journal).
+    private func apply(_ entry: Journal.Entry) throws {
+        let target = layout.path(relative: entry.path)
+        if let content = entry.content {
+            try AtomicFile.write(Data(content.utf8), to: target, durable: false)
+        } else {
+            try POSIX.removeFile(target)
+        }
+    }
+
+    /// The stamp of a file as this process last read or wrote it.
+    private func trackedStamp(relativePath path: String) -> FileStamp? {
+        if path == WorkspaceLayout.productFileName { return state.productStamp }
+        let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let collection = RecordCollection(rawValue: parts[0]) else { return nil }
+        return state.files[collection]?[parts[1]]?.stamp
     }
 
     /// Remembers the stamp of a file this process just wrote, so it is not read back.
@@ -340,21 +362,61 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
     }
 
-    /// Completes a multi-file transaction whose writer died before it finished; returns
-    /// a problem when the log itself was damaged and had to be set aside.
-    private func recoverInterruptedTransaction() throws -> StoreProblem? {
-        let log: RedoLog?
-        do {
-            log = try RedoLog.load(from: layout.redoLog)
-        } catch {
-            // A log is written by atomic rename, so this is damage from outside: set it aside.
-            let aside = try moveAside(layout.redoLog, folder: "transactions")
-            return StoreProblem(
-                path: layout.redoLog, reason: RecordCodec.describe(error),
-                lost: "an unfinished transaction", movedTo: aside)
+    /// Finishes what the journal holds that may not be in place: after a writer died part
+    /// way, its last transaction; after a reboot, every transaction since the checkpoint.
+    /// A file changed outside Podium since is kept; the journal's version is set aside.
+    /// Call with the exclusive lock held.
+    private func recoverJournal() throws -> [StoreProblem] {
+        let (boot, records) = try journal.read()
+        guard !records.isEmpty else {
+            try journal.checkpoint(root: layout.rootPath)
+            return []
         }
-        try log?.apply(in: layout)
-        return nil
+        let sameBoot = boot == BootIdentity.current
+        // Every state of each file the journal knows: its contents and the stamps it replaced.
+        var knownContents: [String: Set<String?>] = [:]
+        var knownStamps: [String: [Journal.Stamp]] = [:]
+        var finalEntry: [String: Journal.Entry] = [:]
+        var order: [String] = []
+        for (index, record) in records.enumerated() {
+            let replay = !sameBoot || (!record.applied && index == records.count - 1)
+            for entry in record.entries {
+                knownContents[entry.path, default: []].insert(entry.content)
+                if let previous = entry.previous { knownStamps[entry.path, default: []].append(previous) }
+                if replay {
+                    if finalEntry.updateValue(entry, forKey: entry.path) == nil { order.append(entry.path) }
+                }
+            }
+        }
+        var problems: [StoreProblem] = []
+        for path in order {
+            guard let entry = finalEntry[path] else { continue }
+            let target = layout.path(relative: path)
+            let current = try POSIX.readFile(target)
+            let currentText = current.map { String(decoding: $0.0, as: UTF8.self) }
+            if currentText == entry.content { continue }  // already in place
+            let ours = current == nil
+                ? knownStamps[path] == nil || knownContents[path]?.contains(nil) == true
+                : knownContents[path]?.contains(currentText) == true
+                    || knownStamps[path]?.contains { $0.matches(current?.1) } == true
+            if ours {
+                try apply(entry)
+            } else {
+                var aside: String?
+                if let content = entry.content {
+                    let folder = layout.quarantineFolder + "/journal"
+                    try POSIX.makeDirectory(folder)
+                    let name = folder + "/" + (path as NSString).lastPathComponent + "." + String(Int(Date().timeIntervalSince1970))
+                    try AtomicFile.write(Data(content.utf8), to: name, durable: false)
+                    aside = name
+                }
+                problems.append(StoreProblem(
+                    path: target, reason: "it changed outside Podium while a Podium transaction was unfinished",
+                    lost: "the unfinished transaction's version of this file (the newer file is kept)", movedTo: aside))
+            }
+        }
+        try journal.checkpoint(root: layout.rootPath)
+        return problems
     }
 
     /// Moves files that cannot be read into the quarantine folder and reports them.
