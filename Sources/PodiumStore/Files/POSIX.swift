@@ -188,6 +188,12 @@ struct FileStamp: Hashable, Sendable {
     var size: Int64
     var modifiedNanoseconds: Int64
 
+    init(inode: UInt64, size: Int64, modifiedNanoseconds: Int64) {
+        self.inode = inode
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+    }
+
     init(_ info: stat) {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

@@ -8,7 +8,7 @@ import Foundation
 /// feedback/<id>.json     one file per record, in each collection folder
 /// .gitignore             keeps .podium/ out of git
 /// .podium/               this machine's state: lock, change feed, journal,
-///                        quarantine of corrupt files, backups before migrations
+///                        open cache, quarantine of corrupt files, backups before migrations
 /// ```
 public struct WorkspaceLayout: Sendable, Hashable {
     public let root: URL
@@ -27,6 +27,11 @@ public struct WorkspaceLayout: Sendable, Hashable {
     public var journal: String { localFolder + "/journal" }
     public var quarantineFolder: String { localFolder + "/quarantine" }
     public var backupsFolder: String { localFolder + "/backups" }
+
+    /// The open cache of a large collection (disposable; see `OpenCache`).
+    func cacheFile(_ collection: RecordCollection) -> String {
+        localFolder + "/cache/" + collection.folder + ".bin"
+    }
 
     static let productFileName = "product.json"
 

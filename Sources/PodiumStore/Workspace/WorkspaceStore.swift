@@ -178,12 +178,18 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         reloadProduct()
         state.isLoading = true
+        var staleCaches: [any CacheableRecord.Type] = []
         for collection in RecordCollection.allCases {
             let names = (try POSIX.listDirectory(layout.folder(collection)) ?? []).filter(isRecordFileName)
-            reload(collection, names: names)
+            if let type = collection.recordType as? any CacheableRecord.Type, names.count >= OpenCache<FeedbackItem>.minimumRecords {
+                if !load(type, usingCache: names) { staleCaches.append(type) }
+            } else {
+                reload(collection, names: names)
+            }
         }
         state.isLoading = false
         _ = try fileLock.withLock(.shared) { try refreshLocked() }
+        for type in staleCaches { saveCache(type) }
         if !state.unreadable.isEmpty {
             _ = try fileLock.withLock(.exclusive) { try quarantineUnreadable() }
         }
@@ -249,8 +255,49 @@ public final class WorkspaceStore: @unchecked Sendable {
     private func reload<Record: WorkspaceRecord>(
         _ type: Record.Type, collection: RecordCollection, names: [String]
     ) -> WorkspaceChanges {
+        merge(RecordLoader<Record>(folder: layout.folder(collection)).load(names), into: collection)
+    }
+
+    /// Reads a large collection from the open cache where its files have not changed, and
+    /// from JSON where they have; returns whether the cache was good enough to keep.
+    private func load<Record: CacheableRecord>(_ type: Record.Type, usingCache names: [String]) -> Bool {
+        let collection = Record.collection
+        let cached = OpenCache<Record>(path: layout.cacheFile(collection)).load() ?? [:]
+        var fromCache = RecordLoader<Record>.Batch()
+        var fromJSON: [String] = []
+        if cached.isEmpty {
+            fromJSON = names
+        } else {
+            let stamps = stampFiles(names, in: layout.folder(collection))
+            fromCache.records.reserveCapacity(names.count)
+            for (name, stamp) in zip(names, stamps) {
+                if let stamp, let entry = cached[name], entry.stamp == stamp {
+                    fromCache.records.append((name, stamp, entry.record))
+                } else {
+                    fromJSON.append(name)
+                }
+            }
+        }
+        merge(fromCache, into: collection)
+        reload(collection, names: fromJSON)
+        return fromJSON.count <= max(100, names.count / 50)
+    }
+
+    /// Rewrites the open cache of a collection from what was just read.
+    private func saveCache<Record: CacheableRecord>(_ type: Record.Type) {
+        let collection = Record.collection
+        let table = state.snapshot[Record.self]
+        let files = (state.files[collection] ?? [:]).compactMap { name, file in
+            table[RecordID(file.id)].map { (name: name, stamp: file.stamp, record: $0) }
+        }
+        // The cache only speeds up the next open; failing to write it changes nothing else.
+        try? OpenCache<Record>(path: layout.cacheFile(collection)).save(files)
+    }
+
+    /// Applies what a loader read to the snapshot and the tracked stamps.
+    @discardableResult
+    private func merge<Record: WorkspaceRecord>(_ batch: RecordLoader<Record>.Batch, into collection: RecordCollection) -> WorkspaceChanges {
         var changes = WorkspaceChanges()
-        let batch = RecordLoader<Record>(folder: layout.folder(collection)).load(names)
         // Take both dictionaries out of the state so they are uniquely referenced (no copy).
         var tracked = state.files.removeValue(forKey: collection) ?? [:]
         var table = state.snapshot[Record.self]
@@ -479,7 +526,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     // MARK: Temporary files
 
     private var foldersWithTemporaries: [String] {
-        [layout.rootPath, layout.localFolder] + RecordCollection.allCases.map { layout.folder($0) }
+        [layout.rootPath, layout.localFolder, layout.localFolder + "/cache"] + RecordCollection.allCases.map { layout.folder($0) }
     }
 
     private func hasTemporaryFiles() -> Bool {

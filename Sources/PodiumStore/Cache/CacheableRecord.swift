@@ -1,0 +1,49 @@
+import Foundation
+import PodiumCore
+
+/// A record type that large workspaces hold many of, with a compact binary form for the
+/// local open cache. Changing the layout means changing `cacheFormat`.
+protocol CacheableRecord: WorkspaceRecord {
+    /// Bumped whenever `write(to:)` changes, so an older cache is ignored.
+    static var cacheFormat: Int { get }
+    func write(to writer: inout BinaryWriter)
+    init(from reader: inout BinaryReader) throws
+}
+
+extension FeedbackItem: CacheableRecord {
+    static var cacheFormat: Int { 1 }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id.rawValue)
+        writer.string(text)
+        writer.string(source.rawValue)
+        writer.optional(author) { $0.string($1) }
+        writer.optional(segment) { $0.string($1) }
+        writer.optional(rating) { writer, rating in
+            writer.double(rating.value)
+            writer.string(rating.scale.rawValue)
+        }
+        writer.date(createdAt)
+        writer.strings(tags)
+        writer.optional(sentiment) { $0.double($1) }
+        writer.optional(origin) { $0.string($1) }
+        writer.optional(importedAt) { $0.date($1) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let id = RecordID<FeedbackItem>(try reader.string())
+        let text = try reader.string()
+        let source = FeedbackSource(rawValue: try reader.string())
+        let author = try reader.optional { try $0.string() }
+        let segment = try reader.optional { try $0.string() }
+        let rating = try reader.optional { reader -> Rating in
+            let value = try reader.double()
+            guard let scale = RatingScale(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
+            return Rating(value, scale: scale)
+        }
+        self.init(
+            id: id, text: text, source: source, author: author, segment: segment, rating: rating,
+            createdAt: try reader.date(), tags: try reader.strings(), sentiment: try reader.optional { try $0.double() },
+            origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() })
+    }
+}
