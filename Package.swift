@@ -27,6 +27,7 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        .target(name: "PodiumCurses", dependencies: ["CNCurses"]),
 
         // MARK: Executables
 
@@ -52,6 +53,7 @@ let package = Package(
         ),
         .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+        .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
         .testTarget(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]

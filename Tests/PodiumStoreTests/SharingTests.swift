@@ -148,3 +148,42 @@ struct SharingTests {
         #expect(bobStore.snapshot.feedback.count == 2)
     }
 }
+
+@Suite("Workspace watcher")
+struct WatcherTests {
+    /// Collects what a watcher reports, for a test to wait on.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var feedbackIDs = Set<String>()
+        let arrived = DispatchSemaphore(value: 0)
+
+        func add(_ changes: WorkspaceChanges) {
+            lock.withLock { feedbackIDs.formUnion(changes.records[.feedback] ?? []) }
+            arrived.signal()
+        }
+
+        var feedbackCount: Int { lock.withLock { feedbackIDs.count } }
+    }
+
+    @Test("a watching process is told about records another process imported")
+    func watcherReportsOtherProcess() throws {
+        let (folder, store) = try makeWorkspace()
+        let counter = BacklogItem(title: "counter", order: 0, createdAt: fixedDate)
+        try store.write { try $0.save(counter) }
+        let reports = Reports()
+        let watcher = WorkspaceWatcher(store: store, interval: .milliseconds(100), onChange: { reports.add($0) })
+        watcher.start()
+        defer { watcher.stop() }
+        let result = try run(BuiltProducts.executable("podium-test-writer"),
+                             ["increment", store.layout.rootPath, counter.id.rawValue, "3", "shell"])
+        #expect(result.status == 0)
+        // Wait for the reports (a generous limit: this checks that they come, not how fast).
+        let deadline = Date().addingTimeInterval(20)
+        while reports.feedbackCount < 3 && Date() < deadline {
+            _ = reports.arrived.wait(timeout: .now() + 1)
+        }
+        #expect(reports.feedbackCount == 3)
+        #expect(store.snapshot.feedback.count == 3)
+        _ = folder
+    }
+}
