@@ -123,10 +123,7 @@ for size in sizes {
     let arrayFile = base + "/feedback-\(size).json"
     if !FileManager.default.fileExists(atPath: arrayFile) {
         let snapshot = try WorkspaceStore.open(at: URL(fileURLWithPath: root)).snapshot
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(snapshot.feedback.all).write(to: URL(fileURLWithPath: arrayFile))
+        try WorkspaceJSON.encoder().encode(snapshot.feedback.all).write(to: URL(fileURLWithPath: arrayFile))
     }
     func child(cold: Bool) throws -> [Double] {
         let child = Process()

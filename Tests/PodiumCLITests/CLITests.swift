@@ -24,7 +24,7 @@ struct CLITests {
 
         let list = try podium(["list", "feedback", "--json"], home: home.url)
         #expect(list.status == 0, "\(list.standardError)")
-        let items = try JSONDecoder.podium.decode([FeedbackItem].self, from: Data(list.standardOutput.utf8))
+        let items = try WorkspaceJSON.decoder().decode([FeedbackItem].self, from: Data(list.standardOutput.utf8))
         #expect(items.count == 400)
         #expect(Set(items.map(\.source)).isSuperset(of: [.review, .survey, .support, .interview]))
         #expect(Set(items.compactMap(\.segment)).count == 4)
@@ -146,13 +146,5 @@ struct CLITests {
         let list = try podium(["list", "feedback", "-w", workspace], home: home.url)
         #expect(list.standardOutput.contains("hello"))
         #expect(!list.standardOutput.contains("\u{1B}"))
-    }
-}
-
-extension JSONDecoder {
-    static var podium: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }

@@ -6,10 +6,7 @@ import Testing
 
 /// The text a record file has when written by the store.
 private func fileText(_ item: FeedbackItem) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    return String(decoding: try encoder.encode(item), as: UTF8.self) + "\n"
+    String(decoding: try WorkspaceJSON.encoder().encode(item), as: UTF8.self) + "\n"
 }
 
 /// Journal bytes as a writer on another boot of the machine would have left them.

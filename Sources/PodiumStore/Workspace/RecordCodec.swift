@@ -1,8 +1,22 @@
 import Foundation
 import PodiumCore
 
-/// How records are written to and read from disk: pretty JSON with sorted keys, so that
-/// files diff and merge well in git, and ISO 8601 dates a person can read.
+/// The JSON Podium writes everywhere (record files, `--json` output, exports): pretty,
+/// keys sorted so that files diff and merge well in git, ISO 8601 dates a person can read.
+public enum WorkspaceJSON {
+    /// An encoder for Podium's JSON.
+    public static func encoder() -> JSONEncoder {
+        RecordCodec.makeEncoder()
+    }
+
+    /// A decoder for Podium's JSON (its timestamps read fast; other ISO 8601 dates too).
+    public static func decoder() -> JSONDecoder {
+        RecordCodec.makeDecoder()
+    }
+}
+
+/// How records are written to and read from disk (see `WorkspaceJSON`), and how decoding
+/// errors are put into words.
 enum RecordCodec {
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -43,9 +43,7 @@ struct List: ParsableCommand {
     }
 
     private func jsonText(_ snapshot: WorkspaceSnapshot) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = WorkspaceJSON.encoder()
         let data: Data
         switch collection {
         case .product: data = try encoder.encode(snapshot.product)
