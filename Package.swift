@@ -20,6 +20,10 @@ let package = Package(
         .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
         .target(name: "PodiumDemo", dependencies: ["PodiumCore", "PodiumStore"]),
 
+        // MARK: Presentation
+
+        .target(name: "PodiumRender"),
+
         // MARK: Terminal (only PodiumCurses may import CNCurses)
 
         .systemLibrary(
@@ -54,6 +58,7 @@ let package = Package(
         .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
+        .testTarget(name: "PodiumRenderTests", dependencies: ["PodiumRender"]),
         .testTarget(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]

@@ -1,0 +1,44 @@
+/// A bordered box with a title; widgets draw inside its `inner` rectangle.
+public struct Block: Sendable {
+    public var title: String
+    public var focused: Bool
+    public var hint: String
+
+    public init(title: String = "", focused: Bool = false, hint: String = "") {
+        self.title = title
+        self.focused = focused
+        self.hint = hint
+    }
+
+    /// The area inside the border.
+    public static func inner(_ area: Rect) -> Rect { area.inset(by: 1) }
+
+    /// Draws the border, the title at the top left and the hint at the bottom right.
+    public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        guard area.width >= 2, area.height >= 2 else { return }
+        let border = focused ? theme[.focus] : theme[.border]
+        let (horizontal, vertical) = (focused ? "━" : "─", focused ? "┃" : "│")
+        let corners = focused ? ["┏", "┓", "┗", "┛"] : ["╭", "╮", "╰", "╯"]
+        buffer.fill(area, style: theme[.text])
+        for x in (area.x + 1)..<(area.maxX - 1) {
+            buffer.write(horizontal, x: x, y: area.y, style: border)
+            buffer.write(horizontal, x: x, y: area.maxY - 1, style: border)
+        }
+        for y in (area.y + 1)..<(area.maxY - 1) {
+            buffer.write(vertical, x: area.x, y: y, style: border)
+            buffer.write(vertical, x: area.maxX - 1, y: y, style: border)
+        }
+        buffer.write(corners[0], x: area.x, y: area.y, style: border)
+        buffer.write(corners[1], x: area.maxX - 1, y: area.y, style: border)
+        buffer.write(corners[2], x: area.x, y: area.maxY - 1, style: border)
+        buffer.write(corners[3], x: area.maxX - 1, y: area.maxY - 1, style: border)
+        if !title.isEmpty, area.width > 4 {
+            let text = " " + DisplayWidth.truncate(title, to: area.width - 4) + " "
+            buffer.write(text, x: area.x + 1, y: area.y, style: focused ? theme[.focus].adding(.bold) : theme[.title])
+        }
+        if !hint.isEmpty, area.width > 6 {
+            let text = " " + DisplayWidth.truncate(hint, to: area.width / 2) + " "
+            buffer.write(text, x: area.maxX - 2 - DisplayWidth.of(text), y: area.maxY - 1, style: theme[.muted])
+        }
+    }
+}

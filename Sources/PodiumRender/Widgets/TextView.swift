@@ -1,0 +1,71 @@
+/// Paragraphs of text wrapped to the width of their area, with vertical scrolling.
+public struct TextView: Sendable {
+    /// One line of the text and its role.
+    public struct Line: Sendable, Equatable {
+        public var text: String
+        public var role: ThemeRole
+
+        public init(_ text: String, role: ThemeRole = .text) {
+            self.text = text
+            self.role = role
+        }
+    }
+
+    public var lines: [Line]
+    /// The first wrapped line shown.
+    public var offset: Int
+
+    public init(lines: [Line], offset: Int = 0) {
+        self.lines = lines
+        self.offset = offset
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let wrapped = lines.flatMap { line in Self.wrap(line.text, width: area.width).map { Line($0, role: line.role) } }
+        for (row, line) in wrapped.dropFirst(max(0, offset)).prefix(area.height).enumerated() {
+            buffer.write(line.text, x: area.x, y: area.y + row, maxWidth: area.width, style: theme[line.role])
+        }
+    }
+
+    /// Breaks `text` into lines of at most `width` columns, at spaces where it can.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var word = String(word)
+                var wordWidth = DisplayWidth.of(word)
+                let gap = line.isEmpty ? 0 : 1
+                if lineWidth + gap + wordWidth <= width {
+                    if gap == 1 { line += " " }
+                    line += word
+                    lineWidth += gap + wordWidth
+                    continue
+                }
+                if !line.isEmpty { result.append(line) }
+                line = ""
+                lineWidth = 0
+                while wordWidth > width {  // a word longer than the line: cut it by characters
+                    var piece = ""
+                    var pieceWidth = 0
+                    for character in word {
+                        let columns = DisplayWidth.of(character)
+                        if pieceWidth + columns > width { break }
+                        piece.append(character)
+                        pieceWidth += columns
+                    }
+                    result.append(piece)
+                    word.removeFirst(piece.count)
+                    wordWidth = DisplayWidth.of(word)
+                }
+                line = word
+                lineWidth = wordWidth
+            }
+            result.append(line)
+        }
+        return result
+    }
+}
