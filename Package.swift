@@ -23,6 +23,7 @@ let package = Package(
         // MARK: Presentation
 
         .target(name: "PodiumRender"),
+        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)
 
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
         .testTarget(name: "PodiumRenderTests", dependencies: ["PodiumRender"]),
+        .testTarget(name: "PodiumViewModelsTests", dependencies: ["PodiumViewModels", "PodiumCore", "PodiumStore", "PodiumDemo"]),
         .testTarget(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]

@@ -1,0 +1,139 @@
+import PodiumCore
+import PodiumStore
+
+/// Everything the dashboard shows, as plain values: the workspace, which pane is focused,
+/// each pane's selection, filter and sort, and what is open on top (help, palette…).
+public struct AppState: Sendable {
+    /// What is open on top of the panes, if anything.
+    public enum Mode: Sendable, Equatable {
+        case normal
+        /// Typing a filter for the focused list.
+        case filtering
+        case help(scroll: Int)
+        case palette(query: String, selected: Int)
+        case detail(scroll: Int)
+        /// Asking whether to quit while work is in progress.
+        case confirmQuit
+    }
+
+    /// One pane's view of its list.
+    public struct PaneState: Sendable, Equatable {
+        public var selected = 0
+        public var offset = 0
+        public var filter = ""
+        public var sortColumn: Int?
+        public var sortAscending = true
+        /// Indices into the pane's rows, filtered and sorted.
+        public var visible: [Int] = []
+    }
+
+    public private(set) var snapshot: WorkspaceSnapshot
+    /// Where the workspace is, for the status bar.
+    public var location: String
+    public var keyMap: KeyMap
+    public var focused = 0
+    public var mode = Mode.normal
+    public var panes = Array(repeating: PaneState(), count: PaneBuilder.stances.count)
+    public private(set) var contents: [PaneContent]
+    /// A one-off message for the status bar ("Moved …", "Nothing to undo").
+    public var message: String?
+    /// Rows a page holds, from the last layout.
+    public var pageSize = 10
+    public var undoStack: [UndoEntry] = []
+
+    public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
+        self.snapshot = snapshot
+        self.location = location
+        self.keyMap = keyMap
+        contents = PaneBuilder.stances.map { PaneBuilder.content(for: $0, in: snapshot) }
+        for index in panes.indices { recomputeVisible(index) }
+    }
+
+    public var focusedStance: Stance { PaneBuilder.stances[focused] }
+    public var focusedContent: PaneContent { contents[focused] }
+
+    /// The rows of a pane as they are shown (filtered, sorted).
+    public func visibleRows(_ pane: Int) -> [PaneContent.Row] {
+        panes[pane].visible.map { contents[pane].rows[$0] }
+    }
+
+    /// The selected row of the focused pane, if any.
+    public var selectedRow: PaneContent.Row? {
+        let pane = panes[focused]
+        guard pane.visible.indices.contains(pane.selected) else { return nil }
+        return contents[focused].rows[pane.visible[pane.selected]]
+    }
+
+    /// Replaces the workspace (after a change on disk), keeping each selection on its record.
+    public mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot) {
+        let selectedIDs = panes.indices.map { index -> String? in
+            let pane = panes[index]
+            guard pane.visible.indices.contains(pane.selected) else { return nil }
+            return contents[index].rows[pane.visible[pane.selected]].id
+        }
+        self.snapshot = snapshot
+        contents = PaneBuilder.stances.map { PaneBuilder.content(for: $0, in: snapshot) }
+        for index in panes.indices {
+            recomputeVisible(index)
+            if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) {
+                panes[index].selected = position
+            }
+        }
+    }
+
+    /// Applies the pane's filter and sort to its rows.
+    mutating func recomputeVisible(_ index: Int) {
+        let content = contents[index]
+        let needle = panes[index].filter.lowercased()
+        var visible = Array(content.rows.indices)
+        if !needle.isEmpty {
+            visible = visible.filter { content.rows[$0].cells.joined(separator: " ").lowercased().contains(needle) }
+        }
+        if let column = panes[index].sortColumn, column < content.columns.count {
+            let ascending = panes[index].sortAscending
+            visible.sort { left, right in
+                let a = content.rows[left], b = content.rows[right]
+                let keyA = column < a.sortKeys.count ? a.sortKeys[column] : nil
+                let keyB = column < b.sortKeys.count ? b.sortKeys[column] : nil
+                let ordered: Bool
+                if let keyA, let keyB, keyA != keyB {
+                    ordered = keyA < keyB
+                } else if (keyA == nil) != (keyB == nil) {
+                    return keyA != nil  // rows without a value go last either way
+                } else {
+                    let textA = a.cells[column].lowercased(), textB = b.cells[column].lowercased()
+                    if textA == textB { return left < right }
+                    ordered = textA < textB
+                }
+                return ascending ? ordered : !ordered
+            }
+        }
+        panes[index].visible = visible
+        panes[index].selected = visible.isEmpty ? 0 : min(panes[index].selected, visible.count - 1)
+    }
+
+    /// Whether jobs are queued or running (quitting then asks first).
+    public var hasWorkInProgress: Bool {
+        snapshot.jobs.values.contains { !$0.status.isFinished }
+    }
+}
+
+/// A change made in the dashboard that `u` can take back.
+public struct UndoEntry: Sendable, Equatable {
+    public var description: String
+    /// The edit that restores the state before the change.
+    public var restore: WorkspaceEdit
+}
+
+/// A change to the workspace that the dashboard asks the program to write.
+public enum WorkspaceEdit: Sendable, Equatable {
+    /// Sets the order of backlog items (id → order).
+    case setBacklogOrder([String: Int])
+}
+
+/// What the program must do after an update, beyond redrawing.
+public enum Effect: Sendable, Equatable {
+    case quit
+    case write(WorkspaceEdit, summary: String)
+    case refresh
+}

@@ -1,0 +1,17 @@
+/// The help screen, made from the key map that drives the app, so it cannot go stale.
+public enum Help {
+    /// One line per action: its keys and what it does, in the order of `Action.allCases`.
+    public static func lines(for keyMap: KeyMap) -> [(keys: String, title: String)] {
+        Action.allCases.compactMap { action in
+            let keys = keyMap.keys(for: action)
+            guard !keys.isEmpty else { return nil }
+            return (keys.map(\.description).joined(separator: " "), action.title)
+        }
+    }
+
+    /// Keys that work while filtering, in the palette and in dialogs (not rebindable).
+    public static let modal: [(keys: String, title: String)] = [
+        ("type", "Filter: narrow the list as you type"), ("Enter", "Filter: keep it and go back to the list"),
+        ("Esc", "Filter: clear it · Palette, help, detail: close"), ("Up Down", "Palette: choose an action"),
+    ]
+}

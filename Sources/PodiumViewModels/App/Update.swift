@@ -1,0 +1,248 @@
+import PodiumCore
+
+/// A message to the dashboard: a key press, a new terminal size, or a change on disk.
+public enum Msg: Sendable {
+    case key(Key)
+    case resized(width: Int, height: Int)
+    case workspaceChanged(PodiumStore.WorkspaceSnapshot)
+    case writeFailed(String)
+}
+
+import PodiumStore
+
+extension AppState {
+    /// Applies a message and returns what the program must do (TCA-style reducer).
+    public mutating func update(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case let .key(key):
+            if message != nil, mode == .normal { message = nil }
+            return handle(key)
+        case let .resized(_, height):
+            pageSize = max(1, height - 12)
+            return []
+        case let .workspaceChanged(snapshot):
+            replaceSnapshot(snapshot)
+            return []
+        case let .writeFailed(reason):
+            message = "Not saved: \(reason)"
+            return []
+        }
+    }
+
+    // MARK: Keys by mode
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        switch mode {
+        case .normal:
+            guard let action = keyMap.action(for: key) else {
+                if key != .escape { message = "\(key) is not bound to anything · ? shows every key" }
+                return []
+            }
+            return perform(action)
+        case .filtering:
+            return handleFilter(key)
+        case let .help(scroll):
+            switch key {
+            case .escape, .character("q"), .character("?"), .enter, .function(1): mode = .normal
+            case .down, .character("j"): mode = .help(scroll: scroll + 1)
+            case .up, .character("k"): mode = .help(scroll: max(0, scroll - 1))
+            case .pageDown: mode = .help(scroll: scroll + pageSize)
+            case .pageUp: mode = .help(scroll: max(0, scroll - pageSize))
+            default: break
+            }
+            return []
+        case let .palette(query, selected):
+            return handlePalette(key, query: query, selected: selected)
+        case let .detail(scroll):
+            switch key {
+            case .escape, .enter, .character("q"): mode = .normal
+            case .down, .character("j"): mode = .detail(scroll: scroll + 1)
+            case .up, .character("k"): mode = .detail(scroll: max(0, scroll - 1))
+            default:
+                // Moving between items keeps the detail open on the next one.
+                if let action = keyMap.action(for: key), [.moveDown, .moveUp, .pageDown, .pageUp].contains(action) {
+                    _ = perform(action)
+                    mode = .detail(scroll: 0)
+                }
+            }
+            return []
+        case .confirmQuit:
+            if key == .character("y") || key == .character("Y") { return [.quit] }
+            mode = .normal
+            message = "Still here."
+            return []
+        }
+    }
+
+    private mutating func handleFilter(_ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            panes[focused].filter = ""
+            mode = .normal
+        case .enter, .down, .up:
+            mode = .normal
+            if key != .enter { return handle(key) }
+        case .backspace:
+            if panes[focused].filter.isEmpty { mode = .normal } else { panes[focused].filter.removeLast() }
+        case let .character(character):
+            panes[focused].filter.append(character)
+        default:
+            return []
+        }
+        panes[focused].selected = 0
+        panes[focused].offset = 0
+        recomputeVisible(focused)
+        return []
+    }
+
+    private mutating func handlePalette(_ key: Key, query: String, selected: Int) -> [Effect] {
+        let matches = PaletteMatcher.rank(query: query, keyMap: keyMap)
+        switch key {
+        case .escape:
+            mode = .normal
+        case .enter:
+            mode = .normal
+            if matches.indices.contains(selected) { return perform(matches[selected]) }
+        case .down, .control("n"), .tab:
+            mode = .palette(query: query, selected: min(selected + 1, max(0, matches.count - 1)))
+        case .up, .control("p"), .backTab:
+            mode = .palette(query: query, selected: max(0, selected - 1))
+        case .backspace:
+            mode = .palette(query: String(query.dropLast()), selected: 0)
+        case let .character(character):
+            mode = .palette(query: query + String(character), selected: 0)
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Actions
+
+    /// Does what `action` names.
+    public mutating func perform(_ action: Action) -> [Effect] {
+        let count = panes[focused].visible.count
+        switch action {
+        case .nextPane: focus((focused + 1) % panes.count)
+        case .previousPane: focus((focused + panes.count - 1) % panes.count)
+        case .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter, .showInfluencer, .showOrchestrator:
+            focus(action.paneIndex ?? 0)
+        case .moveDown: select(panes[focused].selected + 1, count: count)
+        case .moveUp: select(panes[focused].selected - 1, count: count)
+        case .pageDown: select(panes[focused].selected + pageSize, count: count)
+        case .pageUp: select(panes[focused].selected - pageSize, count: count)
+        case .moveToTop: select(0, count: count)
+        case .moveToBottom: select(count - 1, count: count)
+        case .openDetail:
+            if selectedRow != nil { mode = .detail(scroll: 0) }
+        case .close:
+            if !panes[focused].filter.isEmpty {
+                panes[focused].filter = ""
+                recomputeVisible(focused)
+            }
+        case .filter:
+            mode = .filtering
+        case .sortNext:
+            let columns = contents[focused].columns.count
+            let next = panes[focused].sortColumn.map { $0 + 1 } ?? 0
+            panes[focused].sortColumn = next >= columns ? nil : next
+            panes[focused].sortAscending = true
+            recomputeVisible(focused)
+            message = panes[focused].sortColumn.map { "Sorted by \(contents[focused].columns[$0].title.lowercased())" } ?? "Original order"
+        case .sortReverse:
+            if panes[focused].sortColumn == nil { panes[focused].sortColumn = 0 }
+            panes[focused].sortAscending.toggle()
+            recomputeVisible(focused)
+        case .moveItemUp: return reorder(by: -1)
+        case .moveItemDown: return reorder(by: 1)
+        case .undo:
+            guard let entry = undoStack.popLast() else {
+                message = "Nothing to undo."
+                return []
+            }
+            message = "Undid: \(entry.description)"
+            return [.write(entry.restore, summary: "Undo: \(entry.description)")]
+        case .palette:
+            mode = .palette(query: "", selected: 0)
+        case .help:
+            mode = .help(scroll: 0)
+        case .refresh:
+            return [.refresh]
+        case .quit:
+            if hasWorkInProgress {
+                mode = .confirmQuit
+                return []
+            }
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func focus(_ index: Int) {
+        focused = index
+        mode = .normal
+    }
+
+    private mutating func select(_ index: Int, count: Int) {
+        panes[focused].selected = count == 0 ? 0 : min(max(0, index), count - 1)
+    }
+
+    /// Moves the selected backlog item up or down in the Product Backlog order.
+    private mutating func reorder(by delta: Int) -> [Effect] {
+        guard focusedStance == .decisionMaker else {
+            message = "Reordering works in the Decision Maker pane (4)."
+            return []
+        }
+        guard panes[focused].filter.isEmpty, panes[focused].sortColumn == nil else {
+            message = "Clear the filter and sort (Esc, s) to reorder the backlog."
+            return []
+        }
+        let rows = visibleRows(focused)
+        let position = panes[focused].selected
+        let target = position + delta
+        guard rows.indices.contains(position), rows.indices.contains(target),
+              let moving = snapshot.backlog[RecordID(rows[position].id)],
+              let other = snapshot.backlog[RecordID(rows[target].id)] else { return [] }
+        let before = [moving.id.rawValue: moving.order, other.id.rawValue: other.order]
+        var after = [moving.id.rawValue: other.order, other.id.rawValue: moving.order]
+        if moving.order == other.order { after[moving.id.rawValue] = other.order + delta }
+        let description = "moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down")"
+        undoStack.append(UndoEntry(description: description, restore: .setBacklogOrder(before)))
+        if undoStack.count > 50 { undoStack.removeFirst() }
+        panes[focused].selected = target
+        message = "Moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down") · u undoes"
+        return [.write(.setBacklogOrder(after), summary: description)]
+    }
+}
+
+/// Ranks actions for the command palette by a fuzzy match of their title, name and keys.
+public enum PaletteMatcher {
+    /// The actions matching `query`, best first (all actions, in order, for an empty query).
+    public static func rank(query: String, keyMap: KeyMap) -> [Action] {
+        let needle = query.lowercased().filter { !$0.isWhitespace }
+        guard !needle.isEmpty else { return Action.allCases }
+        return Action.allCases.compactMap { action -> (Action, Int)? in
+            let haystack = (action.title + " " + action.rawValue).lowercased()
+            guard let score = score(needle, in: haystack) else { return nil }
+            return (action, score)
+        }
+        .sorted { $0.1 > $1.1 }
+        .map(\.0)
+    }
+
+    /// A subsequence match score: consecutive letters and word starts score higher; nil if no match.
+    static func score(_ needle: String, in haystack: String) -> Int? {
+        var score = 0
+        var previousMatch = -2
+        let letters = Array(haystack)
+        var position = 0
+        for character in needle {
+            guard let found = letters[position...].firstIndex(of: character) else { return nil }
+            score += found == previousMatch + 1 ? 5 : 1
+            if found == 0 || letters[found - 1] == " " || letters[found - 1] == "-" { score += 3 }
+            previousMatch = found
+            position = found + 1
+        }
+        return score - letters.count / 10
+    }
+}

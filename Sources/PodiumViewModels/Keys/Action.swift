@@ -1,0 +1,71 @@
+/// Everything a user can do in the dashboard, by name. Key bindings, the help screen and
+/// the command palette are all made from these.
+public enum Action: String, CaseIterable, Hashable, Sendable {
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
+    case showVisionary = "show-visionary"
+    case showCollaborator = "show-collaborator"
+    case showCustomer = "show-customer"
+    case showDecision = "show-decision"
+    case showExperimenter = "show-experimenter"
+    case showInfluencer = "show-influencer"
+    case showOrchestrator = "show-orchestrator"
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case moveToTop = "move-to-top"
+    case moveToBottom = "move-to-bottom"
+    case openDetail = "open-detail"
+    case close
+    case filter
+    case sortNext = "sort-next"
+    case sortReverse = "sort-reverse"
+    case moveItemUp = "move-item-up"
+    case moveItemDown = "move-item-down"
+    case undo
+    case palette
+    case help
+    case refresh
+    case quit
+
+    /// The action's name in the palette and help.
+    public var title: String {
+        switch self {
+        case .nextPane: "Next pane"
+        case .previousPane: "Previous pane"
+        case .showVisionary: "Show the Visionary pane"
+        case .showCollaborator: "Show the Collaborator pane"
+        case .showCustomer: "Show the Customer Representative pane"
+        case .showDecision: "Show the Decision Maker pane"
+        case .showExperimenter: "Show the Experimenter pane"
+        case .showInfluencer: "Show the Influencer pane"
+        case .showOrchestrator: "Show the Orchestrator pane"
+        case .moveDown: "Move down"
+        case .moveUp: "Move up"
+        case .pageDown: "Page down"
+        case .pageUp: "Page up"
+        case .moveToTop: "Go to the first item"
+        case .moveToBottom: "Go to the last item"
+        case .openDetail: "Open the selected item"
+        case .close: "Close / clear the filter"
+        case .filter: "Filter the list"
+        case .sortNext: "Sort by the next column"
+        case .sortReverse: "Reverse the sort order"
+        case .moveItemUp: "Move the backlog item up in the order"
+        case .moveItemDown: "Move the backlog item down in the order"
+        case .undo: "Undo the last change"
+        case .palette: "Command palette"
+        case .help: "Help: every key"
+        case .refresh: "Reload the workspace from disk"
+        case .quit: "Quit"
+        }
+    }
+
+    /// The pane an action shows, for the seven pane actions.
+    public var paneIndex: Int? {
+        let panes: [Action] = [.showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
+                               .showInfluencer, .showOrchestrator]
+        return panes.firstIndex(of: self)
+    }
+}

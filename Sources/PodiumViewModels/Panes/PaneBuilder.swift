@@ -1,0 +1,284 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// Turns the workspace into what each of the seven panes shows.
+public enum PaneBuilder {
+    /// The panes in their order on screen.
+    public static let stances: [Stance] = Stance.allCases
+
+    /// The content of the pane for `stance`.
+    public static func content(for stance: Stance, in snapshot: WorkspaceSnapshot) -> PaneContent {
+        switch stance {
+        case .visionary: visionary(snapshot)
+        case .collaborator: collaborator(snapshot)
+        case .customerRepresentative: customer(snapshot)
+        case .decisionMaker: decision(snapshot)
+        case .experimenter: experimenter(snapshot)
+        case .influencer: influencer(snapshot)
+        case .orchestrator: orchestrator(snapshot)
+        }
+    }
+
+    /// The detail lines of one row of a pane.
+    public static func detail(for stance: Stance, id: String, in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
+        switch stance {
+        case .visionary:
+            guard let measure = snapshot.product.goalMeasures.first(where: { $0.name == id }) else { return [] }
+            return [.init(clean(measure.name), .accent), .init("Baseline \(number(measure.baseline)) \(measure.unit)"),
+                    .init("Now \(number(measure.current)) \(measure.unit)"), .init("Target \(number(measure.target)) \(measure.unit)"),
+                    .init("Progress \(percent(measure.progress))")]
+        case .collaborator:
+            guard let person = snapshot.stakeholders[RecordID(id)] else { return [] }
+            return [.init(clean(person.name), .accent), .init(clean(person.role), .muted),
+                    .init("Influence \(person.influence)/5 · interest \(person.interest)/5 · \(person.quadrant.rawValue)"),
+                    .init(""), .init("Latest input", .muted), .init(clean(person.notes, lines: true))]
+        case .customerRepresentative:
+            guard let item = snapshot.feedback[RecordID(id)] else { return [] }
+            var lines: [PaneContent.Line] = [
+                .init("\(day(item.createdAt)) · \(clean(item.source.rawValue)) · \(clean(item.author ?? "anonymous"))", .muted),
+            ]
+            if let segment = item.segment { lines.append(.init("Segment: \(clean(segment))", .muted)) }
+            if let rating = item.rating { lines.append(.init("Rating: \(rating.display)", tone(for: rating))) }
+            if let sentiment = item.sentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
+            lines += [.init(""), .init(clean(item.text, lines: true))]
+            if !item.tags.isEmpty { lines += [.init(""), .init("Tags: " + clean(item.tags.joined(separator: ", ")), .muted)] }
+            let linked = snapshot.backlog.values.filter { $0.linkedFeedback.contains(item.id) }
+            if !linked.isEmpty { lines.append(.init("Evidence for: " + clean(linked.map(\.title).joined(separator: "; ")), .accent)) }
+            lines.append(.init("id \(item.id)", .muted))
+            return lines
+        case .decisionMaker:
+            guard let item = snapshot.backlog[RecordID(id)] else { return [] }
+            var lines: [PaneContent.Line] = [
+                .init(clean(item.title), .accent), .init("Status: \(item.status.rawValue) · order \(item.order)", .muted),
+            ]
+            if !item.description.isEmpty { lines += [.init(""), .init(clean(item.description, lines: true))] }
+            lines += [.init(""), .init("RICE \(score(item.rice.score)) = reach \(optional(item.rice.reach)) × impact "
+                + "\(optional(item.rice.impact)) × confidence \(optional(item.rice.confidence)) ÷ effort \(optional(item.rice.effort))"),
+                      .init("WSJF \(score(item.wsjf.score)) = (value \(optional(item.wsjf.businessValue)) + time "
+                + "\(optional(item.wsjf.timeCriticality)) + risk \(optional(item.wsjf.riskReduction))) ÷ size \(optional(item.wsjf.jobSize))")]
+            let evidence = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
+            lines.append(.init(""))
+            lines.append(.init("Evidence: \(evidence.count) feedback item\(evidence.count == 1 ? "" : "s")", .muted))
+            for feedback in evidence.prefix(5) {
+                lines.append(.init("• " + clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? "")))
+            }
+            return lines
+        case .experimenter:
+            guard let experiment = snapshot.experiments[RecordID(id)] else { return [] }
+            var lines: [PaneContent.Line] = [
+                .init(clean(experiment.title), .accent), .init("Status: \(experiment.status.rawValue)", .muted),
+                .init(""), .init("Hypothesis", .muted), .init(clean(experiment.hypothesis, lines: true)),
+                .init(""), .init("Metric: \(clean(experiment.metric)) · target \(clean(experiment.target))"),
+                .init("Runs \(experiment.startsAt.map(day) ?? "—") → \(experiment.endsAt.map(day) ?? "—")", .muted),
+            ]
+            if let result = experiment.result { lines += [.init(""), .init("Result", .muted), .init(clean(result, lines: true))] }
+            return lines
+        case .influencer:
+            guard let message = snapshot.communications[RecordID(id)] else { return [] }
+            return [.init(clean(message.title), .accent),
+                    .init("\(message.kind.rawValue) for \(clean(message.audience)) · \(message.status.rawValue)", .muted),
+                    .init(""), .init(message.body.isEmpty ? "(empty: not written yet)" : clean(message.body, lines: true),
+                                     message.body.isEmpty ? .muted : .normal)]
+        case .orchestrator:
+            if let draft = snapshot.drafts[RecordID(id)] {
+                return [.init(clean(draft.title), .accent),
+                        .init("\(draft.kind) · \(draft.stance.title) · \(draft.status.rawValue) · by \(clean(draft.provider.name))", .muted),
+                        .init(""), .init(clean(draft.content, lines: true)), .init(""),
+                        .init("Evidence: \(draft.evidence.count) record\(draft.evidence.count == 1 ? "" : "s")", .muted)]
+            }
+            if let job = snapshot.jobs[RecordID(id)] {
+                return [.init("\(job.kind) · \(job.stance.title)", .accent), .init("Status: \(job.status.rawValue)", .muted),
+                        .init(job.error.map { clean($0) } ?? "", .error)]
+            }
+            return []
+        }
+    }
+
+    // MARK: Panes
+
+    private static func visionary(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let product = snapshot.product
+        let measures = product.goalMeasures
+        return PaneContent(
+            title: "Visionary — \(clean(product.name.isEmpty ? "Untitled product" : product.name))",
+            summary: [
+                .init("Vision", .muted), .init(clean(product.vision.isEmpty ? "Not written yet." : product.vision, lines: true)),
+                .init(""), .init("Product goal", .muted),
+                .init(clean(product.productGoal.isEmpty ? "Not set yet." : product.productGoal, lines: true)),
+                .init(""), .init("Progress toward the goal: \(percent(product.goalProgress))", .accent),
+            ],
+            columns: [.init("MEASURE"), .init("BASELINE", width: 10, alignRight: true), .init("NOW", width: 8, alignRight: true),
+                      .init("TARGET", width: 8, alignRight: true), .init("PROGRESS", width: 9, alignRight: true)],
+            rows: measures.map { measure in
+                .init(id: measure.name, cells: [clean(measure.name), number(measure.baseline) + measure.unit,
+                                                number(measure.current) + measure.unit, number(measure.target) + measure.unit,
+                                                percent(measure.progress)],
+                      tone: (measure.progress ?? 0) >= 1 ? .success : .normal,
+                      sortKeys: [nil, measure.baseline, measure.current, measure.target, measure.progress])
+            },
+            emptyMessage: "No goal measures yet.", hints: "Enter detail · 2 stakeholders",
+            counts: "\(measures.count) goal measure\(measures.count == 1 ? "" : "s")")
+    }
+
+    private static func collaborator(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let people = snapshot.stakeholders.values.sorted { ($0.influence + $0.interest, $1.name) > ($1.influence + $1.interest, $0.name) }
+        let quadrants = Dictionary(grouping: people, by: \.quadrant).mapValues(\.count)
+        return PaneContent(
+            title: "Collaborator — stakeholders",
+            summary: [.init(Stakeholder.Quadrant.allCases.map { "\($0.rawValue): \(quadrants[$0] ?? 0)" }.joined(separator: " · "), .muted)],
+            columns: [.init("NAME", width: 20), .init("INF", width: 3, alignRight: true), .init("INT", width: 3, alignRight: true),
+                      .init("ENGAGEMENT", width: 14), .init("ROLE / LATEST INPUT")],
+            rows: people.map { person in
+                .init(id: person.id.rawValue,
+                      cells: [clean(person.name), String(person.influence), String(person.interest), person.quadrant.rawValue,
+                              clean(person.role) + (person.notes.isEmpty ? "" : " — " + clean(person.notes))],
+                      tone: person.quadrant == .manageClosely ? .accent : .normal,
+                      sortKeys: [nil, Double(person.influence), Double(person.interest), nil, nil])
+            },
+            emptyMessage: "No stakeholders yet.", hints: "Enter detail · / filter · s sort",
+            counts: "\(people.count) stakeholders")
+    }
+
+    private static func customer(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let items = snapshot.feedback.values.sorted { $0.id > $1.id }
+        let rated = items.compactMap(\.rating)
+        let stars = rated.filter { $0.scale == .stars5 }.map(\.value)
+        var summary = "\(items.count) items"
+        if !stars.isEmpty { summary += String(format: " · average %.1f★ (%d reviews)", stars.reduce(0, +) / Double(stars.count), stars.count) }
+        let sources = Dictionary(grouping: items, by: \.source).mapValues(\.count).sorted { $0.value > $1.value }
+        summary += " · " + sources.prefix(5).map { "\(clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
+        if !snapshot.personas.isEmpty { summary += " · \(snapshot.personas.count) personas" }
+        return PaneContent(
+            title: "Customer Representative — feedback",
+            summary: [.init(summary, .muted)],
+            columns: [.init("DATE", width: 10), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
+                      .init("RATING", width: 6, alignRight: true), .init("SENT", width: 5, alignRight: true), .init("FEEDBACK")],
+            rows: items.map { item in
+                .init(id: item.id.rawValue,
+                      cells: [day(item.createdAt), clean(item.source.rawValue), clean(item.segment ?? ""), item.rating?.display ?? "",
+                              item.sentiment.map { String(format: "%+.1f", $0) } ?? "", clean(item.text)],
+                      tone: item.rating.map(tone(for:)) ?? .normal,
+                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized, item.sentiment, nil])
+            },
+            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · s sort · Enter read",
+            counts: "\(items.count) feedback items")
+    }
+
+    private static func decision(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let backlog = snapshot.orderedBacklog.filter { $0.status != .dropped }
+        let decisions = snapshot.decisions.values.sorted { $0.decidedAt > $1.decidedAt }
+        var summary: [PaneContent.Line] = []
+        if let latest = decisions.first {
+            summary.append(.init("Latest decision (\(day(latest.decidedAt))): \(clean(latest.title)) — \(clean(latest.choice))", .muted))
+        }
+        summary.append(.init("\(decisions.count) decisions in the log · \(backlog.filter { $0.status != .done }.count) open items", .muted))
+        return PaneContent(
+            title: "Decision Maker — Product Backlog",
+            summary: summary,
+            columns: [.init("#", width: 3, alignRight: true), .init("STATUS", width: 11), .init("RICE", width: 6, alignRight: true),
+                      .init("WSJF", width: 5, alignRight: true), .init("EVID", width: 4, alignRight: true), .init("TITLE")],
+            rows: backlog.map { item in
+                .init(id: item.id.rawValue,
+                      cells: [String(item.order), item.status.rawValue, score(item.rice.score), score(item.wsjf.score),
+                              String(item.linkedFeedback.count), clean(item.title)],
+                      tone: item.status == .done ? .muted : item.status == .inProgress ? .accent : .normal,
+                      sortKeys: [Double(item.order), nil, item.rice.score, item.wsjf.score, Double(item.linkedFeedback.count), nil])
+            },
+            emptyMessage: "The backlog is empty: podium import backlog FILE", hints: "K/J reorder · s sort · u undo",
+            counts: "\(backlog.count) backlog items")
+    }
+
+    private static func experimenter(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let experiments = snapshot.experiments.values.sorted { ($0.status.isConcluded ? 1 : 0, $0.id) < ($1.status.isConcluded ? 1 : 0, $1.id) }
+        return PaneContent(
+            title: "Experimenter — experiments",
+            summary: [.init(ExperimentStatus.allCases.compactMap { status in
+                let count = experiments.filter { $0.status == status }.count
+                return count == 0 ? nil : "\(status.rawValue) \(count)"
+            }.joined(separator: " · "), .muted)],
+            columns: [.init("STATUS", width: 12), .init("ENDS", width: 10), .init("TITLE", width: 28), .init("METRIC → TARGET")],
+            rows: experiments.map { experiment in
+                .init(id: experiment.id.rawValue,
+                      cells: [experiment.status.rawValue, experiment.endsAt.map(day) ?? "", clean(experiment.title),
+                              clean(experiment.metric) + " → " + clean(experiment.target)],
+                      tone: experiment.status == .succeeded ? .success : experiment.status == .failed ? .error
+                          : experiment.status == .running ? .accent : .normal,
+                      sortKeys: [nil, experiment.endsAt?.timeIntervalSince1970, nil, nil])
+            },
+            emptyMessage: "No experiments yet.", hints: "Enter hypothesis and result",
+            counts: "\(experiments.count) experiments")
+    }
+
+    private static func influencer(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let messages = snapshot.communications.values.sorted { $0.createdAt > $1.createdAt }
+        return PaneContent(
+            title: "Influencer — updates and release notes",
+            summary: [.init("\(messages.filter { $0.status == .sent }.count) sent · \(messages.filter { $0.status != .sent }.count) in progress", .muted)],
+            columns: [.init("STATUS", width: 6), .init("KIND", width: 18), .init("AUDIENCE", width: 14), .init("TITLE")],
+            rows: messages.map { message in
+                .init(id: message.id.rawValue,
+                      cells: [message.status.rawValue, message.kind.rawValue, clean(message.audience), clean(message.title)],
+                      tone: message.status == .sent ? .muted : .accent)
+            },
+            emptyMessage: "No communications yet.", hints: "Enter read",
+            counts: "\(messages.count) communications")
+    }
+
+    private static func orchestrator(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let drafts = snapshot.drafts.values.sorted { ($0.status == .pending ? 0 : 1, $1.createdAt) < ($1.status == .pending ? 0 : 1, $0.createdAt) }
+        let jobs = snapshot.jobs.values.sorted { $0.createdAt > $1.createdAt }
+        let pending = drafts.filter { $0.status == .pending }
+        let perStance = Stance.allCases.compactMap { stance -> String? in
+            let count = pending.filter { $0.stance == stance }.count
+            return count == 0 ? nil : "\(stance.title) \(count)"
+        }
+        let jobCounts = JobStatus.allCases.compactMap { status -> String? in
+            let count = jobs.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(status.rawValue) \(count)"
+        }
+        return PaneContent(
+            title: "Orchestrator — drafts inbox and jobs",
+            summary: [
+                .init("Drafts to review: \(pending.count)" + (perStance.isEmpty ? "" : " (" + perStance.joined(separator: ", ") + ")"),
+                      pending.isEmpty ? .muted : .accent),
+                .init("Jobs: " + (jobCounts.isEmpty ? "none yet" : jobCounts.joined(separator: " · ")), .muted),
+            ],
+            columns: [.init("TYPE", width: 5), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("WHAT")],
+            rows: drafts.map { draft in
+                .init(id: draft.id.rawValue, cells: ["draft", draft.status.rawValue, draft.stance.title, clean(draft.title)],
+                      tone: draft.status == .pending ? .accent : .muted)
+            } + jobs.map { job in
+                .init(id: job.id.rawValue, cells: ["job", job.status.rawValue, job.stance.title, job.kind.rawValue + (job.error.map { " — " + clean($0) } ?? "")],
+                      tone: job.status == .failed ? .error : job.status == .running ? .accent : .muted)
+            },
+            emptyMessage: "No AI jobs or drafts yet. AI jobs arrive with the next release.",
+            hints: "Enter read a draft", counts: "\(pending.count) drafts to review")
+    }
+
+    // MARK: Formatting
+
+    /// Untrusted text made safe and (unless `lines`) kept to one line.
+    static func clean(_ text: String, lines: Bool = false) -> String {
+        text.sanitizedForTerminal(keepingLineBreaks: lines)
+    }
+
+    static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
+
+    static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    static func optional(_ value: Double?) -> String { value.map(number) ?? "?" }
+
+    static func score(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+    }
+
+    static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+
+    static func tone(for rating: Rating) -> PaneContent.Tone {
+        rating.normalized <= 0.35 ? .error : rating.normalized >= 0.75 ? .success : .normal
+    }
+}

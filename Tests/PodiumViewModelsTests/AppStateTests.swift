@@ -1,0 +1,210 @@
+import Foundation
+import PodiumCore
+import PodiumDemo
+import PodiumStore
+import PodiumViewModels
+import Testing
+
+/// The demo workspace in memory.
+func demoSnapshot(feedback: Int = 120) -> WorkspaceSnapshot {
+    let content = DemoWorkspace(feedbackCount: feedback).makeContent()
+    var snapshot = WorkspaceSnapshot(product: content.product)
+    snapshot.feedback = RecordTable(content.feedback)
+    snapshot.backlog = RecordTable(content.backlog)
+    snapshot.stakeholders = RecordTable(content.stakeholders)
+    snapshot.experiments = RecordTable(content.experiments)
+    snapshot.decisions = RecordTable(content.decisions)
+    snapshot.communications = RecordTable(content.communications)
+    return snapshot
+}
+
+extension AppState {
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { update(.key($0)) }
+    }
+
+    mutating func type(_ text: String) {
+        for character in text { _ = update(.key(.character(character))) }
+    }
+}
+
+@Suite("Key map")
+struct KeyMapTests {
+    @Test("the default map binds no key twice and every action to a key")
+    func standard() {
+        #expect(KeyMap.standard.conflicts.isEmpty)
+        for action in Action.allCases { #expect(!KeyMap.standard.keys(for: action).isEmpty, "\(action)") }
+        #expect(Help.lines(for: .standard).count == Action.allCases.count)
+    }
+
+    @Test("rebinding moves a key and the help follows")
+    func rebind() {
+        var map = KeyMap.standard
+        let displaced = map.rebind(.quit, to: [.character("x")])
+        #expect(displaced.isEmpty)
+        #expect(map.action(for: .character("q")) == nil)
+        #expect(map.action(for: .character("x")) == .quit)
+        #expect(Help.lines(for: map).contains { $0.keys == "x" && $0.title == "Quit" })
+        let taken = map.rebind(.help, to: [.character("j")])
+        #expect(taken == [.moveDown])
+        #expect(map.conflicts.isEmpty)
+    }
+
+    @Test("keys are read as written in config files", arguments: [
+        ("j", Key.character("j")), ("Ctrl-R", .control("r")), ("PgDn", .pageDown), ("F1", .function(1)),
+        ("Shift-Tab", .backTab), ("space", .character(" ")), ("esc", .escape),
+    ])
+    func names(name: String, key: Key) {
+        #expect(Key(name: name) == key)
+    }
+
+    @Test("unknown key names are refused")
+    func badNames() {
+        #expect(Key(name: "Hyper-Q") == nil)
+        #expect(Key(name: "F99") == nil)
+    }
+}
+
+@Suite("Dashboard state")
+struct AppStateTests {
+    @Test("Tab, Shift-Tab and 1–7 move between the seven panes")
+    func panes() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        #expect(state.focusedStance == .visionary)
+        _ = state.press(.tab, .tab)
+        #expect(state.focusedStance == .customerRepresentative)
+        _ = state.press(.backTab)
+        #expect(state.focusedStance == .collaborator)
+        _ = state.press(.character("7"))
+        #expect(state.focusedStance == .orchestrator)
+        _ = state.press(.tab)
+        #expect(state.focusedStance == .visionary)
+        #expect(state.contents.count == 7)
+    }
+
+    @Test("every pane has real demo content")
+    func content() {
+        let state = AppState(snapshot: demoSnapshot(), location: "/w")
+        #expect(state.contents[0].rows.count == 3)  // goal measures
+        #expect(state.contents[1].rows.count == 8)  // stakeholders
+        #expect(state.contents[2].rows.count == 120)
+        #expect(state.contents[3].rows.count == 41)
+        #expect(state.contents[4].rows.count == 5)
+        #expect(state.contents[5].rows.count == 3)
+        #expect(state.contents[6].rows.isEmpty)
+        #expect(state.contents[3].rows.first?.cells.last == "Reliable offline sync for job data")
+    }
+
+    @Test("j/k, G/g and paging move within the list")
+    func movement() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        _ = state.press(.character("4"), .character("j"), .character("j"))
+        #expect(state.panes[3].selected == 2)
+        _ = state.press(.character("G"))
+        #expect(state.panes[3].selected == 40)
+        _ = state.press(.character("j"))
+        #expect(state.panes[3].selected == 40)
+        _ = state.press(.character("g"), .character("k"))
+        #expect(state.panes[3].selected == 0)
+        _ = state.update(.resized(width: 100, height: 30))
+        _ = state.press(.pageDown)
+        #expect(state.panes[3].selected == 18)
+    }
+
+    @Test("/ filters the list as you type; Esc clears it")
+    func filter() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        _ = state.press(.character("3"), .character("/"))
+        #expect(state.mode == .filtering)
+        state.type("offline")
+        let visible = state.visibleRows(2)
+        #expect(!visible.isEmpty && visible.count < 120)
+        #expect(visible.allSatisfy { $0.cells.joined(separator: " ").lowercased().contains("offline") })
+        _ = state.press(.enter)
+        #expect(state.mode == .normal)
+        #expect(state.panes[2].filter == "offline")
+        _ = state.press(.escape)
+        #expect(state.panes[2].filter.isEmpty)
+        #expect(state.visibleRows(2).count == 120)
+    }
+
+    @Test("s sorts by the next column, S reverses, and numbers sort as numbers")
+    func sort() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        _ = state.press(.character("4"), .character("s"), .character("s"), .character("s"))
+        #expect(state.panes[3].sortColumn == 2)  // RICE
+        let rice = state.visibleRows(3).compactMap { Double($0.cells[2]) }
+        #expect(rice == rice.sorted())
+        _ = state.press(.character("S"))
+        let reversed = state.visibleRows(3).compactMap { Double($0.cells[2]) }
+        #expect(reversed == rice.sorted(by: >))
+    }
+
+    @Test("K moves a backlog item up; u undoes it")
+    func reorderAndUndo() throws {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        _ = state.press(.character("4"), .character("j"))
+        let rows = state.visibleRows(3)
+        let effects = state.press(.character("K"))
+        #expect(effects == [.write(.setBacklogOrder([rows[1].id: 1, rows[0].id: 2]),
+                                  summary: "moved \"Offline photo queue that survives restarts\" up")])
+        #expect(state.panes[3].selected == 0)
+        let undo = state.press(.character("u"))
+        #expect(undo == [.write(.setBacklogOrder([rows[1].id: 2, rows[0].id: 1]),
+                               summary: "Undo: moved \"Offline photo queue that survives restarts\" up")])
+        #expect(state.press(.character("u")).isEmpty)
+        #expect(state.message == "Nothing to undo.")
+    }
+
+    @Test("the palette finds actions by fuzzy name and runs them")
+    func palette() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        _ = state.press(.character(":"))
+        state.type("orch")
+        #expect(PaletteMatcher.rank(query: "orch", keyMap: state.keyMap).first == .showOrchestrator)
+        _ = state.press(.enter)
+        #expect(state.focusedStance == .orchestrator)
+        _ = state.press(.character(":"))
+        state.type("hlp")
+        _ = state.press(.enter)
+        #expect(state.mode == .help(scroll: 0))
+        _ = state.press(.escape)
+        #expect(state.mode == .normal)
+    }
+
+    @Test("q quits; with a job running it asks first")
+    func quit() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        #expect(state.press(.character("q")) == [.quit])
+        var busy = demoSnapshot()
+        busy.jobs = RecordTable([Job(kind: "summarize-feedback", stance: .customerRepresentative, status: .running)])
+        var working = AppState(snapshot: busy, location: "/w")
+        #expect(working.press(.character("q")).isEmpty)
+        #expect(working.mode == .confirmQuit)
+        #expect(working.press(.character("n")).isEmpty)
+        _ = working.press(.character("q"))
+        #expect(working.press(.character("y")) == [.quit])
+    }
+
+    @Test("a new workspace snapshot keeps the selection on the same record")
+    func keepsSelection() {
+        let snapshot = demoSnapshot()
+        var state = AppState(snapshot: snapshot, location: "/w")
+        _ = state.press(.character("3"), .character("j"), .character("j"), .character("j"))
+        let selected = state.selectedRow?.id
+        var changed = snapshot
+        changed.feedback[RecordID("ffffffff-ffff-7fff-bfff-ffffffffffff")] = FeedbackItem(
+            id: RecordID("ffffffff-ffff-7fff-bfff-ffffffffffff"), text: "brand new", createdAt: Date())
+        _ = state.update(.workspaceChanged(changed))
+        #expect(state.visibleRows(2).count == 121)
+        #expect(state.selectedRow?.id == selected)
+    }
+
+    @Test("untrusted text reaches the panes without escape sequences")
+    func sanitized() {
+        var snapshot = demoSnapshot(feedback: 0)
+        snapshot.feedback = RecordTable([FeedbackItem(text: "\u{1B}]0;owned\u{07}evil \u{1B}[31mred", createdAt: Date())])
+        let state = AppState(snapshot: snapshot, location: "/w")
+        #expect(state.contents[2].rows[0].cells.last == "evil red")
+    }
+}
