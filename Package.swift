@@ -23,7 +23,8 @@ let package = Package(
         // MARK: Presentation
 
         .target(name: "PodiumRender"),
-        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore"]),
+        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender"]),
+        .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumViewModels", "PodiumRender"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)
 
@@ -32,14 +33,14 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
-        .target(name: "PodiumCurses", dependencies: ["CNCurses"]),
+        .target(name: "PodiumCurses", dependencies: ["CNCurses", "PodiumRender"]),
 
         // MARK: Executables
 
         .executableTarget(
             name: "podium",
             dependencies: [
-                "PodiumCore", "PodiumStore", "PodiumDemo",
+                "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumViewModels", "PodiumRender", "PodiumTUI", "PodiumCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +61,7 @@ let package = Package(
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
         .testTarget(name: "PodiumRenderTests", dependencies: ["PodiumRender"]),
-        .testTarget(name: "PodiumViewModelsTests", dependencies: ["PodiumViewModels", "PodiumCore", "PodiumStore", "PodiumDemo"]),
+        .testTarget(name: "PodiumViewModelsTests", dependencies: ["PodiumViewModels", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender"]),
         .testTarget(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]

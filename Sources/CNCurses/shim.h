@@ -20,4 +20,15 @@ static inline int podium_cols(void) { return COLS; }
 static inline int podium_colors(void) { return COLORS; }
 static inline int podium_color_pairs(void) { return COLOR_PAIRS; }
 
+// Attribute and key macros that Swift cannot import.
+static inline attr_t podium_a_bold(void) { return A_BOLD; }
+static inline attr_t podium_a_dim(void) { return A_DIM; }
+static inline attr_t podium_a_italic(void) { return A_ITALIC; }
+static inline attr_t podium_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t podium_a_reverse(void) { return A_REVERSE; }
+static inline int podium_key_f(int n) { return KEY_F(n); }
+
+// A screen on the process's own standard output and input (stdio globals, wrapped for Swift 6).
+static inline SCREEN *podium_newterm(void) { return newterm(NULL, stdout, stdin); }
+
 #endif

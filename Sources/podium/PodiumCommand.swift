@@ -13,7 +13,7 @@ struct PodiumCommand: ParsableCommand {
             $PODIUM_WORKSPACE, else $XDG_DATA_HOME/podium/default (~/.local/share/podium/default).
             """,
         version: PodiumVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self],
+        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self],
         defaultSubcommand: Open.self)
 }
 

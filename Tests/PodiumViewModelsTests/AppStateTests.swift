@@ -1,3 +1,4 @@
+import PodiumRender
 import Foundation
 import PodiumCore
 import PodiumDemo

@@ -1,3 +1,4 @@
+import PodiumRender
 import PodiumCore
 import PodiumStore
 
@@ -50,6 +51,12 @@ public struct AppState: Sendable {
     }
 
     public var focusedStance: Stance { PaneBuilder.stances[focused] }
+
+    /// The product's name, safe to print.
+    public var productName: String {
+        let name = PaneBuilder.clean(snapshot.product.name)
+        return name.isEmpty ? "Untitled product" : name
+    }
     public var focusedContent: PaneContent { contents[focused] }
 
     /// The rows of a pane as they are shown (filtered, sorted).

@@ -1,3 +1,4 @@
+import PodiumRender
 import PodiumCore
 
 /// A message to the dashboard: a key press, a new terminal size, or a change on disk.

@@ -1,3 +1,4 @@
+import PodiumRender
 /// Everything a user can do in the dashboard, by name. Key bindings, the help screen and
 /// the command palette are all made from these.
 public enum Action: String, CaseIterable, Hashable, Sendable {

@@ -1,3 +1,4 @@
+import PodiumRender
 /// Which keys do what. The defaults can be changed from the config file; the help screen and
 /// the palette read this same map, so they always tell the truth.
 public struct KeyMap: Sendable, Equatable {

@@ -25,9 +25,10 @@ public enum PaneBuilder {
         switch stance {
         case .visionary:
             guard let measure = snapshot.product.goalMeasures.first(where: { $0.name == id }) else { return [] }
-            return [.init(clean(measure.name), .accent), .init("Baseline \(number(measure.baseline)) \(measure.unit)"),
-                    .init("Now \(number(measure.current)) \(measure.unit)"), .init("Target \(number(measure.target)) \(measure.unit)"),
-                    .init("Progress \(percent(measure.progress))")]
+            let unit = measure.unit.isEmpty || measure.unit == "%" || measure.unit == "★" ? measure.unit : " " + measure.unit
+            return [.init(clean(measure.name), .accent), .init("Baseline: \(number(measure.baseline))\(unit)"),
+                    .init("Now: \(number(measure.current))\(unit)"), .init("Target: \(number(measure.target))\(unit)"),
+                    .init("Progress: \(percent(measure.progress))")]
         case .collaborator:
             guard let person = snapshot.stakeholders[RecordID(id)] else { return [] }
             return [.init(clean(person.name), .accent), .init(clean(person.role), .muted),
@@ -259,7 +260,7 @@ public enum PaneBuilder {
     // MARK: Formatting
 
     /// Untrusted text made safe and (unless `lines`) kept to one line.
-    static func clean(_ text: String, lines: Bool = false) -> String {
+    public static func clean(_ text: String, lines: Bool = false) -> String {
         text.sanitizedForTerminal(keepingLineBreaks: lines)
     }
 

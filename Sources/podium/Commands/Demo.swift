@@ -14,6 +14,7 @@ struct Demo: ParsableCommand {
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var displayOptions: DisplayOptions
 
     @Option(help: "How many feedback items to generate.")
     var size = 400
@@ -55,7 +56,7 @@ struct Demo: ParsableCommand {
         if noOpen {
             Console.line(WorkspaceSummary.counts(store.snapshot))
         } else {
-            Dashboard.open(store)
+            try Dashboard.open(store, themeOption: displayOptions.theme)
         }
     }
 }

@@ -9,27 +9,11 @@ struct Open: ParsableCommand {
         abstract: "Open the dashboard on the workspace (the default command).")
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var displayOptions: DisplayOptions
 
     func run() throws {
         let store = try workspaceOptions.open()
-        Dashboard.open(store)
-    }
-}
-
-/// Starts the terminal dashboard.
-enum Dashboard {
-    /// The dashboard itself arrives with its own issue; until then this says so and
-    /// shows what the workspace holds, with the commands that already work.
-    static func open(_ store: WorkspaceStore) {
-        let snapshot = store.snapshot
-        let name = snapshot.product.name.sanitizedForTerminal()
-        Console.line("\(name.isEmpty ? "Untitled product" : name) — \(store.layout.rootPath)")
-        Console.line(WorkspaceSummary.counts(snapshot))
-        Console.line()
-        Console.line("The full-screen dashboard is not part of this build yet. Meanwhile:")
-        Console.line("  podium list feedback|backlog|stakeholders|experiments|decisions   browse the workspace")
-        Console.line("  podium import feedback FILE                                      add feedback from CSV or JSON")
-        Console.line("  podium export --format markdown                                  a readable product report")
+        try Dashboard.open(store, themeOption: displayOptions.theme)
     }
 }
 

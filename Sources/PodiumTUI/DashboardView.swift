@@ -1,0 +1,170 @@
+import PodiumCore
+import PodiumRender
+import PodiumViewModels
+
+/// Draws the whole dashboard for a state: tabs, the focused pane with its detail, the
+/// status bar, and whatever is open on top. Pure: state in, cells out.
+public enum DashboardView {
+    /// The smallest terminal the dashboard draws itself in.
+    public static let minimumSize = (width: 40, height: 10)
+    /// From this width on, the detail of the selected item sits beside the list.
+    public static let sideDetailWidth = 110
+
+    /// Renders a frame; keeps each pane's scroll offset in `state` so the selection stays visible.
+    public static func render(_ state: inout AppState, width: Int, height: Int, theme: Theme) -> Buffer {
+        var buffer = Buffer(width: width, height: height, fill: Cell(style: theme[.background]))
+        guard width >= minimumSize.width, height >= minimumSize.height else {
+            let lines = ["Terminal too small: \(width)×\(height)",
+                         "Podium needs at least \(minimumSize.width)×\(minimumSize.height).", "q quits"]
+            for (index, line) in lines.enumerated() where index < height {
+                let text = DisplayWidth.truncate(line, to: width)
+                buffer.write(text, x: max(0, (width - DisplayWidth.of(text)) / 2), y: max(0, height / 2 - 1) + index,
+                             style: index == 0 ? theme[.warning] : theme[.text])
+            }
+            return buffer
+        }
+        let rows = buffer.area.split(.vertical, [.length(1), .fill(), .length(1)])
+        Tabs(titles: PaneBuilder.stances.map { width >= 150 ? $0.title : shortTitle($0.title) }, selected: state.focused,
+             roles: PaneBuilder.stances.map(role)).render(into: &buffer, area: rows[0], theme: theme)
+        let main = rows[1]
+        if width >= sideDetailWidth {
+            let parts = main.split(.horizontal, [.percentage(62), .fill()])
+            renderPane(&state, into: &buffer, area: parts[0], theme: theme)
+            renderDetail(state, into: &buffer, area: parts[1], theme: theme, scroll: detailScroll(state))
+        } else {
+            renderPane(&state, into: &buffer, area: main, theme: theme)
+        }
+        renderStatus(state, into: &buffer, area: rows[2], theme: theme)
+        renderOverlay(state, into: &buffer, theme: theme, narrow: width < sideDetailWidth)
+        return buffer
+    }
+
+    // MARK: Parts
+
+    private static func renderPane(_ state: inout AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let content = state.focusedContent
+        let pane = state.panes[state.focused]
+        var title = content.title
+        if !pane.filter.isEmpty || state.mode == .filtering { title += " · filter: \(pane.filter)" }
+        Block(title: title, focused: true, hint: content.hints).render(into: &buffer, area: area, theme: theme)
+        let inner = Block.inner(area)
+        guard !inner.isEmpty else { return }
+        // Context lines take at most a third of the pane.
+        let summary = content.summary.flatMap { line in
+            TextView.wrap(line.text, width: inner.width).map { TextView.Line($0, role: role(line.tone)) }
+        }
+        let summaryHeight = min(summary.count, max(0, inner.height / 3))
+        TextView(lines: Array(summary.prefix(summaryHeight))).render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight), theme: theme)
+        let tableArea = Rect(x: inner.x, y: inner.y + summaryHeight + (summaryHeight > 0 ? 1 : 0), width: inner.width,
+                             height: inner.height - summaryHeight - (summaryHeight > 0 ? 1 : 0))
+        let rows = state.visibleRows(state.focused)
+        let table = TableView(
+            columns: content.columns.map { TableView.Column($0.title, $0.width.map(Constraint.length) ?? .fill(), alignRight: $0.alignRight) },
+            rows: rows.map(\.cells), rowRoles: rows.map { $0.tone == .normal ? nil : role($0.tone) },
+            sortColumn: pane.sortColumn, sortAscending: pane.sortAscending,
+            emptyMessage: pane.filter.isEmpty ? content.emptyMessage : "Nothing matches \"\(pane.filter)\" · Esc clears the filter")
+        var listState = ListState(selected: pane.selected, offset: pane.offset)
+        table.render(into: &buffer, area: tableArea, state: &listState, theme: theme)
+        state.panes[state.focused].offset = listState.offset
+        state.pageSize = max(1, table.visibleRows(in: tableArea) - 1)
+    }
+
+    private static func renderDetail(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
+        Block(title: "Detail", hint: "Enter opens").render(into: &buffer, area: area, theme: theme)
+        let lines = detailLines(state)
+        let inner = Block.inner(area)
+        if lines.isEmpty {
+            buffer.write("Nothing selected.", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.muted])
+            return
+        }
+        TextView(lines: lines, offset: scroll).render(into: &buffer, area: inner, theme: theme)
+    }
+
+    private static func detailLines(_ state: AppState) -> [TextView.Line] {
+        guard let row = state.selectedRow else { return [] }
+        return PaneBuilder.detail(for: state.focusedStance, id: row.id, in: state.snapshot).map { TextView.Line($0.text, role: role($0.tone)) }
+    }
+
+    private static func detailScroll(_ state: AppState) -> Int {
+        if case let .detail(scroll) = state.mode { return scroll }
+        return 0
+    }
+
+    private static func renderStatus(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let left = " \(state.productName) · \(state.focusedStance.title) · \(state.focusedContent.counts) · \(state.location)"
+        var message = state.message.map { " " + $0 }
+        if state.mode == .filtering { message = " Filter: \(state.panes[state.focused].filter)▏  Enter keeps · Esc clears" }
+        let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
+        let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""
+        let palette = state.keyMap.keys(for: .palette).first.map { "\($0) commands" } ?? ""
+        StatusBar(left: left, right: [help, palette, quit].filter { !$0.isEmpty }.joined(separator: " · ") + " ", message: message)
+            .render(into: &buffer, area: area, theme: theme)
+    }
+
+    private static func renderOverlay(_ state: AppState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
+        let screen = buffer.area
+        switch state.mode {
+        case .normal, .filtering:
+            return
+        case let .help(scroll):
+            var lines = [TextView.Line("Keys (change them in config.json, see the README)", role: .muted)]
+            lines += Help.lines(for: state.keyMap).map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title) }
+            lines.append(TextView.Line(""))
+            lines += Help.modal.map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title, role: .muted) }
+            Modal(title: "Help", lines: lines, width: 72, hint: "Esc closes · j/k scroll").render(into: &buffer, area: screen, theme: theme, offset: scroll)
+        case let .palette(query, selected):
+            let matches = PaletteMatcher.rank(query: query, keyMap: state.keyMap)
+            var lines = [TextView.Line(": " + query + "▏", role: .accent)]
+            let shown = max(1, min(matches.count, screen.height - 6))
+            let first = max(0, min(selected - shown + 1, matches.count - shown))
+            for (index, action) in matches.enumerated().dropFirst(first).prefix(shown) {
+                let keys = state.keyMap.keys(for: action).map(\.description).joined(separator: " ")
+                let marker = index == selected ? "› " : "  "
+                lines.append(TextView.Line(marker + DisplayWidth.fit(action.title, to: 44) + " " + keys,
+                                           role: index == selected ? .focus : .text))
+            }
+            if matches.isEmpty { lines.append(TextView.Line("No action matches.", role: .muted)) }
+            Modal(title: "Commands", lines: lines, width: 64, hint: "Enter runs · Esc closes").render(into: &buffer, area: screen, theme: theme)
+        case let .detail(scroll):
+            guard narrow else { return }
+            Modal(title: "Detail", lines: detailLines(state), width: 80, hint: "Esc closes · j/k scroll")
+                .render(into: &buffer, area: screen, theme: theme, offset: scroll)
+        case .confirmQuit:
+            Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")
+                .render(into: &buffer, area: screen, theme: theme)
+        }
+    }
+
+    // MARK: Roles
+
+    private static func role(_ tone: PaneContent.Tone) -> ThemeRole {
+        switch tone {
+        case .normal: .text
+        case .muted: .muted
+        case .accent: .accent
+        case .success: .success
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+
+    private static func role(_ stance: Stance) -> ThemeRole {
+        switch stance {
+        case .visionary: .visionary
+        case .collaborator: .collaborator
+        case .customerRepresentative: .customer
+        case .decisionMaker: .decision
+        case .experimenter: .experimenter
+        case .influencer: .influencer
+        case .orchestrator: .orchestrator
+        }
+    }
+
+    private static func shortTitle(_ title: String) -> String {
+        switch title {
+        case "Customer Representative": "Customer"
+        case "Decision Maker": "Decision"
+        default: title
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PodiumCurses
+import PodiumRender
+import PodiumStore
+import PodiumTUI
+import PodiumViewModels
+
+/// Options that choose how the dashboard looks.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "The theme: dark, light, high-contrast, monochrome, or a file NAME.json in ~/.config/podium/themes.")
+    var theme: String?
+}
+
+import ArgumentParser
+
+/// Starts the terminal dashboard on a workspace.
+enum Dashboard {
+    /// The theme and keys to use, from the option, the config file and the environment.
+    static func settings(themeOption: String?) -> (Theme, KeyMap, noColor: Bool) {
+        let config = UserConfig.load()
+        for warning in config.warnings { Console.warning(warning) }
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let name = themeOption ?? config.theme ?? "dark"
+        var theme = Themes.dark
+        do {
+            theme = try Themes.named(name, searching: [UserConfig.folder().appendingPathComponent("themes")])
+        } catch {
+            Console.warning("\(error)")
+        }
+        return (noColor ? .monochrome : theme, config.keyMap, noColor)
+    }
+
+    /// Runs the dashboard until the user quits; the terminal is restored on every way out.
+    static func open(_ store: WorkspaceStore, themeOption: String?) throws {
+        let (theme, keyMap, noColor) = settings(themeOption: themeOption)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(noColor: noColor)
+        } catch {
+            throw CommandFailure(message: "\(error)")
+        }
+        Program(store: store, backend: terminal, theme: theme, keyMap: keyMap).run()
+        let signal = terminal.stopSignal
+        terminal.close()
+        // Stopped by a signal: the terminal is restored; exit as a process killed by it would.
+        if let signal { Foundation.exit(128 + signal) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PodiumRender
+import PodiumViewModels
+
+/// The user's settings from `$XDG_CONFIG_HOME/podium/config.json` (`~/.config/podium/config.json`):
+///
+/// ```json
+/// { "theme": "light", "keys": { "quit": ["x"], "filter": ["f", "/"] } }
+/// ```
+/// Unknown settings and actions are reported, never silently ignored.
+struct UserConfig {
+    var theme: String?
+    var keyMap = KeyMap.standard
+    /// Problems found in the file (the rest of the file still applies).
+    var warnings: [String] = []
+
+    /// The folder holding config.json and the user's themes.
+    static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            return URL(fileURLWithPath: config).appendingPathComponent("podium")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".config/podium")
+    }
+
+    /// Reads the config file, if there is one.
+    static func load(from folder: URL = folder()) -> UserConfig {
+        var config = UserConfig()
+        let file = folder.appendingPathComponent("config.json")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return config }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            config.warnings.append("\(file.path): not a JSON object; using the defaults")
+            return config
+        }
+        for (key, value) in object {
+            switch key {
+            case "theme":
+                if let name = value as? String { config.theme = name } else { config.warnings.append("\(file.path): \"theme\" must be a name") }
+            case "keys":
+                guard let bindings = value as? [String: Any] else {
+                    config.warnings.append("\(file.path): \"keys\" must map action names to lists of keys")
+                    continue
+                }
+                for (name, keys) in bindings.sorted(by: { $0.key < $1.key }) {
+                    guard let action = Action(rawValue: name) else {
+                        config.warnings.append("\(file.path): keys.\(name) is not an action; actions: "
+                            + Action.allCases.map(\.rawValue).joined(separator: ", "))
+                        continue
+                    }
+                    let names = (keys as? [String]) ?? (keys as? String).map { [$0] } ?? []
+                    let parsed = names.compactMap(Key.init(name:))
+                    guard !parsed.isEmpty, parsed.count == names.count else {
+                        config.warnings.append("\(file.path): keys.\(name): \(keys) has a key Podium does not know (e.g. \"j\", \"Ctrl-R\", \"PgDn\", \"F2\")")
+                        continue
+                    }
+                    for lost in config.keyMap.rebind(action, to: parsed) where config.keyMap.keys(for: lost).isEmpty {
+                        config.warnings.append("\(file.path): keys.\(name) took the last key of \(lost.rawValue); bind it to another key")
+                    }
+                }
+            default:
+                config.warnings.append("\(file.path): unknown setting \"\(key)\" (settings: theme, keys)")
+            }
+        }
+        return config
+    }
+}
