@@ -26,7 +26,7 @@ enum PodiumVersion {
 enum Main {
     static func main() {
         do {
-            var command = try PodiumCommand.parseAsRoot()
+            var command = try PodiumCommand.parseAsRoot(try ArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as StoreError {
             fail(error.description)
@@ -36,6 +36,9 @@ enum Main {
             fail(error.description)
         } catch let error as CommandFailure {
             fail(error.message)
+        } catch let error as UsageFailure {
+            Console.error(error.message)
+            Foundation.exit(64)
         } catch {
             PodiumCommand.exit(withError: error)
         }
@@ -51,4 +54,61 @@ enum Main {
 /// A failure with a message for the user, already worded.
 struct CommandFailure: Error {
     var message: String
+}
+
+/// A mistake in the command line, already worded (exit status 64).
+struct UsageFailure: Error {
+    var message: String
+}
+
+/// Lets the workspace and theme options come before the command (`podium -w DIR list
+/// feedback`), and names an unknown command instead of reading it as the dashboard's argument.
+enum ArgumentOrder {
+    static let commands = ["open", "demo", "init", "import", "list", "export", "snapshot", "help"]
+    static let importKinds = ["feedback", "backlog"]
+    private static let leadingOptions = ["-w", "--workspace", "--theme"]
+
+    static func normalized(_ arguments: [String]) throws -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if leadingOptions.contains(first), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if leadingOptions.contains(where: { first.hasPrefix($0 + "=") }) {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard let command = rest.first, !command.hasPrefix("-") else { return leading + rest }
+        guard commands.contains(command) else {
+            let suggestion = commands.min { distance($0, command) < distance($1, command) }
+                .flatMap { distance($0, command) <= 2 ? " (did you mean \($0)?)" : nil } ?? ""
+            throw UsageFailure(message: "unknown command \"\(command)\"\(suggestion); commands: \(commands.joined(separator: ", "))")
+        }
+        if command == "import", let kind = rest.dropFirst().first, !kind.hasPrefix("-") {
+            guard importKinds.contains(kind) else {
+                let suggestion = importKinds.first { distance($0, kind) <= 2 }.map { " (did you mean \($0)?)" } ?? ""
+                throw UsageFailure(message: "podium import takes feedback or backlog, not \"\(kind)\"\(suggestion)")
+            }
+            return [command, kind] + leading + rest.dropFirst(2)
+        }
+        return [command] + leading + rest.dropFirst()
+    }
+
+    /// Edit distance between two short words.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }

@@ -82,7 +82,7 @@ struct CLITests {
         _ = try podium(["init", "-w", workspace], home: home.url)
         let again = try podium(["init", "-w", workspace], home: home.url)
         #expect(again.status == 1)
-        #expect(again.standardError.contains("already exists"))
+        #expect(again.standardError.contains("is already a Podium workspace"))
 
         let broken = home.url.path + "/broken.csv"
         try Data("text,author\nok,a\n\"unclosed,b\n".utf8).write(to: URL(fileURLWithPath: broken))
@@ -90,7 +90,7 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.standardError == "podium: broken.csv:3: a quoted field opened here is never closed; nothing was imported\n")
         let list = try podium(["list", "feedback", "--json", "-w", workspace], home: home.url)
-        #expect(list.standardOutput == "[\n\n]\n")
+        #expect(list.standardOutput == "[]\n")
 
         let demoOverOther = try podium(["demo", "--no-open", "-w", workspace], home: home.url)
         #expect(demoOverOther.status == 1)
@@ -98,6 +98,12 @@ struct CLITests {
 
         let usage = try podium(["list", "nonsense"], home: home.url)
         #expect(usage.status == 64)
+        let typo = try podium(["lst", "feedback"], home: home.url)
+        #expect(typo.status == 64)
+        #expect(typo.standardError == "podium: unknown command \"lst\" (did you mean list?); commands: open, demo, init, import, list, export, snapshot, help\n")
+        let leading = try podium(["-w", workspace, "list", "Feedback", "--json"], home: home.url)
+        #expect(leading.status == 0)
+        #expect(leading.standardOutput == "[]\n")
     }
 
     @Test("import reports counts, skipped rows with their lines, and duplicates")

@@ -226,3 +226,39 @@ struct BacklogImportTests {
         #expect(ordered[3].status == .proposed)
     }
 }
+
+@Suite("Importing: what the report tells")
+struct ImportReportTests {
+    @Test("columns no field took are listed; the rating scale and a missing date column are noted")
+    func unusedColumnsAndNotes() throws {
+        let (folder, store) = try makeWorkspace()
+        let url = folder.path("survey.csv")
+        try Data("Comment,How likely are you to recommend us?,autor\nGreat,9,ana\n".utf8).write(to: url)
+        let report = try FeedbackImporter.importFile(at: url, into: store, now: fixedDate)
+        #expect(report.unusedColumns == ["autor"])
+        #expect(report.mapping.contains("How likely are you to recommend us? → rating"))
+        #expect(report.notes.contains { $0.contains("nps-0-10") })
+        #expect(report.notes.contains { $0.contains("no date column") })
+        #expect(store.snapshot.feedback.values.first?.rating == Rating(9, scale: .nps))
+    }
+
+    @Test("records wrapped in an object ({\"data\": [...]}) are found without flags")
+    func wrappedJSON() throws {
+        let (folder, store) = try makeWorkspace()
+        let url = folder.path("export.json")
+        try Data(#"{"meta": {"count": 1}, "data": [{"text": "wrapped"}]}"#.utf8).write(to: url)
+        let report = try FeedbackImporter.importFile(at: url, into: store, now: fixedDate)
+        #expect(report.imported == 1)
+        #expect(report.format.contains("inside \"data\""))
+        try Data(#"{"a": [{"text": "x"}], "b": [{"text": "y"}]}"#.utf8).write(to: url)
+        #expect(throws: ImportError.self) { _ = try FeedbackImporter.importFile(at: url, into: store) }
+    }
+
+    @Test("a folder given as the file is named as such")
+    func folderAsFile() throws {
+        let (folder, store) = try makeWorkspace()
+        #expect(throws: ImportError.unreadable(file: folder.url.path, reason: "is a folder, not a file")) {
+            _ = try FeedbackImporter.importFile(at: folder.url, into: store)
+        }
+    }
+}

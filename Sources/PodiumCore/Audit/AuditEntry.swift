@@ -28,7 +28,9 @@ public struct AuditEntry: Codable, Sendable, Hashable, Identifiable {
     /// The login name of the person running this process.
     public static var currentActor: String {
         let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        let name = NSUserName()
+        return name.isEmpty ? "unknown" : name
     }
 }
 

@@ -29,8 +29,9 @@ public struct RecordID<Subject>: Hashable, Comparable, Sendable, Codable, Custom
 
     public var description: String { rawValue }
 
-    /// The first eight characters: enough to tell records apart on screen.
-    public var short: String { String(rawValue.prefix(8)) }
+    /// The last eight characters (random bits, unlike the leading timestamp): enough to
+    /// tell records apart on screen.
+    public var short: String { String(rawValue.suffix(8)) }
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
 

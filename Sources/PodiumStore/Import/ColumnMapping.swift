@@ -2,6 +2,12 @@
 public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
     /// Column names (compared without case, spaces, `_` or `-`) that mean this field.
     var aliases: [String] { get }
+    /// Words that, found anywhere in a longer column name (a survey question), mean this field.
+    var keywords: [String] { get }
+}
+
+extension ImportField {
+    public var keywords: [String] { [] }
 }
 
 /// Which column feeds which field: from the header names, then `--map` overrides.
@@ -12,7 +18,8 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
     public init(columns available: [String], overrides: [String]) throws {
         for field in Field.allCases {
             let wanted = Set(field.aliases.map(Self.normalize))
-            if let column = available.first(where: { wanted.contains(Self.normalize($0)) }) {
+            if let column = available.first(where: { wanted.contains(Self.normalize($0)) })
+                ?? available.first(where: { name in field.keywords.contains { Self.normalize(name).contains($0) } }) {
                 columns[field] = column
             }
         }

@@ -19,6 +19,10 @@ public enum FeedbackField: String, ImportField {
         case .origin: ["url", "link", "permalink", "origin"]
         }
     }
+
+    public var keywords: [String] {
+        self == .rating ? ["recommend", "nps"] : []
+    }
 }
 
 /// Choices for a feedback import beyond what the file says.
@@ -54,7 +58,7 @@ public enum FeedbackImporter {
         let dates = DateReader(dayFirst: ValueParsers.columnIsDayFirst(dateValues))
         let origin = url.lastPathComponent
 
-        let job = TabularImport<FeedbackItem, FeedbackField>(
+        var job = TabularImport<FeedbackItem, FeedbackField>(
             recordName: "feedback item", requiredField: .text, duplicateKey: { AnyHashable(importKey($0)) },
             convert: { row, mapping in
                 guard let text = mapping.value(.text, in: row) else { return .skip("no feedback text") }
@@ -83,6 +87,12 @@ public enum FeedbackImporter {
                     origin: mapping.value(.origin, in: row) ?? origin, importedAt: now)
                 return .record(item, warnings: warnings)
             })
+        if let ratingColumn {
+            let origin = options.ratingScale == nil ? "read from the column" : "--rating-scale"
+            job.notes.append("ratings in \"\(ratingColumn)\" are on the \(scale.rawValue) scale (\(origin))")
+        }
+        if mapping[.date] == nil { job.notes.append("no date column: items are dated at this import") }
+        if dates.dayFirst { job.notes.append("dates like 03/11/2026 are read day first (a value in the column has a day over 12)") }
         return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: options.dryRun)
     }
 

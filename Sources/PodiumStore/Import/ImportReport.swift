@@ -23,6 +23,10 @@ public struct ImportReport: Sendable, Equatable {
     public var skipped: [RowNote] = []
     public var duplicates: [RowNote] = []
     public var warnings: [RowNote] = []
+    /// Columns of the file that no field took: their values are not imported.
+    public var unusedColumns: [String] = []
+    /// Choices the import made that the file did not state (rating scale, missing dates…).
+    public var notes: [String] = []
     public var dryRun = false
 
     /// One line for the terminal and the audit log.

@@ -11,7 +11,28 @@ enum JSONRecordsReader {
         } catch {
             throw ImportError.malformed(file: fileName, line: errorLine(error, in: text), reason: "not valid JSON")
         }
-        guard case let .array(array) = value else {
+        var array: [JSONValue]
+        var wrapper = ""
+        switch value {
+        case let .array(elements):
+            array = elements
+        case let .object(fields):
+            // An export that wraps its records: {"data": [...]}, {"tickets": [...]}, …
+            let candidates = fields.filter { _, field in
+                if case let .array(elements) = field, elements.contains(where: { if case .object = $0 { true } else { false } }) { return true }
+                return false
+            }
+            guard candidates.count == 1, let (key, field) = candidates.first, case let .array(elements) = field else {
+                let keys = fields.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                throw ImportError.malformed(
+                    file: fileName, line: 1,
+                    reason: candidates.isEmpty
+                        ? "expected a JSON array of objects, or an object holding one; found an object with \(keys)"
+                        : "the object holds several arrays of records (\(candidates.keys.sorted().joined(separator: ", "))); extract one, e.g. jq '.\(candidates.keys.sorted()[0])'")
+            }
+            array = elements
+            wrapper = " inside \"\(key)\""
+        default:
             throw ImportError.malformed(file: fileName, line: 1, reason: "expected a JSON array of objects at the top level")
         }
         var rows: [TabularData.Row] = []
@@ -24,7 +45,7 @@ enum JSONRecordsReader {
             columns.add(values.keys)
             rows.append(TabularData.Row(line: index + 1, values: values))
         }
-        return TabularData(columns: columns.ordered, rows: rows, formatDescription: "JSON array (rows are numbered by element)")
+        return TabularData(columns: columns.ordered, rows: rows, formatDescription: "JSON array\(wrapper) (rows are numbered by element)")
     }
 
     static func readLines(_ text: String, fileName: String) throws -> TabularData {

@@ -17,6 +17,8 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
     var convert: (TabularData.Row, ColumnMapping<Field>) -> RowOutcome
     /// Adjusts the records about to be saved, knowing the workspace (e.g. backlog order).
     var finish: (inout [Record], WorkspaceSnapshot) -> Void = { _, _ in }
+    /// Choices made for the whole file, for the report.
+    var notes: [String] = []
 
     func run(
         table: TabularData, mapping: ColumnMapping<Field>, fileName: String, store: WorkspaceStore,
@@ -27,6 +29,9 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
         }
         var report = ImportReport(file: fileName, recordName: recordName, format: table.formatDescription,
                                   mapping: mapping.summary, dryRun: dryRun)
+        let used = Set(mapping.columns.values)
+        report.unusedColumns = table.columns.filter { !used.contains($0) && !$0.isEmpty }
+        report.notes = notes
         var candidates: [(line: Int, record: Record)] = []
         for row in table.rows {
             switch convert(row, mapping) {
@@ -75,6 +80,10 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
 /// Reads a file for import, with a message naming it when it cannot be read.
 func readImportFile(_ url: URL) throws -> (bytes: [UInt8], name: String) {
     let name = url.lastPathComponent
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+        throw ImportError.unreadable(file: url.path, reason: "is a folder, not a file")
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
         let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read (permissions?)" : "no such file"
         throw ImportError.unreadable(file: url.path, reason: reason)

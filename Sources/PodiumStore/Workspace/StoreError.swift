@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case notAWorkspace(path: String)
     /// `path` already holds something that is not an empty folder.
     case alreadyExists(path: String)
+    /// `path` already holds a Podium workspace.
+    case alreadyAWorkspace(path: String)
     /// The workspace was written by a newer Podium; it is left untouched.
     case newerSchema(path: String, found: Int, supported: Int)
     /// The workspace description (`workspace.json`) cannot be read.
@@ -27,6 +29,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
             "no Podium workspace at \(path) (create one with `podium init` or `podium demo`)"
         case let .alreadyExists(path):
             "\(path) already exists and is not an empty folder; choose another --workspace"
+        case let .alreadyAWorkspace(path):
+            "\(path) is already a Podium workspace; open it with `podium -w \(path)` or choose another --workspace"
         case let .newerSchema(path, found, supported):
             "\(path) has schema version \(found), but this podium reads up to \(supported): "
                 + "update podium; the workspace was not changed"

@@ -56,7 +56,8 @@ public final class WorkspaceStore: @unchecked Sendable {
     ) throws -> WorkspaceStore {
         let layout = WorkspaceLayout(root: root)
         if let existing = try POSIX.listDirectory(layout.rootPath), !existing.isEmpty {
-            throw StoreError.alreadyExists(path: layout.rootPath)
+            throw existing.contains("workspace.json")
+                ? StoreError.alreadyAWorkspace(path: layout.rootPath) : StoreError.alreadyExists(path: layout.rootPath)
         }
         try POSIX.makeDirectory(layout.rootPath)
         POSIX.setMode(layout.rootPath, 0o700)

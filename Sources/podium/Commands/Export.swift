@@ -12,8 +12,14 @@ struct Export: ParsableCommand {
     @Option(help: "markdown (a readable report), json (everything) or csv (one collection).")
     var format: WorkspaceExporter.Format = .markdown
 
-    @Option(help: "The collection to export as CSV: feedback, backlog, stakeholders, experiments or decisions.")
-    var collection: String = "feedback"
+    @Option(help: "The collection to export as CSV: feedback (default), backlog, stakeholders, experiments or decisions.")
+    var collection: String?
+
+    func validate() throws {
+        if collection != nil && format != .csv {
+            throw ValidationError("--collection chooses what to export as CSV; add --format csv")
+        }
+    }
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
     var output: String?
@@ -27,7 +33,8 @@ struct Export: ParsableCommand {
         case .json:
             text = try WorkspaceExporter.json(snapshot)
         case .csv:
-            guard let chosen = RecordCollection(rawValue: collection) else {
+            let collection = self.collection ?? "feedback"
+            guard let chosen = RecordCollection(rawValue: collection.lowercased()) else {
                 throw CommandFailure(message: "unknown collection \"\(collection)\"; choose one of "
                     + WorkspaceExporter.csvCollections.map(\.rawValue).joined(separator: ", "))
             }

@@ -96,6 +96,11 @@ enum ImportReportPrinter {
         Console.line(report.summary)
         Console.line("  format: \(report.format)")
         Console.line("  columns: " + (report.mapping.isEmpty ? "none matched" : report.mapping.joined(separator: ", ")))
+        if !report.unusedColumns.isEmpty {
+            Console.line("  not imported: " + report.unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+                + " (take one with --map COLUMN=FIELD)")
+        }
+        for note in report.notes { Console.line("  note: \(note)") }
         section("skipped", report.skipped)
         section("warnings", report.warnings)
         if !report.duplicates.isEmpty {

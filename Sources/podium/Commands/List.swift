@@ -12,6 +12,10 @@ struct List: ParsableCommand {
     /// What can be listed: the product and every record collection.
     enum Collection: String, ExpressibleByArgument, CaseIterable {
         case product, feedback, backlog, stakeholders, personas, experiments, decisions, communications, drafts, jobs, audit
+
+        init?(argument: String) {
+            self.init(rawValue: argument.lowercased())
+        }
     }
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -58,7 +62,8 @@ struct List: ParsableCommand {
         case .jobs: data = try encoder.encode(limited(snapshot.jobs.all))
         case .audit: data = try encoder.encode(limited(snapshot.audit.all))
         }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let text = String(decoding: data, as: UTF8.self)
+        return (text.filter { !$0.isWhitespace } == "[]" ? "[]" : text) + "\n"
     }
 
     private func table(_ snapshot: WorkspaceSnapshot) -> String {
@@ -72,8 +77,12 @@ struct List: ParsableCommand {
                          "Vision:        \(product.vision.sanitizedForTerminal())",
                          "Product goal:  \(product.productGoal.sanitizedForTerminal())"]
             for measure in product.goalMeasures {
-                let progress = measure.progress.map { " (\(Int(($0 * 100).rounded()))%)" } ?? ""
-                lines.append("  \(measure.name.sanitizedForTerminal()): \(measure.current) of \(measure.target) \(measure.unit)\(progress)")
+                let progress = measure.progress.map { ", \(Int(($0 * 100).rounded()))% of the way" } ?? ""
+                func value(_ number: Double) -> String {
+                    (number.rounded() == number ? String(Int(number)) : String(format: "%.1f", number)) + measure.unit
+                }
+                lines.append("  \(measure.name.sanitizedForTerminal()): \(value(measure.baseline)) → now \(value(measure.current)) "
+                    + "→ target \(value(measure.target))\(progress)")
             }
             return lines.joined(separator: "\n") + "\n"
         case .feedback:
