@@ -53,6 +53,11 @@ public enum Themes {
         public var file: String
         public var reason: String
         public var description: String { "theme \(file): \(reason); using the default theme" }
+
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
     }
 
     /// Finds the theme `name`: a file `NAME.json` in `folders` (first found), else a built-in one.

@@ -1,0 +1,121 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+/// The built `podium` in a real terminal (tmux), on a demo workspace.
+@Suite("The dashboard in a real terminal", .serialized)
+struct DashboardEndToEndTests {
+    /// A demo workspace and a folder for the terminal-state files.
+    private func prepare() throws -> (TemporaryDirectory, String) {
+        let folder = try TemporaryDirectory("podium-e2e")
+        let workspace = folder.url.path + "/ws"
+        let demo = try run(BuiltProducts.executable("podium"), ["demo", "--no-open", "--size", "200", "-w", workspace],
+                           environment: ["HOME": folder.url.path])
+        try #require(demo.status == 0, "\(demo.standardError)")
+        return (folder, workspace)
+    }
+
+    /// A shell command that records the terminal modes, runs podium, then records them again.
+    private func command(_ folder: TemporaryDirectory, workspace: String, extra: String = "") -> String {
+        let dir = folder.url.path
+        return "stty -g > \(dir)/stty.before; \(BuiltProducts.executable("podium").path) -w \(workspace) \(extra); "
+            + "echo \\$? > \(dir)/exit.status; stty -g > \(dir)/stty.after; sleep 60"
+    }
+
+    private func waitForExit(_ folder: TemporaryDirectory) throws -> String {
+        let path = folder.url.path + "/exit.status"
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8), !text.isEmpty,
+               FileManager.default.fileExists(atPath: folder.url.path + "/stty.after") {
+                usleep(100_000)
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            usleep(50_000)
+        }
+        return "did not exit"
+    }
+
+    private func terminalRestored(_ folder: TemporaryDirectory) throws -> Bool {
+        let before = try String(contentsOfFile: folder.url.path + "/stty.before", encoding: .utf8)
+        let after = try String(contentsOfFile: folder.url.path + "/stty.after", encoding: .utf8)
+        return before == after
+    }
+
+    @Test("all seven panes, filter, help, palette and quit, with the terminal intact")
+    func tour() throws {
+        let (folder, workspace) = try prepare()
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 120, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        let titles = ["Collaborator — stakeholders", "Customer Representative — feedback", "Decision Maker — Product Backlog",
+                      "Experimenter — experiments", "Influencer — updates", "Orchestrator — drafts inbox", "Visionary — Fieldnote"]
+        for (index, title) in titles.enumerated() {
+            try terminal.send(String((index + 1) % 7 + 1))
+            try terminal.waitFor(title)
+        }
+        try terminal.send("3", "/")
+        try terminal.type("offline")
+        let filtered = try terminal.waitFor("filter: offline")
+        #expect(filtered.contains("Offline") || filtered.contains("offline"))
+        try terminal.send("Escape", "?")
+        try terminal.waitFor("Help: every key")
+        try terminal.send("Escape", ":")
+        try terminal.type("experim")
+        try terminal.waitFor("Show the Experimenter pane")
+        try terminal.send("Enter")
+        try terminal.waitFor("Experimenter — experiments")
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
+
+    @Test("resizing from 200x50 down to 40x12, below the minimum, and back")
+    func resize() throws {
+        let (folder, workspace) = try prepare()
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 200, height: 50,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("7 Orchestrator")
+        try terminal.resize(width: 40, height: 12)
+        try terminal.waitFor("Visionary")
+        try terminal.resize(width: 30, height: 8)
+        try terminal.waitFor("Terminal too small")
+        try terminal.resize(width: 200, height: 50)
+        try terminal.waitFor("7 Orchestrator")
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
+
+    @Test("SIGTERM restores the terminal; so does a crash signal, which still kills the process")
+    func signals() throws {
+        for (signal, status) in [(SIGTERM, "143"), (SIGSEGV, "139")] {
+            let (folder, workspace) = try prepare()
+            let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 100, height: 30,
+                                           environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+            try terminal.waitFor("Visionary — Fieldnote")
+            let pids = try run(URL(fileURLWithPath: "/usr/bin/env"), ["pgrep", "-f", "podium -w \(workspace)"])
+            let pid = try #require(pids.standardOutput.split(separator: "\n").compactMap { Int32($0) }
+                .first { (try? String(contentsOfFile: "/proc/\($0)/comm", encoding: .utf8))?.hasPrefix("podium") == true })
+            kill(pid, signal)
+            #expect(try waitForExit(folder) == status, "signal \(signal)")
+            #expect(try terminalRestored(folder), "signal \(signal)")
+        }
+    }
+
+    @Test("a key rebound in config.json works, and --theme picks a theme")
+    func configAndTheme() throws {
+        let (folder, workspace) = try prepare()
+        let config = folder.url.path + "/.config/podium"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try Data(#"{"theme": "light", "keys": {"quit": ["x"]}}"#.utf8).write(to: URL(fileURLWithPath: config + "/config.json"))
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace, extra: "--theme high-contrast"), width: 120, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("x quit")
+        try terminal.send("q")
+        try terminal.waitFor("q is not bound")
+        try terminal.send("x")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
+}
