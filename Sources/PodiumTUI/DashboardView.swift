@@ -57,16 +57,25 @@ public enum DashboardView {
         TextView(lines: Array(summary.prefix(summaryHeight))).render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight), theme: theme)
         let tableArea = Rect(x: inner.x, y: inner.y + summaryHeight + (summaryHeight > 0 ? 1 : 0), width: inner.width,
                              height: inner.height - summaryHeight - (summaryHeight > 0 ? 1 : 0))
-        let rows = state.visibleRows(state.focused)
-        let table = TableView(
+        // Only the rows in view are formatted, so a frame costs the same for 40 rows or 100,000.
+        let total = pane.visible.count
+        let height = max(0, tableArea.height - 1)
+        var scroll = ListState(selected: pane.selected, offset: pane.offset)
+        scroll.select(pane.selected, count: total)
+        scroll.scrollToSelection(visibleRows: height, count: total)
+        let window = scroll.offset..<min(total, scroll.offset + height)
+        let rows = window.map { content.rows[pane.visible[$0]] }
+        var table = TableView(
             columns: content.columns.map { TableView.Column($0.title, $0.width.map(Constraint.length) ?? .fill(), alignRight: $0.alignRight) },
             rows: rows.map(\.cells), rowRoles: rows.map { $0.tone == .normal ? nil : role($0.tone) },
             sortColumn: pane.sortColumn, sortAscending: pane.sortAscending,
             emptyMessage: pane.filter.isEmpty ? content.emptyMessage : "Nothing matches \"\(pane.filter)\" · Esc clears the filter")
-        var listState = ListState(selected: pane.selected, offset: pane.offset)
-        table.render(into: &buffer, area: tableArea, state: &listState, theme: theme)
-        state.panes[state.focused].offset = listState.offset
-        state.pageSize = max(1, table.visibleRows(in: tableArea) - 1)
+        table.totalRows = total
+        table.firstRowPosition = scroll.offset
+        var windowState = ListState(selected: scroll.selected - scroll.offset, offset: 0)
+        table.render(into: &buffer, area: tableArea, state: &windowState, theme: theme)
+        state.panes[state.focused].offset = scroll.offset
+        state.pageSize = max(1, height - 1)
     }
 
     private static func renderDetail(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {

@@ -111,3 +111,12 @@ struct LayoutTests {
         #expect(area.split(.horizontal, [.length(20), .length(20), .fill(minimum: 5)]).map(\.width) == [20, 10, 0])
     }
 }
+
+@Suite("Wrapping with an indent")
+struct IndentTests {
+    @Test("leading spaces are kept on the first line and the lines it wraps to")
+    func indent() {
+        #expect(TextView.wrap("  one two three", width: 9) == ["  one two", "  three"])
+        #expect(TextView.wrap("  abcdefghij", width: 6) == ["  abcd", "  efgh", "  ij"])
+    }
+}

@@ -53,6 +53,10 @@ public struct TableView: Sendable {
     public var sortAscending: Bool
     public var focused: Bool
     public var emptyMessage: String
+    /// When `rows` is a window of a longer list: how many rows the whole list has, and the
+    /// position of the window's first row in it (for the "12/400" marker).
+    public var totalRows: Int?
+    public var firstRowPosition = 0
 
     public init(
         columns: [Column], rows: [[String]], rowRoles: [ThemeRole?] = [], showHeader: Bool = true,
@@ -103,8 +107,9 @@ public struct TableView: Sendable {
                              x: widths[index].x, y: y + line, style: style)
             }
         }
-        if rows.count > visible, visible > 0 {
-            let marker = "\(state.selected + 1)/\(rows.count)"
+        let total = totalRows ?? rows.count
+        if total > visible, visible > 0 {
+            let marker = "\(firstRowPosition + state.selected + 1)/\(total)"
             buffer.write(marker, x: area.maxX - DisplayWidth.of(marker), y: area.maxY - 1, style: theme[.muted])
         }
     }

@@ -32,22 +32,29 @@ public struct TextView: Sendable {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+        for fullParagraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Leading spaces are an indent: kept on the first line and on the lines it wraps to.
+            let indent = String(fullParagraph.prefix { $0 == " " }.prefix(max(0, width - 1)))
+            let paragraph = fullParagraph.dropFirst(indent.count)
+            let width = width - indent.count
+            var line = indent
             var lineWidth = 0
+            var lineStart = true
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
                 var word = String(word)
                 var wordWidth = DisplayWidth.of(word)
-                let gap = line.isEmpty ? 0 : 1
+                let gap = lineStart ? 0 : 1
                 if lineWidth + gap + wordWidth <= width {
                     if gap == 1 { line += " " }
                     line += word
                     lineWidth += gap + wordWidth
+                    lineStart = false
                     continue
                 }
-                if !line.isEmpty { result.append(line) }
-                line = ""
+                if !lineStart { result.append(line) }
+                line = indent
                 lineWidth = 0
+                lineStart = true
                 while wordWidth > width {  // a word longer than the line: cut it by characters
                     var piece = ""
                     var pieceWidth = 0
@@ -57,12 +64,13 @@ public struct TextView: Sendable {
                         piece.append(character)
                         pieceWidth += columns
                     }
-                    result.append(piece)
+                    result.append(indent + piece)
                     word.removeFirst(piece.count)
                     wordWidth = DisplayWidth.of(word)
                 }
-                line = word
+                line = indent + word
                 lineWidth = wordWidth
+                lineStart = false
             }
             result.append(line)
         }

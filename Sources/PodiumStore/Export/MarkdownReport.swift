@@ -83,13 +83,14 @@ public struct MarkdownReport {
         let items = Array(snapshot.feedback.values)
         guard !items.isEmpty else { return section("What customers say", "_No feedback yet._") }
         var lines = ["| Source | Items | Average rating |", "|---|---:|---|"]
-        for (source, group) in Dictionary(grouping: items, by: \.source).sorted(by: { $0.value.count > $1.value.count }) {
+        for (source, group) in Dictionary(grouping: items, by: \.source)
+            .sorted(by: { ($0.value.count, $1.key.rawValue) > ($1.value.count, $0.key.rawValue) }) {
             lines.append("| \(cell(source.rawValue)) | \(group.count) | \(averageRating(group)) |")
         }
         let segments = Dictionary(grouping: items.filter { $0.segment != nil }, by: { $0.segment! })
         if !segments.isEmpty {
             lines += ["", "| Segment | Items | Average rating |", "|---|---:|---|"]
-            for (segment, group) in segments.sorted(by: { $0.value.count > $1.value.count }) {
+            for (segment, group) in segments.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
                 lines.append("| \(cell(segment)) | \(group.count) | \(averageRating(group)) |")
             }
         }

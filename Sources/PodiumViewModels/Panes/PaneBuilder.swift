@@ -147,7 +147,8 @@ public enum PaneBuilder {
         let stars = rated.filter { $0.scale == .stars5 }.map(\.value)
         var summary = "\(items.count) items"
         if !stars.isEmpty { summary += String(format: " · average %.1f★ (%d reviews)", stars.reduce(0, +) / Double(stars.count), stars.count) }
-        let sources = Dictionary(grouping: items, by: \.source).mapValues(\.count).sorted { $0.value > $1.value }
+        let sources = Dictionary(grouping: items, by: \.source).mapValues(\.count)
+            .sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
         summary += " · " + sources.prefix(5).map { "\(clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
         if !snapshot.personas.isEmpty { summary += " · \(snapshot.personas.count) personas" }
         return PaneContent(

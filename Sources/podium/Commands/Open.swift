@@ -12,8 +12,7 @@ struct Open: ParsableCommand {
     @OptionGroup var displayOptions: DisplayOptions
 
     func run() throws {
-        let store = try workspaceOptions.open()
-        try Dashboard.open(store, themeOption: displayOptions.theme)
+        try Dashboard.open(at: workspaceOptions.location, themeOption: displayOptions.theme)
     }
 }
 

@@ -30,16 +30,41 @@ enum Dashboard {
         return (noColor ? .monochrome : theme, config.keyMap, noColor)
     }
 
-    /// Runs the dashboard until the user quits; the terminal is restored on every way out.
+    /// Runs the dashboard on an open workspace until the user quits.
     static func open(_ store: WorkspaceStore, themeOption: String?) throws {
         let (theme, keyMap, noColor) = settings(themeOption: themeOption)
+        try withTerminal(noColor: noColor) { terminal in
+            Program(store: store, backend: terminal, theme: theme, keyMap: keyMap).run()
+        }
+    }
+
+    /// Shows the dashboard at once and opens the workspace at `location` behind a loading
+    /// screen, then runs it until the user quits.
+    static func open(at location: URL, themeOption: String?) throws {
+        guard FileManager.default.fileExists(atPath: location.appendingPathComponent("workspace.json").path) else {
+            throw StoreError.notAWorkspace(path: location.standardizedFileURL.path)
+        }
+        let (theme, keyMap, noColor) = settings(themeOption: themeOption)
+        try withTerminal(noColor: noColor) { terminal in
+            guard let (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: keyMap) else { return }
+            Program(store: store, state: state, backend: terminal, theme: theme).run()
+        }
+    }
+
+    /// Runs `body` with the terminal taken over, and gives it back however `body` ends.
+    private static func withTerminal(noColor: Bool, _ body: (CursesTerminal) throws -> Void) throws {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(noColor: noColor)
         } catch {
             throw CommandFailure(message: "\(error)")
         }
-        Program(store: store, backend: terminal, theme: theme, keyMap: keyMap).run()
+        do {
+            try body(terminal)
+        } catch {
+            terminal.close()
+            throw error
+        }
         let signal = terminal.stopSignal
         terminal.close()
         // Stopped by a signal: the terminal is restored; exit as a process killed by it would.

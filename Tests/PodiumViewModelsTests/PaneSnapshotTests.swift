@@ -1,0 +1,47 @@
+import Foundation
+import PodiumRender
+import PodiumTUI
+import PodiumViewModels
+import Testing
+
+/// Where the recorded screens live; `PODIUM_RECORD_SNAPSHOTS=1 swift test` writes them anew.
+private let snapshotFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+@Suite("Pane snapshots")
+struct PaneSnapshotTests {
+    static let panes = ["visionary", "collaborator", "customer", "decision", "experimenter", "influencer", "orchestrator"]
+
+    /// Compares a rendered screen with its recorded file (or records it).
+    private func expectScreen(_ text: String, named name: String) throws {
+        let file = snapshotFolder.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["PODIUM_RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: snapshotFolder, withIntermediateDirectories: true)
+            try Data((text + "\n").utf8).write(to: file)
+        }
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        #expect(recorded == text + "\n", "\(name) differs from \(file.path); re-record with PODIUM_RECORD_SNAPSHOTS=1 if the change is right")
+    }
+
+    @Test("each pane at 100x30 on the demo workspace", arguments: panes.indices)
+    func pane(index: Int) throws {
+        var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
+        state.focused = index
+        let frame = DashboardView.render(&state, width: 100, height: 30, theme: .monochrome)
+        try expectScreen(frame.text, named: Self.panes[index])
+    }
+
+    @Test("side detail at 140 columns, help and palette overlays, and a tiny terminal")
+    func layouts() throws {
+        var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
+        _ = state.update(.key(.character("4")))
+        _ = state.update(.key(.character("j")))
+        try expectScreen(DashboardView.render(&state, width: 140, height: 30, theme: .monochrome).text, named: "decision-wide")
+        _ = state.update(.key(.character("?")))
+        try expectScreen(DashboardView.render(&state, width: 100, height: 30, theme: .monochrome).text, named: "help")
+        _ = state.update(.key(.escape))
+        _ = state.update(.key(.character(":")))
+        for character in "filt" { _ = state.update(.key(.character(character))) }
+        try expectScreen(DashboardView.render(&state, width: 100, height: 30, theme: .monochrome).text, named: "palette")
+        try expectScreen(DashboardView.render(&state, width: 30, height: 8, theme: .monochrome).text, named: "too-small")
+    }
+}
