@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI"],
             path: "Benchmarks/podium-bench"
         ),
 

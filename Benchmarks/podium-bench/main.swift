@@ -15,6 +15,7 @@ import PodiumStore
 //   - open                vs  `jq .` parsing the same records as one JSON file
 //
 //   swift run -c release podium-bench [--sizes 1000,10000,100000] [--dir DIR] [--runs N]
+//   swift run -c release podium-bench dashboard        (key press to frame, see DashboardBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -89,6 +90,10 @@ func measureChild(_ root: String, changes: Int, cold: Bool) throws {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "dashboard" {
+    DashboardBench.run(sizes: [10_000, 100_000])
+    exit(0)
+}
 if arguments.first == "child" {
     try measureChild(arguments[1], changes: Int(arguments[2]) ?? 20, cold: arguments.count > 3 && arguments[3] == "cold")
     exit(0)

@@ -91,7 +91,7 @@ public enum DashboardView {
 
     private static func detailLines(_ state: AppState) -> [TextView.Line] {
         guard let row = state.selectedRow else { return [] }
-        return PaneBuilder.detail(for: state.focusedStance, id: row.id, in: state.snapshot).map { TextView.Line($0.text, role: role($0.tone)) }
+        return PaneBuilder.detail(for: state.focusedStance, id: row.id, in: state.snapshot, evidence: state.evidence).map { TextView.Line($0.text, role: role($0.tone)) }
     }
 
     private static func detailScroll(_ state: AppState) -> Int {

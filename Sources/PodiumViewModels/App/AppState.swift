@@ -36,6 +36,8 @@ public struct AppState: Sendable {
     public var mode = Mode.normal
     public var panes = Array(repeating: PaneState(), count: PaneBuilder.stances.count)
     public private(set) var contents: [PaneContent]
+    /// Feedback id → titles of the backlog items it supports (for the detail view).
+    public private(set) var evidence: [String: [String]]
     /// A one-off message for the status bar ("Moved …", "Nothing to undo").
     public var message: String?
     /// Rows a page holds, from the last layout.
@@ -47,6 +49,7 @@ public struct AppState: Sendable {
         self.location = location
         self.keyMap = keyMap
         contents = PaneBuilder.stances.map { PaneBuilder.content(for: $0, in: snapshot) }
+        evidence = PaneBuilder.evidenceIndex(snapshot)
         for index in panes.indices { recomputeVisible(index) }
     }
 
@@ -80,6 +83,7 @@ public struct AppState: Sendable {
         }
         self.snapshot = snapshot
         contents = PaneBuilder.stances.map { PaneBuilder.content(for: $0, in: snapshot) }
+        evidence = PaneBuilder.evidenceIndex(snapshot)
         for index in panes.indices {
             recomputeVisible(index)
             if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) {

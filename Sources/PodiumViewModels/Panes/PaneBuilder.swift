@@ -20,8 +20,19 @@ public enum PaneBuilder {
         }
     }
 
-    /// The detail lines of one row of a pane.
-    public static func detail(for stance: Stance, id: String, in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
+    /// For each feedback item, the titles of the backlog items it is evidence for.
+    public static func evidenceIndex(_ snapshot: WorkspaceSnapshot) -> [String: [String]] {
+        var index: [String: [String]] = [:]
+        for item in snapshot.orderedBacklog {
+            for feedback in item.linkedFeedback { index[feedback.rawValue, default: []].append(item.title) }
+        }
+        return index
+    }
+
+    /// The detail lines of one row of a pane (`evidence` from `evidenceIndex`, built once per workspace change).
+    public static func detail(
+        for stance: Stance, id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]] = [:]
+    ) -> [PaneContent.Line] {
         switch stance {
         case .visionary:
             guard let measure = snapshot.product.goalMeasures.first(where: { $0.name == id }) else { return [] }
@@ -44,8 +55,9 @@ public enum PaneBuilder {
             if let sentiment = item.sentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
             lines += [.init(""), .init(clean(item.text, lines: true))]
             if !item.tags.isEmpty { lines += [.init(""), .init("Tags: " + clean(item.tags.joined(separator: ", ")), .muted)] }
-            let linked = snapshot.backlog.values.filter { $0.linkedFeedback.contains(item.id) }
-            if !linked.isEmpty { lines.append(.init("Evidence for: " + clean(linked.map(\.title).joined(separator: "; ")), .accent)) }
+            if let linked = evidence[item.id.rawValue], !linked.isEmpty {
+                lines.append(.init("Evidence for: " + clean(linked.joined(separator: "; ")), .accent))
+            }
             lines.append(.init("id \(item.id)", .muted))
             return lines
         case .decisionMaker:
@@ -58,10 +70,10 @@ public enum PaneBuilder {
                 + "\(optional(item.rice.impact)) × confidence \(optional(item.rice.confidence)) ÷ effort \(optional(item.rice.effort))"),
                       .init("WSJF \(score(item.wsjf.score)) = (value \(optional(item.wsjf.businessValue)) + time "
                 + "\(optional(item.wsjf.timeCriticality)) + risk \(optional(item.wsjf.riskReduction))) ÷ size \(optional(item.wsjf.jobSize))")]
-            let evidence = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
+            let count = item.linkedFeedback.count
             lines.append(.init(""))
-            lines.append(.init("Evidence: \(evidence.count) feedback item\(evidence.count == 1 ? "" : "s")", .muted))
-            for feedback in evidence.prefix(5) {
+            lines.append(.init("Evidence: \(count) feedback item\(count == 1 ? "" : "s")", .muted))
+            for feedback in item.linkedFeedback.lazy.compactMap({ snapshot.feedback[$0] }).prefix(5) {
                 lines.append(.init("• " + clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? "")))
             }
             return lines
