@@ -118,4 +118,26 @@ struct DashboardEndToEndTests {
         #expect(try waitForExit(folder) == "0")
         #expect(try terminalRestored(folder))
     }
+
+    @Test("Ctrl-Z suspends to the shell and fg repaints the dashboard")
+    func suspend() throws {
+        let (folder, workspace) = try prepare()
+        let terminal = try TmuxSession(command: "bash --norc --noprofile", width: 100, height: 30,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color", "PS1": "shell$ "])
+        try terminal.waitFor("shell$")
+        try terminal.type("\(BuiltProducts.executable("podium").path) -w \(workspace)")
+        try terminal.send("Enter")
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("C-z")
+        try terminal.waitFor("Stopped")
+        try terminal.type("fg")
+        try terminal.send("Enter")
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("3")
+        try terminal.waitFor("Customer Representative — feedback")
+        try terminal.send("q")
+        try terminal.type("echo back-$((20+22))")
+        try terminal.send("Enter")
+        try terminal.waitFor("back-42")  // the shell has the terminal again
+    }
 }
