@@ -13,14 +13,7 @@ enum DashboardBench {
         print("| items | build the panes | key → frame p50 | p99 | max | changed cells per key (median) |")
         print("|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
-            let content = DemoWorkspace(feedbackCount: size).makeContent()
-            var snapshot = WorkspaceSnapshot(product: content.product)
-            snapshot.feedback = RecordTable(content.feedback)
-            snapshot.backlog = RecordTable(content.backlog)
-            snapshot.stakeholders = RecordTable(content.stakeholders)
-            snapshot.experiments = RecordTable(content.experiments)
-            snapshot.decisions = RecordTable(content.decisions)
-            snapshot.communications = RecordTable(content.communications)
+            let snapshot = DemoWorkspace(feedbackCount: size).makeContent().snapshot
             var state = AppState(snapshot: snapshot, location: "~/bench")
             let build = elapsed { state = AppState(snapshot: snapshot, location: "~/bench") }
             _ = state.update(.resized(width: 200, height: 50))

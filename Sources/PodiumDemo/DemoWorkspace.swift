@@ -51,6 +51,18 @@ public struct DemoWorkspace {
         public var decisions: [Decision]
         public var communications: [Communication]
         var generator: SeededGenerator
+
+        /// The content as an in-memory workspace (for tests and benchmarks that need no disk).
+        public var snapshot: WorkspaceSnapshot {
+            var snapshot = WorkspaceSnapshot(product: product)
+            snapshot.feedback = RecordTable(feedback)
+            snapshot.backlog = RecordTable(backlog)
+            snapshot.stakeholders = RecordTable(stakeholders)
+            snapshot.experiments = RecordTable(experiments)
+            snapshot.decisions = RecordTable(decisions)
+            snapshot.communications = RecordTable(communications)
+            return snapshot
+        }
     }
 
     /// Makes the demo's records (deterministic).

@@ -8,15 +8,7 @@ import Testing
 
 /// The demo workspace in memory.
 func demoSnapshot(feedback: Int = 120) -> WorkspaceSnapshot {
-    let content = DemoWorkspace(feedbackCount: feedback).makeContent()
-    var snapshot = WorkspaceSnapshot(product: content.product)
-    snapshot.feedback = RecordTable(content.feedback)
-    snapshot.backlog = RecordTable(content.backlog)
-    snapshot.stakeholders = RecordTable(content.stakeholders)
-    snapshot.experiments = RecordTable(content.experiments)
-    snapshot.decisions = RecordTable(content.decisions)
-    snapshot.communications = RecordTable(content.communications)
-    return snapshot
+    DemoWorkspace(feedbackCount: feedback).makeContent().snapshot
 }
 
 extension AppState {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PodiumCurses
 import PodiumRender
@@ -10,8 +11,6 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "The theme: dark, light, high-contrast, monochrome, or a file NAME.json in ~/.config/podium/themes.")
     var theme: String?
 }
-
-import ArgumentParser
 
 /// Starts the terminal dashboard on a workspace.
 enum Dashboard {
