@@ -1,3 +1,5 @@
+import Foundation
+
 /// An RFC 4180 CSV reader that says exactly where a file is broken.
 ///
 /// Accepts `,` `;` or tab as the delimiter (sniffed from the header line), CRLF, LF or CR
@@ -148,5 +150,3 @@ enum CSVReader {
         return nil
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A field an importer fills, with the column names it is recognised by.
 public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
     /// Column names (compared without case, spaces, `_` or `-`) that mean this field.
@@ -64,5 +66,3 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
         String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
     }
 }
-
-import Foundation

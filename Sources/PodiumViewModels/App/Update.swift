@@ -1,15 +1,14 @@
-import PodiumRender
 import PodiumCore
+import PodiumRender
+import PodiumStore
 
 /// A message to the dashboard: a key press, a new terminal size, or a change on disk.
 public enum Msg: Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
-    case workspaceChanged(PodiumStore.WorkspaceSnapshot)
+    case workspaceChanged(WorkspaceSnapshot)
     case writeFailed(String)
 }
-
-import PodiumStore
 
 extension AppState {
     /// Applies a message and returns what the program must do (TCA-style reducer).

@@ -1,3 +1,5 @@
+import PodiumCore
+
 /// A plain-text table for the terminal: fixed columns sized to their content, one
 /// flexible column that takes the remaining width, every cell sanitized and on one line.
 struct TextTable {
@@ -32,5 +34,3 @@ struct TextTable {
         return parts.joined(separator: "  ")
     }
 }
-
-import PodiumCore
