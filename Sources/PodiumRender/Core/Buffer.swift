@@ -58,6 +58,16 @@ public struct Buffer: Sendable, Equatable {
     public mutating func write(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
+        if DisplayWidth.isPlainASCII(text) {
+            // The common case: one byte, one cell, a ready-made one-character string.
+            var column = x
+            for byte in text.utf8 {
+                if column >= limit { break }
+                if column >= 0 { put(Cell(Self.asciiStrings[Int(byte)], style: style), x: column, y: y) }
+                column += 1
+            }
+            return column - x
+        }
         var column = x
         for character in text {
             let columns = DisplayWidth.of(character)
@@ -79,6 +89,15 @@ public struct Buffer: Sendable, Equatable {
         }
         return column - x
     }
+
+    /// Places a one-column cell at `x`, `y` (ignored outside the buffer).
+    public mutating func draw(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, y >= 0, x < width, y < height else { return }
+        put(cell, x: x, y: y)
+    }
+
+    /// One-character strings for the ASCII range, made once.
+    private static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Places one cell, clearing any wide character it cuts in half.
     private mutating func put(_ cell: Cell, x: Int, y: Int) {

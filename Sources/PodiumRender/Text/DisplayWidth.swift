@@ -7,6 +7,8 @@ public enum DisplayWidth {
         guard let first = scalars.first else { return 0 }
         let value = first.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        // Box drawing, block elements and shapes used by the widgets: one column, no lookup.
+        if (0x2500...0x25FC).contains(value) && scalars.count == 1 { return 1 }
         if value < 0x300 { return 1 }
         let properties = first.properties
         if properties.isEmojiPresentation { return 2 }
@@ -19,8 +21,14 @@ public enum DisplayWidth {
         return isWide(value) ? 2 : 1
     }
 
+    /// Whether every character is printable ASCII (one column each): the common case, and a fast one.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// The columns a string takes.
     public static func of(_ text: String) -> Int {
+        if isPlainASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -33,6 +41,7 @@ public enum DisplayWidth {
         if of(text) <= width { return text }
         let room = width - of(ellipsis)
         guard room >= 0 else { return "" }
+        if isPlainASCII(text) { return String(decoding: text.utf8.prefix(room), as: UTF8.self) + ellipsis }
         var result = ""
         var used = 0
         for character in text {

@@ -20,18 +20,19 @@ public struct Block: Sendable {
         let (horizontal, vertical) = (focused ? "━" : "─", focused ? "┃" : "│")
         let corners = focused ? ["┏", "┓", "┗", "┛"] : ["╭", "╮", "╰", "╯"]
         buffer.fill(area, style: theme[.text])
+        let line = Cell(horizontal, style: border), side = Cell(vertical, style: border)
         for x in (area.x + 1)..<(area.maxX - 1) {
-            buffer.write(horizontal, x: x, y: area.y, style: border)
-            buffer.write(horizontal, x: x, y: area.maxY - 1, style: border)
+            buffer.draw(line, x: x, y: area.y)
+            buffer.draw(line, x: x, y: area.maxY - 1)
         }
         for y in (area.y + 1)..<(area.maxY - 1) {
-            buffer.write(vertical, x: area.x, y: y, style: border)
-            buffer.write(vertical, x: area.maxX - 1, y: y, style: border)
+            buffer.draw(side, x: area.x, y: y)
+            buffer.draw(side, x: area.maxX - 1, y: y)
         }
-        buffer.write(corners[0], x: area.x, y: area.y, style: border)
-        buffer.write(corners[1], x: area.maxX - 1, y: area.y, style: border)
-        buffer.write(corners[2], x: area.x, y: area.maxY - 1, style: border)
-        buffer.write(corners[3], x: area.maxX - 1, y: area.maxY - 1, style: border)
+        buffer.draw(Cell(corners[0], style: border), x: area.x, y: area.y)
+        buffer.draw(Cell(corners[1], style: border), x: area.maxX - 1, y: area.y)
+        buffer.draw(Cell(corners[2], style: border), x: area.x, y: area.maxY - 1)
+        buffer.draw(Cell(corners[3], style: border), x: area.maxX - 1, y: area.maxY - 1)
         if !title.isEmpty, area.width > 4 {
             let text = " " + DisplayWidth.truncate(title, to: area.width - 4) + " "
             buffer.write(text, x: area.x + 1, y: area.y, style: focused ? theme[.focus].adding(.bold) : theme[.title])
