@@ -9,7 +9,27 @@ import PodiumViewModels
 /// to a finished frame (update, render, difference with the previous frame), measured in
 /// process, and how many cells each key press changes.
 enum DashboardBench {
+    /// Changed cells for 40 × `j` from the top of the feedback pane at 200x50: the in-process
+    /// side of "bytes written per key press" (the bytes are counted on a pty, see BENCHMARKS.md).
+    static func changedCellsForDownPresses(size: Int) -> [Int] {
+        var state = AppState(snapshot: DemoWorkspace(feedbackCount: size).makeContent().snapshot, location: "~/bench")
+        _ = state.update(.resized(width: 200, height: 50))
+        _ = state.update(.key(.character("3")))
+        var previous = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
+        var changed: [Int] = []
+        for _ in 0..<40 {
+            _ = state.update(.key(.character("j")))
+            let frame = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
+            changed.append(frame.changes(since: previous).reduce(0) { $0 + $1.cells.count })
+            previous = frame
+        }
+        return changed
+    }
+
     static func run(sizes: [Int]) {
+        let down = changedCellsForDownPresses(size: 10_000)
+        print("40 × j in the feedback pane (10k items, 200x50): \(down.reduce(0, +)) changed cells, "
+            + "median \(down.sorted()[down.count / 2]) per key")
         print("| items | build the panes | key → frame p50 | p99 | max | changed cells per key (median) |")
         print("|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
