@@ -46,7 +46,7 @@ public enum DashboardView {
         let pane = state.panes[state.focused]
         var title = content.title
         if !pane.filter.isEmpty || state.mode == .filtering { title += " · filter: \(pane.filter)" }
-        Block(title: title, focused: true, hint: content.hints).render(into: &buffer, area: area, theme: theme)
+        Block(title: title, focused: true, hint: content.hints, clears: false).render(into: &buffer, area: area, theme: theme)
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
         // Context lines take at most a third of the pane.
@@ -79,7 +79,7 @@ public enum DashboardView {
     }
 
     private static func renderDetail(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
-        Block(title: "Detail", hint: "Enter opens").render(into: &buffer, area: area, theme: theme)
+        Block(title: "Detail", hint: "Enter opens", clears: false).render(into: &buffer, area: area, theme: theme)
         let lines = detailLines(state)
         let inner = Block.inner(area)
         if lines.isEmpty {

@@ -3,11 +3,14 @@ public struct Block: Sendable {
     public var title: String
     public var focused: Bool
     public var hint: String
+    /// Whether to blank the inside first (needed over other content, not on a fresh buffer).
+    public var clears: Bool
 
-    public init(title: String = "", focused: Bool = false, hint: String = "") {
+    public init(title: String = "", focused: Bool = false, hint: String = "", clears: Bool = true) {
         self.title = title
         self.focused = focused
         self.hint = hint
+        self.clears = clears
     }
 
     /// The area inside the border.
@@ -19,7 +22,7 @@ public struct Block: Sendable {
         let border = focused ? theme[.focus] : theme[.border]
         let (horizontal, vertical) = (focused ? "━" : "─", focused ? "┃" : "│")
         let corners = focused ? ["┏", "┓", "┗", "┛"] : ["╭", "╮", "╰", "╯"]
-        buffer.fill(area, style: theme[.text])
+        if clears { buffer.fill(area, style: theme[.text]) }
         let line = Cell(horizontal, style: border), side = Cell(vertical, style: border)
         for x in (area.x + 1)..<(area.maxX - 1) {
             buffer.draw(line, x: x, y: area.y)
