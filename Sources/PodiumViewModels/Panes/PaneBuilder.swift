@@ -119,7 +119,7 @@ public enum PaneBuilder {
                 .init("Vision", .muted), .init(clean(product.vision.isEmpty ? "Not written yet." : product.vision, lines: true)),
                 .init(""), .init("Product goal", .muted),
                 .init(clean(product.productGoal.isEmpty ? "Not set yet." : product.productGoal, lines: true)),
-                .init(""), .init("Progress toward the goal: \(percent(product.goalProgress))", .accent),
+                .init(""), .init("Progress toward the goal: \(bar(product.goalProgress)) \(percent(product.goalProgress))", .accent),
             ],
             columns: [.init("MEASURE"), .init("BASELINE", width: 10, alignRight: true), .init("NOW", width: 8, alignRight: true),
                       .init("TARGET", width: 8, alignRight: true), .init("PROGRESS", width: 9, alignRight: true)],
@@ -291,6 +291,12 @@ public enum PaneBuilder {
     }
 
     static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+
+    /// A share as a 20-cell bar: ██████░░░░…
+    static func bar(_ value: Double?) -> String {
+        let filled = Int(((value ?? 0) * 20).rounded())
+        return String(repeating: "█", count: max(0, min(20, filled))) + String(repeating: "░", count: max(0, 20 - filled))
+    }
 
     static func tone(for rating: Rating) -> PaneContent.Tone {
         rating.normalized <= 0.35 ? .error : rating.normalized >= 0.75 ? .success : .normal
