@@ -49,11 +49,12 @@ public enum DashboardView {
         Block(title: title, focused: true, hint: content.hints, clears: false).render(into: &buffer, area: area, theme: theme)
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
-        // Context lines take at most a third of the pane.
+        // Context lines take a third of the pane, or all that a short table leaves free.
         let summary = content.summary.flatMap { line in
             TextView.wrap(line.text, width: inner.width).map { TextView.Line($0, role: role(line.tone)) }
         }
-        let summaryHeight = min(summary.count, max(0, inner.height / 3))
+        let tableNeeds = pane.visible.count + 2
+        let summaryHeight = min(summary.count, max(0, max(inner.height / 3, inner.height - tableNeeds - 1)))
         TextView(lines: Array(summary.prefix(summaryHeight))).render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight), theme: theme)
         let tableArea = Rect(x: inner.x, y: inner.y + summaryHeight + (summaryHeight > 0 ? 1 : 0), width: inner.width,
                              height: inner.height - summaryHeight - (summaryHeight > 0 ? 1 : 0))
