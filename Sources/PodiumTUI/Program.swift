@@ -71,7 +71,7 @@ public final class Program {
 
     /// Runs until the user quits or a stop is requested.
     public func run() {
-        let watcher = WorkspaceWatcher(store: store, onChange: { [mailbox, store] _ in mailbox.post(store.snapshot) },
+        let watcher = WorkspaceWatcher(store: store, onChange: { [mailbox, store] changes in mailbox.post(store.snapshot, changes) },
                                        onError: { [mailbox] error in mailbox.post(error: "\(error)") })
         watcher.start()
         defer { watcher.stop() }
@@ -79,8 +79,8 @@ public final class Program {
         let size = backend.size
         _ = state.update(.resized(width: size.width, height: size.height))
         while true {
-            if let snapshot = mailbox.takeSnapshot() {
-                _ = state.update(.workspaceChanged(snapshot))
+            if let (snapshot, changes) = mailbox.takeSnapshot() {
+                _ = state.update(.workspaceChanged(snapshot, changes: changes))
                 dirty = true
             }
             if let error = mailbox.takeError() {
@@ -123,7 +123,7 @@ public final class Program {
     private func refresh() {
         do {
             let changes = try store.refresh()
-            _ = state.update(.workspaceChanged(store.snapshot))
+            _ = state.update(.workspaceChanged(store.snapshot, changes: nil))
             state.message = changes.isEmpty ? "Up to date." : "Reloaded."
         } catch {
             _ = state.update(.writeFailed("\(error)"))
@@ -145,7 +145,9 @@ public final class Program {
                 }
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))
             }
-            _ = state.update(.workspaceChanged(store.snapshot))
+            var changed = WorkspaceChanges()
+            changed.records[.backlog] = []
+            _ = state.update(.workspaceChanged(store.snapshot, changes: changed))
         } catch {
             _ = state.update(.writeFailed("\(error)"))
         }
@@ -186,10 +188,27 @@ public enum LoadingScreen {
 final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var snapshot: WorkspaceSnapshot?
+    private var changes = WorkspaceChanges()
     private var error: String?
 
-    func post(_ snapshot: WorkspaceSnapshot) { lock.withLock { self.snapshot = snapshot } }
+    /// Keeps the latest snapshot and everything changed since the loop last looked.
+    func post(_ snapshot: WorkspaceSnapshot, _ changes: WorkspaceChanges) {
+        lock.withLock {
+            self.snapshot = snapshot
+            self.changes.merge(changes)
+        }
+    }
+
     func post(error: String) { lock.withLock { self.error = error } }
-    func takeSnapshot() -> WorkspaceSnapshot? { lock.withLock { defer { snapshot = nil }; return snapshot } }
+
+    func takeSnapshot() -> (WorkspaceSnapshot, WorkspaceChanges)? {
+        lock.withLock {
+            defer {
+                snapshot = nil
+                changes = WorkspaceChanges()
+            }
+            return snapshot.map { ($0, changes) }
+        }
+    }
     func takeError() -> String? { lock.withLock { defer { error = nil }; return error } }
 }

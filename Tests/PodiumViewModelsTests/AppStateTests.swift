@@ -188,9 +188,30 @@ struct AppStateTests {
         var changed = snapshot
         changed.feedback[RecordID("ffffffff-ffff-7fff-bfff-ffffffffffff")] = FeedbackItem(
             id: RecordID("ffffffff-ffff-7fff-bfff-ffffffffffff"), text: "brand new", createdAt: Date())
-        _ = state.update(.workspaceChanged(changed))
+        _ = state.update(.workspaceChanged(changed, changes: nil))
         #expect(state.visibleRows(2).count == 121)
         #expect(state.selectedRow?.id == selected)
+    }
+
+    @Test("only the panes showing a changed collection are rebuilt")
+    func selectiveRebuild() {
+        let snapshot = demoSnapshot()
+        var state = AppState(snapshot: snapshot, location: "/w")
+        var changed = snapshot
+        let id = RecordID<FeedbackItem>("ffffffff-ffff-7fff-bfff-fffffffffffe")
+        changed.feedback[id] = FeedbackItem(id: id, text: "new feedback", createdAt: Date())
+        var first = changed.backlog.all[0]
+        first.title = "Renamed"
+        changed.backlog[first.id] = first
+        var backlogOnly = WorkspaceChanges()
+        backlogOnly.records[.backlog] = [first.id.rawValue]
+        _ = state.update(.workspaceChanged(changed, changes: backlogOnly))
+        #expect(state.contents[3].rows.contains { $0.cells.last == "Renamed" })
+        #expect(state.contents[2].rows.count == 120)  // the feedback pane was left alone
+        var feedback = WorkspaceChanges()
+        feedback.records[.feedback] = [id.rawValue]
+        _ = state.update(.workspaceChanged(changed, changes: feedback))
+        #expect(state.contents[2].rows.count == 121)
     }
 
     @Test("untrusted text reaches the panes without escape sequences")

@@ -15,7 +15,8 @@ public struct WorkspaceChanges: Sendable, Equatable {
         records[collection, default: []].insert(id)
     }
 
-    mutating func merge(_ other: WorkspaceChanges) {
+    /// Adds what `other` changed.
+    public mutating func merge(_ other: WorkspaceChanges) {
         productChanged = productChanged || other.productChanged
         for (collection, ids) in other.records { records[collection, default: []].formUnion(ids) }
     }

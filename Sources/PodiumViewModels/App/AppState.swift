@@ -75,21 +75,43 @@ public struct AppState: Sendable {
     }
 
     /// Replaces the workspace (after a change on disk), keeping each selection on its record.
-    public mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot) {
+    /// Only the panes that show a changed collection are rebuilt (`changes` nil: all of them),
+    /// so moving a backlog item does not reformat 100,000 feedback rows.
+    public mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges? = nil) {
+        let affected = Self.panes(affectedBy: changes)
         let selectedIDs = panes.indices.map { index -> String? in
             let pane = panes[index]
             guard pane.visible.indices.contains(pane.selected) else { return nil }
             return contents[index].rows[pane.visible[pane.selected]].id
         }
         self.snapshot = snapshot
-        contents = PaneBuilder.stances.map { PaneBuilder.content(for: $0, in: snapshot) }
-        evidence = PaneBuilder.evidenceIndex(snapshot)
-        for index in panes.indices {
+        for index in affected { contents[index] = PaneBuilder.content(for: PaneBuilder.stances[index], in: snapshot) }
+        if changes == nil || changes?.count(in: .backlog) != 0 { evidence = PaneBuilder.evidenceIndex(snapshot) }
+        for index in affected {
             recomputeVisible(index)
             if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) {
                 panes[index].selected = position
             }
         }
+    }
+
+    /// The panes (by index) that show something `changes` touched; all of them for nil.
+    static func panes(affectedBy changes: WorkspaceChanges?) -> [Int] {
+        guard let changes else { return Array(PaneBuilder.stances.indices) }
+        var stances = Set<Stance>()
+        if changes.productChanged { stances.insert(.visionary) }
+        for collection in changes.records.keys {
+            switch collection {
+            case .stakeholders: stances.insert(.collaborator)
+            case .feedback, .personas: stances.formUnion([.customerRepresentative, .decisionMaker])
+            case .backlog, .decisions: stances.insert(.decisionMaker)
+            case .experiments: stances.insert(.experimenter)
+            case .communications: stances.insert(.influencer)
+            case .drafts, .jobs: stances.insert(.orchestrator)
+            case .audit: break
+            }
+        }
+        return PaneBuilder.stances.indices.filter { stances.contains(PaneBuilder.stances[$0]) }
     }
 
     /// Applies the pane's filter and sort to its rows.

@@ -6,7 +6,8 @@ import PodiumStore
 public enum Msg: Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
-    case workspaceChanged(WorkspaceSnapshot)
+    /// The workspace changed; `changes` says what (nil: anything may have).
+    case workspaceChanged(WorkspaceSnapshot, changes: WorkspaceChanges?)
     case writeFailed(String)
 }
 
@@ -20,8 +21,8 @@ extension AppState {
         case let .resized(_, height):
             pageSize = max(1, height - 12)
             return []
-        case let .workspaceChanged(snapshot):
-            replaceSnapshot(snapshot)
+        case let .workspaceChanged(snapshot, changes):
+            replaceSnapshot(snapshot, changes: changes)
             return []
         case let .writeFailed(reason):
             message = "Not saved: \(reason)"
