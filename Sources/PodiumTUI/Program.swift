@@ -21,6 +21,7 @@ public final class Program {
         state = AppState(snapshot: store.snapshot, location: Program.shortPath(store.layout.rootPath), keyMap: keyMap)
     }
 
+
     /// A program over a state already built (e.g. on a background queue while a loading
     /// screen was shown).
     public init(store: WorkspaceStore, state: AppState, backend: TerminalBackend, theme: Theme) {
@@ -71,7 +72,11 @@ public final class Program {
 
     /// Runs until the user quits or a stop is requested.
     public func run() {
-        let watcher = WorkspaceWatcher(store: store, onChange: { [mailbox, store] changes in mailbox.post(store.snapshot, changes) },
+        // The watcher's queue also builds the panes a change touches, so the main loop only swaps them in.
+        let watcher = WorkspaceWatcher(store: store, onChange: { [mailbox, store] changes in
+            let (snapshot, generation) = store.versionedSnapshot
+            mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
+        },
                                        onError: { [mailbox] error in mailbox.post(error: "\(error)") })
         watcher.start()
         defer { watcher.stop() }
@@ -79,8 +84,8 @@ public final class Program {
         let size = backend.size
         _ = state.update(.resized(width: size.width, height: size.height))
         while true {
-            if let (snapshot, changes) = mailbox.takeSnapshot() {
-                _ = state.update(.workspaceChanged(snapshot, changes: changes))
+            if let prepared = mailbox.takeSnapshot() {
+                _ = state.update(.workspacePrepared(prepared))
                 dirty = true
             }
             if let error = mailbox.takeError() {
@@ -123,7 +128,8 @@ public final class Program {
     private func refresh() {
         do {
             let changes = try store.refresh()
-            _ = state.update(.workspaceChanged(store.snapshot, changes: nil))
+            let (snapshot, generation) = store.versionedSnapshot
+            _ = state.update(.workspaceChanged(snapshot, changes: nil, generation: generation))
             state.message = changes.isEmpty ? "Up to date." : "Reloaded."
         } catch {
             _ = state.update(.writeFailed("\(error)"))
@@ -147,7 +153,8 @@ public final class Program {
             }
             var changed = WorkspaceChanges()
             changed.records[.backlog] = []
-            _ = state.update(.workspaceChanged(store.snapshot, changes: changed))
+            let (snapshot, generation) = store.versionedSnapshot
+            _ = state.update(.workspaceChanged(snapshot, changes: changed, generation: generation))
         } catch {
             _ = state.update(.writeFailed("\(error)"))
         }
@@ -187,12 +194,16 @@ public enum LoadingScreen {
 /// Hands the watcher's findings to the main loop (latest snapshot wins).
 final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
-    private var snapshot: WorkspaceSnapshot?
+    private var snapshot: PreparedSnapshot?
     private var changes = WorkspaceChanges()
     private var error: String?
 
-    /// Keeps the latest snapshot and everything changed since the loop last looked.
-    func post(_ snapshot: WorkspaceSnapshot, _ changes: WorkspaceChanges) {
+    /// Everything changed since the loop last took a snapshot (a newer snapshot must
+    /// rebuild the panes an older, untaken one had rebuilt).
+    var pendingChanges: WorkspaceChanges { lock.withLock { changes } }
+
+    /// Keeps the latest prepared snapshot and what has changed since the loop last looked.
+    func post(_ snapshot: PreparedSnapshot, _ changes: WorkspaceChanges) {
         lock.withLock {
             self.snapshot = snapshot
             self.changes.merge(changes)
@@ -201,13 +212,13 @@ final class Mailbox: @unchecked Sendable {
 
     func post(error: String) { lock.withLock { self.error = error } }
 
-    func takeSnapshot() -> (WorkspaceSnapshot, WorkspaceChanges)? {
+    func takeSnapshot() -> PreparedSnapshot? {
         lock.withLock {
             defer {
                 snapshot = nil
                 changes = WorkspaceChanges()
             }
-            return snapshot.map { ($0, changes) }
+            return snapshot
         }
     }
     func takeError() -> String? { lock.withLock { defer { error = nil }; return error } }

@@ -29,6 +29,22 @@ struct SharingTests {
         _ = folder
     }
 
+    @Test("the snapshot's generation grows with every change, and only then")
+    func generations() throws {
+        let (folder, store) = try makeWorkspace()
+        let start = store.versionedSnapshot.generation
+        try store.write { try $0.save(feedback("one")) }
+        let afterWrite = store.versionedSnapshot.generation
+        #expect(afterWrite > start)
+        try store.refresh()
+        #expect(store.versionedSnapshot.generation == afterWrite)
+        let other = try WorkspaceStore.open(at: store.layout.root)
+        try other.write { try $0.save(feedback("two")) }
+        try store.refresh()
+        #expect(store.versionedSnapshot.generation > afterWrite)
+        _ = folder
+    }
+
     @Test("a write never overwrites a change it has not seen")
     func noLostUpdateBetweenStores() throws {
         let (folder, first) = try makeWorkspace()

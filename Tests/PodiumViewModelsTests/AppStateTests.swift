@@ -193,6 +193,22 @@ struct AppStateTests {
         #expect(state.selectedRow?.id == selected)
     }
 
+    @Test("a snapshot prepared from an older state of the store is not put back over a newer one")
+    func staleSnapshotIgnored() {
+        let snapshot = demoSnapshot()
+        var state = AppState(snapshot: snapshot, location: "/w")
+        var newer = snapshot
+        var first = newer.backlog.all[0]
+        first.title = "Newer"
+        newer.backlog[first.id] = first
+        var backlog = WorkspaceChanges()
+        backlog.records[.backlog] = []
+        _ = state.update(.workspaceChanged(newer, changes: backlog, generation: 5))
+        _ = state.update(.workspacePrepared(PreparedSnapshot(snapshot, changes: backlog, generation: 4)))
+        #expect(state.contents[3].rows.contains { $0.cells.last == "Newer" })
+        #expect(state.generation == 5)
+    }
+
     @Test("only the panes showing a changed collection are rebuilt")
     func selectiveRebuild() {
         let snapshot = demoSnapshot()

@@ -15,6 +15,13 @@ public struct WorkspaceChanges: Sendable, Equatable {
         records[collection, default: []].insert(id)
     }
 
+    /// What this and `other` changed together.
+    public func merging(_ other: WorkspaceChanges) -> WorkspaceChanges {
+        var copy = self
+        copy.merge(other)
+        return copy
+    }
+
     /// Adds what `other` changed.
     public mutating func merge(_ other: WorkspaceChanges) {
         productChanged = productChanged || other.productChanged

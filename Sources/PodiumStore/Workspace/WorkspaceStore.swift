@@ -31,6 +31,8 @@ public final class WorkspaceStore: @unchecked Sendable {
         var unreadable: [(collection: RecordCollection?, name: String, reason: String, size: Int)] = []
         /// True during the first bulk read, whose changes are not reported record by record.
         var isLoading = false
+        /// Counts the changes to `snapshot`, so that consumers can drop a stale copy.
+        var generation: UInt64 = 0
     }
 
     struct TrackedFile {
@@ -119,6 +121,12 @@ public final class WorkspaceStore: @unchecked Sendable {
         mutex.withLock { state.snapshot }
     }
 
+    /// The snapshot with its generation, which grows with every change to it: of two
+    /// copies, the one with the higher generation is the newer.
+    public var versionedSnapshot: (snapshot: WorkspaceSnapshot, generation: UInt64) {
+        mutex.withLock { (state.snapshot, state.generation) }
+    }
+
     /// What was wrong when the workspace was opened or refreshed (moved-aside files, migrations).
     public var problems: [StoreProblem] {
         mutex.withLock { state.problems }
@@ -141,6 +149,7 @@ public final class WorkspaceStore: @unchecked Sendable {
             if !state.unreadable.isEmpty {
                 changes.merge(try fileLock.withLock(.exclusive) { try quarantineUnreadable() })
             }
+            if !changes.isEmpty { state.generation += 1 }
             return changes
         }
     }
@@ -370,6 +379,7 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         state.feedPosition = try feed.append(paths)
         staged.apply(to: &state.snapshot)
+        state.generation += 1
         for path in paths { track(relativePath: path) }
         for collection in staged.summary.records.keys {
             state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))

@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     }
 
     public private(set) var snapshot: WorkspaceSnapshot
+    /// The store generation of `snapshot` (an older snapshot is never put back over it).
+    public private(set) var generation: UInt64 = 0
     /// Where the workspace is, for the status bar.
     public var location: String
     public var keyMap: KeyMap
@@ -77,16 +79,27 @@ public struct AppState: Sendable {
     /// Replaces the workspace (after a change on disk), keeping each selection on its record.
     /// Only the panes that show a changed collection are rebuilt (`changes` nil: all of them),
     /// so moving a backlog item does not reformat 100,000 feedback rows.
-    public mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges? = nil) {
-        let affected = Self.panes(affectedBy: changes)
+    public mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges? = nil, generation: UInt64? = nil) {
+        replaceSnapshot(PreparedSnapshot(snapshot, changes: changes, generation: generation))
+    }
+
+    /// Replaces the workspace with one whose pane contents were built beforehand (off the
+    /// main thread), keeping each selection on its record.
+    public mutating func replaceSnapshot(_ prepared: PreparedSnapshot) {
+        if let newer = prepared.generation {
+            guard newer >= generation else { return }  // built from an older state of the store
+            generation = newer
+        }
+        let snapshot = prepared.snapshot
+        let affected = prepared.contents.keys.sorted()
         let selectedIDs = panes.indices.map { index -> String? in
             let pane = panes[index]
             guard pane.visible.indices.contains(pane.selected) else { return nil }
             return contents[index].rows[pane.visible[pane.selected]].id
         }
         self.snapshot = snapshot
-        for index in affected { contents[index] = PaneBuilder.content(for: PaneBuilder.stances[index], in: snapshot) }
-        if changes == nil || changes?.count(in: .backlog) != 0 { evidence = PaneBuilder.evidenceIndex(snapshot) }
+        for (index, content) in prepared.contents { contents[index] = content }
+        if let index = prepared.evidence { evidence = index }
         for index in affected {
             recomputeVisible(index)
             if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) {
@@ -148,6 +161,30 @@ public struct AppState: Sendable {
     /// Whether jobs are queued or running (quitting then asks first).
     public var hasWorkInProgress: Bool {
         snapshot.jobs.values.contains { !$0.status.isFinished }
+    }
+}
+
+/// A new workspace snapshot with the content of the panes it changes already built, so
+/// that the (possibly slow) building can happen on a background queue.
+public struct PreparedSnapshot: Sendable {
+    public let snapshot: WorkspaceSnapshot
+    /// The store generation the snapshot was taken at, when known.
+    public let generation: UInt64?
+    /// Rebuilt pane contents, by pane index.
+    let contents: [Int: PaneContent]
+    /// A rebuilt evidence index, when the backlog changed.
+    let evidence: [String: [String]]?
+
+    /// Builds the panes `changes` touches (all of them for nil).
+    public init(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges?, generation: UInt64? = nil) {
+        self.snapshot = snapshot
+        self.generation = generation
+        var contents: [Int: PaneContent] = [:]
+        for index in AppState.panes(affectedBy: changes) {
+            contents[index] = PaneBuilder.content(for: PaneBuilder.stances[index], in: snapshot)
+        }
+        self.contents = contents
+        evidence = changes == nil || changes?.records[.backlog] != nil ? PaneBuilder.evidenceIndex(snapshot) : nil
     }
 }
 

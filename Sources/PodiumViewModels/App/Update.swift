@@ -7,7 +7,9 @@ public enum Msg: Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
     /// The workspace changed; `changes` says what (nil: anything may have).
-    case workspaceChanged(WorkspaceSnapshot, changes: WorkspaceChanges?)
+    case workspaceChanged(WorkspaceSnapshot, changes: WorkspaceChanges?, generation: UInt64? = nil)
+    /// The workspace changed and the affected panes were built in the background.
+    case workspacePrepared(PreparedSnapshot)
     case writeFailed(String)
 }
 
@@ -21,8 +23,11 @@ extension AppState {
         case let .resized(_, height):
             pageSize = max(1, height - 12)
             return []
-        case let .workspaceChanged(snapshot, changes):
-            replaceSnapshot(snapshot, changes: changes)
+        case let .workspaceChanged(snapshot, changes, generation):
+            replaceSnapshot(snapshot, changes: changes, generation: generation)
+            return []
+        case let .workspacePrepared(prepared):
+            replaceSnapshot(prepared)
             return []
         case let .writeFailed(reason):
             message = "Not saved: \(reason)"
