@@ -15,7 +15,7 @@ import PodiumStore
 //   - open                vs  `jq .` parsing the same records as one JSON file
 //
 //   swift run -c release podium-bench [--sizes 1000,10000,100000] [--dir DIR] [--runs N]
-//   swift run -c release podium-bench dashboard        (key press to frame, see DashboardBench)
+//   swift run -c release podium-bench dashboard [SIZES]   (key press to frame, see DashboardBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -91,7 +91,8 @@ func measureChild(_ root: String, changes: Int, cold: Bool) throws {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "dashboard" {
-    DashboardBench.run(sizes: [10_000, 100_000])
+    let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10_000, 100_000]
+    DashboardBench.run(sizes: sizes)
     exit(0)
 }
 if arguments.first == "child" {

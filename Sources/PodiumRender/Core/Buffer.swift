@@ -131,6 +131,7 @@ public struct Buffer: Sendable, Equatable {
                 let index = y * width + x
                 guard cells[index] != previous.cells[index] else { x += 1; continue }
                 var run: [Cell] = []
+                run.reserveCapacity(width - x + 1)
                 var end = x
                 while end < width, cells[y * width + end] != previous.cells[y * width + end] || cells[y * width + end].isContinuation {
                     run.append(cells[y * width + end])

@@ -103,8 +103,13 @@ public struct TableView: Sendable {
             let rowArea = Rect(x: area.x, y: y + line, width: area.width, height: 1)
             if selected { buffer.fill(rowArea, style: style) }
             for (index, column) in columns.enumerated() where index < rows[rowIndex].count {
-                buffer.write(DisplayWidth.fit(rows[rowIndex][index], to: widths[index].width, alignRight: column.alignRight),
-                             x: widths[index].x, y: y + line, style: style)
+                // Written in place (the row is already blank): no padded copy of the text.
+                let width = widths[index].width
+                let text = rows[rowIndex][index]
+                let textWidth = DisplayWidth.of(text)
+                let shown = textWidth <= width ? text : DisplayWidth.truncate(text, to: width)
+                let x = column.alignRight ? widths[index].maxX - min(textWidth, width) : widths[index].x
+                buffer.write(shown, x: x, y: y + line, maxWidth: width, style: style)
             }
         }
         let total = totalRows ?? rows.count
