@@ -141,6 +141,17 @@ struct CLITests {
         #expect(bad.standardError.contains("cannot be exported as CSV"))
     }
 
+    @Test("without a terminal, the dashboard says so and points to the commands that work")
+    func noTerminal() throws {
+        let home = try TemporaryDirectory("podium-home")
+        let workspace = home.url.path + "/ws"
+        _ = try podium(["init", "-w", workspace], home: home.url)
+        let result = try podium(["-w", workspace], home: home.url)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("podium: the dashboard needs a terminal"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
     @Test("untrusted text is printed without its escape sequences")
     func sanitizedOutput() throws {
         let home = try TemporaryDirectory("podium-home")
