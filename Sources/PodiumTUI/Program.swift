@@ -14,11 +14,12 @@ public final class Program {
     private var previous: Buffer?
     private let mailbox = Mailbox()
 
-    public init(store: WorkspaceStore, backend: TerminalBackend, theme: Theme, keyMap: KeyMap) {
+    public init(store: WorkspaceStore, backend: TerminalBackend, theme: Theme, keyMap: KeyMap, message: String? = nil) {
         self.store = store
         self.backend = backend
         self.theme = theme
         state = AppState(snapshot: store.snapshot, location: Program.shortPath(store.layout.rootPath), keyMap: keyMap)
+        state.message = message.map { "Config: " + $0 }
     }
 
 

@@ -15,25 +15,29 @@ struct DisplayOptions: ParsableArguments {
 /// Starts the terminal dashboard on a workspace.
 enum Dashboard {
     /// The theme and keys to use, from the option, the config file and the environment.
-    static func settings(themeOption: String?) -> (Theme, KeyMap, noColor: Bool) {
+    /// Problems with the config or theme are printed, and the first one is also shown in
+    /// the dashboard's status bar (the terminal's own output is hidden while it runs).
+    static func settings(themeOption: String?) -> (Theme, KeyMap, noColor: Bool, warning: String?) {
         let config = UserConfig.load()
-        for warning in config.warnings { Console.warning(warning) }
+        var warnings = config.warnings
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let name = themeOption ?? config.theme ?? "dark"
         var theme = Themes.dark
         do {
             theme = try Themes.named(name, searching: [UserConfig.folder().appendingPathComponent("themes")])
         } catch {
-            Console.warning("\(error)")
+            warnings.append("\(error)")
         }
-        return (noColor ? .monochrome : theme, config.keyMap, noColor)
+        for warning in warnings { Console.warning(warning) }
+        let summary = warnings.first.map { warnings.count > 1 ? "\($0) (and \(warnings.count - 1) more)" : $0 }
+        return (noColor ? .monochrome : theme, config.keyMap, noColor, summary)
     }
 
     /// Runs the dashboard on an open workspace until the user quits.
     static func open(_ store: WorkspaceStore, themeOption: String?) throws {
-        let (theme, keyMap, noColor) = settings(themeOption: themeOption)
+        let (theme, keyMap, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
-            Program(store: store, backend: terminal, theme: theme, keyMap: keyMap).run()
+            Program(store: store, backend: terminal, theme: theme, keyMap: keyMap, message: warning).run()
         }
     }
 
@@ -43,9 +47,10 @@ enum Dashboard {
         guard FileManager.default.fileExists(atPath: location.appendingPathComponent("workspace.json").path) else {
             throw StoreError.notAWorkspace(path: location.standardizedFileURL.path)
         }
-        let (theme, keyMap, noColor) = settings(themeOption: themeOption)
+        let (theme, keyMap, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
-            guard let (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: keyMap) else { return }
+            guard var (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: keyMap) else { return }
+            if let warning, state.message == nil { state.message = "Config: " + warning }
             Program(store: store, state: state, backend: terminal, theme: theme).run()
         }
     }
