@@ -24,7 +24,8 @@ public enum DashboardView {
             return buffer
         }
         let rows = buffer.area.split(.vertical, [.length(1), .fill(), .length(1)])
-        Tabs(titles: PaneBuilder.stances.map { width >= 150 ? $0.title : shortTitle($0.title) }, selected: state.focused,
+        Tabs(titles: PaneBuilder.stances.map { width >= 150 ? $0.title : width >= 100 ? shortTitle($0.title) : tinyTitle($0.title) },
+             selected: state.focused,
              roles: PaneBuilder.stances.map(role)).render(into: &buffer, area: rows[0], theme: theme)
         let main = rows[1]
         if width >= sideDetailWidth {
@@ -46,7 +47,9 @@ public enum DashboardView {
         let pane = state.panes[state.focused]
         var title = content.title
         if !pane.filter.isEmpty || state.mode == .filtering { title += " · filter: \(pane.filter)" }
-        Block(title: title, focused: true, hint: content.hints, clears: false).render(into: &buffer, area: area, theme: theme)
+        if !pane.visible.isEmpty { title += " · \(min(pane.selected, pane.visible.count - 1) + 1)/\(pane.visible.count)" }
+        let readingDetail = if case .detail = state.mode { true } else { false }
+        Block(title: title, focused: !readingDetail, hint: content.hints, clears: false).render(into: &buffer, area: area, theme: theme)
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
         // Context lines take a third of the pane, or all that a short table leaves free.
@@ -71,8 +74,7 @@ public enum DashboardView {
             rows: rows.map(\.cells), rowRoles: rows.map { $0.tone == .normal ? nil : role($0.tone) },
             sortColumn: pane.sortColumn, sortAscending: pane.sortAscending,
             emptyMessage: pane.filter.isEmpty ? content.emptyMessage : "Nothing matches \"\(pane.filter)\" · Esc clears the filter")
-        table.totalRows = total
-        table.firstRowPosition = scroll.offset
+        table.showsPosition = false  // the position is in the pane's title
         var windowState = ListState(selected: scroll.selected - scroll.offset, offset: 0)
         table.render(into: &buffer, area: tableArea, state: &windowState, theme: theme)
         state.panes[state.focused].offset = scroll.offset
@@ -80,7 +82,9 @@ public enum DashboardView {
     }
 
     private static func renderDetail(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
-        Block(title: "Detail", hint: "Enter opens", clears: false).render(into: &buffer, area: area, theme: theme)
+        let reading = if case .detail = state.mode { true } else { false }
+        Block(title: "Detail", focused: reading, hint: reading ? "j/k scroll · Esc back" : "Enter reads", clears: false)
+            .render(into: &buffer, area: area, theme: theme)
         let lines = detailLines(state)
         let inner = Block.inner(area)
         if lines.isEmpty {
@@ -101,7 +105,10 @@ public enum DashboardView {
     }
 
     private static func renderStatus(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
-        let left = " \(state.productName) · \(state.focusedStance.title) · \(state.focusedContent.counts) · \(state.location)"
+        let pane = state.panes[state.focused]
+        let counts = pane.filter.isEmpty ? state.focusedContent.counts
+            : "\(pane.visible.count) of \(state.focusedContent.counts)"
+        let left = " \(state.productName) · \(state.focusedStance.title) · \(counts) · \(state.location)"
         var message = state.message.map { " " + $0 }
         if state.mode == .filtering { message = " Filter: \(state.panes[state.focused].filter)▏  Enter keeps · Esc clears" }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
@@ -130,7 +137,7 @@ public enum DashboardView {
             for (index, action) in matches.enumerated().dropFirst(first).prefix(shown) {
                 let keys = state.keyMap.keys(for: action).map(\.description).joined(separator: " ")
                 let marker = index == selected ? "› " : "  "
-                lines.append(TextView.Line(marker + DisplayWidth.fit(action.title, to: 44) + " " + keys,
+                lines.append(TextView.Line(marker + DisplayWidth.fit(action.title, to: 40) + " " + keys,
                                            role: index == selected ? .focus : .text))
             }
             if matches.isEmpty { lines.append(TextView.Line("No action matches.", role: .muted)) }
@@ -167,6 +174,20 @@ public enum DashboardView {
         case .experimenter: .experimenter
         case .influencer: .influencer
         case .orchestrator: .orchestrator
+        }
+    }
+
+    /// Titles short enough for all seven tabs at 80 columns.
+    private static func tinyTitle(_ title: String) -> String {
+        switch title {
+        case "Visionary": "Vision"
+        case "Collaborator": "Collab"
+        case "Customer Representative": "Customer"
+        case "Decision Maker": "Decision"
+        case "Experimenter": "Experiment"
+        case "Influencer": "Influence"
+        case "Orchestrator": "Orchestrate"
+        default: title
         }
     }
 

@@ -125,12 +125,14 @@ struct AppStateTests {
     func sort() {
         var state = AppState(snapshot: demoSnapshot(), location: "/w")
         _ = state.press(.character("4"), .character("s"), .character("s"), .character("s"))
-        #expect(state.panes[3].sortColumn == 2)  // RICE
+        #expect(state.panes[3].sortColumn == 2)  // RICE, highest first
         let rice = state.visibleRows(3).compactMap { Double($0.cells[2]) }
-        #expect(rice == rice.sorted())
+        #expect(rice == rice.sorted(by: >))
         _ = state.press(.character("S"))
         let reversed = state.visibleRows(3).compactMap { Double($0.cells[2]) }
-        #expect(reversed == rice.sorted(by: >))
+        #expect(reversed == rice.sorted())
+        _ = state.press(.escape)
+        #expect(state.panes[3].sortColumn == nil)
     }
 
     @Test("K moves a backlog item up; u undoes it")
@@ -141,7 +143,18 @@ struct AppStateTests {
         let effects = state.press(.character("K"))
         #expect(effects == [.write(.setBacklogOrder([rows[1].id: 1, rows[0].id: 2]),
                                   summary: "moved \"Offline photo queue that survives restarts\" up")])
+        // When the write lands, the selection is still on the moved item, now first.
+        var moved = state.snapshot
+        for (id, order) in [rows[1].id: 1, rows[0].id: 2] {
+            var item = moved.backlog[RecordID(id)]!
+            item.order = order
+            moved.backlog[item.id] = item
+        }
+        var backlog = WorkspaceChanges()
+        backlog.records[.backlog] = []
+        _ = state.update(.workspaceChanged(moved, changes: backlog))
         #expect(state.panes[3].selected == 0)
+        #expect(state.selectedRow?.id == rows[1].id)
         let undo = state.press(.character("u"))
         #expect(undo == [.write(.setBacklogOrder([rows[1].id: 2, rows[0].id: 1]),
                                summary: "Undo: moved \"Offline photo queue that survives restarts\" up")])

@@ -57,6 +57,8 @@ public struct TableView: Sendable {
     /// position of the window's first row in it (for the "12/400" marker).
     public var totalRows: Int?
     public var firstRowPosition = 0
+    /// Whether to draw the "12/400" position at the bottom right when the list scrolls.
+    public var showsPosition = true
 
     public init(
         columns: [Column], rows: [[String]], rowRoles: [ThemeRole?] = [], showHeader: Bool = true,
@@ -83,7 +85,13 @@ public struct TableView: Sendable {
         if showHeader {
             for (index, column) in columns.enumerated() {
                 var title = column.title
-                if sortColumn == index { title += sortAscending ? " ▲" : " ▼" }
+                if sortColumn == index {
+                    // The arrow takes the title's last column if there is no room beside it.
+                    let arrow = sortAscending ? "▲" : "▼"
+                    let room = widths[index].width
+                    title = DisplayWidth.of(title) + 2 <= room ? title + " " + arrow
+                        : String(title.prefix(max(0, room - 1))) + arrow
+                }
                 buffer.write(DisplayWidth.fit(title, to: widths[index].width, alignRight: column.alignRight),
                              x: widths[index].x, y: y, style: theme[.muted].adding(.bold))
             }
@@ -113,7 +121,7 @@ public struct TableView: Sendable {
             }
         }
         let total = totalRows ?? rows.count
-        if total > visible, visible > 0 {
+        if showsPosition, total > visible, visible > 0 {
             let marker = "\(firstRowPosition + state.selected + 1)/\(total)"
             buffer.write(marker, x: area.maxX - DisplayWidth.of(marker), y: area.maxY - 1, style: theme[.muted])
         }

@@ -65,11 +65,15 @@ extension AppState {
             case .down, .character("j"): mode = .detail(scroll: scroll + 1)
             case .up, .character("k"): mode = .detail(scroll: max(0, scroll - 1))
             default:
-                // Moving between items keeps the detail open on the next one.
-                if let action = keyMap.action(for: key), [.moveDown, .moveUp, .pageDown, .pageUp].contains(action) {
+                guard let action = keyMap.action(for: key) else { return [] }
+                if [.pageDown, .pageUp].contains(action) {
+                    // Paging moves between items and keeps the detail open on the new one.
                     _ = perform(action)
                     mode = .detail(scroll: 0)
+                    return []
                 }
+                mode = .normal
+                return perform(action)
             }
             return []
         case .confirmQuit:
@@ -142,9 +146,11 @@ extension AppState {
         case .openDetail:
             if selectedRow != nil { mode = .detail(scroll: 0) }
         case .close:
-            if !panes[focused].filter.isEmpty {
+            if !panes[focused].filter.isEmpty || panes[focused].sortColumn != nil {
                 panes[focused].filter = ""
+                panes[focused].sortColumn = nil
                 recomputeVisible(focused)
+                message = "Filter and sort cleared"
             }
         case .filter:
             mode = .filtering
@@ -152,7 +158,9 @@ extension AppState {
             let columns = contents[focused].columns.count
             let next = panes[focused].sortColumn.map { $0 + 1 } ?? 0
             panes[focused].sortColumn = next >= columns ? nil : next
-            panes[focused].sortAscending = true
+            // Numbers (scores, ratings, dates) start highest first; text starts at A.
+            let numeric = next < columns && contents[focused].rows.contains { next < $0.sortKeys.count && $0.sortKeys[next] != nil }
+            panes[focused].sortAscending = !numeric
             recomputeVisible(focused)
             message = panes[focused].sortColumn.map { "Sorted by \(contents[focused].columns[$0].title.lowercased())" } ?? "Original order"
         case .sortReverse:
@@ -200,7 +208,7 @@ extension AppState {
             return []
         }
         guard panes[focused].filter.isEmpty, panes[focused].sortColumn == nil else {
-            message = "Clear the filter and sort (Esc, s) to reorder the backlog."
+            message = "Reordering needs the backlog in its own order: Esc clears the filter and sort."
             return []
         }
         let rows = visibleRows(focused)
@@ -215,7 +223,8 @@ extension AppState {
         let description = "moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down")"
         undoStack.append(UndoEntry(description: description, restore: .setBacklogOrder(before)))
         if undoStack.count > 50 { undoStack.removeFirst() }
-        panes[focused].selected = target
+        // The selection stays on the moved item: when the write lands, the new snapshot
+        // keeps the selection on its record, now one place up or down.
         message = "Moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down") · u undoes"
         return [.write(.setBacklogOrder(after), summary: description)]
     }

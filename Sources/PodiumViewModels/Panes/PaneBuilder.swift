@@ -130,7 +130,7 @@ public enum PaneBuilder {
                       tone: (measure.progress ?? 0) >= 1 ? .success : .normal,
                       sortKeys: [nil, measure.baseline, measure.current, measure.target, measure.progress])
             },
-            emptyMessage: "No goal measures yet.", hints: "Enter detail · 2 stakeholders",
+            emptyMessage: "No goal measures yet.", hints: "Enter reads a measure",
             counts: "\(measures.count) goal measure\(measures.count == 1 ? "" : "s")")
     }
 
@@ -163,17 +163,21 @@ public enum PaneBuilder {
             .sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
         summary += " · " + sources.prefix(5).map { "\(clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
         if !snapshot.personas.isEmpty { summary += " · \(snapshot.personas.count) personas" }
+        let hasSentiment = items.contains { $0.sentiment != nil }
         return PaneContent(
             title: "Customer Representative — feedback",
             summary: [.init(summary, .muted)],
+            // Sentiment appears once an analysis has set it on some items.
             columns: [.init("DATE", width: 10), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
-                      .init("RATING", width: 6, alignRight: true), .init("SENT", width: 5, alignRight: true), .init("FEEDBACK")],
+                      .init("RATING", width: 6, alignRight: true)]
+                + (hasSentiment ? [.init("SENT", width: 5, alignRight: true)] : []) + [.init("FEEDBACK")],
             rows: items.map { item in
                 .init(id: item.id.rawValue,
-                      cells: [day(item.createdAt), clean(item.source.rawValue), clean(item.segment ?? ""), item.rating?.display ?? "",
-                              item.sentiment.map { String(format: "%+.1f", $0) } ?? "", clean(item.text)],
+                      cells: [day(item.createdAt), clean(item.source.rawValue), clean(item.segment ?? ""), item.rating?.display ?? ""]
+                          + (hasSentiment ? [item.sentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [clean(item.text)],
                       tone: item.rating.map(tone(for:)) ?? .normal,
-                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized, item.sentiment, nil])
+                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized]
+                          + (hasSentiment ? [item.sentiment] : []) + [nil])
             },
             emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · s sort · Enter read",
             counts: "\(items.count) feedback items")
