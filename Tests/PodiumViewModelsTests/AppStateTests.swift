@@ -251,3 +251,14 @@ struct AppStateTests {
         #expect(state.contents[2].rows[0].cells.last == "evil red")
     }
 }
+
+@Suite("README")
+struct ReadmeTests {
+    @Test("the README lists every action name a config file can bind")
+    func actionNames() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for action in Action.allCases { #expect(text.contains("`\(action.rawValue)`"), "\(action.rawValue)") }
+    }
+}

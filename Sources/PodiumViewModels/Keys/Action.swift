@@ -49,7 +49,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .moveToTop: "Go to the first item"
         case .moveToBottom: "Go to the last item"
         case .openDetail: "Open the selected item"
-        case .close: "Close / clear the filter"
+        case .close: "Close / clear the filter and sort"
         case .filter: "Filter the list"
         case .sortNext: "Sort by the next column"
         case .sortReverse: "Reverse the sort order"
