@@ -162,6 +162,22 @@ struct AppStateTests {
         #expect(state.message == "Nothing to undo.")
     }
 
+    @Test("v switches the Decision Maker to the decision log and back, newest decision first")
+    func decisionLog() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w")
+        _ = state.press(.character("4"), .character("v"))
+        #expect(state.focusedContent.title == "Decision Maker — decision log")
+        #expect(state.visibleRows(3).count == 5)
+        #expect(state.visibleRows(3).first?.cells[2] == "Keep per-technician pricing")
+        let detail = PaneBuilder.detail(for: .decisionMaker, id: state.selectedRow!.id, in: state.snapshot)
+        #expect(detail.contains { $0.text.hasPrefix("Choice: Per technician with seasonal pause") })
+        #expect(state.press(.character("K")).isEmpty)  // no reordering in the log
+        _ = state.press(.character("v"))
+        #expect(state.focusedContent.title == "Decision Maker — Product Backlog")
+        _ = state.press(.character("1"), .character("v"))
+        #expect(state.message == "This pane has one view.")
+    }
+
     @Test("the palette finds actions by fuzzy name and runs them")
     func palette() {
         var state = AppState(snapshot: demoSnapshot(), location: "/w")

@@ -24,6 +24,8 @@ public struct AppState: Sendable {
         public var filter = ""
         public var sortColumn: Int?
         public var sortAscending = true
+        /// Which of the pane's views is shown (see `PaneBuilder.views(for:)`).
+        public var view = 0
         /// Indices into the pane's rows, filtered and sorted.
         public var visible: [Int] = []
     }
@@ -98,7 +100,10 @@ public struct AppState: Sendable {
             return contents[index].rows[pane.visible[pane.selected]].id
         }
         self.snapshot = snapshot
-        for (index, content) in prepared.contents { contents[index] = content }
+        for (index, content) in prepared.contents {
+            let view = panes[index].view
+            contents[index] = view == 0 ? content : PaneBuilder.content(for: PaneBuilder.stances[index], view: view, in: snapshot)
+        }
         if let index = prepared.evidence { evidence = index }
         for index in affected {
             recomputeVisible(index)
@@ -156,6 +161,11 @@ public struct AppState: Sendable {
         }
         panes[index].visible = visible
         panes[index].selected = visible.isEmpty ? 0 : min(panes[index].selected, visible.count - 1)
+    }
+
+    /// Replaces what one pane shows.
+    mutating func setContent(_ content: PaneContent, at index: Int) {
+        contents[index] = content
     }
 
     /// Whether jobs are queued or running (quitting then asks first).

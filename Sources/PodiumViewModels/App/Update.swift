@@ -167,6 +167,17 @@ extension AppState {
             if panes[focused].sortColumn == nil { panes[focused].sortColumn = 0 }
             panes[focused].sortAscending.toggle()
             recomputeVisible(focused)
+        case .switchView:
+            let views = PaneBuilder.views(for: focusedStance)
+            guard views.count > 1 else {
+                message = "This pane has one view."
+                return []
+            }
+            let view = (panes[focused].view + 1) % views.count
+            panes[focused] = PaneState()
+            panes[focused].view = view
+            replaceContent(focused)
+            message = "Showing the \(views[view])"
         case .moveItemUp: return reorder(by: -1)
         case .moveItemDown: return reorder(by: 1)
         case .undo:
@@ -192,6 +203,12 @@ extension AppState {
         return []
     }
 
+    /// Builds the focused pane's content for its current view.
+    private mutating func replaceContent(_ index: Int) {
+        setContent(PaneBuilder.content(for: PaneBuilder.stances[index], view: panes[index].view, in: snapshot), at: index)
+        recomputeVisible(index)
+    }
+
     private mutating func focus(_ index: Int) {
         focused = index
         mode = .normal
@@ -203,7 +220,7 @@ extension AppState {
 
     /// Moves the selected backlog item up or down in the Product Backlog order.
     private mutating func reorder(by delta: Int) -> [Effect] {
-        guard focusedStance == .decisionMaker else {
+        guard focusedStance == .decisionMaker, panes[focused].view == 0 else {
             message = "Reordering works in the Decision Maker pane (4)."
             return []
         }

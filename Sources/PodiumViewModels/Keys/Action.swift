@@ -22,6 +22,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case filter
     case sortNext = "sort-next"
     case sortReverse = "sort-reverse"
+    case switchView = "switch-view"
     case moveItemUp = "move-item-up"
     case moveItemDown = "move-item-down"
     case undo
@@ -53,6 +54,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .filter: "Filter the list"
         case .sortNext: "Sort by the next column"
         case .sortReverse: "Reverse the sort order"
+        case .switchView: "Switch view: backlog / decision log, feedback / personas"
         case .moveItemUp: "Move the backlog item up in the order"
         case .moveItemDown: "Move the backlog item down in the order"
         case .undo: "Undo the last change"

@@ -62,7 +62,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("G"), .moveToBottom), Binding(.end, .moveToBottom),
         Binding(.enter, .openDetail), Binding(.escape, .close),
         Binding(.character("/"), .filter),
-        Binding(.character("s"), .sortNext), Binding(.character("S"), .sortReverse),
+        Binding(.character("s"), .sortNext), Binding(.character("S"), .sortReverse), Binding(.character("v"), .switchView),
         Binding(.character("K"), .moveItemUp), Binding(.character("J"), .moveItemDown),
         Binding(.character("u"), .undo),
         Binding(.character(":"), .palette), Binding(.character("?"), .help), Binding(.function(1), .help),

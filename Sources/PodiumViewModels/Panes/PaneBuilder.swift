@@ -7,16 +7,30 @@ public enum PaneBuilder {
     /// The panes in their order on screen.
     public static let stances: [Stance] = Stance.allCases
 
-    /// The content of the pane for `stance`.
-    public static func content(for stance: Stance, in snapshot: WorkspaceSnapshot) -> PaneContent {
+    /// The views a pane can switch between with `v` (most panes have one).
+    public static func views(for stance: Stance) -> [String] {
         switch stance {
-        case .visionary: visionary(snapshot)
-        case .collaborator: collaborator(snapshot)
-        case .customerRepresentative: customer(snapshot)
-        case .decisionMaker: decision(snapshot)
-        case .experimenter: experimenter(snapshot)
-        case .influencer: influencer(snapshot)
-        case .orchestrator: orchestrator(snapshot)
+        case .decisionMaker: ["backlog", "decision log"]
+        case .customerRepresentative: ["feedback", "personas"]
+        default: [""]
+        }
+    }
+
+    /// The content of the pane for `stance`, in its view number `view`.
+    public static func content(for stance: Stance, view: Int = 0, in snapshot: WorkspaceSnapshot) -> PaneContent {
+        switch (stance, view) {
+        case (.decisionMaker, 1): return decisionLog(snapshot)
+        case (.customerRepresentative, 1): return personas(snapshot)
+        default: break
+        }
+        switch stance {
+        case .visionary: return visionary(snapshot)
+        case .collaborator: return collaborator(snapshot)
+        case .customerRepresentative: return customer(snapshot)
+        case .decisionMaker: return decision(snapshot)
+        case .experimenter: return experimenter(snapshot)
+        case .influencer: return influencer(snapshot)
+        case .orchestrator: return orchestrator(snapshot)
         }
     }
 
@@ -46,6 +60,18 @@ public enum PaneBuilder {
                     .init("Influence \(person.influence)/5 · interest \(person.interest)/5 · \(person.quadrant.rawValue)"),
                     .init(""), .init("Latest input", .muted), .init(clean(person.notes, lines: true))]
         case .customerRepresentative:
+            if let persona = snapshot.personas[RecordID(id)] {
+                var lines: [PaneContent.Line] = [.init(clean(persona.name), .accent)]
+                if let segment = persona.segment { lines.append(.init("Segment: \(clean(segment))", .muted)) }
+                lines += [.init(""), .init(clean(persona.summary, lines: true))]
+                if !persona.goals.isEmpty { lines += [.init(""), .init("Goals", .muted)] + persona.goals.map { .init("• " + clean($0)) } }
+                if !persona.pains.isEmpty { lines += [.init(""), .init("Pains", .muted)] + persona.pains.map { .init("• " + clean($0)) } }
+                if !persona.quotes.isEmpty {
+                    lines += [.init(""), .init("In their words", .muted)]
+                        + persona.quotes.map { .init("“" + clean($0.text) + "” (\($0.sourceID.short))") }
+                }
+                return lines
+            }
             guard let item = snapshot.feedback[RecordID(id)] else { return [] }
             var lines: [PaneContent.Line] = [
                 .init("\(day(item.createdAt)) · \(clean(item.source.rawValue)) · \(clean(item.author ?? "anonymous"))", .muted),
@@ -61,6 +87,20 @@ public enum PaneBuilder {
             lines.append(.init("id \(item.id)", .muted))
             return lines
         case .decisionMaker:
+            if let decision = snapshot.decisions[RecordID(id)] {
+                var lines: [PaneContent.Line] = [
+                    .init(clean(decision.title), .accent),
+                    .init("Decided \(day(decision.decidedAt))" + (decision.decidedBy.map { " by \(clean($0))" } ?? "")
+                        + (decision.reviewAt.map { " · review \(day($0))" } ?? ""), .muted),
+                ]
+                if !decision.context.isEmpty { lines += [.init(""), .init("Context", .muted), .init(clean(decision.context, lines: true))] }
+                if !decision.options.isEmpty {
+                    lines += [.init(""), .init("Options", .muted)] + decision.options.map { .init("• " + clean($0)) }
+                }
+                lines += [.init(""), .init("Choice: " + clean(decision.choice), .accent)]
+                if !decision.rationale.isEmpty { lines += [.init(""), .init("Why", .muted), .init(clean(decision.rationale, lines: true))] }
+                return lines
+            }
             guard let item = snapshot.backlog[RecordID(id)] else { return [] }
             var lines: [PaneContent.Line] = [
                 .init(clean(item.title), .accent), .init("Status: \(item.status.rawValue) · order \(item.order)", .muted),
@@ -179,7 +219,7 @@ public enum PaneBuilder {
                       sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized]
                           + (hasSentiment ? [item.sentiment] : []) + [nil])
             },
-            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · s sort · Enter read",
+            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · s sort · v personas",
             counts: "\(items.count) feedback items")
     }
 
@@ -203,8 +243,40 @@ public enum PaneBuilder {
                       tone: item.status == .done ? .muted : item.status == .inProgress ? .accent : .normal,
                       sortKeys: [Double(item.order), nil, item.rice.score, item.wsjf.score, Double(item.linkedFeedback.count), nil])
             },
-            emptyMessage: "The backlog is empty: podium import backlog FILE", hints: "K/J reorder · s sort · u undo",
+            emptyMessage: "The backlog is empty: podium import backlog FILE", hints: "K/J reorder · v decision log · u undo",
             counts: "\(backlog.count) backlog items")
+    }
+
+    private static func decisionLog(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let decisions = snapshot.decisions.values.sorted { $0.decidedAt > $1.decidedAt }
+        let due = decisions.filter { ($0.reviewAt ?? .distantFuture) <= Date() }.count
+        return PaneContent(
+            title: "Decision Maker — decision log",
+            summary: [.init("\(decisions.count) decisions" + (due > 0 ? " · \(due) due for review" : "") + " · v: back to the backlog", .muted)],
+            columns: [.init("DECIDED", width: 10), .init("REVIEW", width: 10), .init("DECISION", width: 40), .init("CHOICE")],
+            rows: decisions.map { decision in
+                .init(id: decision.id.rawValue,
+                      cells: [day(decision.decidedAt), decision.reviewAt.map(day) ?? "", clean(decision.title), clean(decision.choice)],
+                      tone: (decision.reviewAt ?? .distantFuture) <= Date() ? .warning : .normal,
+                      sortKeys: [decision.decidedAt.timeIntervalSince1970, decision.reviewAt?.timeIntervalSince1970, nil, nil])
+            },
+            emptyMessage: "No decisions recorded yet.", hints: "v backlog · Enter reads",
+            counts: "\(decisions.count) decisions")
+    }
+
+    private static func personas(_ snapshot: WorkspaceSnapshot) -> PaneContent {
+        let personas = snapshot.personas.values.sorted { $0.name < $1.name }
+        return PaneContent(
+            title: "Customer Representative — personas",
+            summary: [.init("\(personas.count) personas built from feedback · v: back to the feedback", .muted)],
+            columns: [.init("NAME", width: 20), .init("SEGMENT", width: 12), .init("QUOTES", width: 6, alignRight: true), .init("SUMMARY")],
+            rows: personas.map { persona in
+                .init(id: persona.id.rawValue,
+                      cells: [clean(persona.name), clean(persona.segment ?? ""), String(persona.quotes.count), clean(persona.summary)],
+                      sortKeys: [nil, nil, Double(persona.quotes.count), nil])
+            },
+            emptyMessage: "No personas yet: the AI job that builds them from reviews and surveys arrives with the AI jobs.",
+            hints: "v feedback · Enter reads", counts: "\(personas.count) personas")
     }
 
     private static func experimenter(_ snapshot: WorkspaceSnapshot) -> PaneContent {
