@@ -87,9 +87,30 @@ struct Journal {
         return fstat(fd, &info) == 0 ? Int64(info.st_size) : 0
     }
 
-    /// Makes every replaced file durable, then empties the journal.
+    /// Up to this many files, a checkpoint flushes them one by one; beyond, the whole file
+    /// system at once (a large import).
+    static let perFileFlushLimit = 512
+
+    /// Makes every file the journal replaced durable, then empties the journal.
+    ///
+    /// The journal names those files, so a checkpoint flushes just them and their folders,
+    /// and does not wait for unrelated writes of other programs on the same disk.
     func checkpoint(root: String) throws {
-        try POSIX.syncFileSystem(containing: root)
+        let (_, records) = try read()
+        let paths = Set(records.flatMap { $0.entries.map(\.path) })
+        if paths.count > Self.perFileFlushLimit {
+            try POSIX.syncFileSystem(containing: root)
+        } else {
+            var folders = Set<String>()
+            for path in paths {
+                let full = root + "/" + path
+                folders.insert((full as NSString).deletingLastPathComponent)
+                guard let fd = try? POSIX.openFile(full, O_RDONLY) else { continue }  // removed since
+                defer { _ = close(fd) }
+                try POSIX.syncFile(fd, path: full)
+            }
+            for folder in folders.sorted() { try POSIX.syncDirectory(folder) }
+        }
         let fd = try POSIX.openFile(path, O_WRONLY | O_CREAT, mode: 0o600)
         defer { _ = close(fd) }
         guard ftruncate(fd, 0) == 0 else { throw StoreError.io(path: path, operation: "truncate", errno: errno) }
