@@ -53,7 +53,11 @@ public enum DashboardView {
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
         // Context lines take a third of the pane, or all that a short table leaves free.
-        let summary = content.summary.flatMap { line in
+        var summaryLines = content.summary
+        if !pane.filter.isEmpty {
+            summaryLines.insert(PaneContent.Line("Showing \(pane.visible.count) of \(content.rows.count) that match \"\(pane.filter)\"", .accent), at: 0)
+        }
+        let summary = summaryLines.flatMap { line in
             TextView.wrap(line.text, width: inner.width).map { TextView.Line($0, role: role(line.tone)) }
         }
         let tableNeeds = pane.visible.count + 2

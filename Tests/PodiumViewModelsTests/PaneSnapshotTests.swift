@@ -30,6 +30,19 @@ struct PaneSnapshotTests {
         try expectScreen(frame.text, named: Self.panes[index])
     }
 
+    @Test("a filtered list says how many items match, in the pane and the status bar")
+    func filtered() {
+        var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
+        _ = state.update(.key(.character("3")))
+        _ = state.update(.key(.character("/")))
+        for character in "offline" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.enter))
+        let count = state.visibleRows(2).count
+        let text = DashboardView.render(&state, width: 120, height: 30, theme: .monochrome).text
+        #expect(text.contains("Showing \(count) of 120 that match \"offline\""))
+        #expect(text.contains("\(count) of 120 feedback items"))
+    }
+
     @Test("side detail at 140 columns, help and palette overlays, and a tiny terminal")
     func layouts() throws {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
