@@ -87,9 +87,9 @@ struct DashboardEndToEndTests {
         #expect(try terminalRestored(folder))
     }
 
-    @Test("SIGTERM restores the terminal; so does a crash signal, which still kills the process")
+    @Test("SIGTERM, SIGINT and SIGHUP restore the terminal; so does a crash signal, which still kills the process")
     func signals() throws {
-        for (signal, status) in [(SIGTERM, "143"), (SIGSEGV, "139")] {
+        for (signal, status) in [(SIGTERM, "143"), (SIGINT, "130"), (SIGHUP, "129"), (SIGSEGV, "139")] {
             let (folder, workspace) = try prepare()
             let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 100, height: 30,
                                            environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
@@ -141,5 +141,26 @@ struct DashboardEndToEndTests {
         try terminal.type("echo back-$((20+22))")
         try terminal.send("Enter")
         try terminal.waitFor("back-42")  // the shell has the terminal again
+    }
+
+    @Test("feedback imported from another shell appears in the open dashboard by itself")
+    func liveImport() throws {
+        let (folder, workspace) = try prepare()
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 120, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("3")
+        try terminal.waitFor("200 feedback items")
+        let file = folder.url.path + "/new.csv"
+        try Data("text,author\nImported while the dashboard was open,zed\n".utf8).write(to: URL(fileURLWithPath: file))
+        let result = try run(BuiltProducts.executable("podium"), ["import", "feedback", file, "-w", workspace],
+                             environment: ["HOME": folder.url.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        try terminal.waitFor("201 feedback items")
+        try terminal.send("/")
+        try terminal.type("while the dashboard")
+        try terminal.waitFor("Imported while the dashboard was open")
+        try terminal.send("Escape", "q")
+        #expect(try waitForExit(folder) == "0")
     }
 }

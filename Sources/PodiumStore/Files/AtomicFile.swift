@@ -17,8 +17,8 @@ enum AtomicFile {
 
     /// Replaces the file at `path` with `data` durably.
     ///
-    /// With `durable: false` the flushes are left to a later `POSIX.syncFileSystem` call,
-    /// which a batch of writes makes once (a redo log keeps the batch safe meanwhile).
+    /// With `durable: false` the flushes are left to the journal's next checkpoint; the
+    /// journal, flushed before any file is replaced, keeps the change safe meanwhile.
     static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path

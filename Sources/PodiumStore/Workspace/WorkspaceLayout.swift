@@ -40,7 +40,7 @@ public struct WorkspaceLayout: Sendable, Hashable {
         rootPath + "/" + collection.folder
     }
 
-    /// A path relative to the root, as the change feed and redo log record it.
+    /// A path relative to the root, as the change feed and the journal record it.
     func path(relative: String) -> String {
         rootPath + "/" + relative
     }
