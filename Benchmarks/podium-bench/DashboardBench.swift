@@ -9,6 +9,14 @@ import PodiumViewModels
 /// to a finished frame (update, render, difference with the previous frame), measured in
 /// process, and how many cells each key press changes.
 enum DashboardBench {
+    /// CPU time this thread has used, in seconds: unlike the wall clock, it does not count
+    /// the time the scheduler gave to other programs on a shared machine.
+    static func threadCPUTime() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     /// Changed cells for 40 × `j` from the top of the feedback pane at 200x50: the in-process
     /// side of "bytes written per key press" (the bytes are counted on a pty, see BENCHMARKS.md).
     static func changedCellsForDownPresses(size: Int) -> [Int] {
@@ -30,8 +38,8 @@ enum DashboardBench {
         let down = changedCellsForDownPresses(size: 10_000)
         print("40 × j in the feedback pane (10k items, 200x50): \(down.reduce(0, +)) changed cells, "
             + "median \(down.sorted()[down.count / 2]) per key")
-        print("| items | build the panes | key → frame p50 | p99 | max | changed cells per key (median) |")
-        print("|---:|---:|---:|---:|---:|---:|")
+        print("| items | build the panes | key → frame p50 | p99 | max | CPU p50 | CPU p99 | changed cells per key (median) |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
             let snapshot = DemoWorkspace(feedbackCount: size).makeContent().snapshot
             var state = AppState(snapshot: snapshot, location: "~/bench")
@@ -44,22 +52,27 @@ enum DashboardBench {
             keys += Array(repeating: .pageDown, count: 40) + [.character("G"), .character("g"), .character("4")]
             keys += Array(repeating: .character("j"), count: 30) + [.enter, .escape, .character("?"), .escape]
             var times: [Double] = []
+            var cpuTimes: [Double] = []
             var changed: [Int] = []
             for key in keys {
                 var frame = previous
+                let cpuStart = threadCPUTime()
                 let time = elapsed {
                     _ = state.update(.key(key))
                     frame = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
                     changed.append(frame.changes(since: previous).reduce(0) { $0 + $1.cells.count })
                 }
                 times.append(time)
+                cpuTimes.append(threadCPUTime() - cpuStart)
                 previous = frame
             }
             times.sort()
+            cpuTimes.sort()
             changed.sort()
             func ms(_ value: Double) -> String { String(format: "%.3f ms", value * 1000) }
             print("| \(size) | \(ms(build)) | \(ms(times[times.count / 2])) | \(ms(times[times.count * 99 / 100])) | "
-                + "\(ms(times.last ?? 0)) | \(changed[changed.count / 2]) |")
+                + "\(ms(times.last ?? 0)) | \(ms(cpuTimes[cpuTimes.count / 2])) | \(ms(cpuTimes[cpuTimes.count * 99 / 100])) | "
+                + "\(changed[changed.count / 2]) |")
         }
     }
 }

@@ -31,12 +31,12 @@ public enum DashboardView {
         if width >= sideDetailWidth {
             let parts = main.split(.horizontal, [.percentage(62), .fill()])
             renderPane(&state, into: &buffer, area: parts[0], theme: theme)
-            renderDetail(state, into: &buffer, area: parts[1], theme: theme, scroll: detailScroll(state))
+            renderDetail(&state, into: &buffer, area: parts[1], theme: theme, scroll: detailScroll(state))
         } else {
             renderPane(&state, into: &buffer, area: main, theme: theme)
         }
         renderStatus(state, into: &buffer, area: rows[2], theme: theme)
-        renderOverlay(state, into: &buffer, theme: theme, narrow: width < sideDetailWidth)
+        renderOverlay(&state, into: &buffer, theme: theme, narrow: width < sideDetailWidth)
         return buffer
     }
 
@@ -53,16 +53,18 @@ public enum DashboardView {
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
         // Context lines take a third of the pane, or all that a short table leaves free.
-        var summaryLines = content.summary
-        if !pane.filter.isEmpty {
-            summaryLines.insert(PaneContent.Line("Showing \(pane.visible.count) of \(content.rows.count) that match \"\(pane.filter)\"", .accent), at: 0)
-        }
-        let summary = summaryLines.flatMap { line in
-            TextView.wrap(line.text, width: inner.width).map { TextView.Line($0, role: role(line.tone)) }
+        let summaryKey = "\(state.revision)|\(state.focused)|\(inner.width)|\(pane.filter)|\(pane.visible.count)"
+        let summary = state.lineMemo.lines(slot: "summary", key: summaryKey) {
+            var summaryLines = content.summary
+            if !pane.filter.isEmpty {
+                summaryLines.insert(PaneContent.Line("Showing \(pane.visible.count) of \(content.rows.count) that match \"\(pane.filter)\"", .accent), at: 0)
+            }
+            return TextView.wrapped(summaryLines.map { TextView.Line($0.text, role: role($0.tone)) }, width: inner.width)
         }
         let tableNeeds = pane.visible.count + 2
         let summaryHeight = min(summary.count, max(0, max(inner.height / 3, inner.height - tableNeeds - 1)))
-        TextView(lines: Array(summary.prefix(summaryHeight))).render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight), theme: theme)
+        TextView(lines: Array(summary.prefix(summaryHeight)), isWrapped: true)
+            .render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: summaryHeight), theme: theme)
         let tableArea = Rect(x: inner.x, y: inner.y + summaryHeight + (summaryHeight > 0 ? 1 : 0), width: inner.width,
                              height: inner.height - summaryHeight - (summaryHeight > 0 ? 1 : 0))
         // Only the rows in view are formatted, so a frame costs the same for 40 rows or 100,000.
@@ -85,22 +87,31 @@ public enum DashboardView {
         state.pageSize = max(1, height - 1)
     }
 
-    private static func renderDetail(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
+    private static func renderDetail(_ state: inout AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
         let reading = if case .detail = state.mode { true } else { false }
         Block(title: "Detail", focused: reading, hint: reading ? "j/k scroll · Esc back" : "Enter reads", clears: false)
             .render(into: &buffer, area: area, theme: theme)
-        let lines = detailLines(state)
         let inner = Block.inner(area)
+        let lines = detailLines(&state, width: inner.width)
         if lines.isEmpty {
             buffer.write("Nothing selected.", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.muted])
             return
         }
-        TextView(lines: lines, offset: scroll).render(into: &buffer, area: inner, theme: theme)
+        TextView(lines: lines, offset: scroll, isWrapped: true).render(into: &buffer, area: inner, theme: theme)
     }
 
-    private static func detailLines(_ state: AppState) -> [TextView.Line] {
+    /// The selected item's detail, wrapped to `width`; built once per item and layout.
+    private static func detailLines(_ state: inout AppState, width: Int) -> [TextView.Line] {
         guard let row = state.selectedRow else { return [] }
-        return PaneBuilder.detail(for: state.focusedStance, id: row.id, in: state.snapshot, evidence: state.evidence).map { TextView.Line($0.text, role: role($0.tone)) }
+        let key = "\(state.revision)|\(state.focused)|\(state.panes[state.focused].view)|\(row.id)|\(width)"
+        let stance = state.focusedStance
+        let snapshot = state.snapshot
+        let evidence = state.evidence
+        return state.lineMemo.lines(slot: "detail", key: key) {
+            let lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence)
+                .map { TextView.Line($0.text, role: role($0.tone)) }
+            return TextView.wrapped(lines, width: width)
+        }
     }
 
     private static func detailScroll(_ state: AppState) -> Int {
@@ -122,7 +133,7 @@ public enum DashboardView {
             .render(into: &buffer, area: area, theme: theme)
     }
 
-    private static func renderOverlay(_ state: AppState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
+    private static func renderOverlay(_ state: inout AppState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
         let screen = buffer.area
         switch state.mode {
         case .normal, .filtering:
@@ -148,7 +159,7 @@ public enum DashboardView {
             Modal(title: "Commands", lines: lines, width: 64, hint: "Enter runs · Esc closes").render(into: &buffer, area: screen, theme: theme)
         case let .detail(scroll):
             guard narrow else { return }
-            Modal(title: "Detail", lines: detailLines(state), width: 80, hint: "Esc closes · j/k scroll")
+            Modal(title: "Detail", lines: detailLines(&state, width: max(1, min(80, screen.width - 4) - 2)), width: 80, hint: "Esc closes · j/k scroll")
                 .render(into: &buffer, area: screen, theme: theme, offset: scroll)
         case .confirmQuit:
             Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")

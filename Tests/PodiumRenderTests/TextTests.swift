@@ -56,6 +56,18 @@ struct BufferTests {
         #expect(buffer.cells.filter(\.isContinuation).isEmpty)
     }
 
+    @Test("a run of plain text cutting wide characters at both ends clears their other halves")
+    func asciiRunBetweenWideCharacters() {
+        var buffer = Buffer(width: 8, height: 1)
+        buffer.write("中文字", x: 0, y: 0)
+        buffer.write("abc", x: 1, y: 0)
+        #expect(buffer.line(0) == " abc字")
+        #expect(buffer.cells.filter(\.isContinuation).count == 1)
+        var clipped = Buffer(width: 4, height: 1)
+        #expect(clipped.write("abcdef", x: -2, y: 0, maxWidth: 5) == 5)  // columns from x, off-screen ones included
+        #expect(clipped.line(0) == "cde")
+    }
+
     @Test("control characters never reach a cell; combining marks join their character")
     func controlsAndMarks() {
         var buffer = Buffer(width: 10, height: 1)

@@ -60,13 +60,23 @@ public struct Buffer: Sendable, Equatable {
         let limit = min(width, x + (maxWidth ?? width))
         if DisplayWidth.isPlainASCII(text) {
             // The common case: one byte, one cell, a ready-made one-character string.
-            var column = x
-            for byte in text.utf8 {
-                if column >= limit { break }
-                if column >= 0 { put(Cell(Self.asciiStrings[Int(byte)], style: style), x: column, y: y) }
-                column += 1
+            let start = max(0, x)
+            let end = min(limit, x + text.utf8.count)
+            guard start < end else { return max(0, end - x) }
+            // Wide characters the run cuts in half lose their other column; cells inside
+            // the run are overwritten whole, so only its two ends need the check.
+            if self[start, y].isContinuation, start > 0 { self[start - 1, y] = Cell(style: self[start - 1, y].style) }
+            if end < width, self[end, y].isContinuation { self[end, y] = Cell(style: self[end, y].style) }
+            let rowStart = y * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                var column = x
+                for byte in text.utf8 {
+                    if column >= end { break }
+                    if column >= start { cells[rowStart + column] = Cell(Self.asciiStrings[Int(byte)], style: style) }
+                    column += 1
+                }
             }
-            return column - x
+            return end - x
         }
         var column = x
         for character in text {

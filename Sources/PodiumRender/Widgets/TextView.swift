@@ -14,18 +14,26 @@ public struct TextView: Sendable {
     public var lines: [Line]
     /// The first wrapped line shown.
     public var offset: Int
+    /// Whether `lines` are already wrapped to the area's width (see `wrapped(_:width:)`).
+    public var isWrapped: Bool
 
-    public init(lines: [Line], offset: Int = 0) {
+    public init(lines: [Line], offset: Int = 0, isWrapped: Bool = false) {
         self.lines = lines
         self.offset = offset
+        self.isWrapped = isWrapped
     }
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
-        let wrapped = lines.flatMap { line in Self.wrap(line.text, width: area.width).map { Line($0, role: line.role) } }
+        let wrapped = isWrapped ? lines : Self.wrapped(lines, width: area.width)
         for (row, line) in wrapped.dropFirst(max(0, offset)).prefix(area.height).enumerated() {
             buffer.write(line.text, x: area.x, y: area.y + row, maxWidth: area.width, style: theme[line.role])
         }
+    }
+
+    /// Lines broken to `width` columns, each piece keeping its line's role.
+    public static func wrapped(_ lines: [Line], width: Int) -> [Line] {
+        lines.flatMap { line in wrap(line.text, width: width).map { Line($0, role: line.role) } }
     }
 
     /// Breaks `text` into lines of at most `width` columns, at spaces where it can.

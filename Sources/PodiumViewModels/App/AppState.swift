@@ -30,7 +30,12 @@ public struct AppState: Sendable {
         public var visible: [Int] = []
     }
 
-    public private(set) var snapshot: WorkspaceSnapshot
+    public private(set) var snapshot: WorkspaceSnapshot { didSet { revision &+= 1 } }
+    /// Counts changes to the workspace and pane contents the state shows, so a frame can
+    /// tell whether text it prepared before is still current.
+    public private(set) var revision = 0
+    /// Text the last frames prepared, reused while `revision` and the layout stay the same.
+    public var lineMemo = LineMemo()
     /// The store generation of `snapshot` (an older snapshot is never put back over it).
     public private(set) var generation: UInt64 = 0
     /// Where the workspace is, for the status bar.
@@ -39,9 +44,9 @@ public struct AppState: Sendable {
     public var focused = 0
     public var mode = Mode.normal
     public var panes = Array(repeating: PaneState(), count: PaneBuilder.stances.count)
-    public private(set) var contents: [PaneContent]
+    public private(set) var contents: [PaneContent] { didSet { revision &+= 1 } }
     /// Feedback id → titles of the backlog items it supports (for the detail view).
-    public private(set) var evidence: [String: [String]]
+    public private(set) var evidence: [String: [String]] { didSet { revision &+= 1 } }
     /// A one-off message for the status bar ("Moved …", "Nothing to undo").
     public var message: String?
     /// Rows a page holds, from the last layout.
