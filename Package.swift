@@ -20,6 +20,11 @@ let package = Package(
         .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
         .target(name: "PodiumDemo", dependencies: ["PodiumCore", "PodiumStore"]),
 
+        // MARK: AI jobs
+
+        .target(name: "PodiumAI", dependencies: ["PodiumCore", "PodiumStore", "PodiumInsight"]),
+        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumAI"]),
+
         // MARK: Presentation
 
         .target(name: "PodiumRender"),
@@ -41,6 +46,7 @@ let package = Package(
             name: "podium",
             dependencies: [
                 "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumViewModels", "PodiumRender", "PodiumTUI", "PodiumCurses",
+                "PodiumAI", "PodiumEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +72,7 @@ let package = Package(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
+        .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport"]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,7 +13,7 @@ struct PodiumCommand: ParsableCommand {
             $PODIUM_WORKSPACE, else $XDG_DATA_HOME/podium/default (~/.local/share/podium/default).
             """,
         version: PodiumVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self],
+        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self],
         defaultSubcommand: Open.self)
 }
 
@@ -64,8 +64,13 @@ struct UsageFailure: Error {
 /// Lets the workspace and theme options come before the command (`podium -w DIR list
 /// feedback`), and names an unknown command instead of reading it as the dashboard's argument.
 enum ArgumentOrder {
-    static let commands = ["open", "demo", "init", "import", "list", "export", "snapshot", "help"]
-    static let importKinds = ["feedback", "backlog"]
+    static let commands = ["open", "demo", "init", "import", "list", "export", "snapshot", "run", "drafts", "jobs", "help"]
+    /// Commands whose first argument names a subcommand, and the names it takes.
+    static let nested = [
+        "import": ["feedback", "backlog"],
+        "drafts": ["list", "show", "accept", "reject", "edit", "undo"],
+        "jobs": ["list", "kinds", "retry"],
+    ]
     private static let leadingOptions = ["-w", "--workspace", "--theme"]
 
     static func normalized(_ arguments: [String]) throws -> [String] {
@@ -88,10 +93,10 @@ enum ArgumentOrder {
                 .flatMap { distance($0, command) <= 2 ? " (did you mean \($0)?)" : nil } ?? ""
             throw UsageFailure(message: "unknown command \"\(command)\"\(suggestion); commands: \(commands.joined(separator: ", "))")
         }
-        if command == "import", let kind = rest.dropFirst().first, !kind.hasPrefix("-") {
-            guard importKinds.contains(kind) else {
-                let suggestion = importKinds.first { distance($0, kind) <= 2 }.map { " (did you mean \($0)?)" } ?? ""
-                throw UsageFailure(message: "podium import takes feedback or backlog, not \"\(kind)\"\(suggestion)")
+        if let names = nested[command], let kind = rest.dropFirst().first, !kind.hasPrefix("-") {
+            guard names.contains(kind) else {
+                let suggestion = names.first { distance($0, kind) <= 2 }.map { " (did you mean \($0)?)" } ?? ""
+                throw UsageFailure(message: "podium \(command) takes \(names.joined(separator: ", ")), not \"\(kind)\"\(suggestion)")
             }
             return [command, kind] + leading + rest.dropFirst(2)
         }

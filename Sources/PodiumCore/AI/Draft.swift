@@ -26,13 +26,20 @@ public struct Draft: Codable, Sendable, Hashable, Identifiable {
     public var reviewNote: String?
     public var createdAt: Date
     public var reviewedAt: Date?
+    /// What accepting the draft changes, as data (nil: accepting only records the decision).
+    public var proposal: DraftProposal?
+    /// What accepting it wrote, so that the acceptance can be undone (set while accepted).
+    public var appliedChanges: [AppliedChange]?
+    /// Feedback items, backlog items… the draft mentions by id that do not exist (checked
+    /// when the draft is made; an LLM can cite ids it invented).
+    public var unknownReferences: [String]?
 
     public init(
         id: RecordID<Draft> = .make(), jobID: RecordID<Job>? = nil, kind: JobKind, stance: Stance,
         title: String, target: ArtifactReference? = nil, content: String, evidence: [Evidence] = [],
         figures: [Figure] = [], provider: ProviderInfo = .local, promptReference: String? = nil,
         status: DraftStatus = .pending, edits: [DraftEdit] = [], reviewNote: String? = nil,
-        createdAt: Date = Date(), reviewedAt: Date? = nil
+        createdAt: Date = Date(), reviewedAt: Date? = nil, proposal: DraftProposal? = nil
     ) {
         self.id = id
         self.jobID = jobID
@@ -50,6 +57,7 @@ public struct Draft: Codable, Sendable, Hashable, Identifiable {
         self.reviewNote = reviewNote
         self.createdAt = createdAt
         self.reviewedAt = reviewedAt
+        self.proposal = proposal
     }
 }
 
@@ -60,6 +68,8 @@ public enum DraftStatus: String, Codable, Sendable, CaseIterable {
     case rejected
     /// The job stopped part way (an error after text had streamed); the text so far is kept.
     case interrupted
+    /// Replaced by a newer draft of the same job (regenerated).
+    case superseded
 }
 
 /// One record a draft rests on, with what was taken from it.
@@ -67,10 +77,13 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var reference: ArtifactReference
     /// What the draft used from the record, e.g. a quoted sentence or "rating 2/5".
     public var detail: String?
+    /// The part of the draft the record supports, e.g. a theme's or a persona's name.
+    public var group: String?
 
-    public init(_ reference: ArtifactReference, detail: String? = nil) {
+    public init(_ reference: ArtifactReference, detail: String? = nil, group: String? = nil) {
         self.reference = reference
         self.detail = detail
+        self.group = group
     }
 }
 

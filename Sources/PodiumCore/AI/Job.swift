@@ -19,6 +19,11 @@ public struct Job: Codable, Sendable, Hashable, Identifiable {
     public var draftID: RecordID<Draft>?
     public var usage: TokenUsage?
     public var attempts: Int
+    /// The process running the job while it is queued or running, so that another
+    /// process opening the workspace can tell a live job from one interrupted by a crash.
+    public var runner: JobRunner?
+    /// What the job is doing now, e.g. "Clustering 400 items" (while running).
+    public var progress: String?
 
     public init(
         id: RecordID<Job> = .make(), kind: JobKind, stance: Stance, status: JobStatus = .queued,
@@ -60,6 +65,19 @@ public enum JobStatus: String, Codable, Sendable, CaseIterable {
         case .queued, .running: false
         case .done, .failed, .cancelled, .interrupted: true
         }
+    }
+}
+
+/// A process that runs jobs: its pid and the boot it runs in.
+public struct JobRunner: Codable, Sendable, Hashable {
+    public var processID: Int32
+    public var bootID: String
+    public var host: String
+
+    public init(processID: Int32, bootID: String, host: String) {
+        self.processID = processID
+        self.bootID = bootID
+        self.host = host
     }
 }
 

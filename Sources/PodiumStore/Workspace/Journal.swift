@@ -176,8 +176,8 @@ struct Journal {
 
 /// Identifies the current boot of the machine, so the journal knows whether the page
 /// cache it relied on survived.
-enum BootIdentity {
-    static let current: String = {
+public enum BootIdentity {
+    public static let current: String = {
         #if os(Linux)
         if let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) {
             return text.trimmingCharacters(in: .whitespacesAndNewlines)

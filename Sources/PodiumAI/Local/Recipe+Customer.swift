@@ -1,0 +1,210 @@
+import Foundation
+import PodiumCore
+import PodiumInsight
+
+/// The Customer Representative's jobs: summaries, themes, personas, sentiment tags.
+extension Recipe {
+    /// The feedback the job works on, refusing an empty set with a clear message.
+    func feedbackToWorkOn() throws -> [FeedbackItem] {
+        let items = request.feedback
+        guard !items.isEmpty else {
+            throw JobError.nothingToWorkOn(request.inputs(.feedback).isEmpty
+                ? "There is no feedback in the workspace yet; import some with podium import feedback FILE."
+                : "None of the selected feedback items exists any more.")
+        }
+        return items
+    }
+
+    /// Which feedback the draft covers, for titles: "all 400 items" or "312 filtered items".
+    func scopeDescription(_ items: [FeedbackItem]) -> String {
+        if let filter = request.parameter("filter") { return "\(items.count) items matching “\(Recipe.clean(filter))”" }
+        return request.inputs(.feedback).isEmpty ? "all \(items.count) items" : "\(items.count) selected items"
+    }
+
+    // MARK: summarize-feedback
+
+    mutating func summarizeFeedback() throws -> DraftOutput {
+        let items = try feedbackToWorkOn()
+        let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
+        let clustering = try themes(of: items)
+        context.progress("Summarizing \(items.count) items")
+        try context.checkCancellation()
+        let sentences = Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 6)
+        let scores = items.map { sentiment(of: $0) }
+        let negative = Double(scores.filter(Recipe.isNegative).count) / Double(items.count)
+        let positive = Double(scores.filter(Recipe.isPositive).count) / Double(items.count)
+        var lines = ["# Feedback summary: \(scopeDescription(items))", ""]
+        lines.append("**Sentiment:** \(Recipe.percent(negative)) negative, \(Recipe.percent(positive)) positive, "
+            + "\(Recipe.percent(max(0, 1 - negative - positive))) neutral or mixed.")
+        var figures = [Figure(name: "items", value: Double(items.count)), Figure(name: "negative share", value: negative),
+                       Figure(name: "positive share", value: positive)]
+        for scale in RatingScale.allCases {
+            let ratings = items.compactMap(\.rating).filter { $0.scale == scale }.map(\.value)
+            guard !ratings.isEmpty else { continue }
+            let mean = ratings.reduce(0, +) / Double(ratings.count)
+            lines.append("**Ratings (\(scale.rawValue)):** mean \(String(format: "%.1f", mean)) over \(ratings.count) ratings.")
+            figures.append(Figure(name: "mean rating \(scale.rawValue)", value: (mean * 100).rounded() / 100))
+        }
+        lines += ["", "## What customers say", ""]
+        var evidence: [Evidence] = []
+        for sentence in sentences {
+            guard let item = byID[RecordID(sentence.sourceID)] else { continue }
+            lines.append("- “\(Recipe.clean(sentence.text))” \(Recipe.cite(item.id))")
+            evidence.append(Evidence(ArtifactReference(.feedback, item.id), detail: "quoted: \(Recipe.shorten(Recipe.clean(sentence.text), to: 80))"))
+        }
+        if !clustering.themes.isEmpty {
+            lines += ["", "## Themes", ""]
+            for theme in clustering.themes.prefix(6) {
+                let stats = stats(of: theme, in: byID)
+                lines.append("- **\(stats.theme.label)**: \(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative"
+                    + (stats.members.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
+                if let first = stats.members.first, !evidence.contains(where: { $0.reference.id == first.id.rawValue }) {
+                    evidence.append(Evidence(ArtifactReference(.feedback, first.id), detail: "example of theme \(theme.label)"))
+                }
+            }
+            if !clustering.unassignedIDs.isEmpty {
+                lines.append("- \(clustering.unassignedIDs.count) items fit no theme.")
+            }
+        }
+        return DraftOutput(title: "Feedback summary (\(scopeDescription(items)))", content: lines.joined(separator: "\n"),
+                           evidence: evidence, figures: figures)
+    }
+
+    // MARK: cluster-themes
+
+    mutating func clusterThemes() throws -> DraftOutput {
+        let items = try feedbackToWorkOn()
+        let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
+        let clustering = try themes(of: items)
+        guard !clustering.themes.isEmpty else {
+            throw JobError.nothingToWorkOn("No theme stands out in \(items.count) items: they share too few words. Try again with more feedback.")
+        }
+        var lines = ["# Themes in \(scopeDescription(items))", "",
+                     "\(clustering.themes.count) themes cover \(items.count - clustering.unassignedIDs.count) of \(items.count) items. "
+                        + "Accepting tags each item with its theme.", ""]
+        var evidence: [Evidence] = []
+        var assignments: [ThemeAssignment] = []
+        var figures: [Figure] = []
+        for (index, theme) in clustering.themes.enumerated() {
+            try context.checkCancellation()
+            let stats = stats(of: theme, in: byID)
+            let tag = "theme:" + Recipe.slug(theme.label)
+            lines.append("## \(index + 1). \(theme.label)")
+            lines.append("\(stats.count) items · \(Recipe.percent(stats.negativeShare)) negative · mean sentiment "
+                + String(format: "%+.2f", stats.meanSentiment) + " · key terms: \(theme.keyTerms.prefix(5).joined(separator: ", ")) · tag `\(tag)`")
+            for member in stats.members.prefix(2) { lines.append("- \(Recipe.quote(member))") }
+            lines.append("")
+            assignments.append(ThemeAssignment(tag: tag, feedbackIDs: stats.members.map(\.id)))
+            evidence += stats.members.map { Evidence(ArtifactReference(.feedback, $0.id), detail: "member of the theme", group: theme.label) }
+            figures.append(Figure(name: "\(theme.label): items", value: Double(stats.count)))
+            figures.append(Figure(name: "\(theme.label): negative share", value: (stats.negativeShare * 100).rounded() / 100))
+        }
+        if !clustering.unassignedIDs.isEmpty {
+            lines.append("\(clustering.unassignedIDs.count) items fit no theme and are left untagged.")
+        }
+        return DraftOutput(title: "\(clustering.themes.count) feedback themes", content: lines.joined(separator: "\n"),
+                           evidence: evidence, figures: figures, proposal: DraftProposal(themeTags: assignments))
+    }
+
+    // MARK: tag-sentiment
+
+    mutating func tagSentiment() throws -> DraftOutput {
+        let all = try feedbackToWorkOn()
+        let explicit = !request.inputs(.feedback).isEmpty
+        let items = explicit ? all : all.filter { $0.sentiment == nil }
+        guard !items.isEmpty else {
+            throw JobError.nothingToWorkOn("Every feedback item already has a sentiment. Select items to score them again.")
+        }
+        context.progress("Scoring the sentiment of \(items.count) items")
+        var assignments: [SentimentAssignment] = []
+        var scored: [(FeedbackItem, Double)] = []
+        for (index, item) in items.enumerated() {
+            if index % 500 == 0 { try context.checkCancellation() }
+            let score = Recipe.estimate(item, analyzer: analyzer)
+            assignments.append(SentimentAssignment(feedbackID: item.id, score: score))
+            scored.append((item, score))
+        }
+        let negative = scored.filter { Recipe.isNegative($0.1) }.count
+        let positive = scored.filter { Recipe.isPositive($0.1) }.count
+        var lines = ["# Sentiment for \(items.count) feedback items", "",
+                     "\(negative) negative, \(positive) positive, \(items.count - negative - positive) neutral or mixed. "
+                        + "Scores run from -1 to 1: the text's words (with negation, intensifiers and “but”) and, when the item has one, its rating on its own scale.", "",
+                     "## Most negative", ""]
+        let sorted = scored.sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
+        for (item, score) in sorted.prefix(5) { lines.append("- " + String(format: "%+.2f ", score) + Recipe.quote(item, limit: 100)) }
+        lines += ["", "## Most positive", ""]
+        for (item, score) in sorted.reversed().prefix(5) { lines.append("- " + String(format: "%+.2f ", score) + Recipe.quote(item, limit: 100)) }
+        return DraftOutput(
+            title: "Sentiment for \(items.count) items", content: lines.joined(separator: "\n"),
+            evidence: scored.map { Evidence(ArtifactReference(.feedback, $0.0.id), detail: String(format: "sentiment %+.2f", $0.1)) },
+            figures: [Figure(name: "negative", value: Double(negative)), Figure(name: "positive", value: Double(positive))],
+            proposal: DraftProposal(sentiments: assignments))
+    }
+
+    // MARK: build-personas
+
+    mutating func buildPersonas() throws -> DraftOutput {
+        let items = try feedbackToWorkOn()
+        context.progress("Grouping \(items.count) items by segment")
+        // One persona per customer segment with enough to say; without segments, per source.
+        let segmented = Dictionary(grouping: items.filter { $0.segment != nil }) { Recipe.clean($0.segment!) }
+        let groups = segmented.count >= 2 ? segmented : Dictionary(grouping: items) { $0.source.rawValue }
+        let minimum = max(5, items.count / 50)
+        let chosen = groups.filter { $0.value.count >= minimum }.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(5)
+        guard !chosen.isEmpty else {
+            throw JobError.nothingToWorkOn("Too little feedback per segment to describe a persona (at least \(minimum) items per segment are needed).")
+        }
+        var personas: [Persona] = []
+        var evidence: [Evidence] = []
+        var figures: [Figure] = []
+        var lines = ["# \(chosen.count) personas from \(scopeDescription(items))", "",
+                     "One persona per \(segmented.count >= 2 ? "customer segment" : "feedback source") with at least \(minimum) items. "
+                        + "Goals come from what people ask for and praise, pains from what they complain about; quotes cite their source.", ""]
+        for (group, members) in chosen {
+            try context.checkCancellation()
+            let persona = try persona(for: group, members: members, bySegment: segmented.count >= 2)
+            personas.append(persona)
+            lines.append("## \(persona.name)")
+            lines.append(persona.summary)
+            lines.append("")
+            lines.append("**Goals:** " + (persona.goals.isEmpty ? "none stated" : persona.goals.joined(separator: "; ")))
+            lines.append("**Pains:** " + (persona.pains.isEmpty ? "none stated" : persona.pains.joined(separator: "; ")))
+            for quote in persona.quotes { lines.append("- “\(quote.text)” \(Recipe.cite(quote.sourceID))") }
+            lines.append("")
+            evidence += persona.quotes.map { Evidence(ArtifactReference(.feedback, $0.sourceID), detail: "quoted", group: persona.name) }
+            evidence += members.filter { m in !persona.quotes.contains { $0.sourceID == m.id } }
+                .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "in the persona's segment", group: persona.name) }
+            figures.append(Figure(name: "\(persona.name): items", value: Double(members.count)))
+        }
+        return DraftOutput(title: "\(personas.count) personas", content: lines.joined(separator: "\n"), evidence: evidence,
+                           figures: figures,
+                           proposal: DraftProposal(personas: personas))
+    }
+
+    private mutating func persona(for group: String, members: [FeedbackItem], bySegment: Bool) throws -> Persona {
+        let scored = members.map { ($0, sentiment(of: $0)) }
+        let negatives = scored.filter { Recipe.isNegative($0.1) }.map(\.0)
+        let positives = scored.filter { !Recipe.isNegative($0.1) }.map(\.0)
+        func phrases(_ items: [FeedbackItem]) -> [String] {
+            KeyPhraseExtractor.extract(from: items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, limit: 4)
+                .filter { $0.count >= 2 }.map(\.phrase)
+        }
+        // Goals: what people want ("need", "wish", "would love") or praise.
+        let wishes = members.filter { item in
+            let lower = item.text.lowercased()
+            return ["i need", "we need", "wish", "would love", "want", "please add", "would be great", "if only"].contains { lower.contains($0) }
+        }
+        let goals = phrases(wishes.isEmpty ? positives : wishes)
+        let pains = phrases(negatives)
+        let summary = Summarizer().summarize(members.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 3)
+        let quotes = summary.map { Persona.Quote(text: Recipe.shorten(Recipe.clean($0.text), to: 160), sourceID: RecordID($0.sourceID)) }
+        let negativeShare = members.isEmpty ? 0 : Double(negatives.count) / Double(members.count)
+        let sources = Dictionary(grouping: members, by: \.source).sorted { ($1.value.count, $0.key.rawValue) < ($0.value.count, $1.key.rawValue) }
+            .prefix(2).map(\.key.rawValue)
+        let name = bySegment ? "\(group.prefix(1).uppercased() + group.dropFirst()) customer" : "Voice of \(group)"
+        let summaryText = "\(members.count) feedback items (\(sources.joined(separator: ", "))); \(Recipe.percent(negativeShare)) negative. "
+            + (pains.first.map { "Most often troubled by \($0)." } ?? "Few complaints.")
+        return Persona(name: name, summary: summaryText, goals: goals, pains: pains, quotes: quotes,
+                       segment: bySegment ? group : nil, createdAt: now, updatedAt: now)
+    }
+}

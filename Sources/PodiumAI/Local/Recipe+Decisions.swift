@@ -1,0 +1,119 @@
+import Foundation
+import PodiumCore
+import PodiumInsight
+
+/// The Decision Maker's jobs: a backlog order with its rationale, and decision records.
+extension Recipe {
+    /// Demand per backlog item from its linked feedback: how many items, and the share
+    /// of them that is negative.
+    mutating func demand(for items: [BacklogItem]) -> [RecordID<BacklogItem>: Demand] {
+        var demand: [RecordID<BacklogItem>: Demand] = [:]
+        for item in items {
+            let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
+            let negative = linked.filter { Recipe.isNegative(sentiment(of: $0)) }.count
+            demand[item.id] = Demand(linkedCount: linked.count, negativeShare: linked.isEmpty ? 0 : Double(negative) / Double(linked.count))
+        }
+        return demand
+    }
+
+    // MARK: order-backlog
+
+    mutating func orderBacklog() throws -> DraftOutput {
+        let method = try priorityMethod()
+        let open = snapshot.orderedBacklog.filter { $0.status != .done && $0.status != .dropped }
+        guard open.count >= 2 else { throw JobError.nothingToWorkOn("The backlog has fewer than two open items: there is nothing to order.") }
+        context.progress("Scoring \(open.count) backlog items by \(method.rawValue.uppercased())")
+        let demand = demand(for: open)
+        let ranked = BacklogRanker.rank(open, demand: demand, method: method)
+        let position = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1.id, $0 + 1) })
+        let byID = Dictionary(uniqueKeysWithValues: open.map { ($0.id, $0) })
+        let moved = ranked.enumerated().filter { position[$1.id] != $0 + 1 }.count
+        var lines = ["# Suggested backlog order by \(method.rawValue.uppercased()) and demand", "",
+                     "\(open.count) open items; \(moved) would move. Score = \(method == .rice ? "RICE (reach × impact × confidence ÷ effort)" : "WSJF (cost of delay ÷ job size)")"
+                        + " × a demand factor from the linked feedback (more items and a larger negative share weigh more). Items without \(method.rawValue.uppercased()) inputs keep their place at the end.", "",
+                     "| New | Was | Item | Score | Why |", "|---:|---:|---|---:|---|"]
+        var evidence: [Evidence] = []
+        var figures: [Figure] = []
+        for (index, entry) in ranked.enumerated() {
+            guard let item = byID[entry.id] else { continue }
+            let was = position[entry.id].map(String.init) ?? "–"
+            let score = entry.baseScore == nil ? "–" : String(format: "%.1f", entry.score)
+            lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | \(score) | \(Recipe.clean(entry.rationale)) |")
+            evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: entry.rationale))
+            figures.append(Figure(name: "\(Recipe.shorten(item.title, to: 40)): score", value: (entry.score * 100).rounded() / 100))
+        }
+        for item in open.prefix(10) {
+            evidence += item.linkedFeedback.prefix(3).compactMap { snapshot.feedback[$0] }
+                .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "demand for \(Recipe.shorten(item.title, to: 40))") }
+        }
+        return DraftOutput(title: "Backlog order by \(method.rawValue.uppercased()) (\(moved) moves)", content: lines.joined(separator: "\n"),
+                           evidence: evidence, figures: figures, proposal: DraftProposal(backlogOrder: ranked.map(\.id)))
+    }
+
+    func priorityMethod() throws -> PriorityMethod {
+        guard let name = request.parameter("method")?.lowercased() else { return .rice }
+        guard let method = PriorityMethod(rawValue: name) else {
+            throw JobError.invalidInput("Unknown method “\(name)”: use rice or wsjf.")
+        }
+        return method
+    }
+
+    // MARK: decision-record
+
+    mutating func decisionRecord() throws -> DraftOutput {
+        let ordered = snapshot.orderedBacklog.filter { $0.status != .done && $0.status != .dropped }
+        let chosenID = request.inputs(.backlog).first
+        guard let item = chosenID.flatMap({ snapshot.backlog[RecordID($0)] }) ?? ordered.first else {
+            throw JobError.nothingToWorkOn("Select a backlog item to record a decision about (the backlog is empty).")
+        }
+        context.progress("Gathering the evidence for “\(Recipe.shorten(item.title, to: 40))”")
+        let method = try priorityMethod()
+        let ranked = BacklogRanker.rank(ordered, demand: demand(for: ordered), method: method)
+        let rank = ranked.firstIndex { $0.id == item.id }.map { $0 + 1 }
+        let entry = ranked.first { $0.id == item.id }
+        let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
+        let negative = linked.filter { Recipe.isNegative(sentiment(of: $0)) }
+        let titleTerms = Set(Tokenizer.terms(item.title + " " + item.description))
+        let stakeholders = snapshot.stakeholders.all.filter { !Set(Tokenizer.terms($0.notes)).isDisjoint(with: titleTerms) }
+        let related = snapshot.decisions.all.filter { decision in
+            decision.linkedBacklog.contains(item.id) || !Set(Tokenizer.terms(decision.title)).isDisjoint(with: titleTerms)
+        }
+        let top = rank.map { $0 <= 3 } ?? false
+        let sliceable = (item.rice.effort ?? item.wsjf.jobSize ?? 0) >= 5
+        let options = ["Do it next: take “\(Recipe.clean(item.title))” into the coming sprint",
+                       "Slice it: ship the smallest releasable part first, then decide on the rest with its results",
+                       "Defer it: keep it in the backlog and review after the next Sprint Review"]
+        let choice = top ? (sliceable ? options[1] : options[0]) : options[2]
+        var rationale: [String] = []
+        if let rank, let entry {
+            rationale.append("It ranks \(rank) of \(ranked.count) by \(method.rawValue.uppercased()) with demand (\(Recipe.clean(entry.rationale))).")
+        } else {
+            rationale.append("It has no \(method.rawValue.uppercased()) inputs yet, so it cannot be ranked; fill them in first.")
+        }
+        rationale.append("\(linked.count) feedback items are linked to it, \(negative.count) of them negative.")
+        if sliceable && top { rationale.append("Its effort is large enough that a first slice lowers the risk.") }
+        var lines = ["# Decision: \(Recipe.clean(item.title))", "", "## Context", "",
+                     Recipe.clean(item.description).isEmpty ? "No description." : Recipe.clean(item.description), ""]
+        lines.append("Status \(item.status.rawValue); order \(item.order); RICE \(item.rice.score.map { String(format: "%.1f", $0) } ?? "–"), "
+            + "WSJF \(item.wsjf.score.map { String(format: "%.1f", $0) } ?? "–"); \(linked.count) linked feedback items \(Recipe.cite(item.id)).")
+        for feedback in negative.prefix(3) { lines.append("- \(Recipe.quote(feedback, limit: 110))") }
+        for stakeholder in stakeholders.prefix(3) {
+            lines.append("- \(Recipe.clean(stakeholder.name)) (\(Recipe.clean(stakeholder.role))): \(Recipe.clean(stakeholder.notes)) \(Recipe.cite(stakeholder.id))")
+        }
+        for decision in related.prefix(2) { lines.append("- Earlier decision: \(Recipe.clean(decision.title)) \(Recipe.cite(decision.id))") }
+        lines += ["", "## Options", ""] + options.map { "- " + $0 }
+        lines += ["", "## Choice", "", choice, "", "## Rationale", "", rationale.joined(separator: " ")]
+        var evidence = [Evidence(ArtifactReference(.backlog, item.id), detail: entry?.rationale)]
+        evidence += Recipe.evidence(Array(negative.prefix(3))) { _ in "negative feedback linked to the item" }
+        evidence += stakeholders.prefix(3).map { Evidence(ArtifactReference(.stakeholder, $0.id), detail: "note mentions the item") }
+        evidence += related.prefix(2).map { Evidence(ArtifactReference(.decision, $0.id), detail: "related decision") }
+        let decision = Decision(title: Recipe.clean(item.title), context: Recipe.clean(item.description), options: options, choice: choice,
+                                rationale: rationale.joined(separator: " "), decidedAt: now, decidedBy: nil,
+                                linkedBacklog: [item.id], linkedFeedback: linked.prefix(10).map(\.id), createdAt: now, updatedAt: now)
+        var figures = [Figure(name: "linked feedback", value: Double(linked.count)), Figure(name: "negative linked", value: Double(negative.count))]
+        if let rank { figures.append(Figure(name: "rank", value: Double(rank))) }
+        return DraftOutput(title: "Decision record: \(Recipe.shorten(Recipe.clean(item.title), to: 50))", content: lines.joined(separator: "\n"),
+                           evidence: evidence, figures: figures, target: ArtifactReference(.backlog, item.id),
+                           proposal: DraftProposal(decision: decision))
+    }
+}

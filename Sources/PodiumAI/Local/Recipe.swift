@@ -1,0 +1,122 @@
+import Foundation
+import PodiumCore
+import PodiumInsight
+import PodiumStore
+
+/// One run of the offline engine: the job, the workspace, and analyses computed once and
+/// shared by the sections of the draft (sentiment per item, themes).
+struct Recipe {
+    let request: JobRequest
+    let context: JobContext
+    let analyzer = SentimentAnalyzer()
+    private var sentimentCache: [RecordID<FeedbackItem>: Double] = [:]
+
+    init(request: JobRequest, context: JobContext) {
+        self.request = request
+        self.context = context
+    }
+
+    var snapshot: WorkspaceSnapshot { request.snapshot }
+    var now: Date { request.now }
+
+    // MARK: Feedback analysis
+
+    /// An item's sentiment from -1 to 1: the one stored on it, else its text's score
+    /// blended with its rating (on the rating's own scale) when it has one.
+    mutating func sentiment(of item: FeedbackItem) -> Double {
+        if let stored = item.sentiment { return stored }
+        if let cached = sentimentCache[item.id] { return cached }
+        let score = Self.estimate(item, analyzer: analyzer)
+        sentimentCache[item.id] = score
+        return score
+    }
+
+    static func estimate(_ item: FeedbackItem, analyzer: SentimentAnalyzer) -> Double {
+        let text = analyzer.score(item.text).score
+        guard let rating = item.rating else { return (text * 100).rounded() / 100 }
+        let fromRating = rating.normalized * 2 - 1
+        return ((0.6 * text + 0.4 * fromRating) * 100).rounded() / 100
+    }
+
+    /// Items whose sentiment is below -0.15 count as negative, above 0.15 as positive.
+    static func isNegative(_ score: Double) -> Bool { score < -0.15 }
+    static func isPositive(_ score: Double) -> Bool { score > 0.15 }
+
+    /// Themes of `items`, with progress reported.
+    func themes(of items: [FeedbackItem]) throws -> ThemeClustering {
+        context.progress("Clustering \(items.count) feedback items into themes")
+        try context.checkCancellation()
+        return ThemeClusterer().cluster(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) })
+    }
+
+    /// Counts and sentiment of one theme.
+    mutating func stats(of theme: Theme, in items: [RecordID<FeedbackItem>: FeedbackItem]) -> ThemeStats {
+        let members = theme.memberIDs.compactMap { items[RecordID($0)] }
+        let scores = members.map { sentiment(of: $0) }
+        let negative = scores.filter(Self.isNegative).count
+        return ThemeStats(theme: theme, members: members, negativeShare: members.isEmpty ? 0 : Double(negative) / Double(members.count),
+                          meanSentiment: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count))
+    }
+
+    // MARK: Citing
+
+    /// How a draft cites a record in its text: `[#1a2b3c4d]` (the id's last 8 characters).
+    static func cite<Subject>(_ id: RecordID<Subject>) -> String { "[#\(id.short)]" }
+
+    /// A feedback item quoted on one line: its text (shortened) and citation.
+    static func quote(_ item: FeedbackItem, limit: Int = 140) -> String {
+        "“\(shorten(clean(item.text), to: limit))” \(cite(item.id))"
+    }
+
+    static func clean(_ text: String) -> String {
+        text.sanitizedForTerminal().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    static func number(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    static func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+
+    /// The pane the job was started in names the theme slug.
+    static func slug(_ label: String) -> String {
+        let words = label.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return words.prefix(4).joined(separator: "-")
+    }
+
+    /// Feedback given in `range` of dates.
+    func feedback(in range: Range<Date>) -> [FeedbackItem] {
+        snapshot.feedback.values.filter { range.contains($0.createdAt) }.sorted { $0.id < $1.id }
+    }
+
+    /// Evidence for feedback items, with what was used from each.
+    static func evidence(_ items: [FeedbackItem], detail: (FeedbackItem) -> String?) -> [Evidence] {
+        items.map { Evidence(ArtifactReference(.feedback, $0.id), detail: detail($0)) }
+    }
+}
+
+/// Counts and sentiment of one theme.
+struct ThemeStats {
+    var theme: Theme
+    var members: [FeedbackItem]
+    var negativeShare: Double
+    var meanSentiment: Double
+
+    var count: Int { members.count }
+
+    /// "offline sync · lost changes — 48 items, 71% negative"
+    var line: String {
+        "\(theme.label) — \(count) item\(count == 1 ? "" : "s"), \(Recipe.percent(negativeShare)) negative"
+    }
+}

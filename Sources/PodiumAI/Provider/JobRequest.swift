@@ -1,0 +1,36 @@
+import PodiumCore
+import PodiumStore
+
+/// A job and the workspace as it was when the job started.
+public struct JobRequest: Sendable {
+    public var job: Job
+    public var snapshot: WorkspaceSnapshot
+    /// When "now" is for the job (dates of periods, ages); the job's start by default.
+    public var now: Date
+
+    public init(job: Job, snapshot: WorkspaceSnapshot, now: Date = Date()) {
+        self.job = job
+        self.snapshot = snapshot
+        self.now = now
+    }
+
+    /// A parameter of the job, trimmed; nil when missing or blank.
+    public func parameter(_ name: String) -> String? {
+        guard let value = job.parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The job's input records of one kind, by id.
+    public func inputs(_ kind: ArtifactKind) -> [String] {
+        job.inputs.filter { $0.kind == kind }.map(\.id)
+    }
+
+    /// The feedback the job works on: its feedback inputs, or all feedback when it has none.
+    public var feedback: [FeedbackItem] {
+        let ids = inputs(.feedback)
+        if ids.isEmpty { return snapshot.feedback.all }
+        return ids.compactMap { snapshot.feedback[RecordID($0)] }
+    }
+}
+
+import Foundation

@@ -1,0 +1,320 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumStore
+
+/// Runs AI jobs in the background: a queue on Dispatch with a concurrency limit, saving
+/// every job and its draft in the workspace.
+///
+/// A job is counted as busy before it is dispatched, so `waitForIdle` never misses one.
+/// Jobs run on a concurrent Dispatch queue; at most `concurrency` at once, in the order
+/// they were queued. Events go to `onEvent` on a worker thread.
+public final class JobEngine: @unchecked Sendable {
+    private let store: WorkspaceStore
+    private let providerFor: @Sendable (Job) throws -> any Provider
+    private let concurrency: Int
+    private let onEvent: @Sendable (EngineEvent) -> Void
+    private let workers = DispatchQueue(label: "podium.engine.jobs", qos: .userInitiated, attributes: .concurrent)
+    private let idle = DispatchGroup()
+    private let lock = NSLock()
+    private var pending: [RecordID<Job>] = []
+    private var running: [RecordID<Job>: JobContext] = [:]
+    private var progress: [RecordID<Job>: String] = [:]
+
+    /// - Parameters:
+    ///   - providerFor: the provider a job runs on (chosen by the job's provider name).
+    ///   - concurrency: how many jobs run at once (at least 1).
+    public init(
+        store: WorkspaceStore, concurrency: Int = 2,
+        providerFor: @escaping @Sendable (Job) throws -> any Provider,
+        onEvent: @escaping @Sendable (EngineEvent) -> Void = { _ in }
+    ) {
+        self.store = store
+        self.concurrency = max(1, concurrency)
+        self.providerFor = providerFor
+        self.onEvent = onEvent
+    }
+
+    // MARK: Queueing
+
+    /// Queues a job and returns it as saved. The job starts when a worker is free.
+    @discardableResult
+    public func enqueue(
+        _ kind: JobKind, stance: Stance? = nil, parameters: [String: String] = [:],
+        inputs: [ArtifactReference] = [], provider: ProviderInfo = .local
+    ) throws -> Job {
+        guard let info = kind.info else { throw JobError.unknownKind(kind.rawValue) }
+        var job = Job(kind: kind, stance: stance ?? info.stance, parameters: parameters, inputs: inputs, provider: provider)
+        job.runner = .current
+        try store.write { try $0.save(job) }
+        schedule(job)
+        return job
+    }
+
+    /// Queues a failed, cancelled or interrupted job again (same id; its attempts count on).
+    @discardableResult
+    public func retry(_ id: RecordID<Job>) throws -> Job {
+        let job = try store.write { transaction -> Job in
+            guard var job = transaction.record(Job.self, id: id) else { throw EngineError.noSuchJob(id.rawValue) }
+            guard job.status.isFinished, job.status != .done else { throw EngineError.notRetryable(job) }
+            job.status = .queued
+            job.error = nil
+            job.finishedAt = nil
+            job.runner = .current
+            try transaction.save(job)
+            return job
+        }
+        schedule(job)
+        return job
+    }
+
+    /// Runs the job behind a draft again; when the new draft is ready, the old one is
+    /// marked superseded.
+    @discardableResult
+    public func regenerate(_ draftID: RecordID<Draft>) throws -> Job {
+        guard let draft = store.snapshot.drafts[draftID] else { throw EngineError.noSuchDraft(draftID.rawValue) }
+        let original = draft.jobID.flatMap { store.snapshot.jobs[$0] }
+        var parameters = original?.parameters ?? [:]
+        parameters[Self.supersedesParameter] = draftID.rawValue
+        return try enqueue(draft.kind, stance: draft.stance, parameters: parameters, inputs: original?.inputs ?? [],
+                           provider: original?.provider ?? draft.provider)
+    }
+
+    /// The job parameter naming the draft a regenerated job replaces.
+    public static let supersedesParameter = "supersedes"
+
+    /// Cancels a queued or running job. A running job stops at its next check and is saved
+    /// as cancelled; returns false when the job was not queued or running here.
+    @discardableResult
+    public func cancel(_ id: RecordID<Job>) throws -> Bool {
+        let (wasPending, context) = lock.withLock { () -> (Bool, JobContext?) in
+            if let index = pending.firstIndex(of: id) {
+                pending.remove(at: index)
+                return (true, nil)
+            }
+            return (false, running[id])
+        }
+        if wasPending {
+            let job = try finish(id) { $0.status = .cancelled; $0.error = "Cancelled before it started." }
+            idle.leave()
+            job.map { onEvent(.jobChanged($0)) }
+            return true
+        }
+        guard let context else { return false }
+        context.cancel()
+        return true
+    }
+
+    // MARK: State
+
+    /// Jobs queued or running in this engine.
+    public var busyCount: Int { lock.withLock { pending.count + running.count } }
+
+    /// What each running job is doing now.
+    public var liveProgress: [RecordID<Job>: String] { lock.withLock { progress } }
+
+    /// Waits until no job is queued or running; false when `timeout` passed first.
+    @discardableResult
+    public func waitForIdle(timeout: DispatchTime = .distantFuture) -> Bool {
+        idle.wait(timeout: timeout) == .success
+    }
+
+    /// Marks jobs that were queued or running in a process that no longer runs as
+    /// interrupted (they can be queued again with `retry`). Returns them.
+    @discardableResult
+    public func recoverInterrupted() throws -> [Job] {
+        let stale = store.snapshot.jobs.values.filter { !$0.status.isFinished && !($0.runner?.isAlive ?? false) }
+        guard !stale.isEmpty else { return [] }
+        return try store.write { transaction in
+            var recovered: [Job] = []
+            for id in stale.map(\.id).sorted() {
+                guard var job = transaction.record(Job.self, id: id), !job.status.isFinished,
+                      !(job.runner?.isAlive ?? false) else { continue }
+                job.status = .interrupted
+                job.error = "Podium stopped before the job finished; press r in the Orchestrator (or podium jobs retry) to run it again."
+                job.runner = nil
+                try transaction.save(job)
+                recovered.append(job)
+            }
+            return recovered
+        }
+    }
+
+    // MARK: Running
+
+    private func schedule(_ job: Job) {
+        idle.enter()
+        lock.withLock { pending.append(job.id) }
+        onEvent(.jobChanged(job))
+        pump()
+    }
+
+    /// Starts queued jobs while workers are free.
+    private func pump() {
+        while let (id, context) = nextToStart() {
+            workers.async { self.execute(id, context: context) }
+        }
+    }
+
+    private func nextToStart() -> (RecordID<Job>, JobContext)? {
+        lock.withLock {
+            guard running.count < concurrency, !pending.isEmpty else { return nil }
+            let id = pending.removeFirst()
+            let context = JobContext(
+                onProgress: { [weak self] step in self?.report(id, step) },
+                onText: { [weak self] text in self?.onEvent(.streamed(id, text)) })
+            running[id] = context
+            return (id, context)
+        }
+    }
+
+    private func report(_ id: RecordID<Job>, _ step: String) {
+        lock.withLock { progress[id] = step }
+        onEvent(.progress(id, step))
+    }
+
+    private func execute(_ id: RecordID<Job>, context: JobContext) {
+        defer {
+            lock.withLock {
+                running[id] = nil
+                progress[id] = nil
+            }
+            pump()
+            idle.leave()
+        }
+        let started = Date()
+        let job: Job
+        do {
+            guard let saved = try finish(id, { job in
+                job.status = .running
+                job.startedAt = started
+                job.attempts += 1
+                job.runner = .current
+            }) else { return }
+            job = saved
+        } catch {
+            _ = try? finish(id) { $0.status = .failed; $0.error = "Could not start: \(error)" }
+            return
+        }
+        onEvent(.jobChanged(job))
+        let outcome: Result<DraftOutput, any Error>
+        do {
+            let provider = try providerFor(job)
+            let request = JobRequest(job: job, snapshot: store.snapshot, now: started)
+            let output = try provider.run(request, context: context)
+            try context.checkCancellation()
+            outcome = .success(output)
+        } catch {
+            outcome = .failure(error)
+        }
+        do {
+            switch outcome {
+            case let .success(output):
+                let (saved, draft) = try saveDraft(output, for: job)
+                onEvent(.jobChanged(saved))
+                onEvent(.draftReady(draft))
+            case let .failure(error):
+                let cancelled = (error as? JobError) == .cancelled
+                let saved = try finish(id) {
+                    $0.status = cancelled ? .cancelled : .failed
+                    $0.error = cancelled ? "Cancelled while running." : Self.message(for: error)
+                    $0.progress = nil
+                }
+                saved.map { onEvent(.jobChanged($0)) }
+            }
+        } catch {
+            let saved = try? finish(id) { $0.status = .failed; $0.error = "Could not save the result: \(error)" }
+            saved.map { onEvent(.jobChanged($0)) }
+        }
+    }
+
+    /// Saves the draft and the finished job in one transaction.
+    private func saveDraft(_ output: DraftOutput, for job: Job) throws -> (Job, Draft) {
+        try store.write { transaction in
+            let snapshot = transaction.snapshot
+            var draft = Draft(
+                jobID: job.id, kind: job.kind, stance: job.stance, title: output.title.sanitizedForTerminal(),
+                target: output.target, content: output.content.sanitizedForTerminal(keepingLineBreaks: true),
+                evidence: output.evidence, figures: output.figures, provider: job.provider,
+                promptReference: output.promptReference, proposal: output.proposal)
+            let unknown = output.evidence.map(\.reference).filter { !Self.exists($0, in: snapshot) }
+            if !unknown.isEmpty { draft.unknownReferences = unknown.map(\.description) }
+            try transaction.save(draft)
+            if let old = job.parameters[Self.supersedesParameter],
+               var previous = transaction.record(Draft.self, id: RecordID(old)), previous.status == .pending {
+                previous.status = .superseded
+                previous.reviewNote = "Regenerated as \(draft.id.short)"
+                try transaction.save(previous)
+            }
+            guard var finished = transaction.record(Job.self, id: job.id) else { throw EngineError.noSuchJob(job.id.rawValue) }
+            finished.status = .done
+            finished.finishedAt = Date()
+            finished.draftID = draft.id
+            finished.usage = output.usage
+            finished.runner = nil
+            finished.progress = nil
+            try transaction.save(finished)
+            return (finished, draft)
+        }
+    }
+
+    /// Changes a saved job; nil when it no longer exists.
+    private func finish(_ id: RecordID<Job>, _ change: (inout Job) -> Void) throws -> Job? {
+        try store.write { transaction in
+            guard var job = transaction.record(Job.self, id: id) else { return nil }
+            change(&job)
+            if job.status.isFinished {
+                job.finishedAt = Date()
+                job.runner = nil
+            }
+            try transaction.save(job)
+            return job
+        }
+    }
+
+    static func message(for error: any Error) -> String {
+        if let error = error as? JobError { return error.description }
+        if let error = error as? LocalizedError, let text = error.errorDescription { return text }
+        return "\(error)"
+    }
+
+    static func exists(_ reference: ArtifactReference, in snapshot: WorkspaceSnapshot) -> Bool {
+        switch reference.kind {
+        case .product: true
+        case .feedback: snapshot.feedback[RecordID(reference.id)] != nil
+        case .backlog: snapshot.backlog[RecordID(reference.id)] != nil
+        case .stakeholder: snapshot.stakeholders[RecordID(reference.id)] != nil
+        case .persona: snapshot.personas[RecordID(reference.id)] != nil
+        case .experiment: snapshot.experiments[RecordID(reference.id)] != nil
+        case .decision: snapshot.decisions[RecordID(reference.id)] != nil
+        case .communication: snapshot.communications[RecordID(reference.id)] != nil
+        case .draft: snapshot.drafts[RecordID(reference.id)] != nil
+        case .job: snapshot.jobs[RecordID(reference.id)] != nil
+        }
+    }
+}
+
+/// Why the engine or the review refused a request.
+public enum EngineError: Error, Sendable, CustomStringConvertible, LocalizedError {
+    case noSuchJob(String)
+    case noSuchDraft(String)
+    case notRetryable(Job)
+    case notPending(Draft)
+    case notAccepted(Draft)
+    case changedSinceAccepted(String)
+    case cannotApply(String)
+
+    public var description: String {
+        switch self {
+        case let .noSuchJob(id): "No job \(id)."
+        case let .noSuchDraft(id): "No draft \(id)."
+        case let .notRetryable(job): "Job \(job.id.short) is \(job.status.rawValue); only failed, cancelled or interrupted jobs can run again."
+        case let .notPending(draft): "Draft \(draft.id.short) is already \(draft.status.rawValue)."
+        case let .notAccepted(draft): "Draft \(draft.id.short) is \(draft.status.rawValue), not accepted: there is nothing to undo."
+        case let .changedSinceAccepted(what): "\(what) changed since the draft was accepted; undo would overwrite that change, so it was not done."
+        case let .cannotApply(reason): reason
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

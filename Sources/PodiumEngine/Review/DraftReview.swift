@@ -1,0 +1,115 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// The Product Owner's side of a draft: accept (apply it), reject, edit, and undo an
+/// acceptance. Each is one transaction with its audit entry.
+public struct DraftReview: Sendable {
+    private let store: WorkspaceStore
+    /// Who is reviewing, for the audit log.
+    public var actor: String
+
+    public init(store: WorkspaceStore, actor: String = AuditEntry.currentActor) {
+        self.store = store
+        self.actor = actor
+    }
+
+    /// Applies a pending draft to the workspace and marks it accepted. Returns the draft as
+    /// saved, with what it changed (for undo).
+    @discardableResult
+    public func accept(_ id: RecordID<Draft>, note: String? = nil, at now: Date = Date()) throws -> Draft {
+        try store.write { transaction in
+            var draft = try pendingDraft(id, in: transaction)
+            let applied = try ProposalApplier(draft: draft, now: now).apply(to: &transaction)
+            draft.status = .accepted
+            draft.reviewedAt = now
+            draft.reviewNote = note
+            draft.appliedChanges = applied
+            try transaction.save(draft)
+            let effect = draft.kind.info?.onAccept ?? "kept as accepted"
+            try transaction.log(AuditEntry(
+                at: now, actor: actor, action: .accept, subject: ArtifactReference(.draft, id),
+                summary: "Accepted “\(draft.title)”: \(applied.isEmpty ? "kept as accepted" : effect)",
+                details: details(draft, ["changed": "\(applied.count)", "note": note])))
+            return draft
+        }
+    }
+
+    /// Marks a pending draft rejected; nothing else changes.
+    @discardableResult
+    public func reject(_ id: RecordID<Draft>, reason: String? = nil, at now: Date = Date()) throws -> Draft {
+        try store.write { transaction in
+            var draft = try pendingDraft(id, in: transaction)
+            draft.status = .rejected
+            draft.reviewedAt = now
+            draft.reviewNote = reason?.sanitizedForTerminal()
+            try transaction.save(draft)
+            try transaction.log(AuditEntry(
+                at: now, actor: actor, action: .reject, subject: ArtifactReference(.draft, id),
+                summary: "Rejected “\(draft.title)”" + (reason.map { ": \($0.sanitizedForTerminal())" } ?? ""),
+                details: details(draft, ["reason": reason])))
+            return draft
+        }
+    }
+
+    /// Replaces a pending draft's text, keeping the previous text in its edits.
+    @discardableResult
+    public func edit(_ id: RecordID<Draft>, content: String, at now: Date = Date()) throws -> Draft {
+        let clean = content.sanitizedForTerminal(keepingLineBreaks: true)
+        return try store.write { transaction in
+            var draft = try pendingDraft(id, in: transaction)
+            guard clean != draft.content else { return draft }
+            draft.edits.append(DraftEdit(at: now, by: actor, previousContent: draft.content))
+            draft.content = clean
+            try transaction.save(draft)
+            try transaction.log(AuditEntry(
+                at: now, actor: actor, action: .edit, subject: ArtifactReference(.draft, id),
+                summary: "Edited “\(draft.title)”",
+                details: details(draft, ["characters before": "\(draft.edits.last?.previousContent.count ?? 0)",
+                                         "characters after": "\(clean.count)"])))
+            return draft
+        }
+    }
+
+    /// Takes back an acceptance: every record it changed is put back as it was, and the
+    /// draft is pending again. Refused when one of those records changed since.
+    @discardableResult
+    public func undoAccept(_ id: RecordID<Draft>, at now: Date = Date()) throws -> Draft {
+        try store.write { transaction in
+            guard var draft = transaction.record(Draft.self, id: id) else { throw EngineError.noSuchDraft(id.rawValue) }
+            guard draft.status == .accepted else { throw EngineError.notAccepted(draft) }
+            let applied = draft.appliedChanges ?? []
+            for change in applied {
+                let current = try RecordAccess.json(of: change.reference, in: transaction)
+                guard current == change.after else { throw EngineError.changedSinceAccepted(change.reference.description) }
+            }
+            for change in applied.reversed() {
+                try RecordAccess.restore(change.reference, to: change.before, in: &transaction)
+            }
+            draft.status = .pending
+            draft.reviewedAt = nil
+            draft.reviewNote = nil
+            draft.appliedChanges = nil
+            try transaction.save(draft)
+            try transaction.log(AuditEntry(
+                at: now, actor: actor, action: .undo, subject: ArtifactReference(.draft, id),
+                summary: "Undid accepting “\(draft.title)” (\(applied.count) record\(applied.count == 1 ? "" : "s") restored)",
+                details: details(draft, [:])))
+            return draft
+        }
+    }
+
+    // MARK: Helpers
+
+    private func pendingDraft(_ id: RecordID<Draft>, in transaction: WorkspaceTransaction) throws -> Draft {
+        guard let draft = transaction.record(Draft.self, id: id) else { throw EngineError.noSuchDraft(id.rawValue) }
+        guard draft.status == .pending || draft.status == .interrupted else { throw EngineError.notPending(draft) }
+        return draft
+    }
+
+    private func details(_ draft: Draft, _ extra: [String: String?]) -> [String: String] {
+        var details = ["kind": draft.kind.rawValue, "stance": draft.stance.rawValue, "provider": draft.provider.name]
+        for (key, value) in extra { if let value { details[key] = value } }
+        return details
+    }
+}

@@ -1,0 +1,43 @@
+/// The `## Heading` sections of a Markdown text, so that a draft's edited text can be read
+/// back into the fields of the record it becomes.
+struct MarkdownSections {
+    private var sections: [(heading: String, body: String)] = []
+
+    init(_ text: String) {
+        var heading: String?
+        var body: [Substring] = []
+        func close() {
+            if let heading { sections.append((heading, body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))) }
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") {
+                close()
+                heading = line.dropFirst(3).trimmingCharacters(in: .whitespaces).lowercased()
+                body = []
+            } else if heading != nil {
+                body.append(line)
+            }
+        }
+        close()
+    }
+
+    /// The body of the first section whose heading starts with `name` (any case); nil when
+    /// there is none or it is empty.
+    subscript(_ name: String) -> String? {
+        let key = name.lowercased()
+        guard let body = sections.first(where: { $0.heading.hasPrefix(key) })?.body, !body.isEmpty else { return nil }
+        return body
+    }
+
+    /// The items of a bullet list in a section.
+    func bullets(_ name: String) -> [String] {
+        guard let body = self[name] else { return [] }
+        return body.split(separator: "\n").compactMap { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") else { return nil }
+            return String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,133 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// Applies an accepted draft's proposal to the workspace, recording each record before
+/// and after so that the acceptance can be undone.
+///
+/// Text the Product Owner may have edited is read from the draft's content: a vision from
+/// its "Vision" and "Product goal" sections, a decision from "Context", "Options", "Choice"
+/// and "Rationale", an experiment's result from "Conclusion", a communication's body from
+/// the whole text. The proposal's own values are used where a section is missing.
+struct ProposalApplier {
+    var draft: Draft
+    var now: Date
+
+    func apply(to transaction: inout WorkspaceTransaction) throws -> [AppliedChange] {
+        guard let proposal = draft.proposal else { return [] }
+        var recorder = ChangeRecorder()
+        let sections = MarkdownSections(draft.content)
+
+        if let change = proposal.product {
+            try recorder.change(ArtifactReference(kind: .product, id: "product"), in: &transaction) { transaction in
+                var product = transaction.product
+                product.vision = sections["vision"] ?? change.vision
+                product.productGoal = sections["product goal"] ?? change.productGoal
+                product.updatedAt = now
+                try transaction.setProduct(product)
+            }
+        }
+        for persona in proposal.personas ?? [] {
+            try recorder.change(ArtifactReference(.persona, persona.id), in: &transaction) { try $0.save(persona) }
+        }
+        if let order = proposal.backlogOrder {
+            // The items keep the order slots they had between them, so items the proposal
+            // leaves out (done, dropped) do not move.
+            let items = order.compactMap { transaction.record(BacklogItem.self, id: $0) }
+            let slots = items.map(\.order).sorted()
+            for (item, slot) in zip(items, slots) where item.order != slot {
+                try recorder.change(ArtifactReference(.backlog, item.id), in: &transaction) { transaction in
+                    try transaction.update(BacklogItem.self, id: item.id) {
+                        $0.order = slot
+                        $0.updatedAt = now
+                    }
+                }
+            }
+        }
+        for assignment in proposal.sentiments ?? [] {
+            guard let item = transaction.record(FeedbackItem.self, id: assignment.feedbackID), item.sentiment != assignment.score else { continue }
+            try recorder.change(ArtifactReference(.feedback, item.id), in: &transaction) { transaction in
+                try transaction.update(FeedbackItem.self, id: item.id) { $0.sentiment = assignment.score }
+            }
+        }
+        if let assignments = proposal.themeTags {
+            try applyThemes(assignments, recorder: &recorder, to: &transaction)
+        }
+        if var decision = proposal.decision {
+            decision.context = sections["context"] ?? decision.context
+            let options = sections.bullets("options")
+            if !options.isEmpty { decision.options = options }
+            decision.choice = sections["choice"] ?? sections["decision"] ?? decision.choice
+            decision.rationale = sections["rationale"] ?? decision.rationale
+            decision.decidedAt = now
+            decision.createdAt = now
+            decision.updatedAt = now
+            try recorder.change(ArtifactReference(.decision, decision.id), in: &transaction) { [decision] in try $0.save(decision) }
+        }
+        for experiment in proposal.experiments ?? [] {
+            try recorder.change(ArtifactReference(.experiment, experiment.id), in: &transaction) { try $0.save(experiment) }
+        }
+        if let conclusion = proposal.experimentConclusion {
+            guard transaction.record(Experiment.self, id: conclusion.experimentID) != nil else {
+                throw EngineError.cannotApply("The experiment this draft concludes no longer exists.")
+            }
+            try recorder.change(ArtifactReference(.experiment, conclusion.experimentID), in: &transaction) { transaction in
+                try transaction.update(Experiment.self, id: conclusion.experimentID) {
+                    $0.status = conclusion.status
+                    $0.result = sections["conclusion"] ?? conclusion.result
+                    $0.updatedAt = now
+                }
+            }
+        }
+        if var communication = proposal.communication {
+            communication.body = draft.content
+            communication.updatedAt = now
+            try recorder.change(ArtifactReference(.communication, communication.id), in: &transaction) { [communication] in
+                try $0.save(communication)
+            }
+        }
+        return recorder.changes
+    }
+
+    /// Theme tags replace the items' earlier theme tags (a new clustering supersedes the old).
+    private func applyThemes(
+        _ assignments: [ThemeAssignment], recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
+    ) throws {
+        var tags: [RecordID<FeedbackItem>: [String]] = [:]
+        for assignment in assignments {
+            for id in assignment.feedbackIDs { tags[id, default: []].append(assignment.tag) }
+        }
+        let previouslyTagged = transaction.snapshot.feedback.values
+            .filter { $0.tags.contains { $0.hasPrefix(Self.themePrefix) } }.map(\.id)
+        for id in Set(previouslyTagged).union(tags.keys).sorted() {
+            guard let item = transaction.record(FeedbackItem.self, id: id) else { continue }
+            let kept = item.tags.filter { !$0.hasPrefix(Self.themePrefix) }
+            let updated = kept + (tags[id] ?? [])
+            guard updated != item.tags else { continue }
+            try recorder.change(ArtifactReference(.feedback, id), in: &transaction) { transaction in
+                try transaction.update(FeedbackItem.self, id: id) { $0.tags = updated }
+            }
+        }
+    }
+
+    static let themePrefix = "theme:"
+}
+
+/// Collects the before and after of every record a change touches.
+struct ChangeRecorder {
+    private(set) var changes: [AppliedChange] = []
+
+    mutating func change(
+        _ reference: ArtifactReference, in transaction: inout WorkspaceTransaction,
+        _ body: (inout WorkspaceTransaction) throws -> Void
+    ) throws {
+        let before = try RecordAccess.json(of: reference, in: transaction)
+        try body(&transaction)
+        guard let after = try RecordAccess.json(of: reference, in: transaction) else { return }
+        if let index = changes.firstIndex(where: { $0.reference == reference }) {
+            changes[index].after = after  // changed twice: keep the first before
+        } else {
+            changes.append(AppliedChange(reference: reference, before: before, after: after))
+        }
+    }
+}

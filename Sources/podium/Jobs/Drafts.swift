@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+import PodiumTUI
+
+/// `podium drafts …`: review AI drafts from the command line.
+struct Drafts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show, accept, reject, edit or undo AI drafts.",
+        subcommands: [ListDrafts.self, Show.self, Accept.self, Reject.self, Edit.self, Undo.self],
+        defaultSubcommand: ListDrafts.self)
+
+    /// `podium drafts list`
+    struct ListDrafts: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List drafts, pending ones first.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+
+        @Flag(help: "Include drafts already accepted, rejected or superseded.")
+        var all = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            let snapshot = try workspaceOptions.open().snapshot
+            let drafts = snapshot.drafts.all.reversed().filter { all || $0.status == .pending || $0.status == .interrupted }
+                .sorted { ($0.status == .pending ? 0 : 1) < ($1.status == .pending ? 0 : 1) }
+            if json {
+                Console.write(try DraftPrinter.json(drafts.map(DraftPrinter.Output.init)))
+                return
+            }
+            guard !drafts.isEmpty else {
+                Console.line(all ? "No drafts yet. podium run JOB makes one." : "No drafts wait for review (--all shows reviewed ones).")
+                return
+            }
+            let rows = drafts.map { draft in
+                [draft.id.short, draft.status.rawValue, draft.kind.rawValue, draft.title, Self.age(draft.createdAt)]
+            }
+            Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 3).render(width: Console.width))
+        }
+
+        static func age(_ date: Date) -> String {
+            let seconds = max(0, Date().timeIntervalSince(date))
+            switch seconds {
+            case ..<60: return "now"
+            case ..<3600: return "\(Int(seconds / 60))m"
+            case ..<86_400: return "\(Int(seconds / 3600))h"
+            default: return "\(Int(seconds / 86_400))d"
+            }
+        }
+    }
+
+    /// `podium drafts show ID`
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a draft with its evidence.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The draft's id (or its last characters).") var id: String
+        @Flag(help: "Print JSON (every evidence id).") var json = false
+
+        func run() throws {
+            let snapshot = try workspaceOptions.open().snapshot
+            let draft = try IDLookup.find(id, in: snapshot.drafts, noun: "draft")
+            Console.write(json ? try DraftPrinter.json(DraftPrinter.Output(draft)) : DraftPrinter.text(draft, snapshot: snapshot))
+        }
+    }
+
+    /// `podium drafts accept ID`
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept a draft: apply it to the workspace (undo with podium drafts undo).")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The draft's id (or its last characters).") var id: String
+        @Option(help: "Why, for the audit log.") var note: String?
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
+            let accepted = try review { try DraftReview(store: store).accept(draft.id, note: note) }
+            let count = accepted.appliedChanges?.count ?? 0
+            Console.line("Accepted \(accepted.id.short) “\(accepted.title.sanitizedForTerminal())”: "
+                + (count == 0 ? "kept as accepted." : "\(accepted.kind.info?.onAccept ?? "applied") (\(count) record\(count == 1 ? "" : "s") changed)."))
+        }
+    }
+
+    /// `podium drafts reject ID`
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject a draft (nothing else changes).")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The draft's id (or its last characters).") var id: String
+        @Option(help: "Why, kept on the draft and in the audit log.") var reason: String?
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
+            let rejected = try review { try DraftReview(store: store).reject(draft.id, reason: reason) }
+            Console.line("Rejected \(rejected.id.short) “\(rejected.title.sanitizedForTerminal())”.")
+        }
+    }
+
+    /// `podium drafts edit ID`
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit a draft's text in $VISUAL or $EDITOR (or take it from a file).")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The draft's id (or its last characters).") var id: String
+        @Option(help: "Take the new text from this file instead of opening an editor (- reads standard input).") var from: String?
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
+            let text: String
+            if let from {
+                let data = from == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: from))
+                text = String(decoding: data, as: UTF8.self)
+            } else {
+                do {
+                    guard let edited = try ExternalEditor.edit(draft.content, name: "draft-\(draft.id.short)") else {
+                        Console.line("Unchanged.")
+                        return
+                    }
+                    text = edited
+                } catch let error as ExternalEditor.Failure {
+                    throw CommandFailure(message: error.description)
+                }
+            }
+            let edited = try review { try DraftReview(store: store).edit(draft.id, content: text) }
+            Console.line(edited.edits.count == draft.edits.count ? "Unchanged." : "Saved your edit of \(edited.id.short) (\(edited.edits.count) edit\(edited.edits.count == 1 ? "" : "s") so far).")
+        }
+    }
+
+    /// `podium drafts undo ID`
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Undo accepting a draft: put back every record it changed.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The draft's id (or its last characters).") var id: String
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
+            let restored = try review { try DraftReview(store: store).undoAccept(draft.id) }
+            Console.line("Undone: \(draft.appliedChanges?.count ?? 0) record(s) restored; \(restored.id.short) is pending again.")
+        }
+    }
+}
+
+/// Runs a review step, turning the engine's refusals into messages.
+func review<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as EngineError {
+        throw CommandFailure(message: error.description)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+
+/// A job engine for one command: the workspace, the providers, and a way to run a job to
+/// its end in the foreground.
+struct JobSession {
+    let store: WorkspaceStore
+    let engine: JobEngine
+
+    init(store: WorkspaceStore) throws {
+        self.store = store
+        engine = JobEngine(store: store, providerFor: { job in try ProviderCatalog.provider(for: job.provider.name) })
+        let recovered = try engine.recoverInterrupted()
+        if !recovered.isEmpty {
+            Console.warning("\(recovered.count) job\(recovered.count == 1 ? " was" : "s were") interrupted when Podium stopped; podium jobs list shows them.")
+        }
+    }
+
+    /// Waits for the job to end and returns it as saved, with its draft when it made one.
+    func finish(_ job: Job) -> (Job, Draft?) {
+        engine.waitForIdle()
+        let snapshot = store.snapshot
+        let saved = snapshot.jobs[job.id] ?? job
+        return (saved, saved.draftID.flatMap { snapshot.drafts[$0] })
+    }
+}
+
+/// The providers Podium can run jobs on. Only the built-in engine so far.
+enum ProviderCatalog {
+    static let names = ["local"]
+
+    static func provider(for name: String) throws -> any Provider {
+        guard name == ProviderInfo.local.name else {
+            throw CommandFailure(message: "unknown provider \"\(name)\"; available: \(names.joined(separator: ", "))")
+        }
+        return LocalProvider()
+    }
+
+    static func info(for name: String?) throws -> ProviderInfo {
+        guard let name else { return .local }
+        return try provider(for: name).info
+    }
+}
+
+/// Finds a record by its full id or the end of it (the 8 characters tables show).
+enum IDLookup {
+    static func find<Record>(_ text: String, in table: RecordTable<Record>, noun: String) throws -> Record {
+        let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let exact = table[RecordID(needle)] { return exact }
+        let matches = table.all.filter { $0.id.rawValue.lowercased().hasSuffix(needle) }
+        guard !needle.isEmpty, let first = matches.first else {
+            throw CommandFailure(message: "no \(noun) \"\(text)\"")
+        }
+        guard matches.count == 1 else {
+            throw CommandFailure(message: "\"\(text)\" matches \(matches.count) \(noun)s; give more of the id")
+        }
+        return first
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+
+/// `podium jobs …`: the job kinds, the job history, and re-running jobs.
+struct Jobs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List job kinds and jobs; retry a failed or interrupted job.",
+        subcommands: [ListJobs.self, Kinds.self, Retry.self],
+        defaultSubcommand: ListJobs.self)
+
+    /// `podium jobs list`
+    struct ListJobs: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List jobs, newest first.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Flag(help: "Print JSON.") var json = false
+        @Option(help: "Show at most this many jobs.") var limit: Int = 30
+
+        func run() throws {
+            let snapshot = try workspaceOptions.open().snapshot
+            let jobs = Array(snapshot.jobs.all.reversed().prefix(max(0, limit)))
+            if json {
+                Console.write(try DraftPrinter.json(jobs))
+                return
+            }
+            guard !jobs.isEmpty else {
+                Console.line("No jobs yet. podium run JOB runs one; podium jobs kinds lists them.")
+                return
+            }
+            let rows = jobs.map { job -> [String] in
+                let duration = job.startedAt.flatMap { start in job.finishedAt.map { String(format: "%.1fs", $0.timeIntervalSince(start)) } } ?? ""
+                let outcome = job.draftID.map { "draft \($0.short)" } ?? job.error ?? job.progress ?? ""
+                return [job.id.short, job.status.rawValue, job.kind.rawValue, job.provider.name, duration,
+                        Drafts.ListDrafts.age(job.createdAt), outcome]
+            }
+            Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "PROVIDER", "TOOK", "AGE", "RESULT"], rows: rows, flexibleColumn: 6)
+                .render(width: Console.width))
+        }
+    }
+
+    /// `podium jobs kinds`
+    struct Kinds: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the kinds of job, their stance, risk and what accepting does.")
+
+        @Flag(help: "Print JSON.") var json = false
+
+        struct KindOutput: Encodable {
+            var kind: String, title: String, stance: String, risk: String, summary: String, onAccept: String
+        }
+
+        func run() throws {
+            if json {
+                Console.write(try DraftPrinter.json(JobKindInfo.all.map {
+                    KindOutput(kind: $0.kind.rawValue, title: $0.title, stance: $0.stance.rawValue, risk: $0.risk.rawValue,
+                               summary: $0.summary, onAccept: $0.onAccept)
+                }))
+                return
+            }
+            let rows = JobKindInfo.all.map { [$0.kind.rawValue, $0.stance.title, $0.risk.rawValue, "\($0.summary) Accepting \($0.onAccept)."] }
+            Console.write(TextTable(headers: ["KIND", "STANCE", "RISK", "WHAT IT DOES"], rows: rows, flexibleColumn: 3).render(width: Console.width))
+        }
+    }
+
+    /// `podium jobs retry ID`
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run a failed, cancelled or interrupted job again and print its draft.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The job's id (or its last characters).") var id: String
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let session = try JobSession(store: store)
+            let job = try IDLookup.find(id, in: store.snapshot.jobs, noun: "job")
+            let queued = try review { try session.engine.retry(job.id) }
+            let (finished, draft) = session.finish(queued)
+            guard let draft, finished.status == .done else {
+                throw CommandFailure(message: "\(job.kind) \(finished.status.rawValue): \(finished.error ?? "no draft was made")")
+            }
+            Console.write(DraftPrinter.text(draft, snapshot: store.snapshot))
+        }
+    }
+}
