@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "CPodiumSystem"),
         .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
         .target(name: "PodiumDemo", dependencies: ["PodiumCore", "PodiumStore"]),
+        .target(name: "PodiumInsight", dependencies: ["PodiumCore"]),
 
         // MARK: Presentation
 
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight"],
             path: "Benchmarks/podium-bench"
         ),
 
@@ -66,6 +67,7 @@ let package = Package(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
+        .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
