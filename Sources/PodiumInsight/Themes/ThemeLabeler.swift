@@ -1,23 +1,48 @@
-/// Names a theme from the heaviest terms of its centre.
+import Foundation
+
+/// Names a theme from the terms that set its members apart.
 ///
+/// A term's weight is `p × ln(p / q)`, with `p` the share of members holding it and `q` the
+/// share of all documents holding it: common in the theme and rare elsewhere (its
+/// contribution to the Kullback–Leibler divergence of the theme from the collection).
 /// Each term is shown in the form the members most often wrote it ("invoices" rather than
 /// the stem "invoic"); two top terms that the members mostly write side by side become one
 /// phrase ("work orders", "offline mode").
 struct ThemeLabeler {
     let model: TFIDFModel
+    /// The terms of every document, by document index.
+    let documentTerms: [[String]]
     /// How many members, closest to the centre first, are read for surface forms and phrases.
     var membersRead = 300
-    /// How many of the centre's heaviest terms are considered.
+    /// How many of the heaviest terms are considered.
     var candidateTerms = 8
 
-    init(model: TFIDFModel) {
+    init(model: TFIDFModel, documentTerms: [[String]]) {
         self.model = model
+        self.documentTerms = documentTerms
+    }
+
+    /// The heaviest terms of a theme with the given members, best first.
+    func distinctiveTerms(of members: [Int], limit: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for member in members {
+            for term in Set(documentTerms[member]) where model.index(of: term) != nil { counts[term, default: 0] += 1 }
+        }
+        let total = Double(max(1, model.documentCount))
+        let size = Double(members.count)
+        let scored = counts.compactMap { term, count -> (term: String, score: Double)? in
+            guard count >= 2 || members.count < 4, let index = model.index(of: term) else { return nil }
+            let inside = Double(count) / size
+            let outside = Double(model.documentFrequencies[index]) / total
+            return (term, inside * log(inside / outside))
+        }
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }.prefix(limit).map(\.term)
     }
 
     /// The label (the first two key terms) and the key terms (at most five).
-    mutating func name(centre: Centroid, members: [String]) -> (label: String, keyTerms: [String]) {
-        let candidates = centre.topTerms(candidateTerms).map { model.vocabulary[$0] }
-        let usage = MemberUsage(texts: Array(members.prefix(membersRead)))
+    mutating func name(members: [Int], texts: [String]) -> (label: String, keyTerms: [String]) {
+        let candidates = distinctiveTerms(of: members, limit: candidateTerms)
+        let usage = MemberUsage(texts: Array(texts.prefix(membersRead)))
         var used = Set<String>()
         var pieces: [String] = []
         for term in candidates where !used.contains(term) {
@@ -62,15 +87,15 @@ private struct MemberUsage {
     func surfaceForm(of term: String) -> String { analyzer.surfaceForm(of: term) }
 
     /// The candidate most often written right next to `term` (either side), when the two
-    /// are side by side in at least half the members holding the rarer of them, and in at
+    /// are side by side in at least half the members holding either of them, and in at
     /// least two members; with the pair's most frequent written form.
     func strongestPartner(of term: String, among candidates: [String]) -> (term: String, phrase: String)? {
         var best: (term: String, phrase: String, count: Int)?
         for other in candidates {
             for key in [term + " " + other, other + " " + term] {
                 let count = pairCounts[key] ?? 0
-                let rarer = min(documentFrequency[term] ?? 0, documentFrequency[other] ?? 0)
-                guard count >= 2, Double(count) >= 0.5 * Double(rarer), count > (best?.count ?? 0),
+                let commoner = max(documentFrequency[term] ?? 0, documentFrequency[other] ?? 0)
+                guard count >= 2, Double(count) >= 0.5 * Double(commoner), count > (best?.count ?? 0),
                       let phrase = TermAnalyzer.mostFrequent(pairSurfaces[key] ?? [:]) else { continue }
                 best = (other, phrase, count)
             }

@@ -32,6 +32,22 @@ struct SimilarityMatrix {
         }
     }
 
+    /// Similarities (dot products) of every pair of dense unit vectors of equal length.
+    init(dense vectors: [[Double]]) {
+        size = vectors.count
+        values = [Float](repeating: 0, count: size * size)
+        for row in 0..<size {
+            let left = vectors[row]
+            for column in row..<size {
+                let right = vectors[column]
+                var sum = 0.0
+                for index in left.indices { sum += left[index] * right[index] }
+                values[row * size + column] = Float(sum)
+                values[column * size + row] = Float(sum)
+            }
+        }
+    }
+
     subscript(row: Int, column: Int) -> Float {
         get { values[row * size + column] }
         set { values[row * size + column] = newValue }
