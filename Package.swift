@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "CPodiumSystem"),
         .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
         .target(name: "PodiumDemo", dependencies: ["PodiumCore", "PodiumStore"]),
+        .target(name: "PodiumInsight", dependencies: ["PodiumCore"]),
 
         // MARK: AI jobs
 
@@ -52,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight"],
             path: "Benchmarks/podium-bench"
         ),
 
@@ -73,6 +74,7 @@ let package = Package(
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
         .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport"]),
+        .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

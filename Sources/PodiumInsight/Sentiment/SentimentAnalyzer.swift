@@ -1,0 +1,164 @@
+/// Lexicon-based sentiment for reviews and support tickets, with negation, intensity and contrast.
+///
+/// Per sentence:
+/// - Phrases ("takes forever", "worth every penny") match first, then words, directly or
+///   through their Porter stem ("crashed" → "crash"). "like" counts only after a subject or
+///   adverb ("I like", "really like"), not as a preposition ("looks like").
+/// - Boosters right before a sentiment word scale it: "very slow" by 1.3, "slightly
+///   confusing" by 0.6.
+/// - A negator up to three words before flips and dampens it (× -0.74): "not good",
+///   "never works", "don't like". A negator with no sentiment word after it still counts
+///   as a mild complaint (-1), as support tickets say "I can't send an invoice" or
+///   "doesn't support deposits".
+/// - After "but" or "however", the rest of the sentence weighs 1.5 and what came before 0.5.
+/// - Each "!" (up to three) adds 10% to the sentence.
+///
+/// The sum over sentences, `s`, is normalised to `s / √(s² + 15)` (in -1...1). The label is
+/// `mixed` when positive and negative words each add up to at least 1.5 and the weaker
+/// side is at least a third of the stronger; otherwise `positive` from 0.05, `negative`
+/// to -0.05, `neutral` between.
+public struct SentimentAnalyzer: Sendable {
+    /// Sums at least this strong on both sides make a text `mixed`.
+    public var mixedStrength = 1.5
+    /// Scores closer to zero than this are `neutral`.
+    public var neutralBand = 0.05
+
+    public init() {}
+
+    /// The sentiment of `text`.
+    public func score(_ text: String) -> SentimentScore {
+        var total = 0.0
+        var positive = 0.0
+        var negative = 0.0
+        var positiveTerms: [String] = []
+        var negativeTerms: [String] = []
+        for sentence in SentenceSplitter.sentences(text) {
+            let hits = Self.hits(in: sentence)
+            let exclamations = min(3, sentence.reduce(0) { $1 == "!" ? $0 + 1 : $0 })
+            let emphasis = 1 + 0.1 * Double(exclamations)
+            for hit in hits {
+                let value = hit.valence * emphasis
+                total += value
+                if value > 0 {
+                    positive += value
+                    positiveTerms.append(hit.surface)
+                } else if value < 0 {
+                    negative -= value
+                    negativeTerms.append(hit.surface)
+                }
+            }
+        }
+        let score = total / (total * total + 15).squareRoot()
+        return SentimentScore(score: score, label: label(score: score, positive: positive, negative: negative),
+                              positiveTerms: positiveTerms, negativeTerms: negativeTerms)
+    }
+
+    private func label(score: Double, positive: Double, negative: Double) -> SentimentLabel {
+        if positive >= mixedStrength && negative >= mixedStrength
+            && min(positive, negative) >= max(positive, negative) / 3
+        {
+            return .mixed
+        }
+        if score >= neutralBand { return .positive }
+        if score <= -neutralBand { return .negative }
+        return .neutral
+    }
+
+    // MARK: - One sentence
+
+    /// A word or phrase of a sentence with its valence after modifiers.
+    struct Hit {
+        var position: Int
+        var valence: Double
+        var surface: String
+    }
+
+    /// The sentiment-bearing words and phrases of one sentence, with modifiers applied.
+    static func hits(in sentence: String) -> [Hit] {
+        let words = Tokenizer.words(sentence)
+        var hits: [Hit] = []
+        var covered = [Bool](repeating: false, count: words.count)
+        var index = 0
+        while index < words.count {
+            if let (length, valence) = phrase(in: words, at: index) {
+                hits.append(Hit(position: index, valence: valence, surface: words[index..<(index + length)].joined(separator: " ")))
+                for offset in 0..<length { covered[index + offset] = true }
+                index += length
+                continue
+            }
+            if let valence = valence(of: words[index], after: index > 0 ? words[index - 1] : nil) {
+                hits.append(Hit(position: index, valence: valence, surface: words[index]))
+                covered[index] = true
+            }
+            index += 1
+        }
+        // Boosters and negators before each hit.
+        for hitIndex in hits.indices {
+            let position = hits[hitIndex].position
+            var scale = 1.0
+            var look = position - 1
+            while look >= 0, let boost = SentimentLexicon.boosters[words[look]], !covered[look] {
+                scale *= 1 + boost
+                look -= 1
+            }
+            hits[hitIndex].valence *= scale
+            let windowStart = max(0, position - 3)
+            if let negator = (windowStart..<position).last(where: {
+                !covered[$0] && SentimentLexicon.negators.contains(words[$0])
+                    && !(($0 + 1)..<position).contains { SentimentLexicon.contrasts.contains(words[$0]) }
+            }) {
+                hits[hitIndex].valence *= -0.74
+                hits[hitIndex].surface = words[negator...position].joined(separator: " ")
+                covered[negator] = true
+            }
+        }
+        // Negators that negate no sentiment word: an unmet need ("can't send", "doesn't support").
+        for position in words.indices where !covered[position] && SentimentLexicon.negators.contains(words[position]) {
+            guard position + 1 < words.count, !["nor", "neither", "hardly", "barely"].contains(words[position]) else { continue }
+            hits.append(Hit(position: position, valence: -1, surface: words[position] + " " + words[position + 1]))
+        }
+        hits.sort { $0.position < $1.position }
+        // Contrast: the clause after the last "but"/"however" outweighs the one before.
+        if let contrast = words.indices.last(where: { words[$0] == "but" || words[$0] == "however" }) {
+            for hitIndex in hits.indices {
+                hits[hitIndex].valence *= hits[hitIndex].position > contrast ? 1.5 : 0.5
+            }
+        }
+        return hits
+    }
+
+    // MARK: - Lookup
+
+    /// The longest lexicon phrase starting at `index`: its length and valence.
+    private static func phrase(in words: [String], at index: Int) -> (Int, Double)? {
+        for length in stride(from: min(4, words.count - index), through: 2, by: -1) {
+            let candidate = words[index..<(index + length)].joined(separator: " ")
+            if let valence = SentimentLexicon.phrases[candidate] { return (length, valence) }
+        }
+        return nil
+    }
+
+    /// The valence of a word, directly or through its stem, or nil when it carries none.
+    private static func valence(of word: String, after previous: String?) -> Double? {
+        if word == "like" || word == "likes" || word == "liked" {
+            guard let previous, SentimentLexicon.likeSubjects.contains(previous) else { return nil }
+        }
+        if let valence = SentimentLexicon.words[word] { return valence }
+        // Only inflected forms go through the stem: "crashes" finds "crash", but the noun
+        // "work" must not find "works".
+        let stem = Stemmer.stem(word)
+        return stem == word ? nil : stemmedWords[stem]
+    }
+
+    /// The lexicon by Porter stem, for inflected forms; a stem shared by words of different
+    /// valence keeps the one nearer zero.
+    static let stemmedWords: [String: Double] = {
+        var table: [String: Double] = [:]
+        for (word, valence) in SentimentLexicon.words.sorted(by: { $0.key < $1.key }) where !word.contains("-") {
+            let stem = Stemmer.stem(word)
+            if let existing = table[stem], abs(existing) <= abs(valence) { continue }
+            table[stem] = valence
+        }
+        return table
+    }()
+}
