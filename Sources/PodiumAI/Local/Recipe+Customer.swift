@@ -29,7 +29,15 @@ extension Recipe {
         let clustering = try themes(of: items)
         context.progress("Summarizing \(items.count) items")
         try context.checkCancellation()
-        let sentences = Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 6)
+        // Key points cover the themes, largest first (the most central sentence of each),
+        // then the most central sentences of the feedback no theme holds.
+        var sentences: [SummarySentence] = []
+        for theme in clustering.themes.prefix(5) {
+            let members = theme.memberIDs.compactMap { byID[RecordID($0)] }
+            sentences += Summarizer().summarize(members.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 1)
+        }
+        let rest = clustering.themes.isEmpty ? items : clustering.unassignedIDs.compactMap { byID[RecordID($0)] }
+        sentences += Summarizer().summarize(rest.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: max(2, 6 - sentences.count))
         let scores = items.map { sentiment(of: $0) }
         let negative = Double(scores.filter(Recipe.isNegative).count) / Double(items.count)
         let positive = Double(scores.filter(Recipe.isPositive).count) / Double(items.count)
@@ -57,7 +65,7 @@ extension Recipe {
             for theme in clustering.themes.prefix(6) {
                 let stats = stats(of: theme, in: byID)
                 lines.append("- **\(stats.theme.label)**: \(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative"
-                    + (stats.members.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
+                    + (stats.quotable.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
                 if let first = stats.members.first, !evidence.contains(where: { $0.reference.id == first.id.rawValue }) {
                     evidence.append(Evidence(ArtifactReference(.feedback, first.id), detail: "example of theme \(theme.label)"))
                 }
@@ -92,7 +100,7 @@ extension Recipe {
             lines.append("## \(index + 1). \(theme.label)")
             lines.append("\(stats.count) items · \(Recipe.percent(stats.negativeShare)) negative · mean sentiment "
                 + String(format: "%+.2f", stats.meanSentiment) + " · key terms: \(theme.keyTerms.prefix(5).joined(separator: ", ")) · tag `\(tag)`")
-            for member in stats.members.prefix(2) { lines.append("- \(Recipe.quote(member))") }
+            for member in stats.quotable.prefix(2) { lines.append("- \(Recipe.quote(member))") }
             lines.append("")
             assignments.append(ThemeAssignment(tag: tag, feedbackIDs: stats.members.map(\.id)))
             evidence += stats.members.map { Evidence(ArtifactReference(.feedback, $0.id), detail: "member of the theme", group: theme.label) }

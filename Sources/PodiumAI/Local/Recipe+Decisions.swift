@@ -20,16 +20,20 @@ extension Recipe {
 
     mutating func orderBacklog() throws -> DraftOutput {
         let method = try priorityMethod()
-        let open = snapshot.orderedBacklog.filter { $0.status != .done && $0.status != .dropped }
-        guard open.count >= 2 else { throw JobError.nothingToWorkOn("The backlog has fewer than two open items: there is nothing to order.") }
-        context.progress("Scoring \(open.count) backlog items by \(method.rawValue.uppercased())")
-        let demand = demand(for: open)
-        let ranked = BacklogRanker.rank(open, demand: demand, method: method)
+        // Work in progress stays on top in its order: the order is for what starts next.
+        let inProgress = snapshot.orderedBacklog.filter { $0.status == .inProgress }
+        let waiting = snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }
+        let open = inProgress + waiting
+        guard waiting.count >= 2 else { throw JobError.nothingToWorkOn("Fewer than two backlog items wait to be started: there is nothing to order.") }
+        context.progress("Scoring \(waiting.count) backlog items by \(method.rawValue.uppercased())")
+        let demand = demand(for: waiting)
+        let ranked = inProgress.map { RankedBacklogItem(id: $0.id, baseScore: nil, demandFactor: 1, score: 0, rationale: "In progress: stays on top.") }
+            + BacklogRanker.rank(waiting, demand: demand, method: method)
         let position = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1.id, $0 + 1) })
         let byID = Dictionary(uniqueKeysWithValues: open.map { ($0.id, $0) })
         let moved = ranked.enumerated().filter { position[$1.id] != $0 + 1 }.count
         var lines = ["# Suggested backlog order by \(method.rawValue.uppercased()) and demand", "",
-                     "\(open.count) open items; \(moved) would move. Score = \(method == .rice ? "RICE (reach × impact × confidence ÷ effort)" : "WSJF (cost of delay ÷ job size)")"
+                     "\(waiting.count) items wait to be started (\(inProgress.count) in progress stay on top); \(moved) would move. Score = \(method == .rice ? "RICE (reach × impact × confidence ÷ effort)" : "WSJF (cost of delay ÷ job size)")"
                         + " × a demand factor from the linked feedback (more items and a larger negative share weigh more). Items without \(method.rawValue.uppercased()) inputs keep their place at the end.", "",
                      "| New | Was | Item | Score | Why |", "|---:|---:|---|---:|---|"]
         var evidence: [Evidence] = []
@@ -38,6 +42,10 @@ extension Recipe {
             guard let item = byID[entry.id] else { continue }
             let was = position[entry.id].map(String.init) ?? "–"
             let score = entry.baseScore == nil ? "–" : String(format: "%.1f", entry.score)
+            if item.status == .inProgress {
+                lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | – | In progress: stays on top. |")
+                continue
+            }
             lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | \(score) | \(Recipe.clean(entry.rationale)) |")
             evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: entry.rationale))
             figures.append(Figure(name: "\(Recipe.shorten(item.title, to: 40)): score", value: (entry.score * 100).rounded() / 100))
@@ -78,9 +86,9 @@ extension Recipe {
         let related = snapshot.decisions.all.filter { decision in
             decision.linkedBacklog.contains(item.id) || !Set(Tokenizer.terms(decision.title)).isDisjoint(with: titleTerms)
         }
-        let top = rank.map { $0 <= 3 } ?? false
+        let top = item.status == .inProgress || (rank.map { $0 <= 5 } ?? false)
         let sliceable = (item.rice.effort ?? item.wsjf.jobSize ?? 0) >= 5
-        let options = ["Do it next: take “\(Recipe.clean(item.title))” into the coming sprint",
+        let options = [item.status == .inProgress ? "Carry on: finish “\(Recipe.clean(item.title))” as planned" : "Do it next: take “\(Recipe.clean(item.title))” into the coming sprint",
                        "Slice it: ship the smallest releasable part first, then decide on the rest with its results",
                        "Defer it: keep it in the backlog and review after the next Sprint Review"]
         let choice = top ? (sliceable ? options[1] : options[0]) : options[2]
@@ -96,7 +104,7 @@ extension Recipe {
                      Recipe.clean(item.description).isEmpty ? "No description." : Recipe.clean(item.description), ""]
         lines.append("Status \(item.status.rawValue); order \(item.order); RICE \(item.rice.score.map { String(format: "%.1f", $0) } ?? "–"), "
             + "WSJF \(item.wsjf.score.map { String(format: "%.1f", $0) } ?? "–"); \(linked.count) linked feedback items \(Recipe.cite(item.id)).")
-        for feedback in negative.prefix(3) { lines.append("- \(Recipe.quote(feedback, limit: 110))") }
+        for feedback in Recipe.distinct(negative).prefix(3) { lines.append("- \(Recipe.quote(feedback, limit: 110))") }
         for stakeholder in stakeholders.prefix(3) {
             lines.append("- \(Recipe.clean(stakeholder.name)) (\(Recipe.clean(stakeholder.role))): \(Recipe.clean(stakeholder.notes)) \(Recipe.cite(stakeholder.id))")
         }
@@ -104,7 +112,7 @@ extension Recipe {
         lines += ["", "## Options", ""] + options.map { "- " + $0 }
         lines += ["", "## Choice", "", choice, "", "## Rationale", "", rationale.joined(separator: " ")]
         var evidence = [Evidence(ArtifactReference(.backlog, item.id), detail: entry?.rationale)]
-        evidence += Recipe.evidence(Array(negative.prefix(3))) { _ in "negative feedback linked to the item" }
+        evidence += Recipe.evidence(Array(Recipe.distinct(negative).prefix(3))) { _ in "negative feedback linked to the item" }
         evidence += stakeholders.prefix(3).map { Evidence(ArtifactReference(.stakeholder, $0.id), detail: "note mentions the item") }
         evidence += related.prefix(2).map { Evidence(ArtifactReference(.decision, $0.id), detail: "related decision") }
         let decision = Decision(title: Recipe.clean(item.title), context: Recipe.clean(item.description), options: options, choice: choice,

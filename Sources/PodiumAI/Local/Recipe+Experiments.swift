@@ -18,12 +18,18 @@ extension Recipe {
         candidates.sort { ($0.negativeShare * Double($0.count), $1.theme.label) > ($1.negativeShare * Double($1.count), $0.theme.label) }
         var skipped: [String] = []
         var chosen: [ThemeStats] = []
+        var usedBacklog = Set<RecordID<BacklogItem>>()
         for candidate in candidates {
             let terms = Set(candidate.theme.keyTerms.prefix(3).flatMap { Tokenizer.terms($0) })
             if covered.contains(where: { $0.intersection(terms).count >= 2 || (!terms.isEmpty && terms.isSubset(of: $0)) }) {
                 skipped.append(candidate.theme.label)
             } else if chosen.count < 3 {
+                // Two themes that the same backlog item would fix make one experiment, not two.
+                let fix = snapshot.backlog.values.filter { !Set($0.linkedFeedback).isDisjoint(with: candidate.members.map(\.id)) }
+                    .min { ($0.order, $0.id) < ($1.order, $1.id) }
+                if let fix, usedBacklog.contains(fix.id) { continue }
                 chosen.append(candidate)
+                if let fix { usedBacklog.insert(fix.id) }
             }
         }
         guard !chosen.isEmpty else {
@@ -44,9 +50,10 @@ extension Recipe {
             let segments = Dictionary(grouping: stats.members.compactMap(\.segment), by: { $0 })
                 .max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
             let who = segments.map { "\(Recipe.clean($0)) customers" } ?? "customers"
-            let linkedBacklog = snapshot.backlog.values.filter { item in
+            let allLinked = snapshot.backlog.values.filter { item in
                 !Set(item.linkedFeedback).isDisjoint(with: stats.members.map(\.id))
             }.sorted { $0.order < $1.order }
+            let linkedBacklog = allLinked
             let change = linkedBacklog.first.map { "shipping “\(Recipe.clean($0.title))”" } ?? "fixing what they describe as \(label)"
             let metric = "Share of new feedback about \(label) that is negative"
             let target = "from \(Recipe.percent(stats.negativeShare)) to \(Recipe.percent(max(0, stats.negativeShare * 0.7)))"
@@ -60,7 +67,7 @@ extension Recipe {
             lines += ["## \(experiment.title)", "", "- **Hypothesis:** \(hypothesis)", "- **Metric:** \(metric)",
                       "- **Target:** \(target)", "- **Duration:** \(sprintDays * 2) days (\(Recipe.day(start)) – \(Recipe.day(end)))"]
             if let first = linkedBacklog.first { lines.append("- **Backlog item:** \(Recipe.clean(first.title)) \(Recipe.cite(first.id))") }
-            for member in stats.members.prefix(2) { lines.append("- \(Recipe.quote(member, limit: 100))") }
+            for member in stats.quotable.prefix(2) { lines.append("- \(Recipe.quote(member, limit: 100))") }
             lines.append("")
             evidence += Recipe.evidence(Array(stats.members.prefix(5))) { _ in "theme \(label)" }
             evidence += linkedBacklog.prefix(1).map { Evidence(ArtifactReference(.backlog, $0.id), detail: "the change under test") }

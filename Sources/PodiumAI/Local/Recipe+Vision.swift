@@ -27,13 +27,13 @@ extension Recipe {
         }
         var goal = Recipe.clean(product.productGoal)
         if goal.isEmpty, let pain = pains.first { goal = "Remove the pain customers name most often: \(pain)." }
-        if !measures.isEmpty { goal += (goal.isEmpty ? "" : " ") + "We will know by " + Recipe.list(measures) + "." }
+        if !measures.isEmpty { goal += (goal.isEmpty ? "" : " ") + "Measured by " + Recipe.list(measures) + "." }
         var lines = ["# Vision narrative for \(name)", "", "## Vision", "", vision, "", "## Product goal", "", goal, "", "## Why this, why now", ""]
         var evidence: [Evidence] = [Evidence(ArtifactReference(kind: .product, id: "product"), detail: "current vision, goal and measures")]
         if top.isEmpty { lines.append("- There is too little feedback to show what customers need most.") }
         for stats in top {
-            lines.append("- \(stats.line)" + (stats.members.first.map { ", e.g. \(Recipe.quote($0, limit: 100))" } ?? ""))
-            evidence += Recipe.evidence(Array(stats.members.prefix(3))) { _ in "theme \(stats.theme.label)" }
+            lines.append("- \(stats.line)" + (stats.quotable.first.map { ", e.g. \(Recipe.quote($0, limit: 100))" } ?? ""))
+            evidence += Recipe.evidence(Array(stats.quotable.prefix(3))) { _ in "theme \(stats.theme.label)" }
         }
         for measure in product.goalMeasures {
             lines.append("- \(Recipe.clean(measure.name)) stands at \(Recipe.number(measure.current))\(measure.unit) (target \(Recipe.number(measure.target))\(measure.unit)).")
@@ -73,13 +73,14 @@ extension Recipe {
         let surface = Recipe.surfaceForms(stakeholders.map(\.notes))
         var agreements: [String] = []
         var conflicts: [String] = []
-        for (term, holders) in shared.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) where holders.count >= 2 {
+        for (term, holders) in shared.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) })
+        where holders.count >= 2 && !Recipe.genericWords.contains(term) {
             let word = surface[term] ?? term
             let names = holders.map { Recipe.clean(stakeholders[$0].name) }
-            let worried = holders.filter { moods[$0].score < -0.1 || Recipe.isConcern(stakeholders[$0].notes) }
+            let worried = holders.filter { Recipe.isConcern(stakeholders[$0].notes) }
             let pushing = holders.filter { !worried.contains($0) }
             if !worried.isEmpty && !pushing.isEmpty {
-                conflicts.append("**\(word)**: \(Recipe.list(pushing.map { Recipe.clean(stakeholders[$0].name) })) push for it; "
+                conflicts.append("**\(word)**: \(Recipe.list(pushing.map { Recipe.clean(stakeholders[$0].name) })) \(pushing.count == 1 ? "wants" : "want") it; "
                     + "\(Recipe.list(worried.map { Recipe.clean(stakeholders[$0].name) })) \(worried.count == 1 ? "is" : "are") wary — "
                     + worried.map { "“\(Recipe.shorten(Recipe.clean(stakeholders[$0].notes), to: 90))” \(Recipe.cite(stakeholders[$0].id))" }.joined(separator: " "))
             } else {
@@ -127,7 +128,7 @@ extension Recipe {
     }
 
     /// Stems of words too general to be a subject.
-    static let genericWords: Set<String> = Set(["want", "wants", "ask", "asks", "push", "pushes", "need", "needs", "propos", "team", "custom"].map { Stemmer.stem($0) })
+    static let genericWords: Set<String> = Set(["want", "wants", "ask", "asks", "push", "pushes", "need", "needs", "proposes", "team", "customer", "job", "every", "up", "top"].map { Stemmer.stem($0) })
 
     /// For each stem in the texts, its most frequent spelling.
     static func surfaceForms(_ texts: [String]) -> [String: String] {
@@ -158,24 +159,35 @@ extension Recipe {
         try context.checkCancellation()
         let termLists = documents.map { Tokenizer.terms($0.2) }
         let model = TFIDFModel(documents: termLists)
+        // A record answers better the more of the question's words it has, rarer words
+        // counting more (idf): "invoicing" decides over "customers" in a customer-feedback
+        // workspace. Ties go to the record whose words are closest overall (tf-idf cosine).
+        let frequency = Dictionary(grouping: termLists.flatMap { Set($0) }, by: { $0 }).mapValues(\.count)
+        let weights = Dictionary(uniqueKeysWithValues: Set(queryTerms).compactMap { term in
+            frequency[term].map { (term, log(Double(documents.count + 1) / Double($0))) }
+        })
+        func match(_ terms: some Sequence<String>) -> Double { Set(terms).reduce(0) { $0 + (weights[$1] ?? 0) } }
         let query = model.vector(for: queryTerms)
-        let ranked = documents.indices.map { ($0, model.vector(for: termLists[$0]).dot(query)) }
-            .filter { $0.1 > 0.05 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+        let ranked = documents.indices.map { ($0, match(termLists[$0]) + model.vector(for: termLists[$0]).dot(query)) }
+            .filter { $0.1 > 0.05 && match(termLists[$0.0]) > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         guard !ranked.isEmpty else {
             let answer = "# \(Recipe.clean(question))\n\nNothing in the workspace mentions \(Recipe.list(Tokenizer.words(question).filter { !StopWords.english.contains($0) }.map { "“\($0)”" })). "
                 + "Try other words, or import the feedback that would answer it."
             return DraftOutput(title: "Q: \(Recipe.shorten(Recipe.clean(question), to: 60))", content: answer, figures: [Figure(name: "matching records", value: 0)])
         }
-        let matching = ranked.prefix(40)
-        // Best sentences of the best documents, one per document, closest to the question.
+        let best = ranked.first!.1
+        let matching = ranked.prefix(60)
+        // The best sentence of each of the best records, by the same measure.
         var sentences: [(Double, Int, String)] = []
         for (index, score) in matching {
-            let best = SentenceSplitter.sentences(documents[index].2)
-                .map { ($0, model.vector(for: Tokenizer.terms($0)).dot(query)) }
+            let top = SentenceSplitter.sentences(documents[index].2)
+                .map { ($0, match(Tokenizer.terms($0))) }
                 .max { ($0.1, $1.0.count) < ($1.1, $0.0.count) }
-            if let best, best.1 > 0 { sentences.append((best.1 + score, index, best.0)) }
+            if let top, top.1 > 0 { sentences.append((top.1 * 2 + score / best, index, top.0)) }
         }
         sentences.sort { ($0.0, $1.1) > ($1.0, $0.1) }
+        var seenSentences = Set<String>()
+        sentences = sentences.filter { seenSentences.insert(Recipe.clean($0.2).lowercased()).inserted }
         let feedbackMatches = ranked.filter { documents[$0.0].0.kind == .feedback }.map { snapshot.feedback[RecordID(documents[$0.0].0.id)]! }
         let negative = feedbackMatches.filter { Recipe.isNegative(sentiment(of: $0)) }.count
         var lines = ["# \(Recipe.clean(question))", ""]

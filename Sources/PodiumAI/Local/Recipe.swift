@@ -49,9 +49,19 @@ struct Recipe {
         return ThemeClusterer().cluster(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) })
     }
 
+    /// Items with distinct texts (the same complaint pasted twice is quoted once).
+    static func distinct(_ items: [FeedbackItem]) -> [FeedbackItem] {
+        var seen = Set<String>()
+        return items.filter { seen.insert(clean($0.text).lowercased()).inserted }
+    }
+
     /// Counts and sentiment of one theme.
     mutating func stats(of theme: Theme, in items: [RecordID<FeedbackItem>: FeedbackItem]) -> ThemeStats {
         let members = theme.memberIDs.compactMap { items[RecordID($0)] }
+        return stats(of: theme, members: members)
+    }
+
+    mutating func stats(of theme: Theme, members: [FeedbackItem]) -> ThemeStats {
         let scores = members.map { sentiment(of: $0) }
         let negative = scores.filter(Self.isNegative).count
         return ThemeStats(theme: theme, members: members, negativeShare: members.isEmpty ? 0 : Double(negative) / Double(members.count),
@@ -114,6 +124,9 @@ struct ThemeStats {
     var meanSentiment: Double
 
     var count: Int { members.count }
+
+    /// Members with distinct texts, closest to the theme's centre first: for quoting.
+    var quotable: [FeedbackItem] { Recipe.distinct(members) }
 
     /// "offline sync · lost changes — 48 items, 71% negative"
     var line: String {

@@ -29,7 +29,7 @@ struct Drafts: ParsableCommand {
             let drafts = snapshot.drafts.all.reversed().filter { all || $0.status == .pending || $0.status == .interrupted }
                 .sorted { ($0.status == .pending ? 0 : 1) < ($1.status == .pending ? 0 : 1) }
             if json {
-                Console.write(try DraftPrinter.json(drafts.map(DraftPrinter.Output.init)))
+                Console.line(try DraftPrinter.json(drafts.map(DraftPrinter.Output.init)))
                 return
             }
             guard !drafts.isEmpty else {
@@ -64,7 +64,7 @@ struct Drafts: ParsableCommand {
         func run() throws {
             let snapshot = try workspaceOptions.open().snapshot
             let draft = try IDLookup.find(id, in: snapshot.drafts, noun: "draft")
-            Console.write(json ? try DraftPrinter.json(DraftPrinter.Output(draft)) : DraftPrinter.text(draft, snapshot: snapshot))
+            Console.line(json ? try DraftPrinter.json(DraftPrinter.Output(draft)) : DraftPrinter.text(draft, snapshot: snapshot))
         }
     }
 

@@ -23,7 +23,7 @@ struct Jobs: ParsableCommand {
             let snapshot = try workspaceOptions.open().snapshot
             let jobs = Array(snapshot.jobs.all.reversed().prefix(max(0, limit)))
             if json {
-                Console.write(try DraftPrinter.json(jobs))
+                Console.line(try DraftPrinter.json(jobs))
                 return
             }
             guard !jobs.isEmpty else {
@@ -53,7 +53,7 @@ struct Jobs: ParsableCommand {
 
         func run() throws {
             if json {
-                Console.write(try DraftPrinter.json(JobKindInfo.all.map {
+                Console.line(try DraftPrinter.json(JobKindInfo.all.map {
                     KindOutput(kind: $0.kind.rawValue, title: $0.title, stance: $0.stance.rawValue, risk: $0.risk.rawValue,
                                summary: $0.summary, onAccept: $0.onAccept)
                 }))
@@ -80,7 +80,7 @@ struct Jobs: ParsableCommand {
             guard let draft, finished.status == .done else {
                 throw CommandFailure(message: "\(job.kind) \(finished.status.rawValue): \(finished.error ?? "no draft was made")")
             }
-            Console.write(DraftPrinter.text(draft, snapshot: store.snapshot))
+            Console.line(DraftPrinter.text(draft, snapshot: store.snapshot))
         }
     }
 }

@@ -85,7 +85,7 @@ struct Run: ParsableCommand {
         if let experiment { inputs.append(ArtifactReference(.experiment, try IDLookup.find(experiment, in: snapshot.experiments, noun: "experiment").id)) }
         let providerInfo = try ProviderCatalog.info(for: provider)
         if !json {
-            Console.warning("running \(info.kind) on \(providerInfo.name) (\(providerInfo.model))\(providerInfo.host.map { " at \($0)" } ?? "")…")
+            Console.status("running \(info.kind) on \(providerInfo.name) (\(providerInfo.model))\(providerInfo.host.map { " at \($0)" } ?? "")…")
         }
         let job = try session.engine.enqueue(jobKind, stance: chosenStance, parameters: parameters, inputs: inputs, provider: providerInfo)
         let (finished, draft) = session.finish(job)
@@ -93,9 +93,9 @@ struct Run: ParsableCommand {
             throw CommandFailure(message: "\(kind) \(finished.status.rawValue): \(finished.error ?? "no draft was made")")
         }
         if json {
-            Console.write(try DraftPrinter.json(DraftPrinter.Output(draft)))
+            Console.line(try DraftPrinter.json(DraftPrinter.Output(draft)))
         } else {
-            Console.write(DraftPrinter.text(draft, snapshot: store.snapshot))
+            Console.line(DraftPrinter.text(draft, snapshot: store.snapshot))
         }
     }
 }

@@ -17,6 +17,11 @@ enum Console {
         FileHandle.standardError.write(Data(("podium: " + message + "\n").utf8))
     }
 
+    /// Prints `podium: MESSAGE` on standard error: what is happening, not a result.
+    static func status(_ message: String) {
+        FileHandle.standardError.write(Data(("podium: " + message + "\n").utf8))
+    }
+
     /// Prints `podium: warning: MESSAGE` on standard error.
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data(("podium: warning: " + message + "\n").utf8))
