@@ -29,7 +29,7 @@ let package = Package(
         // MARK: Presentation
 
         .target(name: "PodiumRender"),
-        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender"]),
+        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender", "PodiumEngine"]),
         .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumViewModels", "PodiumRender"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)

@@ -72,6 +72,15 @@ public final class CursesTerminal: TerminalBackend {
         TerminalGuard.uninstall()
     }
 
+    public func runOutside(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        clearok(podium_stdscr(), true)
+        wrefresh(podium_stdscr())
+    }
+
     public var size: (width: Int, height: Int) {
         (Int(podium_cols()), Int(podium_lines()))
     }

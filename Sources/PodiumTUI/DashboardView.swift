@@ -28,7 +28,11 @@ public enum DashboardView {
              selected: state.focused,
              roles: PaneBuilder.stances.map(role)).render(into: &buffer, area: rows[0], theme: theme)
         let main = rows[1]
-        if width >= sideDetailWidth {
+        if let draft = state.openDraft, case let .draft(view) = state.mode {
+            DraftScreen.render(draft, view: view, state: state, into: &buffer, area: main, theme: theme)
+        } else if let draft = state.snapshot.drafts[RecordID(rejectTarget(state) ?? "")] {
+            DraftScreen.render(draft, view: AppState.DraftView(id: draft.id.rawValue), state: state, into: &buffer, area: main, theme: theme)
+        } else if width >= sideDetailWidth {
             let parts = main.split(.horizontal, [.percentage(62), .fill()])
             renderPane(&state, into: &buffer, area: parts[0], theme: theme)
             renderDetail(&state, into: &buffer, area: parts[1], theme: theme, scroll: detailScroll(state))
@@ -49,7 +53,7 @@ public enum DashboardView {
         if !pane.filter.isEmpty || state.mode == .filtering { title += " · filter: \(pane.filter)" }
         if !pane.visible.isEmpty { title += " · \(min(pane.selected, pane.visible.count - 1) + 1)/\(pane.visible.count)" }
         let readingDetail = if case .detail = state.mode { true } else { false }
-        Block(title: title, focused: !readingDetail, hint: content.hints, clears: false).render(into: &buffer, area: area, theme: theme)
+        Block(title: title, focused: !readingDetail, hint: hints(state, content), clears: false).render(into: &buffer, area: area, theme: theme)
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
         // Context lines take a third of the pane, or all that a short table leaves free.
@@ -125,7 +129,13 @@ public enum DashboardView {
             : "\(pane.visible.count) of \(state.focusedContent.counts)"
         let left = " \(state.productName) · \(state.focusedStance.title) · \(counts) · \(state.location)"
         var message = state.message.map { " " + $0 }
+        if message == nil, let (id, step) = state.jobActivity.sorted(by: { $0.key < $1.key }).first {
+            let kind = state.snapshot.jobs[RecordID(id)]?.kind.rawValue ?? "job"
+            let more = state.jobActivity.count > 1 ? " (+\(state.jobActivity.count - 1) more)" : ""
+            message = " ⟳ \(kind): \(PaneBuilder.clean(step))…\(more)"
+        }
         if state.mode == .filtering { message = " Filter: \(state.panes[state.focused].filter)▏  Enter keeps · Esc clears" }
+        if case let .prompt(prompt) = state.mode { message = " \(prompt.label): \(prompt.text)▏  Enter · Esc cancels" }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""
         let palette = state.keyMap.keys(for: .palette).first.map { "\($0) commands" } ?? ""
@@ -136,7 +146,7 @@ public enum DashboardView {
     private static func renderOverlay(_ state: inout AppState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
         let screen = buffer.area
         switch state.mode {
-        case .normal, .filtering:
+        case .normal, .filtering, .draft, .prompt:
             return
         case let .help(scroll):
             var lines = [TextView.Line("Keys (change them in config.json, see the README)", role: .muted)]
@@ -165,6 +175,21 @@ public enum DashboardView {
             Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")
                 .render(into: &buffer, area: screen, theme: theme)
         }
+    }
+
+    /// The pane's own hints, then its AI job keys from the key map.
+    private static func hints(_ state: AppState, _ content: PaneContent) -> String {
+        let stance = state.focusedStance
+        let jobs = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }.compactMap { action -> String? in
+            guard let key = state.keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
+            return "\(key) \(kind.rawValue)"
+        }
+        return ([content.hints] + jobs).filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    private static func rejectTarget(_ state: AppState) -> String? {
+        if case let .prompt(prompt) = state.mode, case let .rejectReason(id) = prompt.purpose { return id }
+        return nil
     }
 
     // MARK: Roles

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumEngine
 import PodiumRender
 import PodiumStore
 import PodiumViewModels
@@ -13,6 +14,29 @@ public final class Program {
     private var state: AppState
     private var previous: Buffer?
     private let mailbox = Mailbox()
+    /// Runs AI jobs; nil shows the dashboard without them (e.g. in rendering tests).
+    private var engine: JobEngine?
+    private var review: DraftReview { DraftReview(store: store) }
+
+    /// Lets the dashboard queue AI jobs on `engine`; its events reach the loop through the mailbox.
+    public func attach(_ engine: JobEngine) {
+        self.engine = engine
+        engine.setEventHandler { [mailbox, store] event in
+            switch event {
+            case let .progress(id, step):
+                mailbox.post(activity: id.rawValue, step: step)
+            case let .jobChanged(job):
+                if job.status.isFinished { mailbox.post(activity: job.id.rawValue, step: nil) }
+                var changes = WorkspaceChanges()
+                changes.records[.jobs] = []
+                changes.records[.drafts] = []
+                let (snapshot, generation) = store.versionedSnapshot
+                mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
+            case .draftReady, .streamed:
+                break
+            }
+        }
+    }
 
     public init(store: WorkspaceStore, backend: TerminalBackend, theme: Theme, keyMap: KeyMap, message: String? = nil) {
         self.store = store
@@ -89,6 +113,10 @@ public final class Program {
                 _ = state.update(.workspacePrepared(prepared))
                 dirty = true
             }
+            for (id, step) in mailbox.takeActivity() {
+                _ = state.update(.jobActivity(jobID: id, step: step))
+                dirty = true
+            }
             if let error = mailbox.takeError() {
                 state.message = "Reload failed: \(error)"
                 dirty = true
@@ -111,6 +139,10 @@ public final class Program {
                     case .quit: return
                     case .refresh: refresh()
                     case let .write(edit, summary): apply(edit, summary: summary)
+                    case let .runJob(kind, parameters, inputs): runJob(kind, parameters: parameters, inputs: inputs)
+                    case let .review(request): perform(request)
+                    case let .cancelJob(id): control { try $0.cancel(RecordID(id)) }
+                    case let .retryJob(id): control { try $0.retry(RecordID(id)) }
                     }
                 }
             }
@@ -137,8 +169,92 @@ public final class Program {
         }
     }
 
+    // MARK: AI jobs and review
+
+    private func runJob(_ kind: JobKind, parameters: [String: String], inputs: [ArtifactReference]) {
+        guard let engine else {
+            state.message = "AI jobs are not available here."
+            return
+        }
+        do {
+            try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: state.provider)
+            refreshPanes([.jobs])
+        } catch {
+            _ = state.update(.writeFailed("\(error)"))
+        }
+    }
+
+    private func control(_ body: (JobEngine) throws -> Any) {
+        guard let engine else { return }
+        do {
+            _ = try body(engine)
+            refreshPanes([.jobs])
+        } catch {
+            state.message = "\(error)"
+        }
+    }
+
+    private func perform(_ request: ReviewRequest) {
+        do {
+            switch request {
+            case let .accept(id):
+                let draft = try review.accept(RecordID(id))
+                refreshPanes(nil)
+                _ = state.update(.reviewed(.accepted(draftID: id, title: draft.title, effect: draft.kind.info?.onAccept ?? "applied",
+                                                     changed: draft.appliedChanges?.count ?? 0)))
+            case let .reject(id, reason):
+                let draft = try review.reject(RecordID(id), reason: reason)
+                refreshPanes([.drafts])
+                _ = state.update(.reviewed(.rejected(title: draft.title)))
+            case let .edit(id):
+                guard let draft = store.snapshot.drafts[RecordID(id)] else { return }
+                var outcome: Result<String?, any Error> = .success(nil)
+                backend.runOutside { outcome = Result { try ExternalEditor.edit(draft.content, name: "draft-\(draft.id.short)") } }
+                previous = nil
+                guard let text = try outcome.get() else {
+                    _ = state.update(.reviewed(.edited(title: draft.title, changed: false)))
+                    return
+                }
+                let edited = try review.edit(draft.id, content: text)
+                refreshPanes([.drafts])
+                _ = state.update(.reviewed(.edited(title: edited.title, changed: true)))
+            case let .regenerate(id):
+                guard let engine else { return }
+                let title = store.snapshot.drafts[RecordID(id)]?.title ?? "draft"
+                try engine.regenerate(RecordID(id))
+                refreshPanes([.jobs])
+                _ = state.update(.reviewed(.regenerating(title: title)))
+            }
+        } catch {
+            state.message = "\(error)"
+        }
+    }
+
+    /// Shows the store's state after this process wrote to it (nil: anything may have changed).
+    private func refreshPanes(_ collections: [RecordCollection]?) {
+        var changes: WorkspaceChanges?
+        if let collections {
+            var changed = WorkspaceChanges()
+            for collection in collections { changed.records[collection] = [] }
+            changes = changed
+        }
+        let (snapshot, generation) = store.versionedSnapshot
+        _ = state.update(.workspaceChanged(snapshot, changes: changes, generation: generation))
+    }
+
     /// Writes a change the user made, with an audit entry, and shows the result.
     private func apply(_ edit: WorkspaceEdit, summary: String) {
+        if case let .undoAcceptance(id) = edit {
+            do {
+                let draft = try review.undoAccept(RecordID(id))
+                refreshPanes(nil)
+                _ = state.update(.reviewed(.undone(title: draft.title, restored: 0)))
+                state.message = "Undid accepting “\(PaneBuilder.clean(draft.title))”: the records it changed are back as they were."
+            } catch {
+                _ = state.update(.writeFailed("\(error)"))
+            }
+            return
+        }
         do {
             try store.write { transaction in
                 switch edit {
@@ -149,6 +265,8 @@ public final class Program {
                             $0.updatedAt = Date()
                         }
                     }
+                case .undoAcceptance:
+                    break
                 }
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))
             }
@@ -198,6 +316,12 @@ final class Mailbox: @unchecked Sendable {
     private var snapshot: PreparedSnapshot?
     private var changes = WorkspaceChanges()
     private var error: String?
+    private var activity: [(String, String?)] = []
+
+    /// What a job is doing now (nil: it ended).
+    func post(activity id: String, step: String?) { lock.withLock { activity.append((id, step)) } }
+
+    func takeActivity() -> [(String, String?)] { lock.withLock { defer { activity = [] }; return activity } }
 
     /// Everything changed since the loop last took a snapshot (a newer snapshot must
     /// rebuild the panes an older, untaken one had rebuilt).

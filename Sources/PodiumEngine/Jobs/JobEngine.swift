@@ -13,7 +13,7 @@ public final class JobEngine: @unchecked Sendable {
     private let store: WorkspaceStore
     private let providerFor: @Sendable (Job) throws -> any Provider
     private let concurrency: Int
-    private let onEvent: @Sendable (EngineEvent) -> Void
+    private var eventHandler: @Sendable (EngineEvent) -> Void
     private let workers = DispatchQueue(label: "podium.engine.jobs", qos: .userInitiated, attributes: .concurrent)
     private let idle = DispatchGroup()
     private let lock = NSLock()
@@ -32,7 +32,17 @@ public final class JobEngine: @unchecked Sendable {
         self.store = store
         self.concurrency = max(1, concurrency)
         self.providerFor = providerFor
-        self.onEvent = onEvent
+        eventHandler = onEvent
+    }
+
+    /// Sends the engine's events to `handler` (on worker threads) from now on.
+    public func setEventHandler(_ handler: @escaping @Sendable (EngineEvent) -> Void) {
+        lock.withLock { eventHandler = handler }
+    }
+
+    private func onEvent(_ event: EngineEvent) {
+        let handler = lock.withLock { eventHandler }
+        handler(event)
     }
 
     // MARK: Queueing
@@ -140,6 +150,32 @@ public final class JobEngine: @unchecked Sendable {
         }
     }
 
+    // MARK: Shutdown
+
+    fileprivate func takeAllForShutdown() -> [RecordID<Job>] {
+        let (queued, active) = lock.withLock { () -> ([RecordID<Job>], [RecordID<Job>]) in
+            let queued = pending
+            for context in running.values { context.cancel() }
+            pending.removeAll()
+            return (queued, running.keys.sorted())
+        }
+        for _ in queued { idle.leave() }  // they will never run
+        return queued + active
+    }
+
+    fileprivate func markInterrupted(_ ids: [RecordID<Job>]) throws {
+        try store.write { transaction in
+            for id in ids {
+                guard var job = transaction.record(Job.self, id: id), !job.status.isFinished else { continue }
+                job.status = .interrupted
+                job.error = "Podium was closed before the job finished; press r in the Orchestrator (or podium jobs retry) to run it again."
+                job.runner = nil
+                job.finishedAt = Date()
+                try transaction.save(job)
+            }
+        }
+    }
+
     // MARK: Running
 
     private func schedule(_ job: Job) {
@@ -162,11 +198,13 @@ public final class JobEngine: @unchecked Sendable {
             let id = pending.removeFirst()
             let context = JobContext(
                 onProgress: { [weak self] step in self?.report(id, step) },
-                onText: { [weak self] text in self?.onEvent(.streamed(id, text)) })
+                onText: { [weak self] text in self?.emitStreamed(id, text) })
             running[id] = context
             return (id, context)
         }
     }
+
+    private func emitStreamed(_ id: RecordID<Job>, _ text: String) { onEvent(.streamed(id, text)) }
 
     private func report(_ id: RecordID<Job>, _ step: String) {
         lock.withLock { progress[id] = step }
@@ -198,8 +236,10 @@ public final class JobEngine: @unchecked Sendable {
         }
         onEvent(.jobChanged(job))
         let outcome: Result<DraftOutput, any Error>
+        var ranOn = job.provider
         do {
             let provider = try providerFor(job)
+            ranOn = provider.info
             let request = JobRequest(job: job, snapshot: store.snapshot, now: started)
             let output = try provider.run(request, context: context)
             try context.checkCancellation()
@@ -210,7 +250,7 @@ public final class JobEngine: @unchecked Sendable {
         do {
             switch outcome {
             case let .success(output):
-                let (saved, draft) = try saveDraft(output, for: job)
+                let (saved, draft) = try saveDraft(output, for: job, provider: ranOn)
                 onEvent(.jobChanged(saved))
                 onEvent(.draftReady(draft))
             case let .failure(error):
@@ -229,13 +269,13 @@ public final class JobEngine: @unchecked Sendable {
     }
 
     /// Saves the draft and the finished job in one transaction.
-    private func saveDraft(_ output: DraftOutput, for job: Job) throws -> (Job, Draft) {
+    private func saveDraft(_ output: DraftOutput, for job: Job, provider: ProviderInfo) throws -> (Job, Draft) {
         try store.write { transaction in
             let snapshot = transaction.snapshot
             var draft = Draft(
                 jobID: job.id, kind: job.kind, stance: job.stance, title: output.title.sanitizedForTerminal(),
                 target: output.target, content: output.content.sanitizedForTerminal(keepingLineBreaks: true),
-                evidence: output.evidence, figures: output.figures, provider: job.provider,
+                evidence: output.evidence, figures: output.figures, provider: provider,
                 promptReference: output.promptReference, proposal: output.proposal)
             let unknown = output.evidence.map(\.reference).filter { !Self.exists($0, in: snapshot) }
             if !unknown.isEmpty { draft.unknownReferences = unknown.map(\.description) }
@@ -317,4 +357,14 @@ public enum EngineError: Error, Sendable, CustomStringConvertible, LocalizedErro
     }
 
     public var errorDescription: String? { description }
+}
+
+extension JobEngine {
+    /// Stops taking jobs before the process exits: jobs still queued or running here are
+    /// saved as interrupted (to be queued again on the next start), never left "running".
+    public func shutdown() {
+        let ids = takeAllForShutdown()
+        guard !ids.isEmpty else { return }
+        _ = try? markInterrupted(ids)
+    }
 }

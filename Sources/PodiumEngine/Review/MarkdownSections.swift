@@ -1,9 +1,9 @@
 /// The `## Heading` sections of a Markdown text, so that a draft's edited text can be read
 /// back into the fields of the record it becomes.
-struct MarkdownSections {
+public struct MarkdownSections {
     private var sections: [(heading: String, body: String)] = []
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var heading: String?
         var body: [Substring] = []
         func close() {
@@ -23,14 +23,14 @@ struct MarkdownSections {
 
     /// The body of the first section whose heading starts with `name` (any case); nil when
     /// there is none or it is empty.
-    subscript(_ name: String) -> String? {
+    public subscript(_ name: String) -> String? {
         let key = name.lowercased()
         guard let body = sections.first(where: { $0.heading.hasPrefix(key) })?.body, !body.isEmpty else { return nil }
         return body
     }
 
     /// The items of a bullet list in a section.
-    func bullets(_ name: String) -> [String] {
+    public func bullets(_ name: String) -> [String] {
         guard let body = self[name] else { return [] }
         return body.split(separator: "\n").compactMap { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -6,6 +6,13 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ changes: [Buffer.Change])
     /// Waits up to `milliseconds` for input.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// Hands the terminal to another program (an editor) while `body` runs, then takes it
+    /// back; the next frame must be drawn whole.
+    func runOutside(_ body: () -> Void)
+}
+
+extension TerminalBackend {
+    public func runOutside(_ body: () -> Void) { body() }
 }
 
 /// Something the terminal reports.

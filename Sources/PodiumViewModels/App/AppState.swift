@@ -15,6 +15,44 @@ public struct AppState: Sendable {
         case detail(scroll: Int)
         /// Asking whether to quit while work is in progress.
         case confirmQuit
+        /// Reviewing a draft: its text, its evidence or what accepting would change.
+        case draft(DraftView)
+        /// Typing a line: a question, an audience, a reason.
+        case prompt(Prompt)
+    }
+
+    /// The draft being reviewed and what of it is shown.
+    public struct DraftView: Sendable, Equatable {
+        public enum Panel: Sendable, Equatable { case text, evidence, changes }
+        public var id: String
+        public var panel = Panel.text
+        public var scroll = 0
+
+        public init(id: String, panel: Panel = .text, scroll: Int = 0) {
+            self.id = id
+            self.panel = panel
+            self.scroll = scroll
+        }
+    }
+
+    /// A line the user is typing and what it is for.
+    public struct Prompt: Sendable, Equatable {
+        public enum Purpose: Sendable, Equatable {
+            case question
+            case audience
+            case rejectReason(draftID: String)
+        }
+        public var purpose: Purpose
+        public var text: String
+
+        /// The prompt's label, e.g. "Ask the workspace".
+        public var label: String {
+            switch purpose {
+            case .question: "Ask the workspace"
+            case .audience: "Stakeholder update for"
+            case .rejectReason: "Reject: why (optional)"
+            }
+        }
     }
 
     /// One pane's view of its list.
@@ -52,6 +90,10 @@ public struct AppState: Sendable {
     /// Rows a page holds, from the last layout.
     public var pageSize = 10
     public var undoStack: [UndoEntry] = []
+    /// What each running job is doing now (job id → step), from the engine.
+    public var jobActivity: [String: String] = [:]
+    /// The provider new jobs run on, shown before a job runs.
+    public var provider = ProviderInfo.local
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
         self.snapshot = snapshot
@@ -214,6 +256,8 @@ public struct UndoEntry: Sendable, Equatable {
 public enum WorkspaceEdit: Sendable, Equatable {
     /// Sets the order of backlog items (id → order).
     case setBacklogOrder([String: Int])
+    /// Takes back the acceptance of a draft (its id).
+    case undoAcceptance(String)
 }
 
 /// What the program must do after an update, beyond redrawing.
@@ -221,4 +265,28 @@ public enum Effect: Sendable, Equatable {
     case quit
     case write(WorkspaceEdit, summary: String)
     case refresh
+    /// Queue an AI job.
+    case runJob(JobKind, parameters: [String: String], inputs: [ArtifactReference])
+    /// Accept, reject, edit or regenerate a draft.
+    case review(ReviewRequest)
+    case cancelJob(String)
+    case retryJob(String)
+}
+
+/// What the Product Owner decided about a draft (its id).
+public enum ReviewRequest: Sendable, Equatable {
+    case accept(String)
+    case reject(String, reason: String?)
+    /// Open the draft's text in the editor.
+    case edit(String)
+    case regenerate(String)
+}
+
+/// How a review the program carried out ended.
+public enum ReviewOutcome: Sendable, Equatable {
+    case accepted(draftID: String, title: String, effect: String, changed: Int)
+    case rejected(title: String)
+    case edited(title: String, changed: Bool)
+    case regenerating(title: String)
+    case undone(title: String, restored: Int)
 }

@@ -5,7 +5,8 @@ public enum Help {
         Action.allCases.compactMap { action in
             let keys = keyMap.keys(for: action)
             guard !keys.isEmpty else { return nil }
-            return (keys.map(\.description).joined(separator: " "), action.title)
+            let scope = action.scope.map { " (\($0.title) pane)" } ?? ""
+            return (keys.map(\.description).joined(separator: " "), action.title + scope)
         }
     }
 
@@ -13,5 +14,8 @@ public enum Help {
     public static let modal: [(keys: String, title: String)] = [
         ("type", "Filter: narrow the list as you type"), ("Enter", "Filter: keep it and go back to the list"),
         ("Esc", "Filter: clear it · Palette, help, detail: close"), ("Up Down", "Palette: choose an action"),
+        ("a", "Draft: accept it (applies it; u undoes)"), ("x", "Draft: reject it, with a reason if you like"),
+        ("e", "Draft: edit its text in $VISUAL / $EDITOR"), ("r", "Draft: regenerate it"),
+        ("d", "Draft: show what accepting would change"), ("v Tab", "Draft: show its evidence"),
     ]
 }

@@ -11,6 +11,10 @@ public enum Msg: Sendable {
     /// The workspace changed and the affected panes were built in the background.
     case workspacePrepared(PreparedSnapshot)
     case writeFailed(String)
+    /// What a running job is doing now (nil: it ended).
+    case jobActivity(jobID: String, step: String?)
+    /// A review the program carried out.
+    case reviewed(ReviewOutcome)
 }
 
 extension AppState {
@@ -32,6 +36,12 @@ extension AppState {
         case let .writeFailed(reason):
             message = "Not saved: \(reason)"
             return []
+        case let .jobActivity(jobID, step):
+            jobActivity[jobID] = step
+            return []
+        case let .reviewed(outcome):
+            finishReview(outcome)
+            return []
         }
     }
 
@@ -40,7 +50,7 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         switch mode {
         case .normal:
-            guard let action = keyMap.action(for: key) else {
+            guard let action = keyMap.action(for: key, in: focusedStance) else {
                 if key != .escape { message = "\(key) is not bound to anything · ? shows every key" }
                 return []
             }
@@ -65,7 +75,7 @@ extension AppState {
             case .down, .character("j"): mode = .detail(scroll: scroll + 1)
             case .up, .character("k"): mode = .detail(scroll: max(0, scroll - 1))
             default:
-                guard let action = keyMap.action(for: key) else { return [] }
+                guard let action = keyMap.action(for: key, in: focusedStance) else { return [] }
                 if [.pageDown, .pageUp].contains(action) {
                     // Paging moves between items and keeps the detail open on the new one.
                     _ = perform(action)
@@ -81,6 +91,10 @@ extension AppState {
             mode = .normal
             message = "Still here."
             return []
+        case let .draft(view):
+            return handleDraft(key, view)
+        case let .prompt(prompt):
+            return handlePrompt(key, prompt)
         }
     }
 
@@ -144,7 +158,11 @@ extension AppState {
         case .moveToTop: select(0, count: count)
         case .moveToBottom: select(count - 1, count: count)
         case .openDetail:
-            if selectedRow != nil { mode = .detail(scroll: 0) }
+            if focusedStance == .orchestrator, let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
+                mode = .draft(DraftView(id: row.id))
+            } else if selectedRow != nil {
+                mode = .detail(scroll: 0)
+            }
         case .close:
             if !panes[focused].filter.isEmpty || panes[focused].sortColumn != nil {
                 panes[focused].filter = ""
@@ -199,6 +217,12 @@ extension AppState {
                 return []
             }
             return [.quit]
+        case .reviewDrafts:
+            openNewestDraft()
+        case .cancelJob, .retryJob:
+            return jobControl(action)
+        default:
+            if let kind = action.jobKind { return runJob(kind) }
         }
         return []
     }

@@ -1,3 +1,4 @@
+import PodiumCore
 import PodiumRender
 /// Everything a user can do in the dashboard, by name. Key bindings, the help screen and
 /// the command palette are all made from these.
@@ -30,6 +31,25 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case help
     case refresh
     case quit
+    // AI jobs, one per kind: keys work in their stance's pane; the palette runs them anywhere.
+    case runVisionNarrative = "run-vision-narrative"
+    case runStakeholderSynthesis = "run-stakeholder-synthesis"
+    case runSummarizeFeedback = "run-summarize-feedback"
+    case runClusterThemes = "run-cluster-themes"
+    case runBuildPersonas = "run-build-personas"
+    case runTagSentiment = "run-tag-sentiment"
+    case runOrderBacklog = "run-order-backlog"
+    case runDecisionRecord = "run-decision-record"
+    case runProposeExperiments = "run-propose-experiments"
+    case runConcludeExperiment = "run-conclude-experiment"
+    case runStakeholderUpdate = "run-stakeholder-update"
+    case runReleaseNotes = "run-release-notes"
+    case runAsk = "run-ask"
+    case runSprintReviewPack = "run-sprint-review-pack"
+    // Drafts and jobs.
+    case reviewDrafts = "review-drafts"
+    case cancelJob = "cancel-job"
+    case retryJob = "retry-job"
 
     /// The action's name in the palette and help.
     public var title: String {
@@ -62,6 +82,24 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .help: "Help: every key"
         case .refresh: "Reload the workspace from disk"
         case .quit: "Quit"
+        case .reviewDrafts: "Review this pane's newest pending draft"
+        case .cancelJob: "Cancel the selected job"
+        case .retryJob: "Run the selected job again (failed, cancelled or interrupted)"
+        default: "AI: " + (jobKind?.info?.title ?? rawValue)
+        }
+    }
+
+    /// The AI job an action runs, for the fourteen job actions.
+    public var jobKind: JobKind? {
+        guard rawValue.hasPrefix("run-") else { return nil }
+        return JobKind(rawValue: String(rawValue.dropFirst(4)))
+    }
+
+    /// The pane whose keys the action's keys belong to; nil: every pane.
+    public var scope: Stance? {
+        switch self {
+        case .cancelJob, .retryJob: .orchestrator
+        default: jobKind?.info?.stance
         }
     }
 

@@ -1,8 +1,9 @@
+import PodiumCore
 import PodiumRender
 /// Which keys do what. The defaults can be changed from the config file; the help screen and
 /// the palette read this same map, so they always tell the truth.
 public struct KeyMap: Sendable, Equatable {
-    /// A key and the action it triggers, with the scope it works in.
+    /// A key and the action it triggers; it works in the action's scope (one pane, or all).
     public struct Binding: Sendable, Equatable {
         public var key: Key
         public var action: Action
@@ -19,9 +20,11 @@ public struct KeyMap: Sendable, Equatable {
         self.bindings = bindings
     }
 
-    /// The action bound to `key`, if any.
-    public func action(for key: Key) -> Action? {
-        bindings.first { $0.key == key }?.action
+    /// The action bound to `key` in the pane of `stance`: a key of that pane first, then a
+    /// key of every pane.
+    public func action(for key: Key, in stance: Stance? = nil) -> Action? {
+        if let stance, let scoped = bindings.first(where: { $0.key == key && $0.action.scope == stance }) { return scoped.action }
+        return bindings.first { $0.key == key && $0.action.scope == nil }?.action
     }
 
     /// The keys bound to `action`, in binding order.
@@ -33,16 +36,27 @@ public struct KeyMap: Sendable, Equatable {
     /// action is taken away from it. Returns the actions that lost a key.
     @discardableResult
     public mutating func rebind(_ action: Action, to keys: [Key]) -> [Action] {
-        let displaced = bindings.filter { keys.contains($0.key) && $0.action != action }.map(\.action)
-        bindings.removeAll { $0.action == action || keys.contains($0.key) }
+        func clashes(_ binding: Binding) -> Bool {
+            keys.contains(binding.key) && (binding.action.scope == nil || action.scope == nil || binding.action.scope == action.scope)
+        }
+        let displaced = bindings.filter { clashes($0) && $0.action != action }.map(\.action)
+        bindings.removeAll { $0.action == action || clashes($0) }
         bindings += keys.map { Binding($0, action) }
         return displaced
     }
 
-    /// Keys bound to more than one action (none in a valid map).
+    /// Keys bound to more than one action in one pane (none in a valid map). A pane's own
+    /// key may not shadow a key of every pane either.
     public var conflicts: [Key] {
-        var seen = Set<Key>()
-        return bindings.compactMap { seen.insert($0.key).inserted ? nil : $0.key }
+        var result: [Key] = []
+        for (index, binding) in bindings.enumerated() {
+            let clash = bindings[..<index].contains { other in
+                other.key == binding.key
+                    && (other.action.scope == nil || binding.action.scope == nil || other.action.scope == binding.action.scope)
+            }
+            if clash && !result.contains(binding.key) { result.append(binding.key) }
+        }
+        return result
     }
 
     /// The default keys.
@@ -68,5 +82,16 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character(":"), .palette), Binding(.character("?"), .help), Binding(.function(1), .help),
         Binding(.control("r"), .refresh),
         Binding(.character("q"), .quit), Binding(.control("c"), .quit),
+        Binding(.character("D"), .reviewDrafts),
+        // Each pane's AI jobs (keys free in every pane, so none shadows a global key).
+        Binding(.character("n"), .runVisionNarrative),
+        Binding(.character("y"), .runStakeholderSynthesis),
+        Binding(.character("m"), .runSummarizeFeedback), Binding(.character("t"), .runClusterThemes),
+        Binding(.character("p"), .runBuildPersonas), Binding(.character("i"), .runTagSentiment),
+        Binding(.character("o"), .runOrderBacklog), Binding(.character("d"), .runDecisionRecord),
+        Binding(.character("p"), .runProposeExperiments), Binding(.character("c"), .runConcludeExperiment),
+        Binding(.character("w"), .runStakeholderUpdate), Binding(.character("r"), .runReleaseNotes),
+        Binding(.character("a"), .runAsk), Binding(.character("b"), .runSprintReviewPack),
+        Binding(.character("c"), .cancelJob), Binding(.character("r"), .retryJob),
     ])
 }

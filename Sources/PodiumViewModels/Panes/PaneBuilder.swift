@@ -18,6 +18,19 @@ public enum PaneBuilder {
 
     /// The content of the pane for `stance`, in its view number `view`.
     public static func content(for stance: Stance, view: Int = 0, in snapshot: WorkspaceSnapshot) -> PaneContent {
+        var content = baseContent(for: stance, view: view, in: snapshot)
+        // Every pane says which of its drafts wait for review.
+        if stance != .orchestrator {
+            let pending = snapshot.drafts.values.filter { $0.stance == stance && $0.status == .pending }.sorted { $0.id > $1.id }
+            if let newest = pending.first {
+                content.summary.insert(.init("\(pending.count) draft\(pending.count == 1 ? "" : "s") to review: “\(clean(newest.title))”"
+                    + (pending.count > 1 ? " and \(pending.count - 1) more" : "") + " · D opens", .accent), at: 0)
+            }
+        }
+        return content
+    }
+
+    private static func baseContent(for stance: Stance, view: Int, in snapshot: WorkspaceSnapshot) -> PaneContent {
         switch (stance, view) {
         case (.decisionMaker, 1): return decisionLog(snapshot)
         case (.customerRepresentative, 1): return personas(snapshot)
@@ -141,8 +154,26 @@ public enum PaneBuilder {
                         .init("Evidence: \(draft.evidence.count) record\(draft.evidence.count == 1 ? "" : "s")", .muted)]
             }
             if let job = snapshot.jobs[RecordID(id)] {
-                return [.init("\(job.kind) · \(job.stance.title)", .accent), .init("Status: \(job.status.rawValue)", .muted),
-                        .init(job.error.map { clean($0) } ?? "", .error)]
+                var lines: [PaneContent.Line] = [
+                    .init("\(job.kind) · \(job.stance.title)", .accent),
+                    .init("Status: \(job.status.rawValue) · attempt \(max(1, job.attempts)) · \(clean(job.provider.name)) (\(clean(job.provider.model)))"
+                        + (job.provider.host.map { " at \(clean($0))" } ?? ""), .muted),
+                    .init("Queued \(time(job.createdAt))" + (job.startedAt.map { " · started \(time($0))" } ?? "")
+                        + (job.finishedAt.map { " · ended \(time($0))" } ?? ""), .muted)]
+                if let started = job.startedAt, let finished = job.finishedAt {
+                    lines.append(.init(String(format: "Took %.1f s", finished.timeIntervalSince(started)), .muted))
+                }
+                if let usage = job.usage { lines.append(.init("Tokens: \(usage.inputTokens) in, \(usage.outputTokens) out", .muted)) }
+                for (name, value) in job.parameters.sorted(by: { $0.key < $1.key }) { lines.append(.init("\(name): \(clean(value))")) }
+                if !job.inputs.isEmpty { lines.append(.init("Works on \(job.inputs.count) selected record\(job.inputs.count == 1 ? "" : "s")")) }
+                if let error = job.error { lines += [.init(""), .init(clean(error), .error)] }
+                if let draft = job.draftID { lines += [.init(""), .init("Made draft \(draft.short)", .success)] }
+                switch job.status {
+                case .failed, .cancelled, .interrupted: lines.append(.init("r runs it again", .muted))
+                case .queued, .running: lines.append(.init("c cancels it", .muted))
+                case .done: break
+                }
+                return lines
             }
             return []
         }
@@ -204,9 +235,16 @@ public enum PaneBuilder {
         summary += " · " + sources.prefix(5).map { "\(clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
         if !snapshot.personas.isEmpty { summary += " · \(snapshot.personas.count) personas" }
         let hasSentiment = items.contains { $0.sentiment != nil }
+        var lines = [PaneContent.Line(summary, .muted)]
+        if let accepted = snapshot.drafts.values.filter({ $0.kind == .summarizeFeedback && $0.status == .accepted })
+            .max(by: { ($0.reviewedAt ?? $0.createdAt) < ($1.reviewedAt ?? $1.createdAt) }) {
+            let points = accepted.content.split(separator: "\n").filter { $0.hasPrefix("- ") }.prefix(2).map { clean(String($0.dropFirst(2))) }
+            lines.append(.init("Accepted summary (\(day(accepted.reviewedAt ?? accepted.createdAt))): \(clean(accepted.title))"
+                + (points.isEmpty ? "" : " — " + points.joined(separator: " ")), .success))
+        }
         return PaneContent(
             title: "Customer Representative — feedback",
-            summary: [.init(summary, .muted)],
+            summary: lines,
             // Sentiment appears once an analysis has set it on some items.
             columns: [.init("DATE", width: 10), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
                       .init("RATING", width: 6, alignRight: true)]
@@ -316,9 +354,12 @@ public enum PaneBuilder {
     }
 
     private static func orchestrator(_ snapshot: WorkspaceSnapshot) -> PaneContent {
-        let drafts = snapshot.drafts.values.sorted { ($0.status == .pending ? 0 : 1, $1.createdAt) < ($1.status == .pending ? 0 : 1, $0.createdAt) }
-        let jobs = snapshot.jobs.values.sorted { $0.createdAt > $1.createdAt }
-        let pending = drafts.filter { $0.status == .pending }
+        // The board: jobs queued or running, then drafts to review, then the history.
+        let jobs = snapshot.jobs.values.sorted { $0.id > $1.id }
+        let drafts = snapshot.drafts.values.sorted { $0.id > $1.id }
+        let active = jobs.filter { !$0.status.isFinished }
+        let pending = drafts.filter { $0.status == .pending || $0.status == .interrupted }
+        let attention = jobs.filter { $0.status == .failed || $0.status == .interrupted }
         let perStance = Stance.allCases.compactMap { stance -> String? in
             let count = pending.filter { $0.stance == stance }.count
             return count == 0 ? nil : "\(stance.title) \(count)"
@@ -327,24 +368,56 @@ public enum PaneBuilder {
             let count = jobs.filter { $0.status == status }.count
             return count == 0 ? nil : "\(status.rawValue) \(count)"
         }
+        let tokens = jobs.compactMap(\.usage).reduce((0, 0)) { ($0.0 + $1.inputTokens, $0.1 + $1.outputTokens) }
+        var summary: [PaneContent.Line] = [
+            .init("Drafts to review: \(pending.count)" + (perStance.isEmpty ? "" : " (" + perStance.joined(separator: ", ") + ")"),
+                  pending.isEmpty ? .muted : .accent),
+            .init("Jobs: " + (jobCounts.isEmpty ? "none yet" : jobCounts.joined(separator: " · "))
+                + (tokens.0 + tokens.1 > 0 ? " · tokens \(tokens.0) in, \(tokens.1) out" : ""), .muted),
+        ]
+        if !attention.isEmpty {
+            summary.append(.init("\(attention.count) job\(attention.count == 1 ? "" : "s") failed or were interrupted: select one and press r to run it again", .warning))
+        }
+        func jobRow(_ job: Job) -> PaneContent.Row {
+            let took = job.startedAt.flatMap { start in job.finishedAt.map { String(format: "%.1fs", $0.timeIntervalSince(start)) } } ?? ""
+            let tone: PaneContent.Tone = switch job.status {
+            case .failed, .interrupted: .error
+            case .running, .queued: .accent
+            default: .muted
+            }
+            return .init(id: job.id.rawValue,
+                         cells: ["job", job.status.rawValue, job.stance.title, age(job.createdAt, now: Date()),
+                                 job.kind.rawValue + (took.isEmpty ? "" : " · took \(took)") + (job.error.map { " — " + clean($0) } ?? "")],
+                         tone: tone)
+        }
+        func draftRow(_ draft: Draft) -> PaneContent.Row {
+            .init(id: draft.id.rawValue, cells: ["draft", draft.status.rawValue, draft.stance.title, age(draft.createdAt, now: Date()), clean(draft.title)],
+                  tone: draft.status == .pending ? .accent : .muted)
+        }
+        let rest = (jobs.filter(\.status.isFinished).map { ($0.id.rawValue, jobRow($0)) }
+            + drafts.filter { $0.status != .pending && $0.status != .interrupted }.map { ($0.id.rawValue, draftRow($0)) })
+            .sorted { $0.0 > $1.0 }.map(\.1)
         return PaneContent(
-            title: "Orchestrator — drafts inbox and jobs",
-            summary: [
-                .init("Drafts to review: \(pending.count)" + (perStance.isEmpty ? "" : " (" + perStance.joined(separator: ", ") + ")"),
-                      pending.isEmpty ? .muted : .accent),
-                .init("Jobs: " + (jobCounts.isEmpty ? "none yet" : jobCounts.joined(separator: " · ")), .muted),
-            ],
-            columns: [.init("TYPE", width: 5), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("WHAT")],
-            rows: drafts.map { draft in
-                .init(id: draft.id.rawValue, cells: ["draft", draft.status.rawValue, draft.stance.title, clean(draft.title)],
-                      tone: draft.status == .pending ? .accent : .muted)
-            } + jobs.map { job in
-                .init(id: job.id.rawValue, cells: ["job", job.status.rawValue, job.stance.title, job.kind.rawValue + (job.error.map { " — " + clean($0) } ?? "")],
-                      tone: job.status == .failed ? .error : job.status == .running ? .accent : .muted)
-            },
-            emptyMessage: "No AI jobs or drafts yet. AI jobs arrive with the next release.",
-            hints: "Enter read a draft", counts: "\(pending.count) drafts to review")
+            title: "Orchestrator — jobs and drafts inbox",
+            summary: summary,
+            columns: [.init("TYPE", width: 5), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")],
+            rows: active.map(jobRow) + pending.map(draftRow) + rest,
+            emptyMessage: "No AI jobs or drafts yet: each pane's AI keys are in its hints (m summarizes feedback in 3); : lists them all.",
+            hints: "Enter review · c cancel · r retry · a ask · b review pack", counts: "\(pending.count) drafts to review")
     }
+
+    /// How long ago, shortly: "now", "5m", "3h", "2d".
+    static func age(_ date: Date, now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(date))
+        switch seconds {
+        case ..<60: return "now"
+        case ..<3600: return "\(Int(seconds / 60))m"
+        case ..<86_400: return "\(Int(seconds / 3600))h"
+        default: return "\(Int(seconds / 86_400))d"
+        }
+    }
+
+    public static func time(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) }
 
     // MARK: Formatting
 
@@ -355,7 +428,7 @@ public enum PaneBuilder {
 
     static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
 
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.1f", value)
     }
 

@@ -37,7 +37,8 @@ enum Dashboard {
     static func open(_ store: WorkspaceStore, themeOption: String?) throws {
         let (theme, keyMap, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
-            Program(store: store, backend: terminal, theme: theme, keyMap: keyMap, message: warning).run()
+            let program = Program(store: store, backend: terminal, theme: theme, keyMap: keyMap, message: warning)
+            try run(program, store: store)
         }
     }
 
@@ -51,8 +52,17 @@ enum Dashboard {
         try withTerminal(noColor: noColor) { terminal in
             guard var (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: keyMap) else { return }
             if let warning, state.message == nil { state.message = "Config: " + warning }
-            Program(store: store, state: state, backend: terminal, theme: theme).run()
+            try run(Program(store: store, state: state, backend: terminal, theme: theme), store: store)
         }
+    }
+
+    /// Runs the program with a job engine; jobs still running at the end are saved as
+    /// interrupted, and jobs an earlier crash left behind are marked so first.
+    private static func run(_ program: Program, store: WorkspaceStore) throws {
+        let session = try JobSession(store: store, quiet: true)
+        program.attach(session.engine)
+        defer { session.engine.shutdown() }
+        program.run()
     }
 
     /// Runs `body` with the terminal taken over, and gives it back however `body` ends.

@@ -10,11 +10,12 @@ struct JobSession {
     let store: WorkspaceStore
     let engine: JobEngine
 
-    init(store: WorkspaceStore) throws {
+    /// - Parameter quiet: say nothing about jobs found interrupted (the dashboard shows them).
+    init(store: WorkspaceStore, quiet: Bool = false) throws {
         self.store = store
         engine = JobEngine(store: store, providerFor: { job in try ProviderCatalog.provider(for: job.provider.name) })
         let recovered = try engine.recoverInterrupted()
-        if !recovered.isEmpty {
+        if !recovered.isEmpty && !quiet {
             Console.warning("\(recovered.count) job\(recovered.count == 1 ? " was" : "s were") interrupted when Podium stopped; podium jobs list shows them.")
         }
     }

@@ -1,0 +1,88 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// What accepting a draft would change, as lines before and after, and their difference:
+/// the "show the difference" view of a draft.
+public enum DraftChanges {
+    /// One line of the difference: kept, removed (was there) or added (would be there).
+    public enum Line: Sendable, Equatable {
+        case kept(String)
+        case removed(String)
+        case added(String)
+    }
+
+    /// The records a draft would change, as text before and after.
+    public static func beforeAndAfter(_ draft: Draft, in snapshot: WorkspaceSnapshot) -> (before: [String], after: [String]) {
+        guard let proposal = draft.proposal, !proposal.isEmpty else {
+            return ([], ["Accepting changes nothing in the workspace but the draft's status."])
+        }
+        var before: [String] = []
+        var after: [String] = []
+        let sections = MarkdownSections(draft.content)
+        if let change = proposal.product {
+            before += ["Vision:", snapshot.product.vision, "", "Product goal:", snapshot.product.productGoal]
+            after += ["Vision:", sections["vision"] ?? change.vision, "", "Product goal:", sections["product goal"] ?? change.productGoal]
+        }
+        if let order = proposal.backlogOrder {
+            let titles = Dictionary(uniqueKeysWithValues: snapshot.backlog.values.map { ($0.id, $0.title) })
+            let current = snapshot.orderedBacklog.map(\.id).filter { order.contains($0) }
+            before += current.enumerated().map { "\($0.offset + 1). \(titles[$0.element] ?? $0.element.short)" }
+            after += order.enumerated().map { "\($0.offset + 1). \(titles[$0.element] ?? $0.element.short)" }
+        }
+        for assignment in (proposal.sentiments ?? []).prefix(500) {
+            let old = snapshot.feedback[assignment.feedbackID]?.sentiment
+            guard old != assignment.score else { continue }
+            before.append("#\(assignment.feedbackID.short) sentiment " + (old.map { String(format: "%+.2f", $0) } ?? "none"))
+            after.append("#\(assignment.feedbackID.short) sentiment " + String(format: "%+.2f", assignment.score))
+        }
+        if let themes = proposal.themeTags {
+            let old = Dictionary(grouping: snapshot.feedback.values.flatMap { item in item.tags.filter { $0.hasPrefix("theme:") }.map { ($0, item.id) } },
+                                 by: \.0).mapValues(\.count)
+            before += old.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) items" }
+            after += themes.map { "\($0.tag): \($0.feedbackIDs.count) items" }.sorted()
+        }
+        for persona in proposal.personas ?? [] { after.append("New persona: \(persona.name) — \(persona.summary)") }
+        for experiment in proposal.experiments ?? [] { after.append("New experiment: \(experiment.title) (\(experiment.metric), target \(experiment.target))") }
+        if let decision = proposal.decision { after.append("New decision: \(decision.title) — \(sections["choice"] ?? decision.choice)") }
+        if let conclusion = proposal.experimentConclusion {
+            let experiment = snapshot.experiments[conclusion.experimentID]
+            before += ["Status: \(experiment?.status.rawValue ?? "missing")", "Result: \(experiment?.result ?? "none")"]
+            after += ["Status: \(conclusion.status.rawValue)", "Result: \(sections["conclusion"] ?? conclusion.result)"]
+        }
+        if let communication = proposal.communication {
+            after.append("New \(communication.kind.rawValue) for \(communication.audience): \(communication.title) (its text is the draft)")
+        }
+        return (before.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) },
+                after.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
+    }
+
+    /// The line difference between what is there and what accepting would leave.
+    public static func lines(_ draft: Draft, in snapshot: WorkspaceSnapshot) -> [Line] {
+        let (before, after) = beforeAndAfter(draft, in: snapshot)
+        let difference = after.difference(from: before)
+        var removals = Set<Int>(), insertions = Set<Int>()
+        for change in difference {
+            switch change {
+            case let .remove(offset, _, _): removals.insert(offset)
+            case let .insert(offset, _, _): insertions.insert(offset)
+            }
+        }
+        var result: [Line] = []
+        var old = 0, new = 0
+        while old < before.count || new < after.count {
+            if old < before.count, removals.contains(old) {
+                result.append(.removed(before[old])); old += 1
+            } else if new < after.count, insertions.contains(new) {
+                result.append(.added(after[new])); new += 1
+            } else if old < before.count, new < after.count {
+                result.append(.kept(after[new])); old += 1; new += 1
+            } else if old < before.count {
+                result.append(.removed(before[old])); old += 1
+            } else {
+                result.append(.added(after[new])); new += 1
+            }
+        }
+        return result
+    }
+}

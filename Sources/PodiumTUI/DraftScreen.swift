@@ -1,0 +1,112 @@
+import PodiumCore
+import PodiumEngine
+import PodiumRender
+import PodiumStore
+import PodiumViewModels
+
+/// The draft review screen: the draft's text, and beside it (or instead, on a narrow
+/// terminal) its evidence with the cited records' own text, or what accepting would change.
+enum DraftScreen {
+    static func render(_ draft: Draft, view: AppState.DraftView, state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let reviewable = draft.status == .pending || draft.status == .interrupted
+        let title = "Draft \(draft.id.short) · \(draft.kind) · \(draft.status.rawValue) · \(PaneBuilder.clean(draft.provider.name)) (\(PaneBuilder.clean(draft.provider.model)))"
+            + (draft.provider.host.map { " at \(PaneBuilder.clean($0))" } ?? "")
+        let hint = reviewable ? "a accept · x reject · e edit · r regenerate · d changes · v evidence · Esc back"
+            : "r regenerate · d changes · v evidence · u undo · Esc back"
+        let wide = area.width >= 110
+        let side = view.panel == .text ? AppState.DraftView.Panel.evidence : view.panel
+        if wide {
+            let parts = area.split(.horizontal, [.percentage(55), .fill()])
+            panel(.text, draft, state: state, title: title, hint: hint, scroll: view.panel == .text ? view.scroll : 0,
+                  focused: view.panel == .text, into: &buffer, area: parts[0], theme: theme)
+            panel(side, draft, state: state, title: side == .changes ? "What accepting changes" : "Evidence",
+                  hint: side == .changes ? "d back to evidence" : "v focus", scroll: view.panel == .text ? 0 : view.scroll,
+                  focused: view.panel != .text, into: &buffer, area: parts[1], theme: theme)
+        } else {
+            panel(view.panel, draft, state: state, title: title, hint: hint, scroll: view.scroll, focused: true,
+                  into: &buffer, area: area, theme: theme)
+        }
+    }
+
+    private static func panel(
+        _ kind: AppState.DraftView.Panel, _ draft: Draft, state: AppState, title: String, hint: String, scroll: Int,
+        focused: Bool, into buffer: inout Buffer, area: Rect, theme: Theme
+    ) {
+        Block(title: title, focused: focused, hint: hint).render(into: &buffer, area: area, theme: theme)
+        let lines: [TextView.Line] = switch kind {
+        case .text: textLines(draft)
+        case .evidence: evidenceLines(draft, snapshot: state.snapshot)
+        case .changes: changeLines(draft, snapshot: state.snapshot)
+        }
+        TextView(lines: lines, offset: scroll).render(into: &buffer, area: Block.inner(area), theme: theme)
+    }
+
+    static func textLines(_ draft: Draft) -> [TextView.Line] {
+        var lines = [TextView.Line(PaneBuilder.clean(draft.title), role: .title),
+                     TextView.Line("Made \(PaneBuilder.time(draft.createdAt)) · \(draft.evidence.count) evidence record\(draft.evidence.count == 1 ? "" : "s")"
+                        + (draft.edits.isEmpty ? "" : " · edited \(draft.edits.count)×")
+                        + (draft.kind.info.map { " · accepting \($0.onAccept)" } ?? ""), role: .muted)]
+        if let unknown = draft.unknownReferences, !unknown.isEmpty {
+            lines.append(TextView.Line("Cites \(unknown.count) record(s) that do not exist: \(unknown.prefix(4).joined(separator: ", "))", role: .warning))
+        }
+        if let note = draft.reviewNote { lines.append(TextView.Line("Note: \(PaneBuilder.clean(note))", role: .muted)) }
+        lines.append(TextView.Line(""))
+        for line in PaneBuilder.clean(draft.content, lines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            let role: ThemeRole = text.hasPrefix("#") ? .accent : text.hasPrefix("|---") ? .muted : .text
+            lines.append(TextView.Line(text.hasPrefix("#") ? text.drop { $0 == "#" || $0 == " " }.description : text, role: role))
+        }
+        if !draft.figures.isEmpty {
+            lines += [TextView.Line(""), TextView.Line("Figures", role: .accent)]
+            lines += draft.figures.prefix(30).map { TextView.Line("\(PaneBuilder.clean($0.name)): \(PaneBuilder.number($0.value))\($0.unit ?? "")", role: .muted) }
+        }
+        return lines
+    }
+
+    /// The cited records with their own words, so the draft can be checked against them.
+    static func evidenceLines(_ draft: Draft, snapshot: WorkspaceSnapshot) -> [TextView.Line] {
+        guard !draft.evidence.isEmpty else { return [TextView.Line("This draft cites no records.", role: .muted)] }
+        var lines: [TextView.Line] = []
+        var group: String?
+        for evidence in draft.evidence.prefix(300) {
+            if evidence.group != group, let name = evidence.group {
+                lines.append(TextView.Line(PaneBuilder.clean(name), role: .accent))
+            }
+            group = evidence.group
+            let reference = evidence.reference
+            let detail = evidence.detail.map { " · " + PaneBuilder.clean($0) } ?? ""
+            lines.append(TextView.Line("\(reference.kind.rawValue) #\(reference.id.suffix(8))\(detail)", role: .muted))
+            lines.append(TextView.Line("  " + (recordText(reference, snapshot: snapshot) ?? "(no longer in the workspace)")))
+        }
+        if draft.evidence.count > 300 { lines.append(TextView.Line("… and \(draft.evidence.count - 300) more (podium drafts show \(draft.id.short) --json)", role: .muted)) }
+        return lines
+    }
+
+    static func recordText(_ reference: ArtifactReference, snapshot: WorkspaceSnapshot) -> String? {
+        let id = reference.id
+        let text: String? = switch reference.kind {
+        case .product: snapshot.product.name + ": " + snapshot.product.productGoal
+        case .feedback: snapshot.feedback[RecordID(id)].map { item in
+            [item.source.rawValue, item.segment, item.rating?.display].compactMap { $0 }.joined(separator: " · ") + " — " + item.text }
+        case .backlog: snapshot.backlog[RecordID(id)].map { "\($0.title) (\($0.status.rawValue), order \($0.order))" }
+        case .stakeholder: snapshot.stakeholders[RecordID(id)].map { "\($0.name), \($0.role): \($0.notes)" }
+        case .persona: snapshot.personas[RecordID(id)].map { "\($0.name): \($0.summary)" }
+        case .experiment: snapshot.experiments[RecordID(id)].map { "\($0.title) (\($0.status.rawValue))" }
+        case .decision: snapshot.decisions[RecordID(id)].map { "\($0.title): \($0.choice)" }
+        case .communication: snapshot.communications[RecordID(id)].map { "\($0.title) (\($0.status.rawValue))" }
+        case .draft: snapshot.drafts[RecordID(id)].map(\.title)
+        case .job: snapshot.jobs[RecordID(id)].map(\.kind.rawValue)
+        }
+        return text.map { PaneBuilder.clean($0) }
+    }
+
+    static func changeLines(_ draft: Draft, snapshot: WorkspaceSnapshot) -> [TextView.Line] {
+        DraftChanges.lines(draft, in: snapshot).map { line in
+            switch line {
+            case let .kept(text): TextView.Line("  " + PaneBuilder.clean(text), role: .muted)
+            case let .removed(text): TextView.Line("- " + PaneBuilder.clean(text), role: .error)
+            case let .added(text): TextView.Line("+ " + PaneBuilder.clean(text), role: .success)
+            }
+        }
+    }
+}

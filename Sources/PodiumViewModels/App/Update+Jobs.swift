@@ -1,0 +1,198 @@
+import PodiumCore
+import PodiumRender
+import PodiumStore
+
+/// AI jobs and draft review in the dashboard: queueing a job from its pane, the draft view
+/// (accept, reject, edit, regenerate, its evidence and changes) and the prompts they need.
+extension AppState {
+    // MARK: Jobs
+
+    /// Queues `kind` with what the focused pane selects: the filtered feedback, the
+    /// selected backlog item or experiment. Jobs that need words first ask for them.
+    mutating func runJob(_ kind: JobKind, text: String? = nil) -> [Effect] {
+        var parameters: [String: String] = [:]
+        var inputs: [ArtifactReference] = []
+        let pane = panes[focused]
+        switch kind {
+        case .ask:
+            guard let text else {
+                mode = .prompt(Prompt(purpose: .question, text: ""))
+                return []
+            }
+            parameters["question"] = text
+        case .stakeholderUpdate:
+            guard let text else {
+                mode = .prompt(Prompt(purpose: .audience, text: "leadership"))
+                return []
+            }
+            parameters["audience"] = text
+        case .summarizeFeedback, .clusterThemes, .buildPersonas, .tagSentiment, .proposeExperiments:
+            if focusedStance == .customerRepresentative, pane.view == 0, !pane.filter.isEmpty {
+                guard !pane.visible.isEmpty else {
+                    message = "No feedback matches the filter: Esc clears it."
+                    return []
+                }
+                parameters["filter"] = pane.filter
+                inputs = visibleRows(focused).map { ArtifactReference(kind: .feedback, id: $0.id) }
+            }
+        case .decisionRecord:
+            if focusedStance == .decisionMaker, pane.view == 0, let row = selectedRow {
+                inputs = [ArtifactReference(kind: .backlog, id: row.id)]
+            }
+        case .concludeExperiment:
+            if focusedStance == .experimenter, let row = selectedRow {
+                inputs = [ArtifactReference(kind: .experiment, id: row.id)]
+            }
+        default:
+            break
+        }
+        mode = .normal
+        let scope = parameters["filter"].map { _ in " on \(inputs.count) filtered items" } ?? ""
+        message = "Queued \(kind)\(scope) on \(provider.name) (\(provider.model)\(provider.host.map { " at \($0)" } ?? "")) · 7 shows the job"
+        return [.runJob(kind, parameters: parameters, inputs: inputs)]
+    }
+
+    /// Cancels or re-queues the job selected in the Orchestrator.
+    mutating func jobControl(_ action: Action) -> [Effect] {
+        guard focusedStance == .orchestrator, let row = selectedRow, let job = snapshot.jobs[RecordID(row.id)] else {
+            message = "Select a job in the Orchestrator (7) first."
+            return []
+        }
+        if action == .cancelJob {
+            guard !job.status.isFinished else {
+                message = "That job is already \(job.status.rawValue)."
+                return []
+            }
+            message = "Cancelling \(job.kind)…"
+            return [.cancelJob(row.id)]
+        }
+        guard job.status.isFinished, job.status != .done else {
+            message = job.status == .done ? "That job is done: open its draft and press r to regenerate it." : "That job is still \(job.status.rawValue)."
+            return []
+        }
+        message = "Queued \(job.kind) again."
+        return [.retryJob(row.id)]
+    }
+
+    // MARK: Drafts
+
+    /// Pending drafts of a stance (all of them in the Orchestrator), newest first.
+    public func pendingDrafts(for stance: Stance) -> [Draft] {
+        snapshot.drafts.values.filter { ($0.status == .pending || $0.status == .interrupted) && (stance == .orchestrator || $0.stance == stance) }
+            .sorted { $0.id > $1.id }
+    }
+
+    /// The draft open in the draft view, if it still exists.
+    public var openDraft: Draft? {
+        guard case let .draft(view) = mode else { return nil }
+        return snapshot.drafts[RecordID(view.id)]
+    }
+
+    mutating func openNewestDraft() {
+        guard let draft = pendingDrafts(for: focusedStance).first else {
+            message = focusedStance == .orchestrator ? "No drafts wait for review." : "No drafts wait for review in this pane · 7 shows them all"
+            return
+        }
+        mode = .draft(DraftView(id: draft.id.rawValue))
+    }
+
+    /// Keys of the draft view (fixed, listed in the help under "Draft").
+    mutating func handleDraft(_ key: Key, _ view: DraftView) -> [Effect] {
+        guard let draft = snapshot.drafts[RecordID(view.id)] else {
+            mode = .normal
+            message = "That draft no longer exists."
+            return []
+        }
+        var view = view
+        let reviewable = draft.status == .pending || draft.status == .interrupted
+        switch key {
+        case .escape, .character("q"):
+            mode = .normal
+            return []
+        case .down, .character("j"): view.scroll += 1
+        case .up, .character("k"): view.scroll = max(0, view.scroll - 1)
+        case .pageDown, .control("d"), .character(" "): view.scroll += pageSize
+        case .pageUp, .control("u"): view.scroll = max(0, view.scroll - pageSize)
+        case .character("g"), .home: view.scroll = 0
+        case .tab, .character("v"):
+            view.panel = view.panel == .evidence ? .text : .evidence
+            view.scroll = 0
+        case .character("d"):
+            view.panel = view.panel == .changes ? .text : .changes
+            view.scroll = 0
+        case .character("a") where reviewable:
+            return [.review(.accept(view.id))]
+        case .character("x") where reviewable:
+            mode = .prompt(Prompt(purpose: .rejectReason(draftID: view.id), text: ""))
+            return []
+        case .character("e") where reviewable:
+            return [.review(.edit(view.id))]
+        case .character("r"):
+            message = "Regenerating “\(PaneBuilder.clean(draft.title))”…"
+            return [.review(.regenerate(view.id))]
+        case .character("a"), .character("x"), .character("e"):
+            message = "This draft is \(draft.status.rawValue); only pending drafts can be accepted, rejected or edited."
+        case .character("u"):
+            mode = .normal
+            return perform(.undo)
+        default:
+            message = "Draft: a accept · x reject · e edit · r regenerate · d changes · v evidence · Esc back"
+        }
+        mode = .draft(view)
+        return []
+    }
+
+    /// Keys while typing a line.
+    mutating func handlePrompt(_ key: Key, _ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        switch key {
+        case .escape:
+            if case let .rejectReason(id) = prompt.purpose { mode = .draft(DraftView(id: id)) } else { mode = .normal }
+            return []
+        case .enter:
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            switch prompt.purpose {
+            case .question:
+                guard !text.isEmpty else { message = "Type a question, or Esc."; return [] }
+                return runJob(.ask, text: text)
+            case .audience:
+                return runJob(.stakeholderUpdate, text: text.isEmpty ? "leadership" : text)
+            case let .rejectReason(id):
+                mode = .normal
+                return [.review(.reject(id, reason: text.isEmpty ? nil : text))]
+            }
+        case .backspace:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case let .character(character):
+            prompt.text.append(character)
+        default:
+            return []
+        }
+        mode = .prompt(prompt)
+        return []
+    }
+
+    /// Shows how a review ended and makes an acceptance undoable with `u`.
+    mutating func finishReview(_ outcome: ReviewOutcome) {
+        switch outcome {
+        case let .accepted(id, title, effect, changed):
+            let description = "accepted “\(PaneBuilder.clean(title))”"
+            if changed > 0 {
+                undoStack.append(UndoEntry(description: description, restore: .undoAcceptance(id)))
+                if undoStack.count > 50 { undoStack.removeFirst() }
+            }
+            mode = .normal
+            message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s")) · u undoes" : "kept as accepted")
+        case let .rejected(title):
+            mode = .normal
+            message = "Rejected “\(PaneBuilder.clean(title))”."
+        case let .edited(title, changed):
+            message = changed ? "Saved your edit of “\(PaneBuilder.clean(title))”." : "Unchanged."
+        case let .regenerating(title):
+            mode = .normal
+            message = "Regenerating “\(PaneBuilder.clean(title))”: the new draft replaces it when ready."
+        case let .undone(title, restored):
+            message = "Undid accepting “\(PaneBuilder.clean(title))”: \(restored) record\(restored == 1 ? "" : "s") restored."
+        }
+    }
+}
