@@ -44,6 +44,7 @@ extension Recipe {
             let score = entry.baseScore == nil ? "–" : String(format: "%.1f", entry.score)
             if item.status == .inProgress {
                 lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | – | In progress: stays on top. |")
+                evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "in progress"))
                 continue
             }
             lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | \(score) | \(Recipe.clean(entry.rationale)) |")

@@ -170,6 +170,7 @@ extension Recipe {
             evidence.append(Evidence(ArtifactReference(.experiment, experiment.id)))
         }
         lines += ["", "## Up next", ""] + next.map { "- \(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }
+        evidence += next.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "next in the backlog order") }
         lines += ["", "## Questions for stakeholders", "", "- Does the order of the next items match what you hear from customers?",
                   "- Which of the themes above should the next sprint address first?"]
         let communication = Communication(title: "Sprint Review pack, sprint \(sprint.number)", audience: "Sprint Review", kind: .sprintReview,

@@ -1,0 +1,138 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// Accept, reject, edit and undo, on the demo workspace with drafts from the offline engine.
+@Suite("Draft review")
+struct ReviewTests {
+    /// Runs `kind` on the built-in engine and returns its draft.
+    private func draft(_ kind: JobKind, in store: WorkspaceStore, parameters: [String: String] = [:], inputs: [ArtifactReference] = []) throws -> Draft {
+        let engine = JobEngine(store: store, providerFor: { _ in LocalProvider() })
+        let job = try engine.enqueue(kind, parameters: parameters, inputs: inputs)
+        engine.waitForIdle()
+        let saved = try #require(store.snapshot.jobs[job.id])
+        #expect(saved.status == .done, "\(kind): \(saved.error ?? "")")
+        return try #require(saved.draftID.flatMap { store.snapshot.drafts[$0] })
+    }
+
+    /// Every file of the workspace's records, by path, for before/after comparisons.
+    private func files(_ root: URL, except: [String] = ["drafts", "audit", "jobs", ".podium"]) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where url.pathExtension == "json" {
+            let relative = String(url.path.dropFirst(root.path.count + 1))
+            guard !except.contains(where: { relative.hasPrefix($0) }) else { continue }
+            result[relative] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    @Test("accepting a backlog order re-orders the backlog; undo puts every file back byte for byte")
+    func acceptAndUndoOrder() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let before = try files(workspace.root)
+        let order = try draft(.orderBacklog, in: store)
+        let proposed = try #require(order.proposal?.backlogOrder)
+        let accepted = try DraftReview(store: store, actor: "po").accept(order.id, note: "looks right")
+        #expect(accepted.status == .accepted && (accepted.appliedChanges?.count ?? 0) > 0)
+        let open = store.snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }.map(\.id)
+        #expect(open == proposed.filter { open.contains($0) }, "the open items follow the proposed order")
+        #expect(try files(workspace.root) != before)
+        let audit = store.snapshot.audit.values.filter { $0.action == .accept }
+        #expect(audit.count == 1 && audit.first?.actor == "po" && audit.first?.details["note"] == "looks right")
+
+        let undone = try DraftReview(store: store, actor: "po").undoAccept(order.id)
+        #expect(undone.status == .pending && undone.appliedChanges == nil)
+        #expect(try files(workspace.root) == before, "undo restores the records exactly")
+        let reopened = try WorkspaceStore.open(at: workspace.root)
+        #expect(reopened.snapshot.drafts[order.id]?.status == .pending)
+        #expect(reopened.snapshot.audit.values.contains { $0.action == .undo })
+    }
+
+    @Test("undo is refused when a record the draft changed was changed again since")
+    func undoRefusedAfterLaterChange() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let vision = try draft(.visionNarrative, in: store)
+        try DraftReview(store: store).accept(vision.id)
+        try store.write { transaction in
+            var product = transaction.product
+            product.vision = "Changed by hand after accepting."
+            try transaction.setProduct(product)
+        }
+        #expect(throws: EngineError.self) { try DraftReview(store: store).undoAccept(vision.id) }
+        #expect(store.snapshot.product.vision == "Changed by hand after accepting.")
+        #expect(store.snapshot.drafts[vision.id]?.status == .accepted)
+    }
+
+    @Test("an edited vision draft is what gets accepted; the edit keeps the previous text")
+    func editThenAccept() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let vision = try draft(.visionNarrative, in: store)
+        let text = "## Vision\n\nCalm field work for every trades business.\n\n## Product goal\n\nInvoice every job on site by March.\n"
+        let edited = try DraftReview(store: store, actor: "po").edit(vision.id, content: text)
+        #expect(edited.edits.count == 1 && edited.edits[0].previousContent == vision.content && edited.edits[0].by == "po")
+        try DraftReview(store: store).accept(vision.id)
+        #expect(store.snapshot.product.vision == "Calm field work for every trades business.")
+        #expect(store.snapshot.product.productGoal == "Invoice every job on site by March.")
+        #expect(store.snapshot.audit.values.contains { $0.action == .edit })
+    }
+
+    @Test("rejecting changes nothing but the draft; a reviewed draft cannot be reviewed again")
+    func reject() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let themes = try draft(.clusterThemes, in: store)
+        let before = try files(workspace.root)
+        let rejected = try DraftReview(store: store).reject(themes.id, reason: "too coarse")
+        #expect(rejected.status == .rejected && rejected.reviewNote == "too coarse")
+        #expect(try files(workspace.root) == before)
+        #expect(throws: EngineError.self) { try DraftReview(store: store).accept(themes.id) }
+        #expect(throws: EngineError.self) { try DraftReview(store: store).edit(themes.id, content: "x") }
+    }
+
+    @Test("each kind of proposal lands where it should", arguments: [
+        JobKind.clusterThemes, .tagSentiment, .buildPersonas, .decisionRecord, .proposeExperiments,
+        .concludeExperiment, .stakeholderUpdate, .releaseNotes, .sprintReviewPack,
+    ])
+    func applies(_ kind: JobKind) throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let made = try draft(kind, in: store)
+        let before = store.snapshot
+        try DraftReview(store: store).accept(made.id)
+        let after = store.snapshot
+        switch kind {
+        case .clusterThemes:
+            let tagged = after.feedback.values.filter { $0.tags.contains { $0.hasPrefix("theme:") } }
+            #expect(tagged.count == made.proposal?.themeTags?.reduce(0) { $0 + $1.feedbackIDs.count })
+        case .tagSentiment:
+            #expect(after.feedback.values.allSatisfy { $0.sentiment != nil })
+        case .buildPersonas:
+            #expect(after.personas.count == before.personas.count + (made.proposal?.personas?.count ?? 0))
+            #expect(after.personas.values.allSatisfy { persona in persona.quotes.allSatisfy { after.feedback[$0.sourceID] != nil } })
+        case .decisionRecord:
+            #expect(after.decisions.count == before.decisions.count + 1)
+        case .proposeExperiments:
+            #expect(after.experiments.count > before.experiments.count)
+        case .concludeExperiment:
+            let id = try #require(made.proposal?.experimentConclusion?.experimentID)
+            #expect(after.experiments[id]?.status == made.proposal?.experimentConclusion?.status)
+        default:
+            let added = after.communications.values.filter { before.communications[$0.id] == nil }
+            #expect(added.count == 1 && added.first?.body == made.content)
+        }
+        try DraftReview(store: store).undoAccept(made.id)
+        #expect(store.snapshot.feedback.all.map(\.tags) == before.feedback.all.map(\.tags))
+        #expect(store.snapshot.feedback.all.map(\.sentiment) == before.feedback.all.map(\.sentiment))
+        #expect(store.snapshot.personas.count == before.personas.count && store.snapshot.decisions.count == before.decisions.count)
+        #expect(store.snapshot.experiments.all == before.experiments.all)
+        #expect(store.snapshot.communications.count == before.communications.count)
+    }
+}
