@@ -182,7 +182,7 @@ public enum DashboardView {
         let stance = state.focusedStance
         let jobs = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }.compactMap { action -> String? in
             guard let key = state.keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
-            return "\(key) \(kind.rawValue)"
+            return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)"
         }
         return ([content.hints] + jobs).filter { !$0.isEmpty }.joined(separator: " · ")
     }

@@ -37,6 +37,8 @@ public enum JobRisk: String, Codable, Sendable, CaseIterable, Comparable {
 public struct JobKindInfo: Sendable, Hashable {
     public var kind: JobKind
     public var title: String
+    /// A word or two for key hints, e.g. "summary".
+    public var shortTitle: String
     public var stance: Stance
     public var risk: JobRisk
     /// One sentence: what the job reads and what it writes.
@@ -46,46 +48,46 @@ public struct JobKindInfo: Sendable, Hashable {
 
     /// Every kind, grouped by stance in pane order.
     public static let all: [JobKindInfo] = [
-        JobKindInfo(kind: .visionNarrative, title: "Draft a vision narrative", stance: .visionary, risk: .high,
+        JobKindInfo(kind: .visionNarrative, title: "Draft a vision narrative", shortTitle: "vision", stance: .visionary, risk: .high,
                     summary: "A vision narrative and product-goal statement from the goal, its measures and the top feedback themes.",
                     onAccept: "replaces the product's vision and goal"),
-        JobKindInfo(kind: .stakeholderSynthesis, title: "Synthesize stakeholder input", stance: .collaborator, risk: .low,
+        JobKindInfo(kind: .stakeholderSynthesis, title: "Synthesize stakeholder input", shortTitle: "synthesis", stance: .collaborator, risk: .low,
                     summary: "Agreements, conflicts and open questions across the stakeholders' notes.",
                     onAccept: "keeps the synthesis as an accepted draft"),
-        JobKindInfo(kind: .summarizeFeedback, title: "Summarize feedback", stance: .customerRepresentative, risk: .low,
+        JobKindInfo(kind: .summarizeFeedback, title: "Summarize feedback", shortTitle: "summary", stance: .customerRepresentative, risk: .low,
                     summary: "An extractive summary of the feedback in view (filtered or all), with its themes and sentiment.",
                     onAccept: "keeps the summary; the Customer pane shows the latest one"),
-        JobKindInfo(kind: .clusterThemes, title: "Cluster feedback into themes", stance: .customerRepresentative, risk: .low,
+        JobKindInfo(kind: .clusterThemes, title: "Cluster feedback into themes", shortTitle: "themes", stance: .customerRepresentative, risk: .low,
                     summary: "Themes found in the feedback, with counts, sentiment and representative quotes.",
                     onAccept: "tags each item with its theme (theme:NAME)"),
-        JobKindInfo(kind: .buildPersonas, title: "Build personas", stance: .customerRepresentative, risk: .medium,
+        JobKindInfo(kind: .buildPersonas, title: "Build personas", shortTitle: "personas", stance: .customerRepresentative, risk: .medium,
                     summary: "Personas per segment from reviews and surveys: goals, pains and quotes with their source ids.",
                     onAccept: "creates the personas"),
-        JobKindInfo(kind: .tagSentiment, title: "Tag sentiment", stance: .customerRepresentative, risk: .low,
+        JobKindInfo(kind: .tagSentiment, title: "Tag sentiment", shortTitle: "sentiment", stance: .customerRepresentative, risk: .low,
                     summary: "A sentiment score from -1 to 1 for each feedback item that has none.",
                     onAccept: "writes the sentiment of each item"),
-        JobKindInfo(kind: .orderBacklog, title: "Suggest a backlog order", stance: .decisionMaker, risk: .high,
+        JobKindInfo(kind: .orderBacklog, title: "Suggest a backlog order", shortTitle: "order", stance: .decisionMaker, risk: .high,
                     summary: "An order for the open backlog by RICE or WSJF, weighed by demand from linked feedback, with a rationale per item.",
                     onAccept: "re-orders the backlog"),
-        JobKindInfo(kind: .decisionRecord, title: "Draft a decision record", stance: .decisionMaker, risk: .high,
+        JobKindInfo(kind: .decisionRecord, title: "Draft a decision record", shortTitle: "decision record", stance: .decisionMaker, risk: .high,
                     summary: "A decision record (context, options, choice, rationale) for the selected backlog item.",
                     onAccept: "adds the decision to the decision log"),
-        JobKindInfo(kind: .proposeExperiments, title: "Propose experiments", stance: .experimenter, risk: .medium,
+        JobKindInfo(kind: .proposeExperiments, title: "Propose experiments", shortTitle: "propose", stance: .experimenter, risk: .medium,
                     summary: "Experiments for the top themes: hypothesis, metric, target and duration.",
                     onAccept: "adds the experiments as proposed"),
-        JobKindInfo(kind: .concludeExperiment, title: "Conclude an experiment", stance: .experimenter, risk: .medium,
+        JobKindInfo(kind: .concludeExperiment, title: "Conclude an experiment", shortTitle: "conclude", stance: .experimenter, risk: .medium,
                     summary: "Reads the selected experiment's result against its target into a conclusion.",
                     onAccept: "sets the experiment's status and result"),
-        JobKindInfo(kind: .stakeholderUpdate, title: "Draft a stakeholder update", stance: .influencer, risk: .high,
+        JobKindInfo(kind: .stakeholderUpdate, title: "Draft a stakeholder update", shortTitle: "update", stance: .influencer, risk: .high,
                     summary: "An update for an audience: what changed, decisions, experiments, risks.",
                     onAccept: "stores the update as a communication (draft status)"),
-        JobKindInfo(kind: .releaseNotes, title: "Draft release notes", stance: .influencer, risk: .high,
+        JobKindInfo(kind: .releaseNotes, title: "Draft release notes", shortTitle: "release notes", stance: .influencer, risk: .high,
                     summary: "Release notes from the backlog items done since the last release notes.",
                     onAccept: "stores the notes as a communication (draft status)"),
-        JobKindInfo(kind: .ask, title: "Ask the workspace", stance: .orchestrator, risk: .low,
+        JobKindInfo(kind: .ask, title: "Ask the workspace", shortTitle: "ask", stance: .orchestrator, risk: .low,
                     summary: "Answers a question from the workspace, citing the items it used.",
                     onAccept: "keeps the answer as an accepted draft"),
-        JobKindInfo(kind: .sprintReviewPack, title: "Prepare a Sprint Review pack", stance: .orchestrator, risk: .medium,
+        JobKindInfo(kind: .sprintReviewPack, title: "Prepare a Sprint Review pack", shortTitle: "review pack", stance: .orchestrator, risk: .medium,
                     summary: "A Markdown pack of the sprint's feedback themes, decisions, experiments and done items.",
                     onAccept: "stores the pack as a communication (sprint review)"),
     ]

@@ -45,6 +45,11 @@ public struct AppState: Sendable {
         public var purpose: Purpose
         public var text: String
 
+        public init(purpose: Purpose, text: String) {
+            self.purpose = purpose
+            self.text = text
+        }
+
         /// The prompt's label, e.g. "Ask the workspace".
         public var label: String {
             switch purpose {
