@@ -1,4 +1,6 @@
 import Foundation
+import PodiumCore
+import PodiumStore
 import PodiumTestSupport
 import Testing
 
@@ -49,7 +51,7 @@ struct DashboardEndToEndTests {
                                        environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
         try terminal.waitFor("Visionary — Fieldnote")
         let titles = ["Collaborator — stakeholders", "Customer Representative — feedback", "Decision Maker — Product Backlog",
-                      "Experimenter — experiments", "Influencer — updates", "Orchestrator — drafts inbox", "Visionary — Fieldnote"]
+                      "Experimenter — experiments", "Influencer — updates", "Orchestrator — jobs and drafts inbox", "Visionary — Fieldnote"]
         for (index, title) in titles.enumerated() {
             try terminal.send(String((index + 1) % 7 + 1))
             try terminal.waitFor(title)
@@ -65,6 +67,48 @@ struct DashboardEndToEndTests {
         try terminal.waitFor("Show the Experimenter pane")
         try terminal.send("Enter")
         try terminal.waitFor("Experimenter — experiments")
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
+
+    @Test("an AI job from its pane key to an accepted, edited and undone draft; the files follow each step")
+    func draftFlow() throws {
+        let (folder, workspace) = try prepare()
+        // The "editor" replaces a word in the draft, as a person would in vi.
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color",
+                                                     "VISUAL": "sed -i s/Sentiment/Mood/"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("3", "m")
+        try terminal.waitFor("Queued summarize-feedback on local (podium-insight)")
+        try terminal.send("7")
+        try terminal.waitFor("Feedback summary (all 200 items)")
+        try terminal.send("g", "Enter")
+        try terminal.waitFor("a accept · x reject")
+        let store = try WorkspaceStore.open(at: URL(fileURLWithPath: workspace))
+        let draft = try #require(store.snapshot.drafts.values.first)
+        #expect(draft.status == .pending && draft.kind == .summarizeFeedback && !draft.evidence.isEmpty)
+        #expect(store.snapshot.jobs.values.first?.status == .done)
+
+        try terminal.send("e")
+        try terminal.waitFor("Saved your edit")
+        _ = try store.refresh()
+        #expect(store.snapshot.drafts[draft.id]?.content.contains("**Mood:**") == true)
+        #expect(store.snapshot.drafts[draft.id]?.edits.count == 1)
+
+        try terminal.send("a")
+        try terminal.waitFor("Accepted “Feedback summary (all 200 items)”")
+        _ = try store.refresh()
+        #expect(store.snapshot.drafts[draft.id]?.status == .accepted)
+        try terminal.send("3")
+        try terminal.waitFor("Accepted summary (")
+
+        try terminal.send("u")
+        try terminal.waitFor("Undid accepting")
+        _ = try store.refresh()
+        #expect(store.snapshot.drafts[draft.id]?.status == .pending)
+        #expect(Set(store.snapshot.audit.values.map(\.action)).isSuperset(of: [.edit, .accept, .undo]))
         try terminal.send("q")
         #expect(try waitForExit(folder) == "0")
         #expect(try terminalRestored(folder))

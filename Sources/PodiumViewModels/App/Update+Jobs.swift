@@ -177,12 +177,10 @@ extension AppState {
         switch outcome {
         case let .accepted(id, title, effect, changed):
             let description = "accepted “\(PaneBuilder.clean(title))”"
-            if changed > 0 {
-                undoStack.append(UndoEntry(description: description, restore: .undoAcceptance(id)))
-                if undoStack.count > 50 { undoStack.removeFirst() }
-            }
+            undoStack.append(UndoEntry(description: description, restore: .undoAcceptance(id)))
+            if undoStack.count > 50 { undoStack.removeFirst() }
             mode = .normal
-            message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s")) · u undoes" : "kept as accepted")
+            message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s"))" : "kept as accepted") + " · u undoes"
         case let .rejected(title):
             mode = .normal
             message = "Rejected “\(PaneBuilder.clean(title))”."

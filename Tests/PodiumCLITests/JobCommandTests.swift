@@ -1,0 +1,123 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// `podium run`, `podium drafts` and `podium jobs`, run as a script or cron job would.
+@Suite("AI jobs from the command line")
+struct JobCommandTests {
+    private func podium(_ arguments: [String], home: URL, environment: [String: String] = [:]) throws -> ProcessResult {
+        var base = ["HOME": home.path, "XDG_DATA_HOME": "", "PODIUM_WORKSPACE": home.path + "/ws", "COLUMNS": "120"]
+        base.merge(environment) { _, new in new }
+        return try run(BuiltProducts.executable("podium"), arguments, environment: base)
+    }
+
+    private func demo() throws -> TemporaryDirectory {
+        let home = try TemporaryDirectory("podium-jobs")
+        let made = try podium(["demo", "--no-open", "--size", "200"], home: home.url)
+        try #require(made.status == 0, "\(made.standardError)")
+        return home
+    }
+
+    /// The draft object `--json` prints.
+    struct DraftJSON: Decodable {
+        var id: String
+        var kind: String
+        var status: String
+        var content: String
+        var evidence: [EvidenceJSON]
+        var evidenceGroups: [String: [String]]?
+        struct EvidenceJSON: Decodable { var kind: String; var id: String }
+    }
+
+    @Test("run --json prints the draft with its evidence; accept applies it, undo takes it back")
+    func runAcceptUndo() throws {
+        let home = try demo()
+        let result = try podium(["run", "cluster-themes", "--json"], home: home.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        let draft = try JSONDecoder().decode(DraftJSON.self, from: Data(result.standardOutput.utf8))
+        #expect(draft.kind == "cluster-themes" && draft.status == "pending")
+        let groups = try #require(draft.evidenceGroups)
+        #expect(groups.count >= 3 && groups.values.allSatisfy { !$0.isEmpty }, "ids per theme")
+
+        let store = try WorkspaceStore.open(at: home.path("ws"))
+        #expect(store.snapshot.feedback.values.allSatisfy { !$0.tags.contains { $0.hasPrefix("theme:") } })
+        let short = String(draft.id.suffix(8))
+        let accept = try podium(["drafts", "accept", short, "--note", "good split"], home: home.url)
+        #expect(accept.status == 0 && accept.standardOutput.contains("Accepted \(short)"), "\(accept.standardError)")
+        _ = try store.refresh()
+        let tagged = store.snapshot.feedback.values.filter { $0.tags.contains { $0.hasPrefix("theme:") } }
+        #expect(tagged.count == groups.values.reduce(0) { $0 + $1.count })
+
+        let again = try podium(["drafts", "accept", short], home: home.url)
+        #expect(again.status == 1 && again.standardError.contains("already accepted"))
+        let undo = try podium(["drafts", "undo", short], home: home.url)
+        #expect(undo.status == 0, "\(undo.standardError)")
+        _ = try store.refresh()
+        #expect(store.snapshot.feedback.values.allSatisfy { !$0.tags.contains { $0.hasPrefix("theme:") } })
+        #expect(store.snapshot.drafts[RecordID(draft.id)]?.status == .pending)
+        let actions = store.snapshot.audit.values.map(\.action)
+        #expect(actions.contains(.accept) && actions.contains(.undo))
+    }
+
+    @Test("ask takes the question as an argument and cites what it found")
+    func ask() throws {
+        let home = try demo()
+        let result = try podium(["run", "ask", "What do customers say about invoices?"], home: home.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("# What do customers say about invoices?"))
+        #expect(result.standardOutput.contains("[#"))
+        #expect(result.standardError.contains("running ask on local (podium-insight)"))
+        let missing = try podium(["run", "ask"], home: home.url)
+        #expect(missing.status == 64 && missing.standardError.contains("ask needs a question"))
+    }
+
+    @Test("reject with a reason, edit from a file, list and show")
+    func rejectEditList() throws {
+        let home = try demo()
+        let first = try JSONDecoder().decode(DraftJSON.self, from: Data(try podium(["run", "release-notes", "--json"], home: home.url).standardOutput.utf8))
+        let second = try JSONDecoder().decode(DraftJSON.self, from: Data(try podium(["run", "stakeholder-update", "--audience", "board", "--json"], home: home.url).standardOutput.utf8))
+        let text = home.path("edited.md")
+        try "# Update for the board\n\nShort and sweet.\n".write(to: text, atomically: true, encoding: .utf8)
+        #expect(try podium(["drafts", "edit", second.id, "--from", text.path], home: home.url).status == 0)
+        #expect(try podium(["drafts", "reject", first.id, "--reason", "too early"], home: home.url).status == 0)
+        let list = try podium(["drafts", "list"], home: home.url)
+        #expect(list.standardOutput.contains(String(second.id.suffix(8))) && !list.standardOutput.contains(String(first.id.suffix(8))))
+        let all = try podium(["drafts", "list", "--all"], home: home.url)
+        #expect(all.standardOutput.contains("rejected"))
+        let show = try podium(["drafts", "show", second.id], home: home.url)
+        #expect(show.standardOutput.contains("Short and sweet."))
+        #expect(try podium(["drafts", "accept", second.id], home: home.url).status == 0)
+        let communications = try WorkspaceStore.open(at: home.path("ws")).snapshot.communications.values
+        #expect(communications.contains { $0.audience == "board" && $0.body.contains("Short and sweet.") })
+    }
+
+    @Test("jobs kinds lists every kind with its risk; jobs list shows what ran")
+    func jobs() throws {
+        let home = try demo()
+        let kinds = try podium(["jobs", "kinds", "--json"], home: home.url)
+        struct Kind: Decodable { var kind: String; var risk: String }
+        let list = try JSONDecoder().decode([Kind].self, from: Data(kinds.standardOutput.utf8))
+        #expect(list.map(\.kind) == JobKindInfo.all.map(\.kind.rawValue))
+        #expect(list.first { $0.kind == "order-backlog" }?.risk == "high" && list.first { $0.kind == "tag-sentiment" }?.risk == "low")
+        _ = try podium(["run", "tag-sentiment"], home: home.url)
+        let jobs = try podium(["jobs"], home: home.url)
+        #expect(jobs.standardOutput.contains("tag-sentiment") && jobs.standardOutput.contains("done"))
+    }
+
+    @Test("mistakes get one clear line: unknown job, unknown draft, nothing to work on")
+    func mistakes() throws {
+        let home = try demo()
+        let typo = try podium(["run", "sumarize-feedback"], home: home.url)
+        #expect(typo.status == 64 && typo.standardError.contains("did you mean summarize-feedback?"))
+        let unknown = try podium(["drafts", "accept", "zzzzzzzz"], home: home.url)
+        #expect(unknown.status == 1 && unknown.standardError.contains("no draft \"zzzzzzzz\""))
+        let empty = try TemporaryDirectory("podium-empty")
+        _ = try podium(["init", "--name", "Empty"], home: empty.url)
+        let nothing = try podium(["run", "summarize-feedback"], home: empty.url)
+        #expect(nothing.status == 1 && nothing.standardError.contains("There is no feedback in the workspace yet"))
+        let wrongMethod = try podium(["run", "order-backlog", "--method", "moscow"], home: home.url)
+        #expect(wrongMethod.status == 1 && wrongMethod.standardError.contains("Unknown method “moscow”: use rice or wsjf."))
+    }
+}
