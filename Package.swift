@@ -61,7 +61,7 @@ let package = Package(
 
         .executableTarget(
             name: "podium-test-writer",
-            dependencies: ["PodiumCore", "PodiumStore"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumEngine", "PodiumAI"],
             path: "Tests/Helpers/podium-test-writer"
         ),
         .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore"]),
@@ -73,7 +73,7 @@ let package = Package(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
-        .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport"]),
+        .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", "podium-test-writer"]),
         .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],

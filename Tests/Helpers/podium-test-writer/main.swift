@@ -1,5 +1,7 @@
 import Foundation
+import PodiumAI
 import PodiumCore
+import PodiumEngine
 import PodiumStore
 
 // A writer process for the store's multi-process tests. Not shipped to users.
@@ -10,6 +12,8 @@ import PodiumStore
 //   podium-test-writer churn WORKSPACE
 //       forever: one transaction per generation g that rewrites every feedback item and the
 //       product with "generation g" (several files per transaction); prints "ready" after the first.
+//   podium-test-writer hang-in-job WORKSPACE
+//       queues a summarize-feedback job whose provider never finishes, and waits (to be killed).
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -49,9 +53,23 @@ do {
             }
             if generation == 1 { FileHandle.standardOutput.write(Data("ready\n".utf8)) }
         }
+    case "hang-in-job":
+        let engine = JobEngine(store: store, providerFor: { _ in NeverEndingProvider() })
+        try engine.enqueue(.summarizeFeedback)
+        while true { sleep(60) }
     default:
         fail("unknown command \(command)")
     }
 } catch {
     fail("podium-test-writer: \(error)")
+}
+
+/// A provider stuck in its work (a model that never answers), for crash tests.
+struct NeverEndingProvider: Provider {
+    let info = ProviderInfo(name: "stuck", model: "none")
+
+    func run(_ request: JobRequest, context: JobContext) throws -> DraftOutput {
+        context.progress("thinking forever")
+        while true { sleep(60) }
+    }
 }
