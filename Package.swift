@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight", "PodiumEngine", "PodiumAI"],
             path: "Benchmarks/podium-bench"
         ),
 

@@ -16,6 +16,7 @@ import PodiumStore
 //
 //   swift run -c release podium-bench [--sizes 1000,10000,100000] [--dir DIR] [--runs N]
 //   swift run -c release podium-bench dashboard [SIZES]   (key press to frame, see DashboardBench)
+//   swift run -c release podium-bench engine [JOBS]       (engine overhead per job, see EngineBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -93,6 +94,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "dashboard" {
     let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10_000, 100_000]
     DashboardBench.run(sizes: sizes)
+    exit(0)
+}
+if arguments.first == "engine" {
+    try EngineBench.run(jobs: arguments.dropFirst().first.flatMap { Int($0) } ?? 200)
     exit(0)
 }
 if arguments.first == "child" {
