@@ -29,6 +29,9 @@ struct SentimentTests {
         #expect(analyzer.score("It never works.").label == .negative)
         #expect(analyzer.score("I don't like the new layout.").negativeTerms == ["don't like"])
         #expect(analyzer.score("No problems at all.").label == .positive)
+        let locked = analyzer.score("Invoicing shouldn't be locked in the top tier.")
+        #expect(locked.label == .negative)
+        #expect(locked.negativeTerms == ["locked"])
     }
 
     @Test("intensifiers strengthen and dampeners soften")
@@ -69,6 +72,8 @@ struct SentimentTests {
         #expect(need.label == .negative)
         #expect(need.negativeTerms == ["can't send"])
         #expect(analyzer.score("Offline mode finally works for me, great job.").label == .positive)
+        // Derived words sharing a stem with a lexicon word carry nothing: "use" is not "useful".
+        #expect(analyzer.score("We use Xero. Please call.").label == .neutral)
     }
 
     @Test("scores stay within -1...1")
