@@ -50,6 +50,19 @@ struct DemoWorkspaceTests {
         }
     }
 
+    @Test("sampling is deterministic: a shuffled demo gives identical themes, also when only a sample is clustered")
+    func deterministicDemo() {
+        var generator = SeededGenerator(seed: 9)
+        let shuffled = Self.documents.shuffled(using: &generator)
+        for clusterer in [ThemeClusterer(), ThemeClusterer(sampleLimit: 150)] {
+            let first = clusterer.cluster(Self.documents)
+            #expect(clusterer.cluster(shuffled) == first)
+            #expect(!first.themes.isEmpty)
+        }
+        #expect(Summarizer().summarize(shuffled, maxSentences: 3) == Summarizer().summarize(Self.documents, maxSentences: 3))
+        #expect(KeyPhraseExtractor.extract(from: shuffled, limit: 20) == KeyPhraseExtractor.extract(from: Self.documents, limit: 20))
+    }
+
     @Test("the summary's sentences are real sentences of their source, about different things")
     func summary() {
         let summary = Summarizer().summarize(Self.documents, maxSentences: 3)
