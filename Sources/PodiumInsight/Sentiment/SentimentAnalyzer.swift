@@ -137,6 +137,7 @@ public struct SentimentAnalyzer: Sendable {
 
     /// The longest lexicon phrase starting at `index`: its length and valence.
     private static func phrase(in words: [String], at index: Int) -> (Int, Double)? {
+        guard phraseStarts.contains(words[index]) else { return nil }
         for length in stride(from: min(4, words.count - index), through: 2, by: -1) {
             let candidate = words[index..<(index + length)].joined(separator: " ")
             if let valence = SentimentLexicon.phrases[candidate] { return (length, valence) }
@@ -156,6 +157,9 @@ public struct SentimentAnalyzer: Sendable {
         let stem = Stemmer.stem(word)
         return stem == word ? nil : stemmedWords[stem]
     }
+
+    /// The first words of the lexicon's phrases, to skip phrase matching for all others.
+    static let phraseStarts: Set<String> = Set(SentimentLexicon.phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// Endings of inflected forms that may be looked up through their stem.
     static let inflectionalEndings = ["s", "ed", "ing", "er", "est", "ly"]
