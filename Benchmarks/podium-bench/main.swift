@@ -17,6 +17,7 @@ import PodiumStore
 //   swift run -c release podium-bench [--sizes 1000,10000,100000] [--dir DIR] [--runs N]
 //   swift run -c release podium-bench dashboard [SIZES]   (key press to frame, see DashboardBench)
 //   swift run -c release podium-bench engine [JOBS]       (engine overhead per job, see EngineBench)
+//   swift run -c release podium-bench insight [SIZES]     (themes, summaries; see InsightBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -98,6 +99,11 @@ if arguments.first == "dashboard" {
 }
 if arguments.first == "engine" {
     try EngineBench.run(jobs: arguments.dropFirst().first.flatMap { Int($0) } ?? 200)
+    exit(0)
+}
+if arguments.first == "insight" {
+    let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000, 100_000]
+    InsightBench.run(sizes: sizes)
     exit(0)
 }
 if arguments.first == "child" {

@@ -2,8 +2,8 @@ import Foundation
 
 /// Key phrases by RAKE (Rapid Automatic Keyword Extraction, Rose et al., 2010), across documents.
 ///
-/// Candidate phrases are the runs of words between stop words, numbers and punctuation
-/// ("the invoice PDF looks unprofessional" → "invoice pdf looks unprofessional"). Each word
+/// Candidate phrases are the runs of one to three words between stop words, numbers and
+/// punctuation ("the invoice PDF is unprofessional" → "invoice pdf", "unprofessional"). Each word
 /// scores its degree (the total length of the candidates it appears in) over its frequency,
 /// so words that live in longer phrases score higher; a phrase scores the sum of its words.
 /// Across documents, a phrase's score is multiplied by log₂(1 + the number of documents that
@@ -11,7 +11,7 @@ import Foundation
 /// Phrases are matched by their stems, so "offline modes" and "offline mode" are one.
 public enum KeyPhraseExtractor {
     /// Candidates longer than this many words are not phrases.
-    static let maximumWords = 4
+    static let maximumWords = 3
 
     /// The `limit` best phrases of `documents`, best first.
     public static func extract(from documents: [TextDocument], limit: Int) -> [KeyPhrase] {

@@ -7,7 +7,8 @@
 /// - Boosters right before a sentiment word scale it: "very slow" by 1.3, "slightly
 ///   confusing" by 0.6.
 /// - A negator up to three words before flips and dampens it (× -0.74): "not good",
-///   "never works", "don't like". A negator with no sentiment word after it still counts
+///   "never works", "don't like"; but "shouldn't"/"mustn't" before a negative word keep it
+///   negative ("shouldn't be locked"). A negator with no sentiment word after it still counts
 ///   as a mild complaint (-1), as support tickets say "I can't send an invoice" or
 ///   "doesn't support deposits".
 /// - After "but" or "however", the rest of the sentence weighs 1.5 and what came before 0.5.
@@ -107,6 +108,11 @@ public struct SentimentAnalyzer: Sendable {
                 !covered[$0] && SentimentLexicon.negators.contains(words[$0])
                     && !(($0 + 1)..<position).contains { SentimentLexicon.contrasts.contains(words[$0]) }
             }) {
+                // "shouldn't be locked" still complains: expectations only flip praise.
+                if hits[hitIndex].valence < 0 && SentimentLexicon.expectationNegators.contains(words[negator]) {
+                    covered[negator] = true
+                    continue
+                }
                 hits[hitIndex].valence *= -0.74
                 hits[hitIndex].surface = words[negator...position].joined(separator: " ")
                 covered[negator] = true
@@ -131,6 +137,7 @@ public struct SentimentAnalyzer: Sendable {
 
     /// The longest lexicon phrase starting at `index`: its length and valence.
     private static func phrase(in words: [String], at index: Int) -> (Int, Double)? {
+        guard phraseStarts.contains(words[index]) else { return nil }
         for length in stride(from: min(4, words.count - index), through: 2, by: -1) {
             let candidate = words[index..<(index + length)].joined(separator: " ")
             if let valence = SentimentLexicon.phrases[candidate] { return (length, valence) }
@@ -145,17 +152,26 @@ public struct SentimentAnalyzer: Sendable {
         }
         if let valence = SentimentLexicon.words[word] { return valence }
         // Only inflected forms go through the stem: "crashes" finds "crash", but the noun
-        // "work" must not find "works".
+        // "work" must not find "works", nor "use" find "useful" (both stem to "us").
+        guard inflectionalEndings.contains(where: { word.hasSuffix($0) }) else { return nil }
         let stem = Stemmer.stem(word)
         return stem == word ? nil : stemmedWords[stem]
     }
 
+    /// The first words of the lexicon's phrases, to skip phrase matching for all others.
+    static let phraseStarts: Set<String> = Set(SentimentLexicon.phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
+    /// Endings of inflected forms that may be looked up through their stem.
+    static let inflectionalEndings = ["s", "ed", "ing", "er", "est", "ly"]
+
     /// The lexicon by Porter stem, for inflected forms; a stem shared by words of different
-    /// valence keeps the one nearer zero.
+    /// valence keeps the one nearer zero. Entries whose stem cuts more than an inflection
+    /// off ("useful" → "us") are left out.
     static let stemmedWords: [String: Double] = {
         var table: [String: Double] = [:]
         for (word, valence) in SentimentLexicon.words.sorted(by: { $0.key < $1.key }) where !word.contains("-") {
             let stem = Stemmer.stem(word)
+            guard word.count - stem.count <= 3 else { continue }
             if let existing = table[stem], abs(existing) <= abs(valence) { continue }
             table[stem] = valence
         }

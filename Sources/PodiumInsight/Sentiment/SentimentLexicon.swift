@@ -97,6 +97,9 @@ enum SentimentLexicon {
         "hasn't", "hasnt", "hadn't", "shouldn't", "wouldn't", "couldn't", "couldnt", "mustn't", "ain't",
     ]
 
+    /// Negators of expectation: "X shouldn't be broken" is still a complaint.
+    static let expectationNegators: Set<String> = ["shouldn't", "mustn't", "shouldnt"]
+
     /// Words that strengthen (positive) or soften (negative) the sentiment word after them.
     static let boosters: [String: Double] = [
         "very": 0.3, "really": 0.3, "extremely": 0.5, "incredibly": 0.5, "super": 0.3, "so": 0.25,

@@ -15,7 +15,7 @@ public struct Summarizer: Sendable {
     /// At most this many distinct sentences are ranked.
     public var candidateLimit: Int = 600
     /// Sentences with fewer terms are not candidates.
-    public var minimumTerms: Int = 3
+    public var minimumTerms: Int = 4
     /// The similarity at which a sentence counts as repeating one already picked.
     public var redundancyThreshold: Double = 0.5
     /// The least similarity for an edge of the LexRank graph.

@@ -7,25 +7,34 @@
 public enum SentenceSplitter {
     /// The sentences of `text`, trimmed, in order, without empty ones.
     public static func sentences(_ text: String) -> [String] {
-        let characters = Array(text)
+        // Unicode scalars rather than Characters: the rules only look at single scalars, and
+        // skipping grapheme breaking makes splitting several times faster.
+        let scalars = Array(text.unicodeScalars)
         var sentences: [String] = []
         var start = 0
         var index = 0
         func finish(upTo end: Int) {
-            let sentence = String(characters[start..<end]).trimmingWhitespace()
-            if !sentence.isEmpty { sentences.append(sentence) }
+            var first = start
+            var last = end
+            while first < last && scalars[first].properties.isWhitespace { first += 1 }
+            while last > first && scalars[last - 1].properties.isWhitespace { last -= 1 }
+            if first < last {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[first..<last])
+                sentences.append(String(view))
+            }
             start = end
         }
-        while index < characters.count {
-            let character = characters[index]
-            if character.isNewline {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isNewline(scalar) {
                 finish(upTo: index)
                 start = index + 1
-            } else if isTerminator(character) {
+            } else if isTerminator(scalar) {
                 var end = index + 1
-                while end < characters.count, isTerminator(characters[end]) || isCloser(characters[end]) { end += 1 }
-                let atBreak = end == characters.count || characters[end].isWhitespace
-                if atBreak && !isNonFinalPoint(characters, pointAt: index, runEnd: end) {
+                while end < scalars.count, isTerminator(scalars[end]) || isCloser(scalars[end]) { end += 1 }
+                let atBreak = end == scalars.count || scalars[end].properties.isWhitespace
+                if atBreak && !isNonFinalPoint(scalars, pointAt: index, runEnd: end) {
                     finish(upTo: end)
                 }
                 index = end
@@ -33,7 +42,7 @@ public enum SentenceSplitter {
             }
             index += 1
         }
-        finish(upTo: characters.count)
+        finish(upTo: scalars.count)
         return sentences
     }
 
@@ -51,41 +60,39 @@ public enum SentenceSplitter {
 
     // MARK: - Rules
 
-    private static func isTerminator(_ character: Character) -> Bool {
-        character == "." || character == "!" || character == "?" || character == "…"
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
     }
 
-    private static func isCloser(_ character: Character) -> Bool {
-        character == "\"" || character == "'" || character == ")" || character == "]" || character == "”"
-            || character == "’" || character == "»"
+    private static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?" || scalar == "…"
+    }
+
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "'" || scalar == ")" || scalar == "]" || scalar == "”" || scalar == "’" || scalar == "»"
     }
 
     /// Whether the single point at `index` belongs to an abbreviation or initial rather than
     /// ending the sentence.
-    private static func isNonFinalPoint(_ characters: [Character], pointAt index: Int, runEnd: Int) -> Bool {
-        guard characters[index] == ".", runEnd == index + 1 else { return false }
+    private static func isNonFinalPoint(_ scalars: [Unicode.Scalar], pointAt index: Int, runEnd: Int) -> Bool {
+        guard scalars[index] == ".", runEnd == index + 1 else { return false }
         var wordStart = index
-        while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" {
+        while wordStart > 0, !scalars[wordStart - 1].properties.isWhitespace, scalars[wordStart - 1] != "(" {
             wordStart -= 1
         }
-        let word = String(characters[wordStart..<index]).lowercased()
+        guard index - wordStart <= 8 else { return false }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[wordStart..<index])
+        let word = String(view).lowercased()
         if abbreviations.contains(word) { return true }
-        if word.count == 1, let letter = characters[wordStart..<index].first, letter.isUppercase { return true }
+        if index - wordStart == 1, scalars[wordStart].properties.isUppercase { return true }
         if sentenceFinalAbbreviations.contains(word) {
-            let next = characters[runEnd...].first { !$0.isWhitespace }
-            return !(next?.isUppercase ?? true)
+            let next = scalars[runEnd...].first { !$0.properties.isWhitespace }
+            return !(next?.properties.isUppercase ?? true)
         }
         return false
-    }
-}
-
-// MARK: - Trimming
-
-extension String {
-    /// The string without white space (including line breaks) at either end.
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
     }
 }

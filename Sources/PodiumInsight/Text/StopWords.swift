@@ -30,6 +30,6 @@ public enum StopWords {
         "already", "always", "anyone", "anything", "around", "away", "back", "bit", "come", "comes", "done", "etc", "everything", "go", "goes", "going", "gone", "just", "keep", "keeps", "kind",
         "know", "last", "later", "lot", "lots", "make", "makes", "many", "maybe", "one", "ones", "please",
         "put", "said", "say", "says", "see", "something", "sometimes", "take", "takes", "thing", "things",
-        "think", "two", "use", "used", "uses", "using", "want", "wants", "way", "well", "yes", "able", "exactly", "half", "whole", "yeah", "okay", "ok",
+        "think", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twice", "use", "used", "uses", "using", "want", "wants", "way", "well", "yes", "able", "exactly", "half", "whole", "yeah", "okay", "ok",
     ]
 }

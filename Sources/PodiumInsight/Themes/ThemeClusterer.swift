@@ -144,11 +144,4 @@ struct Centroid {
     var sparse: SparseVector {
         SparseVector(weights.indices.filter { weights[$0] != 0 }.map { (index: $0, weight: weights[$0]) })
     }
-
-    /// Term indices by descending weight (ties: lower index first), at most `limit`.
-    func topTerms(_ limit: Int) -> [Int] {
-        weights.indices.filter { weights[$0] > 0 }
-            .sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
-            .prefix(limit).map { $0 }
-    }
 }
