@@ -29,15 +29,17 @@ extension Recipe {
         let clustering = try themes(of: items)
         context.progress("Summarizing \(items.count) items")
         try context.checkCancellation()
-        // Key points cover the themes, largest first (the most central sentence of each),
-        // then the most central sentences of the feedback no theme holds.
-        var sentences: [SummarySentence] = []
-        for theme in clustering.themes.prefix(5) {
-            let members = theme.memberIDs.compactMap { byID[RecordID($0)] }
-            sentences += Summarizer().summarize(members.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 1)
+        // Key points: the most central complaint of the themes with the most complaints,
+        // then the most central praise of the themes with the most praise; without
+        // themes, the most central sentences overall.
+        let allStats = clustering.themes.map { stats(of: $0, in: byID) }
+        func central(_ items: [FeedbackItem]) -> SummarySentence? {
+            Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 1).first
         }
-        let rest = clustering.themes.isEmpty ? items : clustering.unassignedIDs.compactMap { byID[RecordID($0)] }
-        sentences += Summarizer().summarize(rest.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: max(2, 6 - sentences.count))
+        let complaints = allStats.sorted { ($0.members(negative: true).count, $1.theme.label) > ($1.members(negative: true).count, $0.theme.label) }
+            .prefix(3).compactMap { central($0.members(negative: true)) }
+        let praise = allStats.sorted { ($0.members(negative: false).count, $1.theme.label) > ($1.members(negative: false).count, $0.theme.label) }
+            .prefix(3).compactMap { central($0.members(negative: false)) }
         let scores = items.map { sentiment(of: $0) }
         let negative = Double(scores.filter(Recipe.isNegative).count) / Double(items.count)
         let positive = Double(scores.filter(Recipe.isPositive).count) / Double(items.count)
@@ -53,20 +55,25 @@ extension Recipe {
             lines.append("**Ratings (\(scale.rawValue)):** mean \(String(format: "%.1f", mean)) over \(ratings.count) ratings.")
             figures.append(Figure(name: "mean rating \(scale.rawValue)", value: (mean * 100).rounded() / 100))
         }
-        lines += ["", "## What customers say", ""]
         var evidence: [Evidence] = []
-        for sentence in sentences {
-            guard let item = byID[RecordID(sentence.sourceID)] else { continue }
-            lines.append("- “\(Recipe.clean(sentence.text))” \(Recipe.cite(item.id))")
-            evidence.append(Evidence(ArtifactReference(.feedback, item.id), detail: "quoted: \(Recipe.shorten(Recipe.clean(sentence.text), to: 80))"))
+        let sections: [(String, [SummarySentence])] = clustering.themes.isEmpty
+            ? [("What customers say", Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 5))]
+            : [("Biggest complaints", complaints), ("What customers like", praise)]
+        for (heading, sentences) in sections where !sentences.isEmpty {
+            lines += ["", "## \(heading)", ""]
+            for sentence in sentences {
+                guard let item = byID[RecordID(sentence.sourceID)] else { continue }
+                lines.append("- “\(Recipe.clean(sentence.text))” \(Recipe.cite(item.id))")
+                evidence.append(Evidence(ArtifactReference(.feedback, item.id), detail: "quoted: \(Recipe.shorten(Recipe.clean(sentence.text), to: 80))"))
+            }
         }
         if !clustering.themes.isEmpty {
             lines += ["", "## Themes", ""]
             for theme in clustering.themes.prefix(6) {
                 let stats = stats(of: theme, in: byID)
                 lines.append("- **\(stats.theme.label)**: \(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative"
-                    + (stats.quotable.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
-                if let first = stats.members.first, !evidence.contains(where: { $0.reference.id == first.id.rawValue }) {
+                    + (stats.representative.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
+                if let first = stats.representative.first, !evidence.contains(where: { $0.reference.id == first.id.rawValue }) {
                     evidence.append(Evidence(ArtifactReference(.feedback, first.id), detail: "example of theme \(theme.label)"))
                 }
             }
@@ -100,7 +107,7 @@ extension Recipe {
             lines.append("## \(index + 1). \(theme.label)")
             lines.append("\(stats.count) items · \(Recipe.percent(stats.negativeShare)) negative · mean sentiment "
                 + String(format: "%+.2f", stats.meanSentiment) + " · key terms: \(theme.keyTerms.prefix(5).joined(separator: ", ")) · tag `\(tag)`")
-            for member in stats.quotable.prefix(2) { lines.append("- \(Recipe.quote(member))") }
+            for member in stats.representative.prefix(2) { lines.append("- \(Recipe.quote(member))") }
             lines.append("")
             assignments.append(ThemeAssignment(tag: tag, feedbackIDs: stats.members.map(\.id)))
             evidence += stats.members.map { Evidence(ArtifactReference(.feedback, $0.id), detail: "member of the theme", group: theme.label) }
@@ -153,6 +160,7 @@ extension Recipe {
 
     mutating func buildPersonas() throws -> DraftOutput {
         let items = try feedbackToWorkOn()
+        let clustering = try themes(of: items)
         context.progress("Grouping \(items.count) items by segment")
         // One persona per customer segment with enough to say; without segments, per source.
         let segmented = Dictionary(grouping: items.filter { $0.segment != nil }) { Recipe.clean($0.segment!) }
@@ -170,7 +178,7 @@ extension Recipe {
                         + "Goals come from what people ask for and praise, pains from what they complain about; quotes cite their source.", ""]
         for (group, members) in chosen {
             try context.checkCancellation()
-            let persona = try persona(for: group, members: members, bySegment: segmented.count >= 2)
+            let persona = try persona(for: group, members: members, bySegment: segmented.count >= 2, themes: clustering.themes)
             personas.append(persona)
             lines.append("## \(persona.name)")
             lines.append(persona.summary)
@@ -189,30 +197,45 @@ extension Recipe {
                            proposal: DraftProposal(personas: personas))
     }
 
-    private mutating func persona(for group: String, members: [FeedbackItem], bySegment: Bool) throws -> Persona {
-        let scored = members.map { ($0, sentiment(of: $0)) }
-        let negatives = scored.filter { Recipe.isNegative($0.1) }.map(\.0)
-        let positives = scored.filter { !Recipe.isNegative($0.1) }.map(\.0)
-        func phrases(_ items: [FeedbackItem]) -> [String] {
-            KeyPhraseExtractor.extract(from: items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, limit: 4)
-                .filter { $0.count >= 2 }.map(\.phrase)
+    /// A persona for one segment: its pains are the themes it complains about most, its
+    /// goals the themes it praises most and what it asks for; quotes speak for each.
+    private mutating func persona(for group: String, members: [FeedbackItem], bySegment: Bool, themes: [Theme]) throws -> Persona {
+        let inGroup = Set(members.map(\.id))
+        var pains: [(String, Int, [FeedbackItem])] = []
+        var likes: [(String, Int, [FeedbackItem])] = []
+        for theme in themes {
+            let mine = theme.memberIDs.map { RecordID<FeedbackItem>($0) }.filter(inGroup.contains).compactMap { snapshot.feedback[$0] }
+            let negative = mine.filter { Recipe.isNegative(sentiment(of: $0)) }
+            let positive = mine.filter { Recipe.isPositive(sentiment(of: $0)) }
+            if negative.count >= 2 { pains.append((theme.label, negative.count, negative)) }
+            if positive.count >= 2 { likes.append((theme.label, positive.count, positive)) }
         }
-        // Goals: what people want ("need", "wish", "would love") or praise.
+        pains.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+        likes.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+        // What they ask for in their own words ("we need", "please add", "wish").
         let wishes = members.filter { item in
             let lower = item.text.lowercased()
-            return ["i need", "we need", "wish", "would love", "want", "please add", "would be great", "if only"].contains { lower.contains($0) }
+            return ["i need", "we need", "wish", "would love", "please add", "would be great", "if only", "keep asking for"].contains { lower.contains($0) }
         }
-        let goals = phrases(wishes.isEmpty ? positives : wishes)
-        let pains = phrases(negatives)
-        let summary = Summarizer().summarize(members.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 3)
-        let quotes = summary.map { Persona.Quote(text: Recipe.shorten(Recipe.clean($0.text), to: 160), sourceID: RecordID($0.sourceID)) }
-        let negativeShare = members.isEmpty ? 0 : Double(negatives.count) / Double(members.count)
+        let asks = KeyPhraseExtractor.extract(from: wishes.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, limit: 3)
+            .filter { $0.count >= 2 }.map { "asks for \($0.phrase)" }
+        func central(_ items: [FeedbackItem]) -> Persona.Quote? {
+            Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 1).first
+                .map { Persona.Quote(text: Recipe.shorten(Recipe.clean($0.text), to: 160), sourceID: RecordID($0.sourceID)) }
+        }
+        var quotes = [pains.first.flatMap { central($0.2) }, likes.first.flatMap { central($0.2) }, central(wishes)].compactMap { $0 }
+        var seen = Set<String>()
+        quotes = quotes.filter { seen.insert($0.text).inserted }
+        let negativeShare = Double(members.filter { Recipe.isNegative(sentiment(of: $0)) }.count) / Double(max(1, members.count))
         let sources = Dictionary(grouping: members, by: \.source).sorted { ($1.value.count, $0.key.rawValue) < ($0.value.count, $1.key.rawValue) }
             .prefix(2).map(\.key.rawValue)
         let name = bySegment ? "\(group.prefix(1).uppercased() + group.dropFirst()) customer" : "Voice of \(group)"
-        let summaryText = "\(members.count) feedback items (\(sources.joined(separator: ", "))); \(Recipe.percent(negativeShare)) negative. "
-            + (pains.first.map { "Most often troubled by \($0)." } ?? "Few complaints.")
-        return Persona(name: name, summary: summaryText, goals: goals, pains: pains, quotes: quotes,
-                       segment: bySegment ? group : nil, createdAt: now, updatedAt: now)
+        let summary = "\(members.count) feedback items (\(sources.joined(separator: ", "))); \(Recipe.percent(negativeShare)) negative. "
+            + (pains.first.map { "Most often troubled by \($0.0) (\($0.1) complaints)." } ?? "Few complaints.")
+            + (likes.first.map { " Values \($0.0) most." } ?? "")
+        return Persona(name: name, summary: summary,
+                       goals: likes.prefix(3).map { "\($0.0) (\($0.1) positive)" } + asks,
+                       pains: pains.prefix(3).map { "\($0.0) (\($0.1) complaints)" },
+                       quotes: quotes, segment: bySegment ? group : nil, createdAt: now, updatedAt: now)
     }
 }

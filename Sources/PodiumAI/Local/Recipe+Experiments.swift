@@ -67,9 +67,10 @@ extension Recipe {
             lines += ["## \(experiment.title)", "", "- **Hypothesis:** \(hypothesis)", "- **Metric:** \(metric)",
                       "- **Target:** \(target)", "- **Duration:** \(sprintDays * 2) days (\(Recipe.day(start)) – \(Recipe.day(end)))"]
             if let first = linkedBacklog.first { lines.append("- **Backlog item:** \(Recipe.clean(first.title)) \(Recipe.cite(first.id))") }
-            for member in stats.quotable.prefix(2) { lines.append("- \(Recipe.quote(member, limit: 100))") }
+            for member in stats.representative.prefix(2) { lines.append("- \(Recipe.quote(member, limit: 100))") }
             lines.append("")
-            evidence += Recipe.evidence(Array(stats.members.prefix(5))) { _ in "theme \(label)" }
+            let cited = Array(stats.representative.prefix(2))
+            evidence += Recipe.evidence(cited + stats.members.prefix(5).filter { !cited.contains($0) }) { _ in "theme \(label)" }
             evidence += linkedBacklog.prefix(1).map { Evidence(ArtifactReference(.backlog, $0.id), detail: "the change under test") }
         }
         return DraftOutput(title: "\(experiments.count) proposed experiments", content: lines.joined(separator: "\n"), evidence: evidence,

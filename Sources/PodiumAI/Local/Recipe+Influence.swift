@@ -66,8 +66,8 @@ extension Recipe {
         var risks: [String] = []
         for theme in clustering.themes.prefix(3) {
             let stats = stats(of: theme, in: byID)
-            lines.append("- \(stats.line)" + (stats.quotable.first.map { ", e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
-            evidence += Recipe.evidence(Array(stats.quotable.prefix(2))) { _ in "theme \(theme.label)" }
+            lines.append("- \(stats.line)" + (stats.representative.first.map { ", e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
+            evidence += Recipe.evidence(Array(stats.representative.prefix(2))) { _ in "theme \(theme.label)" }
             if stats.negativeShare >= 0.5 && stats.count >= 5 { risks.append("Customers are unhappy about \(theme.label) (\(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative).") }
         }
         if shareNow > shareBefore + 0.05 && !earlier.isEmpty {
@@ -154,8 +154,8 @@ extension Recipe {
         if clustering.themes.isEmpty { lines.append("- Too little feedback this sprint to find themes.") }
         for theme in clustering.themes.prefix(5) {
             let stats = stats(of: theme, in: byID)
-            lines.append("- \(stats.line)" + (stats.quotable.first.map { " — \(Recipe.quote($0, limit: 100))" } ?? ""))
-            evidence += Recipe.evidence(Array(stats.quotable.prefix(2))) { _ in "theme \(theme.label)" }
+            lines.append("- \(stats.line)" + (stats.representative.first.map { " — \(Recipe.quote($0, limit: 100))" } ?? ""))
+            evidence += Recipe.evidence(Array(stats.representative.prefix(2))) { _ in "theme \(theme.label)" }
         }
         lines += ["", "## Decisions", ""]
         if decisions.isEmpty { lines.append("- None this sprint.") }

@@ -32,8 +32,8 @@ extension Recipe {
         var evidence: [Evidence] = [Evidence(ArtifactReference(kind: .product, id: "product"), detail: "current vision, goal and measures")]
         if top.isEmpty { lines.append("- There is too little feedback to show what customers need most.") }
         for stats in top {
-            lines.append("- \(stats.line)" + (stats.quotable.first.map { ", e.g. \(Recipe.quote($0, limit: 100))" } ?? ""))
-            evidence += Recipe.evidence(Array(stats.quotable.prefix(3))) { _ in "theme \(stats.theme.label)" }
+            lines.append("- \(stats.line)" + (stats.representative.first.map { ", e.g. \(Recipe.quote($0, limit: 100))" } ?? ""))
+            evidence += Recipe.evidence(Array(stats.representative.prefix(3))) { _ in "theme \(stats.theme.label)" }
         }
         for measure in product.goalMeasures {
             lines.append("- \(Recipe.clean(measure.name)) stands at \(Recipe.number(measure.current))\(measure.unit) (target \(Recipe.number(measure.target))\(measure.unit)).")

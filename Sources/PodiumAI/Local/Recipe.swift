@@ -65,7 +65,7 @@ struct Recipe {
         let scores = members.map { sentiment(of: $0) }
         let negative = scores.filter(Self.isNegative).count
         return ThemeStats(theme: theme, members: members, negativeShare: members.isEmpty ? 0 : Double(negative) / Double(members.count),
-                          meanSentiment: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count))
+                          meanSentiment: scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count), sentiments: scores)
     }
 
     // MARK: Citing
@@ -122,6 +122,19 @@ struct ThemeStats {
     var members: [FeedbackItem]
     var negativeShare: Double
     var meanSentiment: Double
+    /// The sentiment of each member, in member order.
+    var sentiments: [Double] = []
+
+    /// Members whose sentiment is negative (`true`) or not, closest to the centre first.
+    func members(negative: Bool) -> [FeedbackItem] {
+        zip(members, sentiments).filter { Recipe.isNegative($0.1) == negative }.map(\.0)
+    }
+
+    /// Quotable members that speak for the theme's majority: complaints when most are.
+    var representative: [FeedbackItem] {
+        let side = Recipe.distinct(members(negative: negativeShare >= 0.5))
+        return side.isEmpty ? quotable : side
+    }
 
     var count: Int { members.count }
 
