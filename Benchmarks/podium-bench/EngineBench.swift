@@ -1,5 +1,6 @@
 import Foundation
 import PodiumAI
+import PodiumDemo
 import PodiumCore
 import PodiumEngine
 import PodiumStore
@@ -53,6 +54,26 @@ enum EngineBench {
             let three = median(writes) * 3
             func ms(_ value: Double) -> String { String(format: "%.3f ms", value * 1000) }
             print("| \(name) | \(jobs) | \(ms(perJob)) | \(ms(storePerJob)) | \(ms(max(0, perJob - storePerJob))) | \(ms(three)) | \(String(format: "%.2f", perJob / three)) |")
+        }
+    }
+}
+
+/// Whole offline jobs on the demo product at several sizes: what a Product Owner waits for
+/// after pressing the key (the workspace is in memory; saving the draft is not counted).
+enum RecipeBench {
+    static func run(sizes: [Int]) throws {
+        let kinds: [JobKind] = [.summarizeFeedback, .clusterThemes, .tagSentiment, .buildPersonas, .orderBacklog, .stakeholderUpdate, .ask]
+        print("| items | " + kinds.map(\.rawValue).joined(separator: " | ") + " |")
+        print("|---:|" + String(repeating: "---:|", count: kinds.count))
+        for size in sizes {
+            let snapshot = DemoWorkspace(feedbackCount: size).makeContent().snapshot
+            var cells: [String] = []
+            for kind in kinds {
+                let job = Job(kind: kind, stance: kind.info!.stance, parameters: kind == .ask ? ["question": "What do customers say about invoices?"] : [:])
+                let time = try elapsed { _ = try LocalProvider().run(JobRequest(job: job, snapshot: snapshot), context: JobContext()) }
+                cells.append(String(format: "%.2f s", time))
+            }
+            print("| \(size) | " + cells.joined(separator: " | ") + " |")
         }
     }
 }

@@ -18,6 +18,7 @@ import PodiumStore
 //   swift run -c release podium-bench dashboard [SIZES]   (key press to frame, see DashboardBench)
 //   swift run -c release podium-bench engine [JOBS]       (engine overhead per job, see EngineBench)
 //   swift run -c release podium-bench insight [SIZES]     (themes, summaries; see InsightBench)
+//   swift run -c release podium-bench recipes [SIZES]     (whole offline jobs; see RecipeBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -99,6 +100,11 @@ if arguments.first == "dashboard" {
 }
 if arguments.first == "engine" {
     try EngineBench.run(jobs: arguments.dropFirst().first.flatMap { Int($0) } ?? 200)
+    exit(0)
+}
+if arguments.first == "recipes" {
+    let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000, 100_000]
+    try RecipeBench.run(sizes: sizes)
     exit(0)
 }
 if arguments.first == "insight" {
