@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
         .testTarget(name: "PodiumRenderTests", dependencies: ["PodiumRender"]),
-        .testTarget(name: "PodiumViewModelsTests", dependencies: ["PodiumViewModels", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumTUI"]),
+        .testTarget(name: "PodiumViewModelsTests", dependencies: ["PodiumViewModels", "PodiumEngine", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumTUI"]),
         .testTarget(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]

@@ -1,6 +1,7 @@
 import PodiumRender
 import Foundation
 import PodiumCore
+import PodiumEngine
 import PodiumDemo
 import PodiumStore
 import PodiumViewModels
@@ -199,11 +200,18 @@ struct AppStateTests {
         var state = AppState(snapshot: demoSnapshot(), location: "/w")
         #expect(state.press(.character("q")) == [.quit])
         var busy = demoSnapshot()
-        busy.jobs = RecordTable([Job(kind: "summarize-feedback", stance: .customerRepresentative, status: .running)])
+        var elsewhere = Job(kind: "summarize-feedback", stance: .customerRepresentative, status: .running)
+        elsewhere.runner = JobRunner(processID: 1, bootID: "b", host: "h")
+        busy.jobs = RecordTable([elsewhere])
+        var watching = AppState(snapshot: busy, location: "/w")
+        #expect(watching.press(.character("q")) == [.quit], "another process's job goes on without this one")
+        var mine = Job(kind: "summarize-feedback", stance: .customerRepresentative, status: .running)
+        mine.runner = .current
+        busy.jobs = RecordTable([mine])
         var working = AppState(snapshot: busy, location: "/w")
         #expect(working.press(.character("q")).isEmpty)
         #expect(working.mode == .confirmQuit)
-        #expect(working.press(.character("n")).isEmpty)
+        #expect(working.press(.character("x")).isEmpty)
         _ = working.press(.character("q"))
         #expect(working.press(.character("y")) == [.quit])
     }

@@ -1,5 +1,6 @@
 import PodiumRender
 import PodiumCore
+import PodiumEngine
 import PodiumStore
 
 /// Everything the dashboard shows, as plain values: the workspace, which pane is focused,
@@ -220,9 +221,10 @@ public struct AppState: Sendable {
         contents[index] = content
     }
 
-    /// Whether jobs are queued or running (quitting then asks first).
+    /// Whether this process has jobs queued or running (quitting then asks first; jobs
+    /// another process runs go on without it).
     public var hasWorkInProgress: Bool {
-        snapshot.jobs.values.contains { !$0.status.isFinished }
+        snapshot.jobs.values.contains { !$0.status.isFinished && $0.runner == JobRunner.current }
     }
 }
 
