@@ -135,6 +135,9 @@ public enum DashboardView {
             message = " ⟳ \(kind): \(PaneBuilder.clean(step))…\(more)"
         }
         if state.mode == .filtering { message = " Filter: \(state.panes[state.focused].filter)▏  Enter keeps · Esc clears" }
+        if case .draft = state.mode, state.message == nil {
+            message = " a accept · x reject · e edit · r regenerate · d changes · v evidence · j/k scroll · Esc back"
+        }
         if case let .prompt(prompt) = state.mode { message = " \(prompt.label): \(prompt.text)▏  Enter · Esc cancels" }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""

@@ -11,8 +11,7 @@ enum DraftScreen {
         let reviewable = draft.status == .pending || draft.status == .interrupted
         let title = "Draft \(draft.id.short) · \(draft.kind) · \(draft.status.rawValue) · \(PaneBuilder.clean(draft.provider.name)) (\(PaneBuilder.clean(draft.provider.model)))"
             + (draft.provider.host.map { " at \(PaneBuilder.clean($0))" } ?? "")
-        let hint = reviewable ? "a accept · x reject · e edit · r regenerate · d changes · v evidence · Esc back"
-            : "r regenerate · d changes · v evidence · u undo · Esc back"
+        let hint = reviewable ? "a accept · x reject · e edit" : "r regenerate · Esc back"
         let wide = area.width >= 110
         let side = view.panel == .text ? AppState.DraftView.Panel.evidence : view.panel
         if wide {
@@ -54,7 +53,8 @@ enum DraftScreen {
         for line in PaneBuilder.clean(draft.content, lines: true).split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(line)
             let role: ThemeRole = text.hasPrefix("#") ? .accent : text.hasPrefix("|---") ? .muted : .text
-            lines.append(TextView.Line(text.hasPrefix("#") ? text.drop { $0 == "#" || $0 == " " }.description : text, role: role))
+            let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+            lines.append(TextView.Line(plain.hasPrefix("#") ? plain.drop { $0 == "#" || $0 == " " }.description : plain, role: role))
         }
         if !draft.figures.isEmpty {
             lines += [TextView.Line(""), TextView.Line("Figures", role: .accent)]

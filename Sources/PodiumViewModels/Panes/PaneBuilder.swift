@@ -403,11 +403,11 @@ public enum PaneBuilder {
             columns: [.init("TYPE", width: 5), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")],
             rows: active.map(jobRow) + pending.map(draftRow) + rest,
             emptyMessage: "No AI jobs or drafts yet: each pane's AI keys are in its hints (m summarizes feedback in 3); : lists them all.",
-            hints: "Enter review · c cancel · r retry", counts: "\(pending.count) drafts to review")
+            hints: "Enter review · c cancel · r retry", counts: "\(pending.count) draft\(pending.count == 1 ? "" : "s") to review")
     }
 
     /// How long ago, shortly: "now", "5m", "3h", "2d".
-    static func age(_ date: Date, now: Date) -> String {
+    public static func age(_ date: Date, now: Date) -> String {
         let seconds = max(0, now.timeIntervalSince(date))
         switch seconds {
         case ..<60: return "now"

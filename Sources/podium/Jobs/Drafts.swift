@@ -4,6 +4,7 @@ import PodiumCore
 import PodiumEngine
 import PodiumStore
 import PodiumTUI
+import PodiumViewModels
 
 /// `podium drafts …`: review AI drafts from the command line.
 struct Drafts: ParsableCommand {
@@ -42,15 +43,7 @@ struct Drafts: ParsableCommand {
             Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 3).render(width: Console.width))
         }
 
-        static func age(_ date: Date) -> String {
-            let seconds = max(0, Date().timeIntervalSince(date))
-            switch seconds {
-            case ..<60: return "now"
-            case ..<3600: return "\(Int(seconds / 60))m"
-            case ..<86_400: return "\(Int(seconds / 3600))h"
-            default: return "\(Int(seconds / 86_400))d"
-            }
-        }
+        static func age(_ date: Date) -> String { PaneBuilder.age(date, now: Date()) }
     }
 
     /// `podium drafts show ID`
