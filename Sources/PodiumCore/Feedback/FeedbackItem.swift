@@ -17,12 +17,16 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     /// Where the item came from: a file name, a URL back to the review or ticket.
     public var origin: String?
     public var importedAt: Date?
+    /// The app or product version the feedback is about, when the export says (app reviews).
+    public var version: String?
+    /// How many people back it, for feature requests (votes, supporters).
+    public var votes: Int?
 
     public init(
         id: RecordID<FeedbackItem> = .make(), text: String, source: FeedbackSource = .other,
         author: String? = nil, segment: String? = nil, rating: Rating? = nil,
         createdAt: Date = Date(), tags: [String] = [], sentiment: Double? = nil,
-        origin: String? = nil, importedAt: Date? = nil
+        origin: String? = nil, importedAt: Date? = nil, version: String? = nil, votes: Int? = nil
     ) {
         self.id = id
         self.text = text
@@ -35,6 +39,8 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
         self.sentiment = sentiment
         self.origin = origin
         self.importedAt = importedAt
+        self.version = version
+        self.votes = votes
     }
 
     /// The identity used to spot the same feedback imported twice: text, author and day.

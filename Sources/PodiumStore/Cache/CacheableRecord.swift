@@ -11,7 +11,7 @@ protocol CacheableRecord: WorkspaceRecord {
 }
 
 extension FeedbackItem: CacheableRecord {
-    static var cacheFormat: Int { 1 }
+    static var cacheFormat: Int { 2 }
 
     func write(to writer: inout BinaryWriter) {
         writer.string(id.rawValue)
@@ -28,6 +28,8 @@ extension FeedbackItem: CacheableRecord {
         writer.optional(sentiment) { $0.double($1) }
         writer.optional(origin) { $0.string($1) }
         writer.optional(importedAt) { $0.date($1) }
+        writer.optional(version) { $0.string($1) }
+        writer.optional(votes) { $0.double(Double($1)) }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -44,6 +46,7 @@ extension FeedbackItem: CacheableRecord {
         self.init(
             id: id, text: text, source: source, author: author, segment: segment, rating: rating,
             createdAt: try reader.date(), tags: try reader.strings(), sentiment: try reader.optional { try $0.double() },
-            origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() })
+            origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() },
+            version: try reader.optional { try $0.string() }, votes: try reader.optional { Int(try $0.double()) })
     }
 }

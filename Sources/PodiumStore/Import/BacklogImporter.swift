@@ -30,10 +30,11 @@ public enum BacklogField: String, ImportField {
 /// after the existing backlog unless an order column says otherwise.
 public enum BacklogImporter {
     public static func importFile(
-        at url: URL, into store: WorkspaceStore, mappings: [String] = [], dryRun: Bool = false, now: Date = Date()
+        at url: URL, into store: WorkspaceStore, mappings: [String] = [], dryRun: Bool = false, encoding: String? = nil,
+        now: Date = Date()
     ) throws -> ImportReport {
         let (bytes, name) = try readImportFile(url)
-        let table = try TabularReader.read(bytes, fileName: name)
+        let table = try TabularReader.read(bytes, fileName: name, encoding: encoding)
         let mapping = try ColumnMapping<BacklogField>(columns: table.columns, overrides: mappings)
         var job = TabularImport<BacklogItem, BacklogField>(
             recordName: "backlog item", requiredField: .title,

@@ -19,9 +19,21 @@ enum CSVReader {
         guard let header = records.first else {
             throw ImportError.malformed(file: fileName, line: 1, reason: "the file is empty")
         }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        if let duplicate = firstDuplicate(columns) {
-            throw ImportError.malformed(file: fileName, line: header.line, reason: "the header names column \"\(duplicate)\" twice")
+        // Exports name columns twice (Typeform's "Other" after each choice question) or
+        // leave them unnamed (SurveyMonkey's multi-column questions): every column gets a
+        // name of its own, and the report says which were renamed.
+        var columns: [String] = []
+        var notes: [String] = []
+        for (index, field) in header.fields.enumerated() {
+            let name = field.trimmingCharacters(in: .whitespaces)
+            var unique = name.isEmpty ? "Column \(index + 1)" : name
+            var counter = 2
+            while columns.contains(unique) {
+                unique = "\(name) (\(counter))"
+                counter += 1
+            }
+            if !name.isEmpty && unique != name { notes.append("the header names \"\(name)\" more than once; the column \(index + 1) is \"\(unique)\"") }
+            columns.append(unique)
         }
         var rows: [TabularData.Row] = []
         rows.reserveCapacity(records.count)
@@ -38,7 +50,9 @@ enum CSVReader {
             }
             rows.append(TabularData.Row(line: record.line, values: values))
         }
-        return TabularData(columns: columns, rows: rows, formatDescription: "CSV (\(describe(delimiter))-separated)")
+        var table = TabularData(columns: columns, rows: rows, formatDescription: "CSV (\(describe(delimiter))-separated)")
+        table.notes = notes
+        return table
     }
 
     /// A parsed record and the line it starts on.
@@ -142,11 +156,4 @@ enum CSVReader {
         }
     }
 
-    private static func firstDuplicate(_ columns: [String]) -> String? {
-        var seen = Set<String>()
-        for column in columns where !column.isEmpty {
-            if !seen.insert(column).inserted { return column }
-        }
-        return nil
-    }
 }

@@ -16,14 +16,20 @@ extension ImportField {
 public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
     public private(set) var columns: [Field: String] = [:]
 
-    /// Maps columns by their names, then applies `overrides` ("COLUMN=field" each).
-    public init(columns available: [String], overrides: [String]) throws {
+    /// Maps columns by their names, then takes a known format's `preset`, then applies
+    /// `overrides` ("COLUMN=field" each).
+    public init(columns available: [String], preset: [Field: String] = [:], ignoring: [Field] = [], overrides: [String]) throws {
         for field in Field.allCases {
             let wanted = Set(field.aliases.map(Self.normalize))
             if let column = available.first(where: { wanted.contains(Self.normalize($0)) })
                 ?? available.first(where: { name in field.keywords.contains { Self.normalize(name).contains($0) } }) {
                 columns[field] = column
             }
+        }
+        for field in ignoring { columns[field] = nil }
+        for (field, column) in preset {
+            for (other, mapped) in columns where mapped == column && other != field { columns[other] = nil }
+            columns[field] = column
         }
         for override in overrides {
             guard let equals = override.lastIndex(of: "=") else {
@@ -47,7 +53,10 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
     }
 
     /// The column that feeds `field`, if any.
-    public subscript(field: Field) -> String? { columns[field] }
+    public subscript(field: Field) -> String? {
+        get { columns[field] }
+        set { columns[field] = newValue }
+    }
 
     /// The value of `field` in `row`, trimmed; nil when absent or empty.
     public func value(_ field: Field, in row: TabularData.Row) -> String? {

@@ -8,6 +8,12 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case missingColumn(file: String, field: String, columns: [String])
     /// A `--map` option names a column or field that does not exist.
     case badMapping(String)
+    /// No column looks like feedback text.
+    case noTextColumn(file: String, columns: [String])
+    /// A survey has several free-text questions and the user has not chosen.
+    case severalTextColumns(file: String, columns: [String])
+    /// `--encoding` or `--date-format` names something Podium does not know.
+    case badOption(String)
 
     public var description: String {
         switch self {
@@ -20,6 +26,15 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
                 + "name one with --map COLUMN=\(field); nothing was imported"
         case let .badMapping(message):
             message
+        case let .badOption(message):
+            message
+        case let .noTextColumn(file, columns):
+            "\(file): no column holds feedback text; the columns are \(columns.map { "\"\($0)\"" }.joined(separator: ", ")). "
+                + "Name the one with the text, e.g. --map \"\(columns.first { !$0.isEmpty } ?? "COLUMN")=text\"; nothing was imported"
+        case let .severalTextColumns(file, columns):
+            "\(file): \(columns.count) columns hold free-text answers:\n"
+                + columns.map { "  \"\($0)\"" }.joined(separator: "\n")
+                + "\nChoose one with --map \"\(columns[0])=text\", or take every answer (one item each) with --text-columns; nothing was imported"
         }
     }
 }

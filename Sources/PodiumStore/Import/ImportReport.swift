@@ -28,6 +28,10 @@ public struct ImportReport: Sendable, Equatable {
     /// Choices the import made that the file did not state (rating scale, missing dates…).
     public var notes: [String] = []
     public var dryRun = false
+    /// The known export layout the columns were recognised as, if any.
+    public var detectedFormat: String?
+    /// The first records as they would be stored, one line each (for previews).
+    public var preview: [String] = []
 
     /// One line for the terminal and the audit log.
     public var summary: String {

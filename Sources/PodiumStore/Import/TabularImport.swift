@@ -7,6 +7,8 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
     /// What the conversion of one row gives.
     enum RowOutcome {
         case record(Record, warnings: [String])
+        /// Several records from one row (a survey row answering several questions).
+        case records([Record], warnings: [String])
         case skip(String)
     }
 
@@ -19,6 +21,10 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
     var finish: (inout [Record], WorkspaceSnapshot) -> Void = { _, _ in }
     /// Choices made for the whole file, for the report.
     var notes: [String] = []
+    /// The known layout recognised, for the report.
+    var detectedFormat: String?
+    /// One line per record for the preview (the first few of a dry run).
+    var describe: ((Record) -> String)?
 
     func run(
         table: TabularData, mapping: ColumnMapping<Field>, fileName: String, store: WorkspaceStore,
@@ -30,13 +36,19 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
         var report = ImportReport(file: fileName, recordName: recordName, format: table.formatDescription,
                                   mapping: mapping.summary, dryRun: dryRun)
         let used = Set(mapping.columns.values)
-        report.unusedColumns = table.columns.filter { !used.contains($0) && !$0.isEmpty }
-        report.notes = notes
+        report.unusedColumns = table.columns.filter { column in
+            !used.contains(column) && !column.isEmpty && table.rows.contains { !($0.values[column] ?? "").isEmpty }
+        }
+        report.notes = table.notes + notes
+        report.detectedFormat = detectedFormat
         var candidates: [(line: Int, record: Record)] = []
         for row in table.rows {
             switch convert(row, mapping) {
             case let .record(record, warnings):
                 candidates.append((row.line, record))
+                report.warnings += warnings.map { ImportReport.RowNote(line: row.line, message: $0) }
+            case let .records(records, warnings):
+                candidates += records.map { (row.line, $0) }
                 report.warnings += warnings.map { ImportReport.RowNote(line: row.line, message: $0) }
             case let .skip(reason):
                 report.skipped.append(ImportReport.RowNote(line: row.line, message: reason))
@@ -54,6 +66,7 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
             }
             finish(&accepted, snapshot)
             report.imported = accepted.count
+            if let describe { report.preview = accepted.prefix(5).map(describe) }
             return accepted
         }
         if dryRun {

@@ -8,6 +8,31 @@ enum TextDecoding {
         var encoding: String
     }
 
+    /// The encodings `--encoding` accepts, by the names people write.
+    static let named: [String: (String.Encoding, String)] = [
+        "utf8": (.utf8, "UTF-8"), "utf16le": (.utf16LittleEndian, "UTF-16 LE"), "utf16be": (.utf16BigEndian, "UTF-16 BE"),
+        "utf16": (.utf16, "UTF-16"), "windows1252": (.windowsCP1252, "Windows-1252"), "cp1252": (.windowsCP1252, "Windows-1252"),
+        "latin1": (.isoLatin1, "ISO-8859-1"), "iso88591": (.isoLatin1, "ISO-8859-1"), "macroman": (.macOSRoman, "Mac OS Roman"),
+    ]
+
+    /// Decodes with the encoding the user named (a BOM of that encoding is dropped).
+    static func decode(_ bytes: [UInt8], fileName: String, forcing name: String?) throws -> Decoded {
+        guard let name else { return try decode(bytes, fileName: fileName) }
+        let key = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        guard let (encoding, label) = named[key] else {
+            throw ImportError.badOption("--encoding \(name): Podium reads utf-8, utf-16le, utf-16be, utf-16, windows-1252, latin1 and macroman")
+        }
+        var body = bytes[...]
+        if encoding == .utf8, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if (encoding == .utf16LittleEndian && bytes.starts(with: [0xFF, 0xFE])) || (encoding == .utf16BigEndian && bytes.starts(with: [0xFE, 0xFF])) {
+            body = body.dropFirst(2)
+        }
+        guard let text = String(data: Data(body), encoding: encoding) else {
+            throw ImportError.unreadable(file: fileName, reason: "the file is not valid \(label) text (--encoding \(name))")
+        }
+        return Decoded(text: text, encoding: "\(label) (--encoding)")
+    }
+
     static func decode(_ bytes: [UInt8], fileName: String) throws -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try utf8(bytes.dropFirst(3), fileName: fileName, name: "UTF-8 with BOM")

@@ -25,6 +25,14 @@ enum ValueParsers {
         }
     }
 
+    /// Whether a value is an `a/b/yyyy` date whose order of day and month cannot be told
+    /// from the value alone (both parts 12 or less, and different).
+    static func isAmbiguousSlashDate(_ value: String) -> Bool {
+        let parts = value.split(separator: "/")
+        guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1].prefix(2)) else { return false }
+        return first <= 12 && second <= 12 && first != second && parts[2].count >= 4
+    }
+
     /// The rating scale a whole column was written on.
     static func ratingScale(columnName: String, values: [Double]) -> RatingScale {
         let name = columnName.lowercased()
@@ -44,10 +52,16 @@ enum ValueParsers {
 
 /// Reads dates as exports write them, reusing its formatters (one reader per import).
 ///
-/// Accepts ISO 8601, `yyyy-MM-dd[ HH:mm[:ss][ Z]]`, epoch seconds or milliseconds,
-/// `dd.MM.yyyy`, and `MM/dd/yyyy` (`dd/MM/yyyy` when `dayFirst`). Times without a zone are UTC.
+/// Accepts ISO 8601, `yyyy-MM-dd[ HH:mm[:ss][ Z]]`, `yyyy/MM/dd[ h:mm:ss a][ GMT+2]`, epoch
+/// seconds or milliseconds, `dd.MM.yyyy[ HH:mm[:ss]]`, and `MM/dd/yyyy[ HH:mm[:ss]]`
+/// (`dd/MM/yyyy` when `dayFirst`). Times without a zone are UTC. A `--date-format` pattern
+/// is tried first.
 final class DateReader {
     let dayFirst: Bool
+    /// A pattern the user gave (`dd/MM/yyyy HH:mm`), tried before the rest.
+    let pattern: String?
+    /// How the order of day and month was decided, for the report.
+    private(set) var note: String?
     private var formatters: [String: DateFormatter] = [:]
     private let iso = ISO8601DateFormatter()
     private let isoFractional: ISO8601DateFormatter = {
@@ -56,12 +70,41 @@ final class DateReader {
         return formatter
     }()
 
-    init(dayFirst: Bool) {
+    init(dayFirst: Bool, pattern: String? = nil) {
         self.dayFirst = dayFirst
+        self.pattern = pattern
+    }
+
+    /// A reader for a column: `format` is "day-first", "month-first", a pattern, or nil to
+    /// decide from the values (day first when some `a/b/yyyy` value has a first part over 12).
+    convenience init(format: String?, columnValues: [String]) throws {
+        switch format?.lowercased().trimmingCharacters(in: .whitespaces) {
+        case nil, "":
+            let dayFirst = ValueParsers.columnIsDayFirst(columnValues)
+            self.init(dayFirst: dayFirst)
+            if dayFirst {
+                note = "dates like 03/11/2026 are read day first (a value in the column has a day over 12; --date-format month-first says otherwise)"
+            } else if columnValues.contains(where: { ValueParsers.isAmbiguousSlashDate($0) }) {
+                note = "dates like 03/11/2026 are read month first (no value has a day over 12; --date-format day-first says otherwise)"
+            }
+        case "day-first", "dmy", "dd/mm/yyyy":
+            self.init(dayFirst: true)
+            note = "dates like 03/11/2026 are read day first (--date-format)"
+        case "month-first", "mdy", "mm/dd/yyyy":
+            self.init(dayFirst: false)
+            note = "dates like 03/11/2026 are read month first (--date-format)"
+        case let pattern?:
+            guard pattern.contains("y") || pattern.contains("Y"), pattern.contains("d") || pattern.contains("D") else {
+                throw ImportError.badOption("--date-format \(format!): use day-first, month-first, or a pattern such as \"dd/MM/yyyy HH:mm\" (yyyy year, MM month, dd day, HH hour, mm minute)")
+            }
+            self.init(dayFirst: ValueParsers.columnIsDayFirst(columnValues), pattern: format!)
+            note = "dates are read as \"\(format!)\" (--date-format)"
+        }
     }
 
     func date(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let pattern, let date = formatter(pattern).date(from: trimmed) { return date }
         if let epoch = Double(trimmed), trimmed.allSatisfy({ $0.isNumber || $0 == "." }) {
             guard epoch > 100_000_000 else { return nil }
             return Date(timeIntervalSince1970: epoch > 100_000_000_000 ? epoch / 1000 : epoch)
@@ -71,12 +114,19 @@ final class DateReader {
         }
         let formats: [String]
         if trimmed.contains("/") {
-            formats = dayFirst ? ["dd/MM/yyyy", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss"]
-                : ["MM/dd/yyyy", "MM/dd/yyyy HH:mm", "MM/dd/yyyy HH:mm:ss"]
+            if trimmed.prefix(5).last == "/" && trimmed.prefix(4).allSatisfy(\.isNumber) {
+                // Year first, as Google Forms writes in some locales: 2026/10/02 2:22:05 PM GMT+2
+                formats = ["yyyy/MM/dd h:mm:ss a O", "yyyy/MM/dd h:mm:ss a", "yyyy/MM/dd HH:mm:ss O", "yyyy/MM/dd HH:mm:ss",
+                           "yyyy/MM/dd HH:mm", "yyyy/MM/dd"]
+            } else {
+                let order = dayFirst ? "dd/MM/yyyy" : "MM/dd/yyyy"
+                formats = [order, "\(order) HH:mm", "\(order) HH:mm:ss", "\(order) h:mm:ss a", "\(order) h:mm a", "\(order) HH:mm:ss O"]
+            }
         } else if trimmed.contains(".") {
             formats = ["dd.MM.yyyy", "dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss"]
         } else {
-            formats = ["yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"]
+            formats = ["yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss 'UTC'",
+                       "yyyy-MM-dd HH:mm:ss O", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "MMM d, yyyy h:mm a"]
         }
         for format in formats {
             if let date = formatter(format).date(from: trimmed) { return date }

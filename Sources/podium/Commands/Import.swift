@@ -9,9 +9,13 @@ struct Import: ParsableCommand {
         abstract: "Import feedback or backlog items from CSV, JSON or JSON Lines.",
         discussion: """
             The file's format is read from its content: CSV with `,` `;` or tab between fields \
-            (UTF-8, UTF-16 with BOM, or Windows-1252), a JSON array of objects, or JSON Lines. \
-            Columns are matched to fields by their names; --map COLUMN=FIELD says otherwise. \
-            A malformed file imports nothing and names the line that is wrong.
+            (UTF-8, UTF-16 with BOM, or Windows-1252), a JSON array of objects (or an object \
+            holding one), or JSON Lines. Known exports (Google Play Console, review tools, \
+            Delighted, Wootric, Typeform, SurveyMonkey, Google Forms, Zendesk, Intercom, \
+            Freshdesk, Canny, UserVoice, Productboard) are recognised from their columns; \
+            other columns are matched to fields by their names, and --map COLUMN=FIELD says \
+            otherwise. A malformed file imports nothing and names the line that is wrong. \
+            See docs/IMPORT.md.
             """,
         subcommands: [ImportFeedback.self, ImportBacklog.self])
 }
@@ -25,8 +29,11 @@ struct ImportOptions: ParsableArguments {
         "Take FIELD from COLUMN (repeatable); nested JSON keys as a.b.", valueName: "column=field"))
     var mappings: [String] = []
 
-    @Flag(help: "Show what would be imported and write nothing.")
+    @Flag(help: "Show what would be imported (format, columns, the first items, counts) and write nothing.")
     var dryRun = false
+
+    @Option(help: "The file's encoding when it must not be guessed: utf-8, utf-16le, utf-16be, windows-1252, latin1.")
+    var encoding: String?
 
     var url: URL { URL(fileURLWithPath: file) }
 }
@@ -57,14 +64,22 @@ struct ImportFeedback: ParsableCommand {
     @Option(help: "The source of rows that have no source column (e.g. review, survey, support, interview).")
     var source: String?
 
-    @Option(help: "The rating scale: stars (1–5), nps (0–10) or score10 (1–10). Default: read from the column.")
+    @Option(help: "The rating scale: stars (1–5), nps (0–10) or score10 (1–10). Default: from the format or the column.")
     var ratingScale: Scale?
+
+    @Option(help: ArgumentHelp("How dates are written: day-first, month-first, or a pattern like dd/MM/yyyy HH:mm.",
+                               discussion: "Default: read from the values (03/11/2026 is month first unless a value in the column has a day over 12)."))
+    var dateFormat: String?
+
+    @Flag(help: "For surveys with several free-text questions: import every answer, one item each, tagged with its question.")
+    var textColumns = false
 
     func run() throws {
         let store = try workspaceOptions.open()
         let options = FeedbackImportOptions(
             mappings: importOptions.mappings, source: source.map { FeedbackSource(rawValue: $0) },
-            ratingScale: ratingScale?.ratingScale, dryRun: importOptions.dryRun)
+            ratingScale: ratingScale?.ratingScale, dryRun: importOptions.dryRun, encoding: importOptions.encoding,
+            dateFormat: dateFormat, allTextColumns: textColumns)
         let report = try FeedbackImporter.importFile(at: importOptions.url, into: store, options: options)
         ImportReportPrinter.print(report)
     }
@@ -83,7 +98,8 @@ struct ImportBacklog: ParsableCommand {
     func run() throws {
         let store = try workspaceOptions.open()
         let report = try BacklogImporter.importFile(
-            at: importOptions.url, into: store, mappings: importOptions.mappings, dryRun: importOptions.dryRun)
+            at: importOptions.url, into: store, mappings: importOptions.mappings, dryRun: importOptions.dryRun,
+            encoding: importOptions.encoding)
         ImportReportPrinter.print(report)
     }
 }
@@ -94,7 +110,7 @@ enum ImportReportPrinter {
 
     static func print(_ report: ImportReport) {
         Console.line(report.summary)
-        Console.line("  format: \(report.format)")
+        Console.line("  format: \(report.format)" + (report.detectedFormat.map { " — \($0)" } ?? ""))
         Console.line("  columns: " + (report.mapping.isEmpty ? "none matched" : report.mapping.joined(separator: ", ")))
         if !report.unusedColumns.isEmpty {
             Console.line("  not imported: " + report.unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -106,6 +122,10 @@ enum ImportReportPrinter {
         if !report.duplicates.isEmpty {
             let lines = report.duplicates.prefix(shownNotes).map { String($0.line) }.joined(separator: ", ")
             Console.line("  already in the workspace (lines \(lines)\(report.duplicates.count > shownNotes ? ", …" : ""))")
+        }
+        if report.dryRun && !report.preview.isEmpty {
+            Console.line("  first items as they would be stored:")
+            for line in report.preview { Console.line("    " + line.sanitizedForTerminal()) }
         }
         if report.dryRun { Console.line("Dry run: nothing was written.") }
     }
