@@ -174,6 +174,12 @@ public enum DashboardView {
             guard narrow else { return }
             Modal(title: "Detail", lines: detailLines(&state, width: max(1, min(80, screen.width - 4) - 2)), width: 80, hint: "Esc closes · j/k scroll")
                 .render(into: &buffer, area: screen, theme: theme, offset: scroll)
+        case let .confirmImport(preview):
+            let lines = preview.lines.map { TextView.Line($0, role: $0.hasPrefix("  ") ? .text : .accent) }
+                + [TextView.Line(""), TextView.Line(preview.importable ? "y imports · Esc cancels · j/k scroll" : "Esc closes", role: .muted)]
+            Modal(title: preview.importable ? "Import \(preview.path)?" : "Cannot import \(preview.path)", lines: lines,
+                  width: min(120, screen.width - 4), hint: preview.importable ? "y imports · Esc cancels" : "Esc closes")
+                .render(into: &buffer, area: screen, theme: theme, offset: preview.scroll)
         case .confirmQuit:
             Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")
                 .render(into: &buffer, area: screen, theme: theme)

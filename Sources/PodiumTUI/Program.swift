@@ -141,6 +141,8 @@ public final class Program {
                     case let .write(edit, summary): apply(edit, summary: summary)
                     case let .runJob(kind, parameters, inputs): runJob(kind, parameters: parameters, inputs: inputs)
                     case let .review(request): perform(request)
+                    case let .previewImport(path): previewImport(path)
+                    case let .importFile(path): importFile(path)
                     case let .cancelJob(id): control { try $0.cancel(RecordID(id)) }
                     case let .retryJob(id): control { try $0.retry(RecordID(id)) }
                     }
@@ -166,6 +168,38 @@ public final class Program {
             state.message = changes.isEmpty ? "Up to date." : "Reloaded."
         } catch {
             _ = state.update(.writeFailed("\(error)"))
+        }
+    }
+
+    // MARK: Importing
+
+    /// A path as typed: `~` is the home folder, relative paths start where Podium started.
+    static func expand(_ path: String) -> URL {
+        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        if trimmed == "~" || trimmed.hasPrefix("~/") {
+            return URL(fileURLWithPath: FileManager.default.homeDirectoryForCurrentUser.path + trimmed.dropFirst())
+        }
+        return URL(fileURLWithPath: trimmed)
+    }
+
+    private func previewImport(_ path: String) {
+        do {
+            let report = try FeedbackImporter.importFile(at: Self.expand(path), into: store, options: FeedbackImportOptions(dryRun: true))
+            _ = state.update(.importPreviewed(ImportPreview(path: path, lines: report.lines(shown: 8), importable: report.imported > 0)))
+        } catch {
+            let lines = "\(error)".split(separator: "\n").map(String.init)
+                + ["", "Columns need naming? Run podium import feedback FILE --map COLUMN=FIELD --dry-run in a shell."]
+            _ = state.update(.importPreviewed(ImportPreview(path: path, lines: lines, importable: false)))
+        }
+    }
+
+    private func importFile(_ path: String) {
+        do {
+            let report = try FeedbackImporter.importFile(at: Self.expand(path), into: store)
+            refreshPanes([.feedback, .audit])
+            state.message = report.summary
+        } catch {
+            state.message = "Not imported: \("\(error)".split(separator: "\n").first ?? "")"
         }
     }
 

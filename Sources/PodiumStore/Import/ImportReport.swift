@@ -1,3 +1,5 @@
+import PodiumCore
+
 /// What an import did (or, in a dry run, would do), row by row where it matters.
 public struct ImportReport: Sendable, Equatable {
     /// A remark about one row of the file.
@@ -44,5 +46,30 @@ public struct ImportReport: Sendable, Equatable {
         if !warnings.isEmpty { extras.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         if !extras.isEmpty { text += " (" + extras.joined(separator: ", ") + ")" }
         return text
+    }
+
+    /// The report for people: the summary, then what a user needs to act on (at most
+    /// `shown` notes per section). The command line and the dashboard print the same.
+    public func lines(shown: Int = 20) -> [String] {
+        var lines = [summary, "  format: \(format)" + (detectedFormat.map { " — \($0)" } ?? "")]
+        lines.append("  columns: " + (mapping.isEmpty ? "none matched" : mapping.joined(separator: ", ")))
+        if !unusedColumns.isEmpty {
+            lines.append("  not imported: " + unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ") + " (take one with --map COLUMN=FIELD)")
+        }
+        lines += notes.map { "  note: \($0)" }
+        for (title, notes) in [("skipped", skipped), ("warnings", warnings)] where !notes.isEmpty {
+            lines.append("  \(title):")
+            lines += notes.prefix(shown).map { "    \($0.description.sanitizedForTerminal())" }
+            if notes.count > shown { lines.append("    … and \(notes.count - shown) more") }
+        }
+        if !duplicates.isEmpty {
+            let numbers = duplicates.prefix(shown).map { String($0.line) }.joined(separator: ", ")
+            lines.append("  already in the workspace (lines \(numbers)\(duplicates.count > shown ? ", …" : ""))")
+        }
+        if dryRun && !preview.isEmpty {
+            lines.append("  first items as they would be stored:")
+            lines += preview.map { "    " + $0.sanitizedForTerminal() }
+        }
+        return lines.map { $0.sanitizedForTerminal() }
     }
 }

@@ -18,8 +18,10 @@ public struct AppState: Sendable {
         case confirmQuit
         /// Reviewing a draft: its text, its evidence or what accepting would change.
         case draft(DraftView)
-        /// Typing a line: a question, an audience, a reason.
+        /// Typing a line: a question, an audience, a reason, a file to import.
         case prompt(Prompt)
+        /// An import's preview (or why the file cannot be imported), waiting for y or Esc.
+        case confirmImport(ImportPreview)
     }
 
     /// The draft being reviewed and what of it is shown.
@@ -42,6 +44,7 @@ public struct AppState: Sendable {
             case question
             case audience
             case rejectReason(draftID: String)
+            case importPath
         }
         public var purpose: Purpose
         public var text: String
@@ -57,6 +60,7 @@ public struct AppState: Sendable {
             case .question: "Ask the workspace"
             case .audience: "Stakeholder update for"
             case .rejectReason: "Reject: why (optional)"
+            case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
             }
         }
     }
@@ -252,6 +256,22 @@ public struct PreparedSnapshot: Sendable {
     }
 }
 
+/// What importing a file would do, shown before it is done.
+public struct ImportPreview: Sendable, Equatable {
+    public var path: String
+    /// The report's lines (or the reason the file cannot be imported).
+    public var lines: [String]
+    /// Whether `y` may import it (false: the preview is an error).
+    public var importable: Bool
+    public var scroll = 0
+
+    public init(path: String, lines: [String], importable: Bool) {
+        self.path = path
+        self.lines = lines
+        self.importable = importable
+    }
+}
+
 /// A change made in the dashboard that `u` can take back.
 public struct UndoEntry: Sendable, Equatable {
     public var description: String
@@ -278,6 +298,10 @@ public enum Effect: Sendable, Equatable {
     case review(ReviewRequest)
     case cancelJob(String)
     case retryJob(String)
+    /// Read a file as a dry run and show what importing it would do.
+    case previewImport(String)
+    /// Import the file (after its preview).
+    case importFile(String)
 }
 
 /// What the Product Owner decided about a draft (its id).

@@ -160,6 +160,11 @@ extension AppState {
             case let .rejectReason(id):
                 mode = .normal
                 return [.review(.reject(id, reason: text.isEmpty ? nil : text))]
+            case .importPath:
+                guard !text.isEmpty else { message = "Type the path of a file, or Esc."; return [] }
+                mode = .normal
+                message = "Reading \(text)…"
+                return [.previewImport(text)]
             }
         case .backspace:
             if !prompt.text.isEmpty { prompt.text.removeLast() }

@@ -15,6 +15,8 @@ public enum Msg: Sendable {
     case jobActivity(jobID: String, step: String?)
     /// A review the program carried out.
     case reviewed(ReviewOutcome)
+    /// A file's import preview is ready.
+    case importPreviewed(ImportPreview)
 }
 
 extension AppState {
@@ -41,6 +43,9 @@ extension AppState {
             return []
         case let .reviewed(outcome):
             finishReview(outcome)
+            return []
+        case let .importPreviewed(preview):
+            mode = .confirmImport(preview)
             return []
         }
     }
@@ -95,6 +100,21 @@ extension AppState {
             return handleDraft(key, view)
         case let .prompt(prompt):
             return handlePrompt(key, prompt)
+        case var .confirmImport(preview):
+            switch key {
+            case .character("y") where preview.importable, .enter where preview.importable:
+                mode = .normal
+                message = "Importing \(preview.path)…"
+                return [.importFile(preview.path)]
+            case .down, .character("j"): preview.scroll += 1
+            case .up, .character("k"): preview.scroll = max(0, preview.scroll - 1)
+            default:
+                mode = .normal
+                message = preview.importable ? "Nothing was imported." : nil
+                return []
+            }
+            mode = .confirmImport(preview)
+            return []
         }
     }
 
@@ -219,6 +239,8 @@ extension AppState {
             return [.quit]
         case .reviewDrafts:
             openNewestDraft()
+        case .importFeedback:
+            mode = .prompt(Prompt(purpose: .importPath, text: ""))
         case .cancelJob, .retryJob:
             return jobControl(action)
         default:

@@ -46,7 +46,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case runReleaseNotes = "run-release-notes"
     case runAsk = "run-ask"
     case runSprintReviewPack = "run-sprint-review-pack"
-    // Drafts and jobs.
+    // Drafts, jobs and imports.
+    case importFeedback = "import-feedback"
     case reviewDrafts = "review-drafts"
     case cancelJob = "cancel-job"
     case retryJob = "retry-job"
@@ -82,6 +83,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .help: "Help: every key"
         case .refresh: "Reload the workspace from disk"
         case .quit: "Quit"
+        case .importFeedback: "Import feedback from a file (with a preview first)"
         case .reviewDrafts: "Review this pane's newest pending draft"
         case .cancelJob: "Cancel the selected job"
         case .retryJob: "Run the selected job again (failed, cancelled or interrupted)"

@@ -82,7 +82,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character(":"), .palette), Binding(.character("?"), .help), Binding(.function(1), .help),
         Binding(.control("r"), .refresh),
         Binding(.character("q"), .quit), Binding(.control("c"), .quit),
-        Binding(.character("D"), .reviewDrafts),
+        Binding(.character("D"), .reviewDrafts), Binding(.character("I"), .importFeedback),
         // Each pane's AI jobs (keys free in every pane, so none shadows a global key).
         Binding(.character("n"), .runVisionNarrative),
         Binding(.character("y"), .runStakeholderSynthesis),

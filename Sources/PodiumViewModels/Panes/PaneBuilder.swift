@@ -92,7 +92,10 @@ public enum PaneBuilder {
             if let segment = item.segment { lines.append(.init("Segment: \(clean(segment))", .muted)) }
             if let rating = item.rating { lines.append(.init("Rating: \(rating.display)", tone(for: rating))) }
             if let sentiment = item.sentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
+            if let version = item.version { lines.append(.init("Version: \(clean(version))", .muted)) }
+            if let votes = item.votes { lines.append(.init("Votes: \(votes)", .muted)) }
             lines += [.init(""), .init(clean(item.text, lines: true))]
+            if let origin = item.origin { lines.append(.init("From: \(clean(origin))", .muted)) }
             if !item.tags.isEmpty { lines += [.init(""), .init("Tags: " + clean(item.tags.joined(separator: ", ")), .muted)] }
             if let linked = evidence[item.id.rawValue], !linked.isEmpty {
                 lines.append(.init("Evidence for: " + clean(linked.joined(separator: "; ")), .accent))

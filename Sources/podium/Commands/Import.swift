@@ -106,34 +106,8 @@ struct ImportBacklog: ParsableCommand {
 
 /// Prints an import report: the summary first, then the details a user needs to act.
 enum ImportReportPrinter {
-    static let shownNotes = 20
-
     static func print(_ report: ImportReport) {
-        Console.line(report.summary)
-        Console.line("  format: \(report.format)" + (report.detectedFormat.map { " — \($0)" } ?? ""))
-        Console.line("  columns: " + (report.mapping.isEmpty ? "none matched" : report.mapping.joined(separator: ", ")))
-        if !report.unusedColumns.isEmpty {
-            Console.line("  not imported: " + report.unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ")
-                + " (take one with --map COLUMN=FIELD)")
-        }
-        for note in report.notes { Console.line("  note: \(note)") }
-        section("skipped", report.skipped)
-        section("warnings", report.warnings)
-        if !report.duplicates.isEmpty {
-            let lines = report.duplicates.prefix(shownNotes).map { String($0.line) }.joined(separator: ", ")
-            Console.line("  already in the workspace (lines \(lines)\(report.duplicates.count > shownNotes ? ", …" : ""))")
-        }
-        if report.dryRun && !report.preview.isEmpty {
-            Console.line("  first items as they would be stored:")
-            for line in report.preview { Console.line("    " + line.sanitizedForTerminal()) }
-        }
+        for line in report.lines() { Console.line(line) }
         if report.dryRun { Console.line("Dry run: nothing was written.") }
-    }
-
-    private static func section(_ title: String, _ notes: [ImportReport.RowNote]) {
-        guard !notes.isEmpty else { return }
-        Console.line("  \(title):")
-        for note in notes.prefix(shownNotes) { Console.line("    \(note.description.sanitizedForTerminal())") }
-        if notes.count > shownNotes { Console.line("    … and \(notes.count - shownNotes) more") }
     }
 }
