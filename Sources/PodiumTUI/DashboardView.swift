@@ -53,13 +53,15 @@ public enum DashboardView {
         if !pane.filter.isEmpty || state.mode == .filtering { title += " · filter: \(pane.filter)" }
         if !pane.visible.isEmpty { title += " · \(min(pane.selected, pane.visible.count - 1) + 1)/\(pane.visible.count)" }
         let readingDetail = if case .detail = state.mode { true } else { false }
-        Block(title: title, focused: !readingDetail, hint: hints(state, content), clears: false).render(into: &buffer, area: area, theme: theme)
+        Block(title: title, focused: !readingDetail, hint: content.hints, clears: false).render(into: &buffer, area: area, theme: theme)
         let inner = Block.inner(area)
         guard !inner.isEmpty else { return }
         // Context lines take a third of the pane, or all that a short table leaves free.
         let summaryKey = "\(state.revision)|\(state.focused)|\(inner.width)|\(pane.filter)|\(pane.visible.count)"
+        let jobs = jobHints(state)
         let summary = state.lineMemo.lines(slot: "summary", key: summaryKey) {
             var summaryLines = content.summary
+            if !jobs.isEmpty { summaryLines.insert(PaneContent.Line("AI: " + jobs, .muted), at: 0) }
             if !pane.filter.isEmpty {
                 summaryLines.insert(PaneContent.Line("Showing \(pane.visible.count) of \(content.rows.count) that match \"\(pane.filter)\"", .accent), at: 0)
             }
@@ -186,14 +188,15 @@ public enum DashboardView {
         }
     }
 
-    /// The pane's own hints, then its AI job keys from the key map.
-    private static func hints(_ state: AppState, _ content: PaneContent) -> String {
+    /// The focused pane's AI job keys, from the key map: "m summary · t themes".
+    private static func jobHints(_ state: AppState) -> String {
         let stance = state.focusedStance
-        let jobs = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }.compactMap { action -> String? in
+        var jobs = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }.compactMap { action -> String? in
             guard let key = state.keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
             return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)"
         }
-        return ([content.hints] + jobs).filter { !$0.isEmpty }.joined(separator: " · ")
+        if let key = state.keyMap.keys(for: .reviewDrafts).first, stance != .orchestrator { jobs.append("\(key) review drafts") }
+        return jobs.joined(separator: " · ")
     }
 
     private static func rejectTarget(_ state: AppState) -> String? {

@@ -27,12 +27,19 @@ public final class Program {
                 mailbox.post(activity: id.rawValue, step: step)
             case let .jobChanged(job):
                 if job.status.isFinished { mailbox.post(activity: job.id.rawValue, step: nil) }
+                switch job.status {
+                case .failed: mailbox.post(notice: "\(job.kind) failed: \(job.error ?? "no reason given") · 7 shows it")
+                case .interrupted, .cancelled: mailbox.post(notice: "\(job.kind) \(job.status.rawValue).")
+                default: break
+                }
                 var changes = WorkspaceChanges()
                 changes.records[.jobs] = []
                 changes.records[.drafts] = []
                 let (snapshot, generation) = store.versionedSnapshot
                 mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
-            case .draftReady, .streamed:
+            case let .draftReady(draft):
+                mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
+            case .streamed:
                 break
             }
         }
@@ -115,6 +122,10 @@ public final class Program {
             }
             for (id, step) in mailbox.takeActivity() {
                 _ = state.update(.jobActivity(jobID: id, step: step))
+                dirty = true
+            }
+            if let notice = mailbox.takeNotice() {
+                state.message = notice
                 dirty = true
             }
             if let error = mailbox.takeError() {
@@ -356,6 +367,13 @@ final class Mailbox: @unchecked Sendable {
     func post(activity id: String, step: String?) { lock.withLock { activity.append((id, step)) } }
 
     func takeActivity() -> [(String, String?)] { lock.withLock { defer { activity = [] }; return activity } }
+
+    private var notice: String?
+
+    /// A one-line message for the status bar (the latest wins).
+    func post(notice: String) { lock.withLock { self.notice = notice } }
+
+    func takeNotice() -> String? { lock.withLock { defer { notice = nil }; return notice } }
 
     /// Everything changed since the loop last took a snapshot (a newer snapshot must
     /// rebuild the panes an older, untaken one had rebuilt).

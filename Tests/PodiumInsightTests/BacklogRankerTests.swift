@@ -61,7 +61,7 @@ struct BacklogRankerTests {
         #expect(ranked[1].rationale
             == "RICE 400 (reach 1000 × impact 2 × confidence 80% ÷ effort 4) × demand 1.00 (no linked feedback) = 400.")
         #expect(ranked[2].rationale
-            == "RICE 100 (reach 200 × impact 1 × confidence 50% ÷ effort 1) × demand 1.50 (50 linked feedback, 100% negative) = 150.")
+            == "RICE 100 (reach 200 × impact 1 × confidence 50% ÷ effort 1) × demand 1.5 (50 linked feedback, 100% negative) = 150.")
         #expect(ranked[4].rationale == "No RICE score: needs effort; ranked after the scored items, in backlog order.")
     }
 

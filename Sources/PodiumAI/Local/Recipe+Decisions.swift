@@ -18,44 +18,49 @@ extension Recipe {
 
     // MARK: order-backlog
 
-    mutating func orderBacklog() throws -> DraftOutput {
-        let method = try priorityMethod()
-        // Work in progress stays on top in its order: the order is for what starts next.
+    /// The open backlog: work in progress first (it stays on top), then the items waiting to
+    /// start ranked by `method` with demand. Both the order and decision records use it, so
+    /// an item gets the same score in both.
+    mutating func rankedBacklog(_ method: PriorityMethod) -> (inProgress: [BacklogItem], waiting: [BacklogItem], ranked: [RankedBacklogItem]) {
         let inProgress = snapshot.orderedBacklog.filter { $0.status == .inProgress }
         let waiting = snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }
-        let open = inProgress + waiting
+        let ranked = BacklogRanker.rank(waiting, demand: demand(for: waiting), method: method)
+        return (inProgress, waiting, ranked)
+    }
+
+    mutating func orderBacklog() throws -> DraftOutput {
+        let method = try priorityMethod()
+        let name = method.rawValue.uppercased()
+        let (inProgress, waiting, ranked) = rankedBacklog(method)
         guard waiting.count >= 2 else { throw JobError.nothingToWorkOn("Fewer than two backlog items wait to be started: there is nothing to order.") }
-        context.progress("Scoring \(waiting.count) backlog items by \(method.rawValue.uppercased())")
-        let demand = demand(for: waiting)
-        let ranked = inProgress.map { RankedBacklogItem(id: $0.id, baseScore: nil, demandFactor: 1, score: 0, rationale: "In progress: stays on top.") }
-            + BacklogRanker.rank(waiting, demand: demand, method: method)
-        let position = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1.id, $0 + 1) })
-        let byID = Dictionary(uniqueKeysWithValues: open.map { ($0.id, $0) })
+        context.progress("Scoring \(waiting.count) backlog items by \(name)")
+        let position = Dictionary(uniqueKeysWithValues: waiting.enumerated().map { ($1.id, $0 + 1) })
+        let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
         let moved = ranked.enumerated().filter { position[$1.id] != $0 + 1 }.count
-        var lines = ["# Suggested backlog order by \(method.rawValue.uppercased()) and demand", "",
-                     "\(waiting.count) items wait to be started (\(inProgress.count) in progress stay on top); \(moved) would move. Score = \(method == .rice ? "RICE (reach × impact × confidence ÷ effort)" : "WSJF (cost of delay ÷ job size)")"
-                        + " × a demand factor from the linked feedback (more items and a larger negative share weigh more). Items without \(method.rawValue.uppercased()) inputs keep their place at the end.", "",
-                     "| New | Was | Item | Score | Why |", "|---:|---:|---|---:|---|"]
-        var evidence: [Evidence] = []
+        var lines = ["# Suggested order of the \(waiting.count) items waiting to start", "",
+                     "By \(name) (\(method == .rice ? "reach × impact × confidence ÷ effort" : "cost of delay ÷ job size")) × demand from the linked feedback "
+                        + "(1 to 1.5: more items and more of them negative weigh more). \(moved) would move. Items without \(name) inputs keep their turn at the end.", ""]
+        if !inProgress.isEmpty {
+            lines.append("In progress, staying on top: " + inProgress.map { "\(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }.joined(separator: "; ") + ".")
+            lines.append("")
+        }
+        var evidence = inProgress.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "in progress") }
         var figures: [Figure] = []
         for (index, entry) in ranked.enumerated() {
-            guard let item = byID[entry.id] else { continue }
-            let was = position[entry.id].map(String.init) ?? "–"
-            let score = entry.baseScore == nil ? "–" : String(format: "%.1f", entry.score)
-            if item.status == .inProgress {
-                lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | – | In progress: stays on top. |")
-                evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "in progress"))
-                continue
-            }
-            lines.append("| \(index + 1) | \(was) | \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) | \(score) | \(Recipe.clean(entry.rationale)) |")
+            guard let item = byID[entry.id], let was = position[entry.id] else { continue }
+            let move = was == index + 1 ? "stays" : was > index + 1 ? "up from \(was)" : "down from \(was)"
+            let score = entry.baseScore == nil ? "no \(name) inputs" : "score \(Recipe.number((entry.score).rounded()))"
+            lines.append("\(index + 1). \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) — \(score), \(move)")
+            if entry.baseScore != nil { lines.append("   \(Recipe.clean(entry.rationale))") }
             evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: entry.rationale))
             figures.append(Figure(name: "\(Recipe.shorten(item.title, to: 40)): score", value: (entry.score * 100).rounded() / 100))
         }
-        for item in open.prefix(10) {
+        lines += ["", "Editing: delete a line to leave that item where it is; move lines to change the order."]
+        for item in waiting.prefix(10) {
             evidence += item.linkedFeedback.prefix(3).compactMap { snapshot.feedback[$0] }
                 .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "demand for \(Recipe.shorten(item.title, to: 40))") }
         }
-        return DraftOutput(title: "Backlog order by \(method.rawValue.uppercased()) (\(moved) moves)", content: lines.joined(separator: "\n"),
+        return DraftOutput(title: "Backlog order by \(name) (\(moved) moves)", content: lines.joined(separator: "\n"),
                            evidence: evidence, figures: figures, proposal: DraftProposal(backlogOrder: ranked.map(\.id)))
     }
 
@@ -77,7 +82,7 @@ extension Recipe {
         }
         context.progress("Gathering the evidence for “\(Recipe.shorten(item.title, to: 40))”")
         let method = try priorityMethod()
-        let ranked = BacklogRanker.rank(ordered, demand: demand(for: ordered), method: method)
+        let ranked = rankedBacklog(method).ranked
         let rank = ranked.firstIndex { $0.id == item.id }.map { $0 + 1 }
         let entry = ranked.first { $0.id == item.id }
         let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
@@ -89,18 +94,26 @@ extension Recipe {
         }
         let top = item.status == .inProgress || (rank.map { $0 <= 5 } ?? false)
         let sliceable = (item.rice.effort ?? item.wsjf.jobSize ?? 0) >= 5
-        let options = [item.status == .inProgress ? "Carry on: finish “\(Recipe.clean(item.title))” as planned" : "Do it next: take “\(Recipe.clean(item.title))” into the coming sprint",
+        // A decision already taken about this item stands unless the evidence says otherwise.
+        let earlier = related.filter { $0.linkedBacklog.contains(item.id) }.max { $0.decidedAt < $1.decidedAt }
+        var options = [item.status == .inProgress ? "Carry on: finish “\(Recipe.clean(item.title))” as planned" : "Do it next: take “\(Recipe.clean(item.title))” into the coming sprint",
                        "Slice it: ship the smallest releasable part first, then decide on the rest with its results",
                        "Defer it: keep it in the backlog and review after the next Sprint Review"]
-        let choice = top ? (sliceable ? options[1] : options[0]) : options[2]
+        if let earlier { options.insert("Keep the decision of \(Recipe.day(earlier.decidedAt)): \(Recipe.clean(earlier.choice))", at: 0) }
+        let choice = earlier != nil && top ? options[0] : top ? (sliceable ? options[options.count - 2] : options[options.count - 3]) : options[options.count - 1]
         var rationale: [String] = []
-        if let rank, let entry {
-            rationale.append("It ranks \(rank) of \(ranked.count) by \(method.rawValue.uppercased()) with demand (\(Recipe.clean(entry.rationale))).")
+        if let earlier, top {
+            rationale.append("“\(Recipe.clean(earlier.title))” was decided on \(Recipe.day(earlier.decidedAt)) and the item still ranks near the top, so nothing calls for a new direction.")
+        }
+        if item.status == .inProgress {
+            rationale.append("It is in progress.")
+        } else if let rank, let entry {
+            rationale.append("It ranks \(rank) of \(ranked.count) waiting items by \(method.rawValue.uppercased()) with demand (\(Recipe.clean(entry.rationale))).")
         } else {
             rationale.append("It has no \(method.rawValue.uppercased()) inputs yet, so it cannot be ranked; fill them in first.")
         }
         rationale.append("\(linked.count) feedback items are linked to it, \(negative.count) of them negative.")
-        if sliceable && top { rationale.append("Its effort is large enough that a first slice lowers the risk.") }
+        if sliceable && top && earlier == nil { rationale.append("Its effort is large enough that a first slice lowers the risk.") }
         var lines = ["# Decision: \(Recipe.clean(item.title))", "", "## Context", "",
                      Recipe.clean(item.description).isEmpty ? "No description." : Recipe.clean(item.description), ""]
         lines.append("Status \(item.status.rawValue); order \(item.order); RICE \(item.rice.score.map { String(format: "%.1f", $0) } ?? "–"), "

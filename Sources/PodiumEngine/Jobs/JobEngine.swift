@@ -286,6 +286,20 @@ public final class JobEngine: @unchecked Sendable {
                 previous.reviewNote = "Regenerated as \(draft.id.short)"
                 try transaction.save(previous)
             }
+            // The same job run again (same kind, parameters and selection): the newest draft
+            // replaces the pending older ones instead of piling up in the inbox.
+            var parameters = job.parameters
+            parameters[Self.supersedesParameter] = nil
+            for older in snapshot.drafts.values where older.status == .pending && older.kind == job.kind && older.id != draft.id {
+                guard let olderJob = older.jobID.flatMap({ snapshot.jobs[$0] }) else { continue }
+                var olderParameters = olderJob.parameters
+                olderParameters[Self.supersedesParameter] = nil
+                guard olderParameters == parameters, olderJob.inputs == job.inputs else { continue }
+                var replaced = older
+                replaced.status = .superseded
+                replaced.reviewNote = "Replaced by the newer draft \(draft.id.short) of the same job"
+                try transaction.save(replaced)
+            }
             guard var finished = transaction.record(Job.self, id: job.id) else { throw EngineError.noSuchJob(job.id.rawValue) }
             finished.status = .done
             finished.finishedAt = Date()

@@ -14,15 +14,21 @@ public enum DraftChanges {
 
     /// The records a draft would change, as text before and after.
     public static func beforeAndAfter(_ draft: Draft, in snapshot: WorkspaceSnapshot) -> (before: [String], after: [String]) {
-        guard let proposal = draft.proposal, !proposal.isEmpty else {
-            return ([], ["Accepting changes nothing in the workspace but the draft's status."])
+        let proposal: DraftProposal
+        do {
+            guard let effective = try EditedProposal.effective(draft), !effective.isEmpty else {
+                return ([], ["Accepting changes nothing in the workspace but the draft's status."])
+            }
+            proposal = effective
+        } catch {
+            return ([], ["Cannot be accepted as edited: \(error)"])
         }
         var before: [String] = []
         var after: [String] = []
         let sections = MarkdownSections(draft.content)
         if let change = proposal.product {
             before += ["Vision:", snapshot.product.vision, "", "Product goal:", snapshot.product.productGoal]
-            after += ["Vision:", sections["vision"] ?? change.vision, "", "Product goal:", sections["product goal"] ?? change.productGoal]
+            after += ["Vision:", change.vision, "", "Product goal:", change.productGoal]
         }
         if let order = proposal.backlogOrder {
             let titles = Dictionary(uniqueKeysWithValues: snapshot.backlog.values.map { ($0.id, $0.title) })

@@ -29,6 +29,19 @@ public struct MarkdownSections {
         return body
     }
 
+    /// Whether a section whose heading starts with `name` exists (even empty).
+    public func has(_ name: String) -> Bool {
+        sections.contains { $0.heading.hasPrefix(name.lowercased()) }
+    }
+
+    /// The headings, in order, as written (lower-cased).
+    public var headings: [String] { sections.map(\.heading) }
+
+    /// The body of the section whose heading is exactly `heading` (any case).
+    public func body(ofHeading heading: String) -> String? {
+        sections.first { $0.heading == heading.lowercased().trimmingCharacters(in: .whitespaces) }?.body
+    }
+
     /// The items of a bullet list in a section.
     public func bullets(_ name: String) -> [String] {
         guard let body = self[name] else { return [] }

@@ -14,15 +14,15 @@ struct ProposalApplier {
     var now: Date
 
     func apply(to transaction: inout WorkspaceTransaction) throws -> [AppliedChange] {
-        guard let proposal = draft.proposal else { return [] }
+        guard let proposal = try EditedProposal.effective(draft) else { return [] }
         var recorder = ChangeRecorder()
         let sections = MarkdownSections(draft.content)
 
         if let change = proposal.product {
             try recorder.change(ArtifactReference(kind: .product, id: "product"), in: &transaction) { transaction in
                 var product = transaction.product
-                product.vision = sections["vision"] ?? change.vision
-                product.productGoal = sections["product goal"] ?? change.productGoal
+                product.vision = draft.edits.isEmpty ? sections["vision"] ?? change.vision : change.vision
+                product.productGoal = draft.edits.isEmpty ? sections["product goal"] ?? change.productGoal : change.productGoal
                 product.updatedAt = now
                 try transaction.setProduct(product)
             }

@@ -80,7 +80,12 @@ public enum BacklogRanker {
         let demandText = demand.linkedCount == 0
             ? "no linked feedback"
             : "\(demand.linkedCount) linked feedback, \(percent(demand.negativeShare)) negative"
-        return "\(inputs) × demand \(String(format: "%.2f", factor)) (\(demandText)) = \(number(score))."
+        // The factor is shown to three decimals so that the sum can be checked by hand;
+        // the score is rounded to a whole number (≈ when that rounding shows).
+        let shownFactor = (factor * 1000).rounded() / 1000
+        let product = (base * shownFactor).rounded()
+        let sign = abs(product - score) < 0.5 && score == score.rounded() ? "=" : "≈"
+        return "\(inputs) × demand \(number(shownFactor, places: 3)) (\(demandText)) \(sign) \(number(score.rounded()))."
     }
 
     private static func missingInputs(of item: BacklogItem, method: PriorityMethod) -> String {
@@ -101,9 +106,9 @@ public enum BacklogRanker {
     }
 
     /// A number as a person writes it: whole numbers without decimals, others with up to two.
-    static func number(_ value: Double) -> String {
+    static func number(_ value: Double, places: Int = 2) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.2f", value)
+        var text = String(format: "%.\(places)f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

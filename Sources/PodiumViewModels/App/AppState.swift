@@ -58,7 +58,7 @@ public struct AppState: Sendable {
         public var label: String {
             switch purpose {
             case .question: "Ask the workspace"
-            case .audience: "Stakeholder update for"
+            case .audience: "Stakeholder update for (Enter alone: leadership)"
             case .rejectReason: "Reject: why (optional)"
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
             }
@@ -182,7 +182,8 @@ public struct AppState: Sendable {
             case .backlog, .decisions: stances.insert(.decisionMaker)
             case .experiments: stances.insert(.experimenter)
             case .communications: stances.insert(.influencer)
-            case .drafts, .jobs: stances.insert(.orchestrator)
+            case .jobs: stances.insert(.orchestrator)
+            case .drafts: stances.formUnion(Stance.allCases)  // every pane shows its pending drafts
             case .audit: break
             }
         }

@@ -22,7 +22,7 @@ extension AppState {
             parameters["question"] = text
         case .stakeholderUpdate:
             guard let text else {
-                mode = .prompt(Prompt(purpose: .audience, text: "leadership"))
+                mode = .prompt(Prompt(purpose: .audience, text: ""))
                 return []
             }
             parameters["audience"] = text
