@@ -59,7 +59,7 @@ struct BacklogRankerTests {
         let demand = [RecordID<BacklogItem>("c"): Demand(linkedCount: 50, negativeShare: 1)]
         let ranked = BacklogRanker.rank(Self.items, demand: demand, method: .rice)
         #expect(ranked[1].rationale
-            == "RICE 400 (reach 1000 × impact 2 × confidence 80% ÷ effort 4) × demand 1.00 (no linked feedback) = 400.")
+            == "RICE 400 (reach 1000 × impact 2 × confidence 80% ÷ effort 4) × demand 1 (no linked feedback) = 400.")
         #expect(ranked[2].rationale
             == "RICE 100 (reach 200 × impact 1 × confidence 50% ÷ effort 1) × demand 1.5 (50 linked feedback, 100% negative) = 150.")
         #expect(ranked[4].rationale == "No RICE score: needs effort; ranked after the scored items, in backlog order.")
@@ -76,7 +76,7 @@ struct BacklogRankerTests {
         #expect(ranked.map(\.id.rawValue) == ["w2", "w1", "w3"])
         #expect(ranked.map(\.score) == [6.5, 4, 0])
         #expect(ranked[1].rationale == "WSJF 4 (cost of delay 16 = value 8 + time criticality 5 + risk reduction 3, "
-            + "÷ job size 4) × demand 1.00 (no linked feedback) = 4.")
+            + "÷ job size 4) × demand 1 (no linked feedback) = 4.")
         #expect(ranked[2].rationale == "No WSJF score: needs job size; ranked after the scored items, in backlog order.")
     }
 
