@@ -137,8 +137,10 @@ public enum DashboardView {
             message = " ⟳ \(kind): \(PaneBuilder.clean(step))…\(more)"
         }
         if state.mode == .filtering { message = " Filter: \(state.panes[state.focused].filter)▏  Enter keeps · Esc clears" }
-        if case .draft = state.mode, state.message == nil {
-            message = " a accept · x reject · e edit · r regenerate · d changes · v evidence · j/k scroll · Esc back"
+        if case .draft = state.mode, state.message == nil, let draft = state.openDraft {
+            let reviewable = draft.status == .pending || draft.status == .interrupted
+            message = reviewable ? " a accept · x reject · e edit · r regenerate · d changes · v evidence · j/k scroll · Esc back"
+                : " \(draft.status.rawValue) · r regenerate · d changes · v evidence" + (draft.status == .accepted ? " · u undo (if it was the last change)" : "") + " · Esc back"
         }
         if case let .prompt(prompt) = state.mode { message = " \(prompt.label): \(prompt.text)▏  Enter · Esc cancels" }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""

@@ -96,7 +96,7 @@ enum ArgumentOrder {
         if let names = nested[command], let kind = rest.dropFirst().first, !kind.hasPrefix("-") {
             guard names.contains(kind) else {
                 let suggestion = names.first { distance($0, kind) <= 2 }.map { " (did you mean \($0)?)" } ?? ""
-                throw UsageFailure(message: "podium \(command) takes \(names.joined(separator: ", ")), not \"\(kind)\"\(suggestion)")
+                throw UsageFailure(message: "\(command) takes \(names.joined(separator: ", ")), not \"\(kind)\"\(suggestion)")
             }
             return [command, kind] + leading + rest.dropFirst(2)
         }

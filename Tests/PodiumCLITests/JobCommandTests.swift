@@ -118,6 +118,11 @@ struct JobCommandTests {
         let nothing = try podium(["run", "summarize-feedback"], home: empty.url)
         #expect(nothing.status == 1 && nothing.standardError.contains("There is no feedback in the workspace yet"))
         let wrongMethod = try podium(["run", "order-backlog", "--method", "moscow"], home: home.url)
-        #expect(wrongMethod.status == 1 && wrongMethod.standardError.contains("Unknown method “moscow”: use rice or wsjf."))
+        #expect(wrongMethod.status == 64 && wrongMethod.standardError.contains("--method moscow: use rice or wsjf"))
+        let misplaced = try podium(["run", "ask", "why?", "--audience", "board"], home: home.url)
+        #expect(misplaced.status == 64 && misplaced.standardError.contains("--audience does not apply to ask"))
+        let missingFile = try podium(["drafts", "edit", "zzzz", "--from", "/nope.md"], home: home.url)
+        #expect(missingFile.status == 1)
+        #expect(try podium(["-w", home.path("ws").path, "jobs", "kinds"], home: home.url).status == 0, "-w is accepted before any command")
     }
 }

@@ -81,11 +81,17 @@ struct LocalProviderTests {
         #expect(output.content.contains("Measured 52 against a target of 45: met."))
     }
 
-    @Test("ask without matching words says so instead of inventing an answer")
+    @Test("ask without matching words says so instead of inventing an answer (and makes no draft)")
     func askNothing() throws {
-        let output = try run(.ask, parameters: ["question": "What about quantum teleportation?"])
-        #expect(output.content.contains("Nothing in the workspace mentions"))
-        #expect(output.evidence.isEmpty)
+        #expect {
+            try run(.ask, parameters: ["question": "What about quantum teleportation?"])
+        } throws: { "\($0)".contains("Nothing in the workspace mentions “quantum” and “teleportation”") }
+    }
+
+    @Test("an experiment that has not started cannot be concluded")
+    func notStarted() throws {
+        let later = try #require(Self.snapshot.experiments.values.first { ($0.startsAt ?? .distantPast) > DemoWorkspace.referenceDate })
+        #expect { try run(.concludeExperiment, inputs: [ArtifactReference(.experiment, later.id)]) } throws: { "\($0)".contains("has not started") }
     }
 
     @Test("a cancelled job stops with the cancelled error")

@@ -135,4 +135,56 @@ struct ReviewTests {
         #expect(store.snapshot.experiments.all == before.experiments.all)
         #expect(store.snapshot.communications.count == before.communications.count)
     }
+
+    @Test("an edited order is applied as edited: a deleted row stays where it was, moved rows follow the text")
+    func editedOrder() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let order = try draft(.orderBacklog, in: store)
+        let proposed = try #require(order.proposal?.backlogOrder)
+        let removed = proposed[1]
+        let before = try #require(store.snapshot.backlog[removed]).order
+        // Delete the second row (and its rationale line), swap the first and third.
+        var lines = order.content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rows = lines.indices.filter { lines[$0].hasPrefix("1. ") || lines[$0].hasPrefix("2. ") || lines[$0].hasPrefix("3. ") }
+        let first = lines[rows[0]], third = lines[rows[2]]
+        lines[rows[0]] = third
+        lines[rows[2]] = first
+        lines.remove(at: rows[1] + 1)
+        lines.remove(at: rows[1])
+        try DraftReview(store: store).edit(order.id, content: lines.joined(separator: "\n"))
+        try DraftReview(store: store).accept(order.id)
+        let backlog = store.snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }.map(\.id)
+        #expect(backlog.firstIndex(of: proposed[2])! < backlog.firstIndex(of: proposed[0])!, "the swap is applied")
+        #expect(store.snapshot.backlog[removed]?.order == before, "the deleted row's item did not move")
+    }
+
+    @Test("an edited vision needs its two sections; an empty one clears the field")
+    func editedVision() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let vision = try draft(.visionNarrative, in: store)
+        try DraftReview(store: store).edit(vision.id, content: "Just a paragraph, no headings.")
+        #expect(throws: EngineError.self) { try DraftReview(store: store).accept(vision.id) }
+        try DraftReview(store: store).edit(vision.id, content: "## Vision\n\nCalm days.\n\n## Product goal\n")
+        try DraftReview(store: store).accept(vision.id)
+        #expect(store.snapshot.product.vision == "Calm days." && store.snapshot.product.productGoal == "")
+    }
+
+    @Test("an edited experiments draft keeps the sections left and their rewritten fields")
+    func editedExperiments() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let made = try draft(.proposeExperiments, in: store)
+        let experiments = try #require(made.proposal?.experiments)
+        try #require(experiments.count >= 2)
+        let keep = experiments[0]
+        let text = "## \(keep.title)\n\n- **Hypothesis:** Our own words.\n- **Metric:** Tickets per week\n"
+        try DraftReview(store: store).edit(made.id, content: text)
+        let before = store.snapshot.experiments.count
+        try DraftReview(store: store).accept(made.id)
+        #expect(store.snapshot.experiments.count == before + 1)
+        let added = try #require(store.snapshot.experiments[keep.id])
+        #expect(added.hypothesis == "Our own words." && added.metric == "Tickets per week" && added.target == keep.target)
+    }
 }

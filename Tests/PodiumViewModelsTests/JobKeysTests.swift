@@ -51,6 +51,9 @@ struct JobKeysTests {
         #expect(state.press(.enter) == [.runJob(.ask, parameters: ["question": "why offline?"], inputs: [])])
         _ = state.press(.character("6"), .character("w"))
         #expect(state.press(.enter) == [.runJob(.stakeholderUpdate, parameters: ["audience": "leadership"], inputs: [])])
+        _ = state.press(.character("w"))
+        state.type("board")
+        #expect(state.press(.enter) == [.runJob(.stakeholderUpdate, parameters: ["audience": "board"], inputs: [])], "typing replaces the default")
         _ = state.press(.character("a"))
         #expect(state.mode == .normal, "a asks only in the Orchestrator")
     }

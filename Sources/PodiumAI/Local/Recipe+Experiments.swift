@@ -14,7 +14,9 @@ extension Recipe {
         let open = snapshot.experiments.values.filter { !$0.status.isConcluded }
         let covered = open.map { Set(Tokenizer.terms($0.title + " " + $0.hypothesis)) }
         var candidates = clustering.themes.map { stats(of: $0, in: byID) }
-            .filter { $0.negativeShare >= 0.3 && $0.count >= 3 }
+            .filter { $0.negativeShare >= 0.5 && $0.count >= 3 }
+        // An open experiment that tests a backlog item covers the themes that item would fix.
+        let testedBacklog = Set(open.flatMap(\.linkedBacklog))
         candidates.sort { ($0.negativeShare * Double($0.count), $1.theme.label) > ($1.negativeShare * Double($1.count), $0.theme.label) }
         var skipped: [String] = []
         var chosen: [ThemeStats] = []
@@ -25,8 +27,13 @@ extension Recipe {
                 skipped.append(candidate.theme.label)
             } else if chosen.count < 3 {
                 // Two themes that the same backlog item would fix make one experiment, not two.
-                let fix = snapshot.backlog.values.filter { !Set($0.linkedFeedback).isDisjoint(with: candidate.members.map(\.id)) }
+                let fix = snapshot.backlog.values.filter { $0.status != .done && $0.status != .dropped }
+                    .filter { !Set($0.linkedFeedback).isDisjoint(with: candidate.members.map(\.id)) }
                     .min { ($0.order, $0.id) < ($1.order, $1.id) }
+                if let fix, testedBacklog.contains(fix.id) {
+                    skipped.append(candidate.theme.label)
+                    continue
+                }
                 if let fix, usedBacklog.contains(fix.id) { continue }
                 chosen.append(candidate)
                 if let fix { usedBacklog.insert(fix.id) }
@@ -51,7 +58,7 @@ extension Recipe {
                 .max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
             let who = segments.map { "\(Recipe.clean($0)) customers" } ?? "customers"
             let allLinked = snapshot.backlog.values.filter { item in
-                !Set(item.linkedFeedback).isDisjoint(with: stats.members.map(\.id))
+                item.status != .done && item.status != .dropped && !Set(item.linkedFeedback).isDisjoint(with: stats.members.map(\.id))
             }.sorted { $0.order < $1.order }
             let linkedBacklog = allLinked
             let change = linkedBacklog.first.map { "shipping “\(Recipe.clean($0.title))”" } ?? "fixing what they describe as \(label)"
@@ -60,7 +67,7 @@ extension Recipe {
             let hypothesis = "We believe that \(change) for \(who) will cut negative feedback about \(label) by 30%, "
                 + "because \(stats.count) items mention it and \(Recipe.percent(stats.negativeShare)) of them are negative."
             let experiment = Experiment(
-                title: "Test: \(label)", hypothesis: hypothesis, metric: metric, target: target, status: .proposed,
+                title: linkedBacklog.first.map { "Test: \(Recipe.clean($0.title))" } ?? "Test: fewer complaints about \(label)", hypothesis: hypothesis, metric: metric, target: target, status: .proposed,
                 startsAt: start, endsAt: end, linkedBacklog: linkedBacklog.prefix(3).map(\.id),
                 linkedFeedback: stats.members.prefix(5).map(\.id), createdAt: now, updatedAt: now)
             experiments.append(experiment)
@@ -82,12 +89,22 @@ extension Recipe {
 
     mutating func concludeExperiment() throws -> DraftOutput {
         let selected = request.inputs(.experiment).first.flatMap { snapshot.experiments[RecordID($0)] }
-        let fallback = snapshot.experiments.all.filter { !$0.status.isConcluded }.sorted { ($0.endsAt ?? .distantFuture) < ($1.endsAt ?? .distantFuture) }.first
+        let fallback = snapshot.experiments.all.filter { !$0.status.isConcluded && ($0.startsAt ?? .distantFuture) <= now }
+            .sorted { ($0.endsAt ?? .distantFuture) < ($1.endsAt ?? .distantFuture) }.first
         guard let experiment = selected ?? fallback else {
-            throw JobError.nothingToWorkOn("Select an experiment to conclude (there is no running or proposed one).")
+            throw JobError.nothingToWorkOn("No experiment has started and is still open, so there is none to conclude (podium run conclude-experiment --experiment ID, or select one in the Experimenter pane).")
+        }
+        if experiment.result == nil || experiment.result?.isEmpty == true {
+            guard let start = experiment.startsAt, start <= now else {
+                throw JobError.nothingToWorkOn("“\(Recipe.clean(experiment.title))” has not started"
+                    + (experiment.startsAt.map { " (it starts on \(Recipe.day($0)))" } ?? " (it has no start date)") + " and has no result yet: there is nothing to conclude.")
+            }
         }
         context.progress("Reading the results of “\(Recipe.shorten(experiment.title, to: 40))”")
-        let reading = readResults(of: experiment)
+        var reading = readResults(of: experiment)
+        if let end = experiment.endsAt, end > now {
+            reading.conclusion += " It is planned to run until \(Recipe.day(end)); accepting this concludes it early."
+        }
         var lines = ["# Conclusion: \(Recipe.clean(experiment.title))", "",
                      "**Hypothesis:** \(Recipe.clean(experiment.hypothesis))", "",
                      "**Metric:** \(Recipe.clean(experiment.metric)) · **Target:** \(Recipe.clean(experiment.target))", "",

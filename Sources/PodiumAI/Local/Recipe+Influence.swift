@@ -92,12 +92,16 @@ extension Recipe {
     // MARK: release-notes
 
     mutating func releaseNotes() throws -> DraftOutput {
-        let last = snapshot.communications.values.filter { $0.kind == .releaseNotes }.map(\.createdAt).max()
+        let notes = snapshot.communications.values.filter { $0.kind == .releaseNotes }
+        let last = notes.map(\.createdAt).max()
         let since = last ?? now.addingTimeInterval(-30 * 86_400)
+        // Items an earlier release note already announced are not announced again.
+        let announced = notes.map { $0.body.lowercased() }
         let done = snapshot.backlog.values.filter { $0.status == .done && ($0.doneAt ?? .distantPast) > since }
+            .filter { item in !announced.contains { $0.contains(item.title.lowercased()) } }
             .sorted { ($0.doneAt ?? .distantPast, $0.id) < ($1.doneAt ?? .distantPast, $1.id) }
         guard !done.isEmpty else {
-            throw JobError.nothingToWorkOn("No backlog item was done since \(last == nil ? "30 days ago" : "the last release notes (\(Recipe.day(since)))"): there is nothing to announce.")
+            throw JobError.nothingToWorkOn("No backlog item was done since \(last == nil ? "\(Recipe.day(since)) (30 days)" : "the last release notes (\(Recipe.day(since)))") that they do not already announce: there is nothing new.")
         }
         context.progress("Writing notes for \(done.count) done items")
         func group(_ item: BacklogItem) -> String {
@@ -106,6 +110,8 @@ extension Recipe {
             if !words.isDisjoint(with: ["faster", "improve", "improved", "better", "speed", "performance", "clearer", "simpler"]) { return "Improved" }
             return "New"
         }
+        // Written for customers: no record ids or internal counts in the text (they are in
+        // the draft's evidence).
         var lines = ["# Release notes, \(Recipe.day(now))", "", "What changed since \(Recipe.day(since)):", ""]
         var evidence: [Evidence] = []
         for heading in ["New", "Improved", "Fixed"] {
@@ -114,10 +120,11 @@ extension Recipe {
             lines += ["## \(heading)", ""]
             for item in items {
                 let asked = item.linkedFeedback.count
-                let summary = Recipe.clean(item.description).split(separator: ".").first.map { String($0) + "." } ?? ""
-                lines.append("- **\(Recipe.clean(item.title))**" + (summary.count > 1 ? " — \(summary)" : "")
-                    + (asked > 0 ? " (asked for in \(asked) feedback item\(asked == 1 ? "" : "s"))" : "") + " \(Recipe.cite(item.id))")
-                evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "done \(item.doneAt.map(Recipe.day) ?? "")"))
+                // A fix's description tells the bug, not the fix: only its title goes out.
+                let summary = heading == "Fixed" ? "" : Recipe.clean(item.description).split(separator: ".").first.map { String($0) + "." } ?? ""
+                lines.append("- **\(Recipe.clean(item.title))**" + (summary.count > 1 ? " — \(summary)" : ""))
+                evidence.append(Evidence(ArtifactReference(.backlog, item.id),
+                                         detail: "done \(item.doneAt.map(Recipe.day) ?? "")" + (asked > 0 ? "; asked for in \(asked) feedback items" : "")))
             }
             lines.append("")
         }

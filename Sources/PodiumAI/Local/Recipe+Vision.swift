@@ -22,12 +22,8 @@ extension Recipe {
             vision = "For \(who) who struggle with \(pains.first ?? "their daily work"), \(name) makes that work calm and dependable."
         }
         // The goal: the current statement made measurable with the goal's own measures.
-        let measures = product.goalMeasures.map { measure in
-            "\(Recipe.clean(measure.name).lowercased()) from \(Recipe.number(measure.current))\(measure.unit) to \(Recipe.number(measure.target))\(measure.unit)"
-        }
         var goal = Recipe.clean(product.productGoal)
         if goal.isEmpty, let pain = pains.first { goal = "Remove the pain customers name most often: \(pain)." }
-        if !measures.isEmpty { goal += (goal.isEmpty ? "" : " ") + "Measured by " + Recipe.list(measures) + "." }
         var lines = ["# Vision narrative for \(name)", "", "## Vision", "", vision, "", "## Product goal", "", goal, "", "## Why this, why now", ""]
         var evidence: [Evidence] = [Evidence(ArtifactReference(kind: .product, id: "product"), detail: "current vision, goal and measures")]
         if top.isEmpty { lines.append("- There is too little feedback to show what customers need most.") }
@@ -171,9 +167,8 @@ extension Recipe {
         let ranked = documents.indices.map { ($0, match(termLists[$0]) + model.vector(for: termLists[$0]).dot(query)) }
             .filter { $0.1 > 0.05 && match(termLists[$0.0]) > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         guard !ranked.isEmpty else {
-            let answer = "# \(Recipe.clean(question))\n\nNothing in the workspace mentions \(Recipe.list(Tokenizer.words(question).filter { !StopWords.english.contains($0) }.map { "“\($0)”" })). "
-                + "Try other words, or import the feedback that would answer it."
-            return DraftOutput(title: "Q: \(Recipe.shorten(Recipe.clean(question), to: 60))", content: answer, figures: [Figure(name: "matching records", value: 0)])
+            throw JobError.nothingToWorkOn("Nothing in the workspace mentions \(Recipe.list(Tokenizer.words(question).filter { !StopWords.english.contains($0) }.map { "“\($0)”" })); "
+                + "try other words, or import the feedback that would answer it.")
         }
         let best = ranked.first!.1
         let matching = ranked.prefix(60)

@@ -17,11 +17,13 @@ public enum DraftChanges {
         let proposal: DraftProposal
         do {
             guard let effective = try EditedProposal.effective(draft), !effective.isEmpty else {
-                return ([], ["Accepting changes nothing in the workspace but the draft's status."])
+                let note = "Accepting changes nothing in the workspace but the draft's status."
+                return ([note], [note])
             }
             proposal = effective
         } catch {
-            return ([], ["Cannot be accepted as edited: \(error)"])
+            let note = "Cannot be accepted as edited: \(error)"
+            return ([note], [note])
         }
         var before: [String] = []
         var after: [String] = []

@@ -55,7 +55,9 @@ extension AppState {
     /// Cancels or re-queues the job selected in the Orchestrator.
     mutating func jobControl(_ action: Action) -> [Effect] {
         guard focusedStance == .orchestrator, let row = selectedRow, let job = snapshot.jobs[RecordID(row.id)] else {
-            message = "Select a job in the Orchestrator (7) first."
+            message = focusedStance == .orchestrator && selectedRow != nil
+                ? "c and r work on jobs; this row is a draft (Enter reviews it, r there regenerates it)."
+                : "Select a job in the Orchestrator (7) first."
             return []
         }
         if action == .cancelJob {

@@ -152,7 +152,7 @@ public enum PaneBuilder {
         case .orchestrator:
             if let draft = snapshot.drafts[RecordID(id)] {
                 return [.init(clean(draft.title), .accent),
-                        .init("\(draft.kind) · \(draft.stance.title) · \(draft.status.rawValue) · by \(clean(draft.provider.name))", .muted),
+                        .init("\(draft.kind) · \(draft.stance.title) · \(draft.status.rawValue) · made by \(clean(draft.provider.name))", .muted),
                         .init(""), .init(clean(draft.content, lines: true)), .init(""),
                         .init("Evidence: \(draft.evidence.count) record\(draft.evidence.count == 1 ? "" : "s")", .muted)]
             }
@@ -316,7 +316,7 @@ public enum PaneBuilder {
                       cells: [clean(persona.name), clean(persona.segment ?? ""), String(persona.quotes.count), clean(persona.summary)],
                       sortKeys: [nil, nil, Double(persona.quotes.count), nil])
             },
-            emptyMessage: "No personas yet: the AI job that builds them from reviews and surveys arrives with the AI jobs.",
+            emptyMessage: "No personas yet: p in the feedback view (v) drafts them from reviews and surveys.",
             hints: "v feedback · Enter reads", counts: "\(personas.count) personas")
     }
 
@@ -379,7 +379,7 @@ public enum PaneBuilder {
                 + (tokens.0 + tokens.1 > 0 ? " · tokens \(tokens.0) in, \(tokens.1) out" : ""), .muted),
         ]
         if !attention.isEmpty {
-            summary.append(.init("\(attention.count) job\(attention.count == 1 ? "" : "s") failed or were interrupted: select one and press r to run it again", .warning))
+            summary.append(.init("\(attention.count) job\(attention.count == 1 ? " failed or was" : "s failed or were") interrupted: select one and press r to run it again", .warning))
         }
         func jobRow(_ job: Job) -> PaneContent.Row {
             let took = job.startedAt.flatMap { start in job.finishedAt.map { String(format: "%.1fs", $0.timeIntervalSince(start)) } } ?? ""

@@ -20,6 +20,9 @@ enum DraftPrinter {
         var provider: ProviderInfo
         var target: String?
         var unknownReferences: [String]?
+        /// What accepting applies (as edited), as data.
+        var proposal: DraftProposal?
+        var edits: [DraftEdit]
         var createdAt: Date
         var reviewedAt: Date?
         var reviewNote: String?
@@ -40,6 +43,8 @@ enum DraftPrinter {
             provider = draft.provider
             target = draft.target?.description
             unknownReferences = draft.unknownReferences
+            proposal = draft.proposal
+            edits = draft.edits
             createdAt = draft.createdAt
             reviewedAt = draft.reviewedAt
             reviewNote = draft.reviewNote
@@ -62,6 +67,13 @@ enum DraftPrinter {
         var lines = ["Draft \(draft.id.short) · \(draft.kind) · \(draft.status.rawValue) · \(draft.provider.name) (\(draft.provider.model))"
                         + (draft.provider.host.map { " @ \($0)" } ?? "") + " · \(draft.createdAt.formatted(.iso8601))",
                      ""]
+        if !draft.edits.isEmpty, let last = draft.edits.last {
+            lines.append("Edited \(draft.edits.count)× (last by \(last.by.sanitizedForTerminal()), \(last.at.formatted(.iso8601)))")
+        }
+        if let note = draft.reviewNote {
+            lines.append("\(draft.status == .rejected ? "Rejected" : "Note"): \(note.sanitizedForTerminal())")
+        }
+        if !draft.edits.isEmpty || draft.reviewNote != nil { lines.append("") }
         lines.append(draft.content.sanitizedForTerminal(keepingLineBreaks: true))
         lines.append("")
         let counts = Dictionary(grouping: draft.evidence, by: \.reference.kind).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()

@@ -109,8 +109,19 @@ struct Drafts: ParsableCommand {
             let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
             let text: String
             if let from {
-                let data = from == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: from))
-                text = String(decoding: data, as: UTF8.self)
+                let data: Data
+                if from == "-" {
+                    data = FileHandle.standardInput.readDataToEndOfFile()
+                } else {
+                    guard let contents = FileManager.default.contents(atPath: from) else {
+                        throw CommandFailure(message: "\(from): " + (FileManager.default.fileExists(atPath: from) ? "cannot be read" : "no such file") + "; the draft was not changed")
+                    }
+                    data = contents
+                }
+                guard let decoded = String(data: data, encoding: .utf8) else {
+                    throw CommandFailure(message: "\(from): not UTF-8 text; the draft was not changed")
+                }
+                text = decoded
             } else {
                 do {
                     guard let edited = try ExternalEditor.edit(draft.content, name: "draft-\(draft.id.short)") else {

@@ -45,6 +45,7 @@ struct Jobs: ParsableCommand {
     struct Kinds: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the kinds of job, their stance, risk and what accepting does.")
 
+        @OptionGroup var workspaceOptions: WorkspaceOptions  // accepted like everywhere; the kinds do not depend on it
         @Flag(help: "Print JSON.") var json = false
 
         struct KindOutput: Encodable {

@@ -58,6 +58,18 @@ struct Run: ParsableCommand {
             throw UsageFailure(message: "unknown job \"\(kind)\"\(suggestion); podium jobs kinds lists them")
         }
         if question != nil && jobKind != .ask { throw UsageFailure(message: "only ask takes a question; \(kind) takes options (podium run --help)") }
+        let feedbackKinds: [JobKind] = [.summarizeFeedback, .clusterThemes, .buildPersonas, .tagSentiment, .proposeExperiments]
+        let given: [(String, Bool, [JobKind])] = [
+            ("--filter", filter != nil, feedbackKinds), ("--audience", audience != nil, [.stakeholderUpdate]),
+            ("--method", method != nil, [.orderBacklog, .decisionRecord]), ("--item", item != nil, [.decisionRecord]),
+            ("--experiment", experiment != nil, [.concludeExperiment]),
+        ]
+        for (option, isGiven, kinds) in given where isGiven && !kinds.contains(jobKind) {
+            throw UsageFailure(message: "\(option) does not apply to \(kind); it is for \(kinds.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let method, !["rice", "wsjf"].contains(method.lowercased()) {
+            throw UsageFailure(message: "--method \(method): use rice or wsjf")
+        }
         if jobKind == .ask && (question ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw UsageFailure(message: "ask needs a question: podium run ask \"What do customers say about invoicing?\"")
         }
