@@ -19,6 +19,7 @@ import PodiumStore
 //   swift run -c release podium-bench engine [JOBS]       (engine overhead per job, see EngineBench)
 //   swift run -c release podium-bench insight [SIZES]     (themes, summaries; see InsightBench)
 //   swift run -c release podium-bench recipes [SIZES]     (whole offline jobs; see RecipeBench)
+//   swift run -c release podium-bench import [ROWS]       (a large CSV vs Python's csv; see ImportBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -100,6 +101,11 @@ if arguments.first == "dashboard" {
 }
 if arguments.first == "engine" {
     try EngineBench.run(jobs: arguments.dropFirst().first.flatMap { Int($0) } ?? 200)
+    exit(0)
+}
+if arguments.first == "import" {
+    try ImportBench.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000, folder: ".build/bench",
+                        full: !arguments.contains("dry"))
     exit(0)
 }
 if arguments.first == "recipes" {

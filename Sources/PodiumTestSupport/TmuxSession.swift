@@ -23,10 +23,19 @@ public final class TmuxSession: @unchecked Sendable {
         socket = "podium-test-\(UUID().uuidString.prefix(8))"
         let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh -c \"\(exports) \(command)\""])
+        serverPID = (try? tmux(["display-message", "-p", "#{pid}"])).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
+
+    /// The tmux server's process, killed outright if `kill-server` does not end it (a server
+    /// whose shell went through job control has been seen to outlive it).
+    private var serverPID: Int32?
 
     deinit {
         _ = try? tmux(["kill-server"])
+        if let serverPID, kill(serverPID, 0) == 0 {
+            usleep(100_000)
+            if kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
+        }
     }
 
     /// Sends keys as tmux names them ("q", "Enter", "Escape", "Tab", "BTab", "C-c").

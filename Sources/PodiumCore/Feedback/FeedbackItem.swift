@@ -51,13 +51,37 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
 
 /// Text, author and date, normalised so that re-importing the same export is recognised.
 public struct DuplicateKey: Hashable, Sendable {
+    /// Lower case, runs of white space made one space, no space at the ends. ASCII text (the
+    /// common case, and the hot path of a large import) is done byte by byte.
+    static func normalized(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 32 || (byte >= 9 && byte <= 13) {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(32)
+                pendingSpace = false
+            }
+            result.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     public let text: String
     public let author: String
     public let date: String
 
     public init(text: String, author: String?, createdAt: Date) {
-        self.text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        self.author = (author ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        self.text = Self.normalized(text)
+        self.author = Self.normalized(author ?? "")
         self.date = String(Int(createdAt.timeIntervalSince1970.rounded(.down)))
     }
 }

@@ -56,16 +56,16 @@ enum UUIDv7 {
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
-        let hex = bytes.map { byte in
-            let text = String(byte, radix: 16)
-            return text.count == 1 ? "0" + text : text
-        }.joined()
-        let cuts = [8, 12, 16, 20]
-        var result = ""
-        for (offset, character) in hex.enumerated() {
-            if cuts.contains(offset) { result.append("-") }
-            result.append(character)
+        // 8-4-4-4-12 lower-case hex digits, written into one buffer (ids are made by the
+        // hundred thousand in a large import).
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(0x2D) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
         }
-        return result
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -36,9 +36,9 @@ public enum BacklogImporter {
         let (bytes, name) = try readImportFile(url)
         let table = try TabularReader.read(bytes, fileName: name, encoding: encoding)
         let mapping = try ColumnMapping<BacklogField>(columns: table.columns, overrides: mappings)
-        var job = TabularImport<BacklogItem, BacklogField>(
+        var job = TabularImport<BacklogItem, BacklogField, String>(
             recordName: "backlog item", requiredField: .title,
-            duplicateKey: { AnyHashable($0.title.lowercased().trimmingCharacters(in: .whitespaces)) },
+            duplicateKey: { $0.title.lowercased().trimmingCharacters(in: .whitespaces) },
             convert: { row, mapping in convert(row, mapping, now: now) })
         let hasOrder = mapping[.order] != nil
         job.finish = { items, snapshot in
@@ -51,7 +51,7 @@ public enum BacklogImporter {
 
     private static func convert(
         _ row: TabularData.Row, _ mapping: ColumnMapping<BacklogField>, now: Date
-    ) -> TabularImport<BacklogItem, BacklogField>.RowOutcome {
+    ) -> TabularImport<BacklogItem, BacklogField, String>.RowOutcome {
         guard let title = mapping.value(.title, in: row) else { return .skip("no title") }
         var warnings: [String] = []
         func number(_ field: BacklogField) -> Double? {

@@ -45,6 +45,7 @@ enum CSVReader {
                         + "(a \(describe(delimiter)) inside an unquoted field?)")
             }
             var values: [String: String] = [:]
+            values.reserveCapacity(columns.count)
             for (index, column) in columns.enumerated() {
                 values[column] = index < record.fields.count ? record.fields[index] : ""
             }

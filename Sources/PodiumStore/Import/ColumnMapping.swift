@@ -61,10 +61,27 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
     /// The value of `field` in `row`, trimmed; nil when absent or empty.
     public func value(_ field: Field, in row: TabularData.Row) -> String? {
         guard let column = columns[field], let value = row.values[column] else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return trimmed.isEmpty ? nil : trimmed
+        return Self.cleaned(value)
     }
+
+    /// A value trimmed of white space, with CR and CRLF line ends made LF; nil when empty.
+    /// Most values are short plain text: those take a path without Foundation.
+    static func cleaned(_ value: String) -> String? {
+        let bytes = value.utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return nil }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        let hasReturn = bytes.contains(13)
+        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        if isASCII && !hasReturn {
+            return first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) ? value : String(value[first...last])
+        }
+        // Unicode white space (no-break spaces…) and line ends: the thorough way.
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let normalized = hasReturn ? trimmed.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : trimmed
+        return normalized.isEmpty ? nil : normalized
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
 
     /// "column → field" lines for reports and previews.
     public var summary: [String] {

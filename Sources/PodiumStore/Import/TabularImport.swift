@@ -3,7 +3,7 @@ import PodiumCore
 
 /// The steps every import shares: read the file, map its columns, turn rows into records,
 /// drop duplicates against the workspace as it is on disk, and save all in one transaction.
-struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
+struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable> {
     /// What the conversion of one row gives.
     enum RowOutcome {
         case record(Record, warnings: [String])
@@ -15,7 +15,7 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField> {
     var recordName: String
     /// The field without which no record can be made (its column must exist).
     var requiredField: Field
-    var duplicateKey: (Record) -> AnyHashable
+    var duplicateKey: (Record) -> Key
     var convert: (TabularData.Row, ColumnMapping<Field>) -> RowOutcome
     /// Adjusts the records about to be saved, knowing the workspace (e.g. backlog order).
     var finish: (inout [Record], WorkspaceSnapshot) -> Void = { _, _ in }
