@@ -114,6 +114,31 @@ struct DashboardEndToEndTests {
         #expect(try terminalRestored(folder))
     }
 
+    @Test("importing from the dashboard: I, a path, the preview, y; the items appear")
+    func importFromDashboard() throws {
+        let (folder, workspace) = try prepare()
+        let file = folder.url.path + "/canny.csv"
+        try Data("Title,Details,Votes\nCrews on one job,Let two technicians share a job.,42\nDark mode,,3\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("I")
+        try terminal.waitFor("Import feedback from")
+        try terminal.type(file)
+        try terminal.send("Enter")
+        let preview = try terminal.waitFor("Would import 2 feedback items from canny.csv")
+        #expect(preview.contains("Canny posts") && preview.contains("42 votes"))
+        #expect(try WorkspaceStore.open(at: URL(fileURLWithPath: workspace)).snapshot.feedback.count == 200, "the preview wrote nothing")
+        try terminal.send("y")
+        try terminal.waitFor("Imported 2 feedback items from canny.csv")
+        try terminal.send("3")
+        try terminal.waitFor("202 feedback items")
+        #expect(try WorkspaceStore.open(at: URL(fileURLWithPath: workspace)).snapshot.feedback.values.contains { $0.votes == 42 })
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+    }
+
     @Test("resizing from 200x50 down to 40x12, below the minimum, and back")
     func resize() throws {
         let (folder, workspace) = try prepare()

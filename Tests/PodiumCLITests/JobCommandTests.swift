@@ -125,4 +125,21 @@ struct JobCommandTests {
         #expect(missingFile.status == 1)
         #expect(try podium(["-w", home.path("ws").path, "jobs", "kinds"], home: home.url).status == 0, "-w is accepted before any command")
     }
+
+    @Test("import --dry-run previews a recognised export and writes nothing; several questions ask which")
+    func importPreview() throws {
+        let home = try demo()
+        let file = home.path("typeform.csv")
+        try Data(("#,What do you like most?,What should we improve?,Response Type,Start Date (UTC),Stage Date (UTC),Submit Date (UTC),Network ID,Tags\n"
+            + "a1,The dispatch board,Offline mode loses my notes,completed,2026-10-02 06:20:00,,2026-10-02 06:24:12,n1,\n").utf8).write(to: file)
+        let asked = try podium(["import", "feedback", file.path, "--dry-run"], home: home.url)
+        #expect(asked.status == 1 && asked.standardError.contains("2 columns hold free-text answers") && asked.standardError.contains("--text-columns"))
+        let preview = try podium(["import", "feedback", file.path, "--dry-run", "--map", "What should we improve?=text"], home: home.url)
+        #expect(preview.status == 0, "\(preview.standardError)")
+        #expect(preview.standardOutput.contains("Would import 1 feedback item from typeform.csv"))
+        #expect(preview.standardOutput.contains("Typeform responses") && preview.standardOutput.contains("first items as they would be stored"))
+        #expect(preview.standardOutput.contains("2026-10-02 · survey — Offline mode loses my notes"))
+        #expect(preview.standardOutput.contains("Dry run: nothing was written."))
+        #expect(try WorkspaceStore.open(at: home.path("ws")).snapshot.feedback.count == 200)
+    }
 }
