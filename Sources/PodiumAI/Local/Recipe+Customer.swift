@@ -52,8 +52,16 @@ extension Recipe {
             let ratings = items.compactMap(\.rating).filter { $0.scale == scale }.map(\.value)
             guard !ratings.isEmpty else { continue }
             let mean = ratings.reduce(0, +) / Double(ratings.count)
-            lines.append("**Ratings (\(scale.rawValue)):** mean \(String(format: "%.1f", mean)) over \(ratings.count) ratings.")
-            figures.append(Figure(name: "mean rating \(scale.rawValue)", value: (mean * 100).rounded() / 100))
+            if scale == .nps {
+                // The Net Promoter Score: promoters (9–10) minus detractors (0–6), in points.
+                let promoters = Double(ratings.filter { $0 >= 9 }.count), detractors = Double(ratings.filter { $0 <= 6 }.count)
+                let nps = ((promoters - detractors) / Double(ratings.count) * 100).rounded()
+                lines.append("**NPS:** \(Int(nps)) over \(ratings.count) answers (\(Int(promoters)) promoters, \(Int(detractors)) detractors).")
+                figures.append(Figure(name: "NPS", value: nps))
+            } else {
+                lines.append("**Ratings (\(scale == .stars5 ? "stars" : scale.rawValue)):** mean \(String(format: "%.1f", mean)) over \(ratings.count) ratings.")
+                figures.append(Figure(name: "mean rating \(scale.rawValue)", value: (mean * 100).rounded() / 100))
+            }
         }
         var evidence: [Evidence] = []
         let sections: [(String, [SummarySentence])] = clustering.themes.isEmpty
@@ -146,9 +154,9 @@ extension Recipe {
                         + "Scores run from -1 to 1: the text's words (with negation, intensifiers and “but”) and, when the item has one, its rating on its own scale.", "",
                      "## Most negative", ""]
         let sorted = scored.sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
-        for (item, score) in sorted.prefix(5) { lines.append("- " + String(format: "%+.2f ", score) + Recipe.quote(item, limit: 100)) }
+        for (item, score) in sorted.prefix(5) { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
         lines += ["", "## Most positive", ""]
-        for (item, score) in sorted.reversed().prefix(5) { lines.append("- " + String(format: "%+.2f ", score) + Recipe.quote(item, limit: 100)) }
+        for (item, score) in sorted.reversed().prefix(5) { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
         return DraftOutput(
             title: "Sentiment for \(items.count) items", content: lines.joined(separator: "\n"),
             evidence: scored.map { Evidence(ArtifactReference(.feedback, $0.0.id), detail: String(format: "sentiment %+.2f", $0.1)) },

@@ -4,10 +4,15 @@ import PodiumInsight
 
 /// The Influencer's jobs (stakeholder updates, release notes) and the Sprint Review pack.
 extension Recipe {
-    /// The reporting period: the sprint length back from now (14 days without a cadence).
+    /// The reporting period: the current sprint so far, from the cadence (the last 14 days
+    /// without one, or when the sprint started less than a week ago: then the sprint before
+    /// is included).
     var period: Range<Date> {
-        let days = Double(snapshot.product.sprint?.lengthInDays ?? 14)
-        return now.addingTimeInterval(-days * 86_400)..<now.addingTimeInterval(1)
+        let sprint = currentSprint()
+        let start = now.timeIntervalSince(sprint.range.lowerBound) < 7 * 86_400
+            ? sprint.range.lowerBound.addingTimeInterval(-Double(snapshot.product.sprint?.lengthInDays ?? 14) * 86_400)
+            : sprint.range.lowerBound
+        return start..<now.addingTimeInterval(1)
     }
 
     /// Lines on the product goal's measures: "Jobs invoiced on site: 31% (from 22%, target 60%) — 24% of the way".
@@ -23,6 +28,8 @@ extension Recipe {
 
     mutating func stakeholderUpdate() throws -> DraftOutput {
         let audience = Recipe.clean(request.parameter("audience") ?? "leadership")
+        // Customers and users get what changed for them, not internal decisions and risks.
+        let external = ["customer", "user", "client", "public"].contains { audience.lowercased().contains($0) }
         let range = period
         let days = Int((range.upperBound.timeIntervalSince(range.lowerBound) / 86_400).rounded())
         context.progress("Gathering the last \(days) days for \(audience)")
@@ -42,12 +49,22 @@ extension Recipe {
                      "\(Recipe.day(range.lowerBound)) – \(Recipe.day(now)) · product goal: \(Recipe.clean(snapshot.product.productGoal))", ""]
         var evidence: [Evidence] = []
         let goals = goalLines()
-        if !goals.isEmpty { lines += ["## Where we stand", ""] + goals.map { "- " + $0 } + [""] }
+        if !goals.isEmpty && !external { lines += ["## Where we stand", ""] + goals.map { "- " + $0 } + [""] }
         lines += ["## What changed", ""]
         if done.isEmpty { lines.append("- Nothing was finished in this period.") }
-        for item in done { lines.append("- Done: \(Recipe.clean(item.title)) \(Recipe.cite(item.id))") }
-        for item in started.prefix(4) { lines.append("- In progress: \(Recipe.clean(item.title)) \(Recipe.cite(item.id))") }
+        for item in done { lines.append("- Done: \(Recipe.clean(item.title))" + (external ? "" : " \(Recipe.cite(item.id))")) }
+        for item in started.prefix(4) { lines.append("- In progress: \(Recipe.clean(item.title))" + (external ? "" : " \(Recipe.cite(item.id))")) }
         evidence += (done + started.prefix(4)).map { Evidence(ArtifactReference(.backlog, $0.id), detail: $0.status.rawValue) }
+        if external {
+            let next = snapshot.orderedBacklog.filter { $0.status == .ready || $0.status == .inProgress }.prefix(4)
+            lines += ["", "## Coming next", ""] + next.map { "- \(Recipe.clean($0.title))" }
+            evidence += next.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "coming next") }
+            lines += ["", "Thank you for the feedback that shaped these changes."]
+            let communication = Communication(title: "Update for \(audience), \(Recipe.day(now))", audience: audience, kind: .stakeholderUpdate,
+                                              body: "", status: .draft, createdAt: now, updatedAt: now)
+            return DraftOutput(title: "Stakeholder update for \(audience)", content: lines.joined(separator: "\n"), evidence: evidence,
+                               figures: [Figure(name: "items done", value: Double(done.count))], proposal: DraftProposal(communication: communication))
+        }
         lines += ["", "## Decisions", ""]
         if decisions.isEmpty { lines.append("- No new decisions.") }
         for decision in decisions {
