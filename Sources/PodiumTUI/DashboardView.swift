@@ -156,7 +156,7 @@ public enum DashboardView {
         case .normal, .filtering, .draft, .prompt:
             return
         case let .help(scroll):
-            var lines = [TextView.Line("Keys (change them in config.json, see the README)", role: .muted)]
+            var lines = [TextView.Line("Keys (change them in ~/.config/podium/config.toml, see the README)", role: .muted)]
             lines += Help.lines(for: state.keyMap).map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title) }
             lines.append(TextView.Line(""))
             lines += Help.modal.map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title, role: .muted) }

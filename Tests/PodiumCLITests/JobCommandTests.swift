@@ -142,4 +142,21 @@ struct JobCommandTests {
         #expect(preview.standardOutput.contains("Dry run: nothing was written."))
         #expect(try WorkspaceStore.open(at: home.path("ws")).snapshot.feedback.count == 200)
     }
+
+    @Test("config.toml: keys and theme apply, unknown settings and broken TOML are reported with the place")
+    func tomlConfig() throws {
+        let home = try demo()
+        let folder = home.path("config/podium")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("config.toml")
+        try Data("theme = \"light\"\ncolour = \"blue\"\n\n[keys]\nquit = [\"x\"]\n".utf8).write(to: file)
+        let environment = ["XDG_CONFIG_HOME": home.path("config").path]
+        let good = try podium(["snapshot", "--pane", "visionary", "--size", "200x12"], home: home.url, environment: environment)
+        #expect(good.status == 0 && good.standardOutput.contains("x quit"))
+        #expect(good.standardError.contains("unknown setting \"colour\""))
+        try Data("theme = \"light\n".utf8).write(to: file)
+        let broken = try podium(["snapshot", "--pane", "visionary", "--size", "200x12"], home: home.url, environment: environment)
+        #expect(broken.status == 0 && broken.standardOutput.contains("q quit"), "the defaults apply")
+        #expect(broken.standardError.contains("config.toml:1:"))
+    }
 }

@@ -29,6 +29,7 @@ struct Snapshot: ParsableCommand {
         }
         let store = try workspaceOptions.open()
         let config = UserConfig.load()
+        for warning in config.warnings { Console.warning(warning) }
         var state = AppState(snapshot: store.snapshot, location: store.layout.rootPath, keyMap: config.keyMap)
         _ = state.update(.resized(width: parts[0], height: parts[1]))
         let panes = pane == .all ? Array(Pane.allCases.dropLast()) : [pane]

@@ -1,11 +1,17 @@
 import Foundation
 import PodiumRender
 import PodiumViewModels
+import TOMLKit
 
-/// The user's settings from `$XDG_CONFIG_HOME/podium/config.json` (`~/.config/podium/config.json`):
+/// The user's settings from `$XDG_CONFIG_HOME/podium/config.toml` (`~/.config/podium/config.toml`),
+/// or `config.json` when there is no TOML file:
 ///
-/// ```json
-/// { "theme": "light", "keys": { "quit": ["x"], "filter": ["f", "/"] } }
+/// ```toml
+/// theme = "light"
+///
+/// [keys]
+/// quit = ["x"]
+/// filter = ["f", "/"]
 /// ```
 /// Unknown settings and actions are reported, never silently ignored.
 struct UserConfig {
@@ -23,13 +29,41 @@ struct UserConfig {
         return URL(fileURLWithPath: home).appendingPathComponent(".config/podium")
     }
 
-    /// Reads the config file, if there is one.
+    /// Reads the config file, if there is one: config.toml, else config.json.
     static func load(from folder: URL = folder()) -> UserConfig {
         var config = UserConfig()
-        let file = folder.appendingPathComponent("config.json")
-        guard let data = FileManager.default.contents(atPath: file.path) else { return config }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            config.warnings.append("\(file.path): not a JSON object; using the defaults")
+        let tomlFile = folder.appendingPathComponent("config.toml")
+        let jsonFile = folder.appendingPathComponent("config.json")
+        let file: URL
+        let object: [String: Any]
+        if let data = FileManager.default.contents(atPath: tomlFile.path) {
+            file = tomlFile
+            if FileManager.default.fileExists(atPath: jsonFile.path) {
+                config.warnings.append("\(jsonFile.path) is not read: \(tomlFile.lastPathComponent) is there too")
+            }
+            do {
+                let table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
+                // The TOML document as JSON: one reading of the settings for both formats.
+                guard let converted = try JSONSerialization.jsonObject(with: Data(table.convert(to: .json).utf8)) as? [String: Any] else {
+                    config.warnings.append("\(file.path): could not be read; using the defaults")
+                    return config
+                }
+                object = converted
+            } catch let error as TOMLParseError {
+                config.warnings.append("\(file.path):\(error.source.begin.line):\(error.source.begin.column): \(error.description); using the defaults")
+                return config
+            } catch {
+                config.warnings.append("\(file.path): \(error); using the defaults")
+                return config
+            }
+        } else if let data = FileManager.default.contents(atPath: jsonFile.path) {
+            file = jsonFile
+            guard let converted = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                config.warnings.append("\(file.path): not a JSON object; using the defaults")
+                return config
+            }
+            object = converted
+        } else {
             return config
         }
         for (key, value) in object {
