@@ -75,7 +75,7 @@ let package = Package(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
-        .testTarget(name: "PodiumAITests", dependencies: ["PodiumAI", "PodiumCore", "PodiumTestSupport"]),
+        .testTarget(name: "PodiumAITests", dependencies: ["PodiumAI", "PodiumCore", "PodiumTestSupport", "PodiumDemo"]),
         .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", "podium-test-writer"]),
         .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),

@@ -18,6 +18,14 @@ public final class Program {
     private var engine: JobEngine?
     private var review: DraftReview { DraftReview(store: store) }
 
+    /// Which provider a job of a kind, started in a stance, runs on (the built-in engine by default).
+    private var providerFor: (JobKind, Stance) -> ProviderInfo = { _, _ in .local }
+
+    /// Sets how jobs choose their provider (from the config file).
+    public func useProviders(_ choose: @escaping (JobKind, Stance) -> ProviderInfo) {
+        providerFor = choose
+    }
+
     /// Lets the dashboard queue AI jobs on `engine`; its events reach the loop through the mailbox.
     public func attach(_ engine: JobEngine) {
         self.engine = engine
@@ -222,7 +230,11 @@ public final class Program {
             return
         }
         do {
-            try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: state.provider)
+            let provider = providerFor(kind, kind.info?.stance ?? state.focusedStance)
+            try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: provider)
+            if provider != .local {
+                state.message = "Queued \(kind) on \(provider.name) (\(provider.model)\(provider.host.map { " at \($0)" } ?? "")) · 7 shows the job"
+            }
             refreshPanes([.jobs])
         } catch {
             _ = state.update(.writeFailed("\(error)"))

@@ -13,7 +13,7 @@ struct PodiumCommand: ParsableCommand {
             $PODIUM_WORKSPACE, else $XDG_DATA_HOME/podium/default (~/.local/share/podium/default).
             """,
         version: PodiumVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self],
+        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self, Providers.self, Prompts.self],
         defaultSubcommand: Open.self)
 }
 
@@ -64,12 +64,14 @@ struct UsageFailure: Error {
 /// Lets the workspace and theme options come before the command (`podium -w DIR list
 /// feedback`), and names an unknown command instead of reading it as the dashboard's argument.
 enum ArgumentOrder {
-    static let commands = ["open", "demo", "init", "import", "list", "export", "snapshot", "run", "drafts", "jobs", "help"]
+    static let commands = ["open", "demo", "init", "import", "list", "export", "snapshot", "run", "drafts", "jobs", "providers", "prompts", "help"]
     /// Commands whose first argument names a subcommand, and the names it takes.
     static let nested = [
         "import": ["feedback", "backlog"],
         "drafts": ["list", "show", "accept", "reject", "edit", "undo"],
         "jobs": ["list", "kinds", "retry"],
+        "providers": ["list", "test"],
+        "prompts": ["show"],
     ]
     private static let leadingOptions = ["-w", "--workspace", "--theme"]
 

@@ -11,6 +11,8 @@ public enum JobError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case unknownKind(String)
     /// The provider failed; the message says how.
     case providerFailed(String)
+    /// The answer stopped part way: the text so far is kept (as an interrupted draft).
+    case interrupted(partial: String, reason: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum JobError: Error, Sendable, Equatable, CustomStringConvertible, Local
         case let .invalidInput(reason): reason
         case let .unknownKind(kind): "Unknown job kind \"\(kind)\" (podium jobs kinds lists them)."
         case let .providerFailed(reason): reason
+        case let .interrupted(partial, reason): "Stopped after \(partial.count) characters: \(reason). The text so far is kept as an interrupted draft; nothing is retried by itself."
         }
     }
 

@@ -253,6 +253,17 @@ public final class JobEngine: @unchecked Sendable {
                 let (saved, draft) = try saveDraft(output, for: job, provider: ranOn)
                 onEvent(.jobChanged(saved))
                 onEvent(.draftReady(draft))
+            case let .failure(JobError.interrupted(partial, reason)):
+                // The model stopped part way: its text is kept for review, marked interrupted.
+                let output = DraftOutput(title: (job.kind.info?.title ?? job.kind.rawValue) + " (interrupted)", content: partial)
+                let (_, draft) = try saveDraft(output, for: job, provider: ranOn, status: .interrupted)
+                let saved = try finish(id) {
+                    $0.status = .failed
+                    $0.error = JobError.interrupted(partial: partial, reason: reason).description
+                    $0.draftID = draft.id
+                }
+                saved.map { onEvent(.jobChanged($0)) }
+                onEvent(.draftReady(draft))
             case let .failure(error):
                 let cancelled = (error as? JobError) == .cancelled
                 let saved = try finish(id) {
@@ -269,7 +280,7 @@ public final class JobEngine: @unchecked Sendable {
     }
 
     /// Saves the draft and the finished job in one transaction.
-    private func saveDraft(_ output: DraftOutput, for job: Job, provider: ProviderInfo) throws -> (Job, Draft) {
+    private func saveDraft(_ output: DraftOutput, for job: Job, provider: ProviderInfo, status: DraftStatus = .pending) throws -> (Job, Draft) {
         try store.write { transaction in
             let snapshot = transaction.snapshot
             var draft = Draft(
@@ -277,8 +288,15 @@ public final class JobEngine: @unchecked Sendable {
                 target: output.target, content: output.content.sanitizedForTerminal(keepingLineBreaks: true),
                 evidence: output.evidence, figures: output.figures, provider: provider,
                 promptReference: output.promptReference, proposal: output.proposal)
-            let unknown = output.evidence.map(\.reference).filter { !Self.exists($0, in: snapshot) }
-            if !unknown.isEmpty { draft.unknownReferences = unknown.map(\.description) }
+            draft.status = status
+            var unknown = output.evidence.map(\.reference).filter { !Self.exists($0, in: snapshot) }.map(\.description)
+            // Ids the text cites that none of its evidence has (a model can make them up).
+            let known = Set(output.evidence.map { String($0.reference.id.suffix(8)) })
+            for match in draft.content.matches(of: /\[#([0-9a-f]{8})\]/) where !known.contains(String(match.1)) {
+                let cite = "[#\(match.1)]"
+                if !unknown.contains(cite) { unknown.append(cite) }
+            }
+            if !unknown.isEmpty { draft.unknownReferences = unknown }
             try transaction.save(draft)
             if let old = job.parameters[Self.supersedesParameter],
                var previous = transaction.record(Draft.self, id: RecordID(old)), previous.status == .pending {
@@ -290,7 +308,7 @@ public final class JobEngine: @unchecked Sendable {
             // replaces the pending older ones instead of piling up in the inbox.
             var parameters = job.parameters
             parameters[Self.supersedesParameter] = nil
-            for older in snapshot.drafts.values where older.status == .pending && older.kind == job.kind && older.id != draft.id {
+            for older in snapshot.drafts.values where status == .pending && older.status == .pending && older.kind == job.kind && older.id != draft.id {
                 guard let olderJob = older.jobID.flatMap({ snapshot.jobs[$0] }) else { continue }
                 var olderParameters = olderJob.parameters
                 olderParameters[Self.supersedesParameter] = nil
@@ -301,6 +319,7 @@ public final class JobEngine: @unchecked Sendable {
                 try transaction.save(replaced)
             }
             guard var finished = transaction.record(Job.self, id: job.id) else { throw EngineError.noSuchJob(job.id.rawValue) }
+            if status == .interrupted { return (finished, draft) }
             finished.status = .done
             finished.finishedAt = Date()
             finished.draftID = draft.id

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumAI
 import PodiumRender
 import PodiumViewModels
 import TOMLKit
@@ -17,6 +18,8 @@ import TOMLKit
 struct UserConfig {
     var theme: String?
     var keyMap = KeyMap.standard
+    /// The LLM profiles and which jobs use them (the built-in engine when there are none).
+    var providers = ProviderSettings()
     /// Problems found in the file (the rest of the file still applies).
     var warnings: [String] = []
 
@@ -66,6 +69,9 @@ struct UserConfig {
         } else {
             return config
         }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int) ?? 0o644
+        config.providers = ProviderSettings(object, file: file.path, filePrivate: mode & 0o077 == 0)
+        config.warnings += config.providers.warnings
         for (key, value) in object {
             switch key {
             case "theme":
@@ -91,8 +97,11 @@ struct UserConfig {
                         config.warnings.append("\(file.path): keys.\(name) took the last key of \(lost.rawValue); bind it to another key")
                     }
                 }
+            case _ where ProviderSettings.topLevelKeys.contains(key):
+                break  // read by ProviderSettings
             default:
-                config.warnings.append("\(file.path): unknown setting \"\(key)\" (settings: theme, keys)")
+                config.warnings.append("\(file.path): unknown setting \"\(key)\" (settings: theme, keys, "
+                    + ProviderSettings.topLevelKeys.sorted().joined(separator: ", ") + ")")
             }
         }
         return config

@@ -11,9 +11,20 @@ struct JobSession {
     let engine: JobEngine
 
     /// - Parameter quiet: say nothing about jobs found interrupted (the dashboard shows them).
-    init(store: WorkspaceStore, quiet: Bool = false) throws {
+    init(store: WorkspaceStore, providers: ProviderSettings, quiet: Bool = false) throws {
         self.store = store
-        engine = JobEngine(store: store, providerFor: { job in try ProviderCatalog.provider(for: job.provider.name) })
+        let folder = UserConfig.folder()
+        engine = JobEngine(store: store, providerFor: { job in
+            let provider = try providers.provider(named: job.provider.name)
+            switch provider {
+            case let openAI as OpenAICompatibleProvider:
+                return OpenAICompatibleProvider(profile: openAI.profile, promptFolder: folder)
+            case let anthropic as AnthropicProvider:
+                return AnthropicProvider(profile: anthropic.profile, promptFolder: folder)
+            default:
+                return provider
+            }
+        })
         let recovered = try engine.recoverInterrupted()
         if !recovered.isEmpty && !quiet {
             Console.warning("\(recovered.count) job\(recovered.count == 1 ? " was" : "s were") interrupted when Podium stopped; podium jobs list shows them.")
@@ -26,23 +37,6 @@ struct JobSession {
         let snapshot = store.snapshot
         let saved = snapshot.jobs[job.id] ?? job
         return (saved, saved.draftID.flatMap { snapshot.drafts[$0] })
-    }
-}
-
-/// The providers Podium can run jobs on. Only the built-in engine so far.
-enum ProviderCatalog {
-    static let names = ["local"]
-
-    static func provider(for name: String) throws -> any Provider {
-        guard name == ProviderInfo.local.name else {
-            throw CommandFailure(message: "unknown provider \"\(name)\"; available: \(names.joined(separator: ", "))")
-        }
-        return LocalProvider()
-    }
-
-    static func info(for name: String?) throws -> ProviderInfo {
-        guard let name else { return .local }
-        return try provider(for: name).info
     }
 }
 

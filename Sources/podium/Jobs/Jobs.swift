@@ -74,7 +74,7 @@ struct Jobs: ParsableCommand {
 
         func run() throws {
             let store = try workspaceOptions.open()
-            let session = try JobSession(store: store)
+            let session = try JobSession(store: store, providers: UserConfig.load().providers)
             let job = try IDLookup.find(id, in: store.snapshot.jobs, noun: "job")
             let queued = try review { try session.engine.retry(job.id) }
             let (finished, draft) = session.finish(queued)

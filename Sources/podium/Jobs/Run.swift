@@ -80,7 +80,9 @@ struct Run: ParsableCommand {
             return value
         }
         let store = try workspaceOptions.open()
-        let session = try JobSession(store: store)
+        let config = UserConfig.load()
+        for warning in config.warnings { Console.warning(warning) }
+        let session = try JobSession(store: store, providers: config.providers)
         let snapshot = store.snapshot
         var parameters: [String: String] = [:]
         var inputs: [ArtifactReference] = []
@@ -95,7 +97,12 @@ struct Run: ParsableCommand {
         }
         if let item { inputs.append(ArtifactReference(.backlog, try IDLookup.find(item, in: snapshot.backlog, noun: "backlog item").id)) }
         if let experiment { inputs.append(ArtifactReference(.experiment, try IDLookup.find(experiment, in: snapshot.experiments, noun: "experiment").id)) }
-        let providerInfo = try ProviderCatalog.info(for: provider)
+        let providerName = provider ?? config.providers.providerName(for: jobKind, stance: chosenStance ?? info.stance)
+        guard providerName == ProviderInfo.local.name || config.providers.profiles[providerName] != nil else {
+            throw UsageFailure(message: "no provider \"\(providerName)\"; defined: " + (["local"] + config.providers.profiles.keys.sorted()).joined(separator: ", ")
+                + " (podium providers list)")
+        }
+        let providerInfo = config.providers.info(for: providerName)
         if !json {
             Console.status("running \(info.kind) on \(providerInfo.name) (\(providerInfo.model))\(providerInfo.host.map { " at \($0)" } ?? "")…")
         }

@@ -1,0 +1,131 @@
+import Foundation
+import PodiumCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// What the two LLM providers share: gather the job's data with the offline engine, ask the
+/// model to write the draft from it, stream the answer, retry what may succeed later.
+///
+/// The draft keeps the offline engine's evidence and proposal (what accepting applies); its
+/// text is the model's. The prompt holds only the job's own data.
+struct LLMJob {
+    var profile: ProviderProfile
+    var promptFolder: URL?
+    /// Builds the HTTP request of one call for a prompt, and reads its stream events.
+    var makeRequest: (ProviderProfile, _ system: String, _ user: String, _ key: String?) throws -> URLRequest
+    var decode: (ServerSentEvent) -> [ChatStreamEvent]
+
+    func run(_ request: JobRequest, context: JobContext) throws -> DraftOutput {
+        context.progress("Gathering the workspace data")
+        let facts = try LocalProvider().run(request, context: context)
+        let (template, source) = PromptTemplates.effective(request.job.kind, folder: promptFolder)
+        let prompt = PromptTemplates.render(template, data: facts.content, question: request.parameter("question"))
+        let key = profile.apiKey()
+        let http = try makeRequest(profile, PromptTemplates.system, prompt, key)
+        let policy = RetryPolicy(attempts: profile.retries)
+        var attempt = 1
+        while true {
+            try context.checkCancellation()
+            context.progress("Asking \(profile.name) (\(profile.model)\(profile.info.host.map { " at \($0)" } ?? ""))" + (attempt > 1 ? ", attempt \(attempt)" : ""))
+            let stream = StreamState(context: context, decode: decode)
+            do {
+                _ = try StreamingHTTPClient.send(http, timeouts: profile.timeouts, isCancelled: { context.isCancelled }) { stream.feed($0) }
+                let (text, usage, error) = stream.finish()
+                if let error { throw StreamFailure.inStream(error, partial: text) }
+                guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    throw JobError.providerFailed("\(profile.name) answered with no text.")
+                }
+                return DraftOutput(title: facts.title, content: text, evidence: facts.evidence, figures: facts.figures, target: facts.target,
+                                   proposal: facts.proposal, usage: usage, promptReference: "\(request.job.kind) (\(source))")
+            } catch let failure as HTTPFailure {
+                let partial = stream.text
+                if failure == .cancelled { throw JobError.cancelled }
+                if !partial.isEmpty {
+                    throw JobError.interrupted(partial: partial, reason: Self.redact(failure.description, key: key))
+                }
+                guard let delay = policy.delay(after: failure, attempt: attempt) else {
+                    throw JobError.providerFailed("\(profile.name): " + Self.redact(failure.description, key: key))
+                }
+                context.progress("\(profile.name): \(Self.redact(failure.description, key: key)); trying again in \(String(format: "%.1f", delay)) s")
+                let until = Date().addingTimeInterval(delay)
+                while Date() < until {
+                    try context.checkCancellation()
+                    usleep(50_000)
+                }
+                attempt += 1
+            } catch let failure as StreamFailure {
+                guard case let .inStream(message, partial) = failure else { throw failure }
+                let reason = "\(profile.name) reported an error: " + Self.redact(message, key: key)
+                if partial.isEmpty { throw JobError.providerFailed(reason) }
+                throw JobError.interrupted(partial: partial, reason: reason)
+            }
+        }
+    }
+
+    /// Never let a key reach a message, a log or a draft.
+    static func redact(_ text: String, key: String?) -> String {
+        guard let key, key.count >= 4 else { return text }
+        return text.replacingOccurrences(of: key, with: "[key]")
+    }
+
+    enum StreamFailure: Error { case inStream(String, partial: String) }
+}
+
+/// Turns the bytes of a streaming answer into text, usage and errors as they arrive.
+final class StreamState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parser = ServerSentEventParser()
+    private var collected = ""
+    private var inputTokens: Int?
+    private var outputTokens: Int?
+    private var error: String?
+    private let context: JobContext
+    private let decode: (ServerSentEvent) -> [ChatStreamEvent]
+
+    init(context: JobContext, decode: @escaping (ServerSentEvent) -> [ChatStreamEvent]) {
+        self.context = context
+        self.decode = decode
+    }
+
+    var text: String { lock.withLock { collected } }
+
+    func feed(_ bytes: [UInt8]) {
+        let events = lock.withLock { parser.feed(bytes) }
+        handle(events)
+    }
+
+    func finish() -> (String, TokenUsage?, String?) {
+        handle(lock.withLock { parser.finish() })
+        return lock.withLock {
+            let usage = inputTokens != nil || outputTokens != nil ? TokenUsage(inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0) : nil
+            return (collected, usage, error)
+        }
+    }
+
+    private func handle(_ events: [ServerSentEvent]) {
+        var streamed: String?
+        lock.withLock {
+            for event in events {
+                for item in decode(event) {
+                    switch item {
+                    case let .text(piece):
+                        collected += piece
+                        streamed = collected
+                    case let .usage(input, output):
+                        if let input { inputTokens = input }
+                        if let output { outputTokens = output }
+                    case .finished:
+                        break
+                    case let .error(message):
+                        error = message
+                    }
+                }
+            }
+        }
+        if let streamed {
+            context.streamed(streamed)
+            context.progress("Writing (\(streamed.count) characters so far)")
+        }
+    }
+}
