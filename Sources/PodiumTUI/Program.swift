@@ -194,7 +194,18 @@ public final class Program {
 
     /// A path as typed: `~` is the home folder, relative paths start where Podium started.
     static func expand(_ path: String) -> URL {
-        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        var trimmed = path.trimmingCharacters(in: .whitespaces)
+        // A path dropped into the terminal comes quoted or with escaped spaces.
+        if trimmed.count >= 2, let first = trimmed.first, first == "'" || first == "\"", trimmed.last == first {
+            trimmed = String(trimmed.dropFirst().dropLast())
+        } else if trimmed.contains("\\") {
+            var unescaped = ""
+            var escaping = false
+            for character in trimmed {
+                if escaping || character != "\\" { unescaped.append(character); escaping = false } else { escaping = true }
+            }
+            trimmed = unescaped
+        }
         if trimmed == "~" || trimmed.hasPrefix("~/") {
             return URL(fileURLWithPath: FileManager.default.homeDirectoryForCurrentUser.path + trimmed.dropFirst())
         }
@@ -206,8 +217,15 @@ public final class Program {
             let report = try FeedbackImporter.importFile(at: Self.expand(path), into: store, options: FeedbackImportOptions(dryRun: true))
             _ = state.update(.importPreviewed(ImportPreview(path: path, lines: report.lines(shown: 8), importable: report.imported > 0)))
         } catch {
-            let lines = "\(error)".split(separator: "\n").map(String.init)
-                + ["", "Columns need naming? Run podium import feedback FILE --map COLUMN=FIELD --dry-run in a shell."]
+            var lines = "\(error)".split(separator: "\n").map(String.init)
+            if let error = error as? ImportError {
+                switch error {
+                case .severalTextColumns, .noTextColumn, .badMapping:
+                    lines += ["", "In a shell: podium import feedback '\(Self.expand(path).path)' --dry-run with the option above"]
+                default:
+                    break
+                }
+            }
             _ = state.update(.importPreviewed(ImportPreview(path: path, lines: lines, importable: false)))
         }
     }

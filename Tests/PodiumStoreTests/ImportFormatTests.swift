@@ -288,7 +288,11 @@ struct ImportFormatTests {
     func forcedEncoding() throws {
         let latin = try #require("text\nCafé crème\n".data(using: .isoLatin1))
         let (report, items) = try load([UInt8](latin), name: "latin.csv", options: FeedbackImportOptions(encoding: "latin1"))
-        #expect(items.first?.text == "Café crème" && report.format.contains("ISO-8859-1 (--encoding)"))
+        #expect(items.first?.text == "Café crème" && report.format.contains("Windows-1252 (asked for as Latin-1) (--encoding)"))
+        // Latin-1 from Windows is Windows-1252: 0x80 is the euro sign, not a control character.
+        let (_, euro) = try load([UInt8]("text\nPrix 20 ".utf8) + [0x80, 0x20, 0x96, 0x20] + [UInt8]("cher\n".utf8), name: "e.csv",
+                                 options: FeedbackImportOptions(encoding: "latin1"))
+        #expect(euro.first?.text == "Prix 20 € – cher")
         #expect {
             try load("text\na\n", name: "a.csv", options: FeedbackImportOptions(encoding: "ebcdic"))
         } throws: { "\($0)".contains("utf-8, utf-16le") }
@@ -304,6 +308,38 @@ struct ImportFormatTests {
         #expect(report.mapping.contains("Votes → votes"))
         #expect(report.preview.count == 2 && report.preview[0].contains("7 votes") && report.preview[0].hasSuffix("Crews — Two on a job"))
         #expect(store.snapshot.feedback.isEmpty)
+    }
+
+    @Test("dates as spreadsheets and APIs write them: two-digit years, ISO without a zone, a zone in the column's name")
+    func moreDates() throws {
+        let (_, twoDigit) = try load("text,date\na,11/03/26\nb,1/2/26 3:04 PM\n", name: "yy.csv")
+        #expect(twoDigit.map { day($0.createdAt) } == ["2026-01-02", "2026-11-03"])
+        let (_, local) = try load("text,date\nk1,2026-10-02T14:22:05\nk2,2026-10-03T14:22\nk3,2026-10-04T14:22:05.123\n", name: "iso.csv")
+        #expect(local.map { day($0.createdAt) } == ["2026-10-02", "2026-10-03", "2026-10-04"])
+        let (_, pattern) = try load("text,date\nq,2026-10-02T14:22:05\n", name: "p.csv", options: FeedbackImportOptions(dateFormat: "yyyy-MM-ddTHH:mm:ss"))
+        #expect(pattern.first.map { day($0.createdAt) } == "2026-10-02")
+        let csv = "Conversation ID,Updated at (Europe/Berlin),Conversation rating,Conversation rating remark\n1,2026-09-03 20:14:20,4,Quick help\n"
+        let (report, berlin) = try load(csv, name: "intercom.csv")
+        #expect(berlin.first?.createdAt == Date(timeIntervalSince1970: 1_788_459_260))  // 18:14:20 UTC
+        #expect(report.notes.contains { $0.contains("Europe/Berlin") })
+    }
+
+    @Test("counts with thousands separators, Zendesk's space-separated tags, one score per survey respondent")
+    func fieldDetails() throws {
+        let (_, canny) = try load("Title,Details,Votes\nCrews,Two on a job,\"1,204\"\n", name: "canny.csv")
+        #expect(canny.first?.votes == 1204)
+        let zendesk = "Requester,Subject,Via,Ticket type,Tags\nKim,PDF export is blank,Mail,Incident,pdf export enterprise\n"
+        let (_, tickets) = try load(zendesk, name: "zendesk.csv")
+        #expect(tickets.first?.tags == ["pdf", "export", "enterprise"])
+        let (_, answers) = try load(Self.typeform, name: "typeform.csv", options: FeedbackImportOptions(allTextColumns: true))
+        #expect(answers.compactMap(\.rating).count == 2, "two respondents, two scores, though one answered twice")
+    }
+
+    @Test("rows repeated within the file are reported as repeats, not as already in the workspace")
+    func repeatsInFile() throws {
+        let (report, items) = try load("text,author\nsame,a\nsame,a\n", name: "r.csv")
+        #expect(items.count == 1 && report.duplicates.map(\.message) == ["repeats line 2 of this file"])
+        #expect(report.lines().contains { $0.contains("repeated in the file:") })
     }
 }
 

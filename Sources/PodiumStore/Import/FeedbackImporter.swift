@@ -100,6 +100,12 @@ public enum FeedbackImporter {
         let scale = options.ratingScale ?? format?.ratingScale ?? ValueParsers.ratingScale(columnName: ratingColumn ?? "", values: ratingValues)
         let dateValues = table.rows.compactMap { row in mapping[.date].flatMap { row.values[$0] } }
         let dates = try DateReader(format: options.dateFormat, columnValues: dateValues)
+        // "Updated at (Europe/Berlin)": the column's name says the zone of its times.
+        if let column = mapping[.date], let open = column.lastIndex(of: "("), column.hasSuffix(")"),
+           let zone = TimeZone(identifier: String(column[column.index(after: open)..<column.index(before: column.endIndex)])) {
+            dates.timeZone = zone
+            notes.append("times in \"\(column)\" are in \(zone.identifier)")
+        }
         let origin = url.lastPathComponent
         let source = options.source ?? format?.source ?? .other
         // One draw of system randomness seeds the ids of the whole import (a system call
@@ -128,7 +134,7 @@ public enum FeedbackImporter {
                 }
                 var votes: Int?
                 if let written = mapping.value(.votes, in: row) {
-                    votes = ValueParsers.number(written).map { Int($0) }
+                    votes = ValueParsers.integer(written)
                     if votes == nil { warnings.append("votes \"\(written)\" is not a number; left out") }
                 }
                 func item(text: String, extraTags: [String]) -> FeedbackItem {
@@ -136,16 +142,19 @@ public enum FeedbackImporter {
                         id: RecordID(at: createdAt, using: &ids), text: text,
                         source: mapping.value(.source, in: row).map { FeedbackSource(rawValue: $0) } ?? source,
                         author: mapping.value(.author, in: row), segment: mapping.value(.segment, in: row), rating: rating,
-                        createdAt: createdAt, tags: (mapping.value(.tags, in: row).map(ValueParsers.list) ?? []) + extraTags,
+                        createdAt: createdAt,
+                        tags: (mapping.value(.tags, in: row).map { format?.spaceSeparatedTags == true ? $0.split(separator: " ").map(String.init) : ValueParsers.list($0) } ?? []) + extraTags,
                         origin: mapping.value(.origin, in: row) ?? origin, importedAt: now,
                         version: mapping.value(.version, in: row), votes: votes)
                 }
                 let title = mapping.value(.title, in: row)
                 if questionColumns.count > 1 {
-                    let answers = questionColumns.compactMap { column -> FeedbackItem? in
+                    var answers = questionColumns.compactMap { column -> FeedbackItem? in
                         guard let answer = row.values[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !answer.isEmpty else { return nil }
                         return item(text: answer, extraTags: ["question: " + shorten(column)])
                     }
+                    // One respondent's score counts once: on the first answer only.
+                    for index in answers.indices.dropFirst() { answers[index].rating = nil }
                     return answers.isEmpty ? .skip("no answer to any free-text question" + (rating == nil ? "" : " (rating only)"))
                         : .records(answers, warnings: warnings)
                 }

@@ -42,7 +42,7 @@ public struct ImportReport: Sendable, Equatable {
         var text = "\(verb) \(imported) \(noun) from \(file)"
         var extras: [String] = []
         if !skipped.isEmpty { extras.append("skipped \(skipped.count)") }
-        if !duplicates.isEmpty { extras.append("\(duplicates.count) already in the workspace") }
+        if !duplicates.isEmpty { extras.append("\(duplicates.count) duplicate\(duplicates.count == 1 ? "" : "s")") }
         if !warnings.isEmpty { extras.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         if !extras.isEmpty { text += " (" + extras.joined(separator: ", ") + ")" }
         return text
@@ -62,9 +62,16 @@ public struct ImportReport: Sendable, Equatable {
             lines += notes.prefix(shown).map { "    \($0.description.sanitizedForTerminal())" }
             if notes.count > shown { lines.append("    … and \(notes.count - shown) more") }
         }
-        if !duplicates.isEmpty {
-            let numbers = duplicates.prefix(shown).map { String($0.line) }.joined(separator: ", ")
-            lines.append("  already in the workspace (lines \(numbers)\(duplicates.count > shown ? ", …" : ""))")
+        let inWorkspace = duplicates.filter { $0.message == "already in the workspace" }
+        if !inWorkspace.isEmpty {
+            let numbers = inWorkspace.prefix(shown).map { String($0.line) }.joined(separator: ", ")
+            lines.append("  already in the workspace (lines \(numbers)\(inWorkspace.count > shown ? ", …" : ""))")
+        }
+        let repeats = duplicates.filter { $0.message != "already in the workspace" }
+        if !repeats.isEmpty {
+            lines.append("  repeated in the file:")
+            lines += repeats.prefix(shown).map { "    \($0.description)" }
+            if repeats.count > shown { lines.append("    … and \(repeats.count - shown) more") }
         }
         if dryRun && !preview.isEmpty {
             lines.append("  first items as they would be stored:")

@@ -55,13 +55,18 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
             }
         }
         let select = { (snapshot: WorkspaceSnapshot, report: inout ImportReport) -> [Record] in
-            var seen = Set(snapshot[Record.self].values.map(duplicateKey))
+            let existing = Set(snapshot[Record.self].values.map(duplicateKey))
+            var firstLine: [Key: Int] = [:]
             var accepted: [Record] = []
             for (line, record) in candidates {
-                if seen.insert(duplicateKey(record)).inserted {
-                    accepted.append(record)
-                } else {
+                let key = duplicateKey(record)
+                if existing.contains(key) {
                     report.duplicates.append(ImportReport.RowNote(line: line, message: "already in the workspace"))
+                } else if let first = firstLine[key] {
+                    report.duplicates.append(ImportReport.RowNote(line: line, message: "repeats line \(first) of this file"))
+                } else {
+                    firstLine[key] = line
+                    accepted.append(record)
                 }
             }
             finish(&accepted, snapshot)

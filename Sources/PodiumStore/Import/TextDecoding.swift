@@ -12,7 +12,9 @@ enum TextDecoding {
     static let named: [String: (String.Encoding, String)] = [
         "utf8": (.utf8, "UTF-8"), "utf16le": (.utf16LittleEndian, "UTF-16 LE"), "utf16be": (.utf16BigEndian, "UTF-16 BE"),
         "utf16": (.utf16, "UTF-16"), "windows1252": (.windowsCP1252, "Windows-1252"), "cp1252": (.windowsCP1252, "Windows-1252"),
-        "latin1": (.isoLatin1, "ISO-8859-1"), "iso88591": (.isoLatin1, "ISO-8859-1"), "macroman": (.macOSRoman, "Mac OS Roman"),
+        // Latin-1 files from Windows are in fact Windows-1252 (what browsers do too): the
+        // bytes 0x80–0x9F are € – … and the like, not invisible control characters.
+        "latin1": (.windowsCP1252, "Windows-1252 (asked for as Latin-1)"), "iso88591": (.windowsCP1252, "Windows-1252 (asked for as Latin-1)"),
     ]
 
     /// Decodes with the encoding the user named (a BOM of that encoding is dropped).
@@ -20,7 +22,7 @@ enum TextDecoding {
         guard let name else { return try decode(bytes, fileName: fileName) }
         let key = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
         guard let (encoding, label) = named[key] else {
-            throw ImportError.badOption("--encoding \(name): Podium reads utf-8, utf-16le, utf-16be, utf-16, windows-1252, latin1 and macroman")
+            throw ImportError.badOption("--encoding \(name): Podium reads utf-8, utf-16le, utf-16be, utf-16, windows-1252 and latin1")
         }
         var body = bytes[...]
         if encoding == .utf8, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }

@@ -20,6 +20,13 @@ enum ValueParsers {
         return percent ? value / 100 : value
     }
 
+    /// A whole number as people write counts: "1,204", "1 204", "1204".
+    static func integer(_ text: String) -> Int? {
+        let digits = text.trimmingCharacters(in: .whitespaces).filter { $0 != "," && $0 != " " && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
+        if let value = Int(digits) { return value }
+        return number(text).map { Int($0.rounded()) }
+    }
+
     /// Whether a column of `a/b/yyyy` dates must be day-first (some first part is over 12).
     static func columnIsDayFirst(_ values: [String]) -> Bool {
         values.contains { value in
@@ -66,6 +73,9 @@ final class DateReader {
     let dayFirst: Bool
     /// A pattern the user gave (`dd/MM/yyyy HH:mm`), tried before the rest.
     let pattern: String?
+    /// The zone of times written without one (UTC unless the column's name says, like
+    /// Intercom's "Updated at (Europe/Berlin)").
+    var timeZone = TimeZone(identifier: "UTC")!
     /// How the order of day and month was decided, for the report.
     private(set) var note: String?
     private var formatters: [String: DateFormatter] = [:]
@@ -103,13 +113,16 @@ final class DateReader {
             guard pattern.contains("y") || pattern.contains("Y"), pattern.contains("d") || pattern.contains("D") else {
                 throw ImportError.badOption("--date-format \(format!): use day-first, month-first, or a pattern such as \"dd/MM/yyyy HH:mm\" (yyyy year, MM month, dd day, HH hour, mm minute)")
             }
-            self.init(dayFirst: ValueParsers.columnIsDayFirst(columnValues), pattern: format!)
+            // A bare T between date and time is a letter to the formatter: quote it.
+            let quoted = format!.replacingOccurrences(of: "dT", with: "d'T'")
+            self.init(dayFirst: ValueParsers.columnIsDayFirst(columnValues), pattern: quoted)
             note = "dates are read as \"\(format!)\" (--date-format)"
         }
     }
 
     func date(_ text: String) -> Date? {
-        guard let trimmed = ColumnMapping<FeedbackField>.cleaned(text) else { return nil }
+        guard var trimmed = ColumnMapping<FeedbackField>.cleaned(text) else { return nil }
+        trimmed = Self.expandingTwoDigitYear(trimmed)
         if let pattern, let date = formatter(pattern).date(from: trimmed) { return date }
         if let epoch = Double(trimmed), trimmed.allSatisfy({ $0.isNumber || $0 == "." }) {
             guard epoch > 100_000_000 else { return nil }
@@ -129,16 +142,28 @@ final class DateReader {
                 let order = dayFirst ? "dd/MM/yyyy" : "MM/dd/yyyy"
                 formats = [order, "\(order) HH:mm", "\(order) HH:mm:ss", "\(order) h:mm:ss a", "\(order) h:mm a", "\(order) HH:mm:ss O"]
             }
-        } else if trimmed.contains(".") {
+        } else if let dot = trimmed.firstIndex(of: "."), trimmed.distance(from: trimmed.startIndex, to: dot) <= 2 {
             formats = ["dd.MM.yyyy", "dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss"]
         } else {
             formats = ["yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss 'UTC'",
-                       "yyyy-MM-dd HH:mm:ss O", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "MMM d, yyyy h:mm a"]
+                       "yyyy-MM-dd HH:mm:ss O", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
+                       "yyyy-MM-dd h:mm a", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "MMM d, yyyy h:mm a",
+                       "EEE, dd MMM yyyy HH:mm:ss zzz"]
         }
         for format in formats {
             if let date = formatter(format).date(from: trimmed) { return date }
         }
         return nil
+    }
+
+    /// `1/2/26` written with a two-digit year read as 2026 (Excel's m/d/yy), not year 26.
+    static func expandingTwoDigitYear(_ text: String) -> String {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        guard let date = parts.first, date.contains("/") else { return text }
+        let fields = date.split(separator: "/")
+        guard fields.count == 3, fields[2].count == 2, fields[2].allSatisfy(\.isNumber), fields[0].count <= 2 else { return text }
+        let expanded = "\(fields[0])/\(fields[1])/20\(fields[2])"
+        return parts.count == 2 ? expanded + " " + parts[1] : expanded
     }
 
     /// `yyyy-MM-ddTHH:mm:ss` with `Z` or `±HH:mm` (or `±HHmm`), read without a formatter:
@@ -184,7 +209,7 @@ final class DateReader {
         if let existing = formatters[format] { return existing }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = timeZone
         formatter.dateFormat = format
         formatter.isLenient = false
         formatters[format] = formatter

@@ -32,7 +32,7 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "Show what would be imported (format, columns, the first items, counts) and write nothing.")
     var dryRun = false
 
-    @Option(help: "The file's encoding when it must not be guessed: utf-8, utf-16le, utf-16be, windows-1252, latin1.")
+    @Option(help: "The file's encoding when it must not be guessed: utf-8, utf-16le, utf-16be, utf-16, windows-1252, latin1.")
     var encoding: String?
 
     var url: URL { URL(fileURLWithPath: file) }

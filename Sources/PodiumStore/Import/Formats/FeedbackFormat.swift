@@ -23,6 +23,8 @@ public struct FeedbackFormat: Sendable {
     /// Fields the format's columns must not feed even when a name matches (a help desk's
     /// "Source" is the ticket's channel, not where the feedback came from).
     var ignores: [FeedbackField] = []
+    /// Whether the tags column separates tags with spaces (Zendesk).
+    var spaceSeparatedTags = false
 
     /// Whether the file's columns are this layout.
     func matches(_ columns: [String]) -> Bool {

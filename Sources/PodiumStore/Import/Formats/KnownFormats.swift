@@ -95,7 +95,7 @@ extension FeedbackFormat {
             .text: ["Subject"], .author: ["Requester", "Requester email"], .date: ["Created at"], .tags: ["Tags"],
             .segment: ["Organization"],
         ],
-        source: .support, ignores: [.source])
+        source: .support, ignores: [.source], spaceSeparatedTags: true)
 
     static let zendesk = FeedbackFormat(
         name: "Zendesk tickets (JSON)",
