@@ -59,9 +59,13 @@ public enum DashboardView {
         // Context lines take a third of the pane, or all that a short table leaves free.
         let summaryKey = "\(state.revision)|\(state.focused)|\(inner.width)|\(pane.filter)|\(pane.visible.count)"
         let jobs = jobHints(state)
+        let chosen = state.providerForStance[state.focusedStance] ?? state.provider
         let summary = state.lineMemo.lines(slot: "summary", key: summaryKey) {
             var summaryLines = content.summary
-            if !jobs.isEmpty { summaryLines.insert(PaneContent.Line("AI: " + jobs, .muted), at: 0) }
+            if !jobs.isEmpty {
+                let provider = chosen == .local ? "" : " (on \(chosen.name)\(chosen.host.map { " at \($0)" } ?? ""))"
+                summaryLines.insert(PaneContent.Line("AI\(provider): " + jobs, .muted), at: 0)
+            }
             if !pane.filter.isEmpty {
                 summaryLines.insert(PaneContent.Line("Showing \(pane.visible.count) of \(content.rows.count) that match \"\(pane.filter)\"", .accent), at: 0)
             }
@@ -109,13 +113,18 @@ public enum DashboardView {
     /// The selected item's detail, wrapped to `width`; built once per item and layout.
     private static func detailLines(_ state: inout AppState, width: Int) -> [TextView.Line] {
         guard let row = state.selectedRow else { return [] }
-        let key = "\(state.revision)|\(state.focused)|\(state.panes[state.focused].view)|\(row.id)|\(width)"
+        let streamed = state.jobText[row.id]
+        let key = "\(state.revision)|\(state.focused)|\(state.panes[state.focused].view)|\(row.id)|\(width)|\(streamed?.count ?? -1)"
         let stance = state.focusedStance
         let snapshot = state.snapshot
         let evidence = state.evidence
         return state.lineMemo.lines(slot: "detail", key: key) {
-            let lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence)
+            var lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence)
                 .map { TextView.Line($0.text, role: role($0.tone)) }
+            if let streamed {
+                lines += [TextView.Line(""), TextView.Line("Written so far:", role: .accent),
+                          TextView.Line(PaneBuilder.clean(streamed, lines: true))]
+            }
             return TextView.wrapped(lines, width: width)
         }
     }

@@ -24,6 +24,9 @@ public final class Program {
     /// Sets how jobs choose their provider (from the config file).
     public func useProviders(_ choose: @escaping (JobKind, Stance) -> ProviderInfo) {
         providerFor = choose
+        for stance in Stance.allCases {
+            if let kind = JobKindInfo.kinds(for: stance).first?.kind { state.providerForStance[stance] = choose(kind, stance) }
+        }
     }
 
     /// Lets the dashboard queue AI jobs on `engine`; its events reach the loop through the mailbox.
@@ -47,8 +50,8 @@ public final class Program {
                 mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
             case let .draftReady(draft):
                 mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
-            case .streamed:
-                break
+            case let .streamed(id, text):
+                mailbox.post(text: text, for: id.rawValue)
             }
         }
     }
@@ -130,6 +133,10 @@ public final class Program {
             }
             for (id, step) in mailbox.takeActivity() {
                 _ = state.update(.jobActivity(jobID: id, step: step))
+                dirty = true
+            }
+            for (id, text) in mailbox.takeTexts() {
+                _ = state.update(.jobText(jobID: id, text: text))
                 dirty = true
             }
             if let notice = mailbox.takeNotice() {
@@ -399,6 +406,12 @@ final class Mailbox: @unchecked Sendable {
     func takeActivity() -> [(String, String?)] { lock.withLock { defer { activity = [] }; return activity } }
 
     private var notice: String?
+    private var texts: [String: String] = [:]
+
+    /// The text a job has streamed so far (the latest wins).
+    func post(text: String, for id: String) { lock.withLock { texts[id] = text } }
+
+    func takeTexts() -> [(String, String)] { lock.withLock { defer { texts = [:] }; return texts.map { ($0.key, $0.value) } } }
 
     /// A one-line message for the status bar (the latest wins).
     func post(notice: String) { lock.withLock { self.notice = notice } }

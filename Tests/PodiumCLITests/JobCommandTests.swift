@@ -159,4 +159,38 @@ struct JobCommandTests {
         #expect(broken.status == 0 && broken.standardOutput.contains("q quit"), "the defaults apply")
         #expect(broken.standardError.contains("config.toml:1:"))
     }
+
+    @Test("providers list shows profiles and where keys come from, never a key; prompts show prints the template")
+    func providersAndPrompts() throws {
+        let home = try demo()
+        let folder = home.path("config/podium")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("config.toml")
+        try Data("""
+            provider = "ollama"
+            [providers.ollama]
+            kind = "openai"
+            base_url = "http://127.0.0.1:11434/v1"
+            model = "llama3.1"
+            [providers.claude]
+            kind = "anthropic"
+            base_url = "https://api.anthropic.com/v1"
+            model = "claude-x"
+            api_key = "sk-secret-in-a-shared-file"
+            """.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let environment = ["XDG_CONFIG_HOME": home.path("config").path]
+        let list = try podium(["providers", "list"], home: home.url, environment: environment)
+        #expect(list.status == 0 && list.standardOutput.contains("ollama") && list.standardOutput.contains("http://127.0.0.1:11434/v1"))
+        #expect(list.standardError.contains("api_key is refused because") && !list.standardOutput.contains("sk-secret") && !list.standardError.contains("sk-secret"))
+        let prompt = try podium(["prompts", "show", "release-notes"], home: home.url, environment: environment)
+        #expect(prompt.status == 0 && prompt.standardOutput.contains("<workspace-data>") && prompt.standardOutput.contains("## Output format"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("prompts"), withIntermediateDirectories: true)
+        try Data("My own notes prompt: {{data}}".utf8).write(to: folder.appendingPathComponent("prompts/release-notes.md"))
+        let mine = try podium(["prompts", "show", "release-notes"], home: home.url, environment: environment)
+        #expect(mine.standardOutput.contains("My own notes prompt") && mine.standardError.contains("prompts/release-notes.md"))
+        let unknown = try podium(["run", "ask", "why?", "--provider", "gpt9"], home: home.url, environment: environment)
+        #expect(unknown.status == 64 && unknown.standardError.contains("no provider \"gpt9\""))
+    }
 }
+

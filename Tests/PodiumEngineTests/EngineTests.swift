@@ -178,6 +178,23 @@ struct EngineTests {
         #expect(log.names == ["job queued", "job running", "progress writing e", "job done", "draft"])
     }
 
+    @Test("a job whose answer stopped part way keeps the text as an interrupted draft; the job failed and is not retried by itself")
+    func interrupted() throws {
+        let workspace = try Workspace()
+        let store = workspace.store
+        defer { withExtendedLifetime(workspace) {} }
+        let provider = ScriptedProvider()
+        provider.fail("cut", with: JobError.interrupted(partial: "The first half", reason: "the connection was lost"))
+        let engine = engine(store, provider)
+        let job = try engine.enqueue(.stakeholderUpdate, parameters: ["name": "cut"])
+        engine.waitForIdle()
+        let saved = try #require(store.snapshot.jobs[job.id])
+        #expect(saved.status == .failed && saved.error?.contains("Stopped after 14 characters: the connection was lost") == true)
+        let draft = try #require(saved.draftID.flatMap { store.snapshot.drafts[$0] })
+        #expect(draft.status == .interrupted && draft.content == "The first half")
+        #expect(provider.startOrder == ["cut"], "not replayed")
+    }
+
     @Test("an unknown job kind is refused with the list's name")
     func unknownKind() throws {
         let workspace = try Workspace()

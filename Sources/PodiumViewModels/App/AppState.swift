@@ -102,8 +102,12 @@ public struct AppState: Sendable {
     public var undoStack: [UndoEntry] = []
     /// What each running job is doing now (job id → step), from the engine.
     public var jobActivity: [String: String] = [:]
+    /// The text an LLM job has streamed so far (job id → text), shown while it runs.
+    public var jobText: [String: String] = [:]
     /// The provider new jobs run on, shown before a job runs.
     public var provider = ProviderInfo.local
+    /// The provider each pane's jobs run on, when the config file chooses one.
+    public var providerForStance: [Stance: ProviderInfo] = [:]
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
         self.snapshot = snapshot

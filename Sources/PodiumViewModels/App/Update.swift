@@ -13,6 +13,8 @@ public enum Msg: Sendable {
     case writeFailed(String)
     /// What a running job is doing now (nil: it ended).
     case jobActivity(jobID: String, step: String?)
+    /// The text a running job has streamed so far (nil: it ended).
+    case jobText(jobID: String, text: String?)
     /// A review the program carried out.
     case reviewed(ReviewOutcome)
     /// A file's import preview is ready.
@@ -40,6 +42,10 @@ extension AppState {
             return []
         case let .jobActivity(jobID, step):
             jobActivity[jobID] = step
+            if step == nil { jobText[jobID] = nil }
+            return []
+        case let .jobText(jobID, text):
+            jobText[jobID] = text
             return []
         case let .reviewed(outcome):
             finishReview(outcome)
