@@ -100,7 +100,7 @@ struct CLITests {
         #expect(usage.status == 64)
         let typo = try podium(["lst", "feedback"], home: home.url)
         #expect(typo.status == 64)
-        #expect(typo.standardError == "podium: unknown command \"lst\" (did you mean list?); commands: open, demo, init, import, list, export, snapshot, run, drafts, jobs, help\n")
+        #expect(typo.standardError == "podium: unknown command \"lst\" (did you mean list?); commands: open, demo, init, import, list, export, snapshot, run, drafts, jobs, providers, prompts, help\n")
         let leading = try podium(["-w", workspace, "list", "Feedback", "--json"], home: home.url)
         #expect(leading.status == 0)
         #expect(leading.standardOutput == "[]\n")
@@ -114,11 +114,12 @@ struct CLITests {
         let file = home.url.path + "/reviews.csv"
         try Data("review,stars,reviewer\nGreat app,5,ana\n,3,bo\nGreat app,5,ana\n".utf8).write(to: URL(fileURLWithPath: file))
         let dry = try podium(["import", "feedback", file, "--dry-run", "-w", workspace], home: home.url)
-        #expect(dry.standardOutput.hasPrefix("Would import 1 feedback item from reviews.csv (skipped 1, 1 already in the workspace)"))
+        #expect(dry.standardOutput.hasPrefix("Would import 1 feedback item from reviews.csv (skipped 1, 1 duplicate)"))
+        #expect(dry.standardOutput.contains("line 4: repeats line 2 of this file"))
         #expect(dry.standardOutput.contains("Dry run: nothing was written."))
         let real = try podium(["import", "feedback", file, "-w", workspace, "--source", "review"], home: home.url)
         #expect(real.status == 0)
-        #expect(real.standardOutput.contains("Imported 1 feedback item from reviews.csv (skipped 1, 1 already in the workspace)"))
+        #expect(real.standardOutput.contains("Imported 1 feedback item from reviews.csv (skipped 1, 1 duplicate)"))
         #expect(real.standardOutput.contains("line 3: no feedback text"))
         #expect(real.standardOutput.contains("review → text, reviewer → author, stars → rating"))
     }

@@ -37,6 +37,7 @@ enum CSVReader {
         }
         var rows: [TabularData.Row] = []
         rows.reserveCapacity(records.count)
+        let index = TabularData.ColumnIndex(columns)
         for record in records.dropFirst() {
             if record.fields.count > columns.count {
                 throw ImportError.malformed(
@@ -44,12 +45,7 @@ enum CSVReader {
                     reason: "this row has \(record.fields.count) fields but the header has \(columns.count) "
                         + "(a \(describe(delimiter)) inside an unquoted field?)")
             }
-            var values: [String: String] = [:]
-            values.reserveCapacity(columns.count)
-            for (index, column) in columns.enumerated() {
-                values[column] = index < record.fields.count ? record.fields[index] : ""
-            }
-            rows.append(TabularData.Row(line: record.line, values: values))
+            rows.append(TabularData.Row(line: record.line, fields: record.fields, index: index))
         }
         var table = TabularData(columns: columns, rows: rows, formatDescription: "CSV (\(describe(delimiter))-separated)")
         table.notes = notes

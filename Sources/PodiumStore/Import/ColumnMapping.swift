@@ -60,7 +60,7 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
 
     /// The value of `field` in `row`, trimmed; nil when absent or empty.
     public func value(_ field: Field, in row: TabularData.Row) -> String? {
-        guard let column = columns[field], let value = row.values[column] else { return nil }
+        guard let column = columns[field], let value = row[column] else { return nil }
         return Self.cleaned(value)
     }
 

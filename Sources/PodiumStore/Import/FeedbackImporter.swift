@@ -96,9 +96,9 @@ public enum FeedbackImporter {
         if let ratingColumn = mapping[.rating], questionColumns.contains(ratingColumn) { mapping[.rating] = nil }
 
         let ratingColumn = mapping[.rating]
-        let ratingValues = table.rows.compactMap { row in ratingColumn.flatMap { row.values[$0] }.flatMap(ValueParsers.number) }
+        let ratingValues = table.rows.compactMap { row in ratingColumn.flatMap { row[$0] }.flatMap(ValueParsers.number) }
         let scale = options.ratingScale ?? format?.ratingScale ?? ValueParsers.ratingScale(columnName: ratingColumn ?? "", values: ratingValues)
-        let dateValues = table.rows.compactMap { row in mapping[.date].flatMap { row.values[$0] } }
+        let dateValues = table.rows.compactMap { row in mapping[.date].flatMap { row[$0] } }
         let dates = try DateReader(format: options.dateFormat, columnValues: dateValues)
         // "Updated at (Europe/Berlin)": the column's name says the zone of its times.
         if let column = mapping[.date], let open = column.lastIndex(of: "("), column.hasSuffix(")"),
@@ -150,7 +150,7 @@ public enum FeedbackImporter {
                 let title = mapping.value(.title, in: row)
                 if questionColumns.count > 1 {
                     var answers = questionColumns.compactMap { column -> FeedbackItem? in
-                        guard let answer = row.values[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !answer.isEmpty else { return nil }
+                        guard let answer = row[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !answer.isEmpty else { return nil }
                         return item(text: answer, extraTags: ["question: " + shorten(column)])
                     }
                     // One respondent's score counts once: on the first answer only.
@@ -221,7 +221,7 @@ enum FreeTextColumns {
     static func find(in table: TabularData, excluding used: Set<String>, format: FeedbackFormat?) -> [String] {
         table.columns.filter { column in
             guard !used.contains(column), !column.isEmpty, format?.isMetadata(column) != true else { return false }
-            let values = table.rows.compactMap { $0.values[column]?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let values = table.rows.compactMap { $0[column]?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { return false }
             let numeric = values.filter { ValueParsers.number($0) != nil }.count
             guard Double(numeric) < 0.5 * Double(values.count) else { return false }

@@ -9,13 +9,56 @@ public struct TabularData: Sendable, Equatable {
     public var notes: [String] = []
 
     /// One row and the line of the file it starts on.
+    ///
+    /// A CSV row keeps its fields in file order with one column index shared by every row
+    /// (a large import would otherwise build a dictionary per row); a JSON row keeps its
+    /// keys. Read values with `row[column]`.
     public struct Row: Sendable, Equatable {
         public var line: Int
-        public var values: [String: String]
+        private var named: [String: String]
+        private var fields: [String]
+        private var index: ColumnIndex?
 
         public init(line: Int, values: [String: String]) {
             self.line = line
-            self.values = values
+            named = values
+            fields = []
+            index = nil
+        }
+
+        init(line: Int, fields: [String], index: ColumnIndex) {
+            self.line = line
+            named = [:]
+            self.fields = fields
+            self.index = index
+        }
+
+        /// The value of a column; nil when the row has no such column.
+        public subscript(column: String) -> String? {
+            guard let index else { return named[column] }
+            guard let position = index.positions[column] else { return nil }
+            return position < fields.count ? fields[position] : ""
+        }
+
+        /// Every value by column name.
+        public var values: [String: String] {
+            guard let index else { return named }
+            var result: [String: String] = [:]
+            for (column, position) in index.positions { result[column] = position < fields.count ? fields[position] : "" }
+            return result
+        }
+
+        public static func == (lhs: Row, rhs: Row) -> Bool { lhs.line == rhs.line && lhs.values == rhs.values }
+    }
+
+    /// Column name → position, shared by the rows of one CSV file.
+    final class ColumnIndex: Sendable {
+        let positions: [String: Int]
+
+        init(_ columns: [String]) {
+            var positions: [String: Int] = [:]
+            for (position, column) in columns.enumerated() where positions[column] == nil { positions[column] = position }
+            self.positions = positions
         }
     }
 
@@ -67,7 +110,7 @@ enum SecondHeaderRow {
         var columns: [String] = []
         var question = ""
         for column in table.columns {
-            let sub = second.values[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let sub = second[column]?.trimmingCharacters(in: .whitespaces) ?? ""
             let isPlaceholder = column.isEmpty || column.hasPrefix("Column ")
             if !isPlaceholder { question = column }
             let name: String
@@ -83,7 +126,7 @@ enum SecondHeaderRow {
         }
         let rows = table.rows.dropFirst().map { row in
             TabularData.Row(line: row.line, values: Dictionary(uniqueKeysWithValues: zip(table.columns, columns).compactMap { old, new in
-                row.values[old].map { (new, $0) }
+                row[old].map { (new, $0) }
             }))
         }
         var merged = TabularData(columns: columns, rows: rows, formatDescription: table.formatDescription + ", two header rows")

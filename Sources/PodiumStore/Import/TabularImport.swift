@@ -37,7 +37,7 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
                                   mapping: mapping.summary, dryRun: dryRun)
         let used = Set(mapping.columns.values)
         report.unusedColumns = table.columns.filter { column in
-            !used.contains(column) && !column.isEmpty && table.rows.contains { !($0.values[column] ?? "").isEmpty }
+            !used.contains(column) && !column.isEmpty && table.rows.contains { !($0[column] ?? "").isEmpty }
         }
         report.notes = table.notes + notes
         report.detectedFormat = detectedFormat
