@@ -59,13 +59,9 @@ public enum DashboardView {
         // Context lines take a third of the pane, or all that a short table leaves free.
         let summaryKey = "\(state.revision)|\(state.focused)|\(inner.width)|\(pane.filter)|\(pane.visible.count)"
         let jobs = jobHints(state)
-        let chosen = state.providerForStance[state.focusedStance] ?? state.provider
         let summary = state.lineMemo.lines(slot: "summary", key: summaryKey) {
             var summaryLines = content.summary
-            if !jobs.isEmpty {
-                let provider = chosen == .local ? "" : " (on \(chosen.name)\(chosen.host.map { " at \($0)" } ?? ""))"
-                summaryLines.insert(PaneContent.Line("AI\(provider): " + jobs, .muted), at: 0)
-            }
+            if !jobs.isEmpty { summaryLines.insert(PaneContent.Line(jobs, .muted), at: 0) }
             if !pane.filter.isEmpty {
                 summaryLines.insert(PaneContent.Line("Showing \(pane.visible.count) of \(content.rows.count) that match \"\(pane.filter)\"", .accent), at: 0)
             }
@@ -122,8 +118,10 @@ public enum DashboardView {
             var lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence)
                 .map { TextView.Line($0.text, role: role($0.tone)) }
             if let streamed {
-                lines += [TextView.Line(""), TextView.Line("Written so far:", role: .accent),
-                          TextView.Line(PaneBuilder.clean(streamed, lines: true))]
+                // The newest part: the end of the text is what is moving.
+                let tail = streamed.count > 1_200 ? "…" + String(streamed.suffix(1_200)) : streamed
+                lines += [TextView.Line(""), TextView.Line("Written so far (\(streamed.count) characters):", role: .accent),
+                          TextView.Line(PaneBuilder.clean(tail, lines: true))]
             }
             return TextView.wrapped(lines, width: width)
         }
@@ -199,15 +197,26 @@ public enum DashboardView {
         }
     }
 
-    /// The focused pane's AI job keys, from the key map: "m summary · t themes".
+    /// The focused pane's AI job keys, from the key map, and the provider they run on:
+    /// "AI: m summary · t themes", "AI (on llama at 127.0.0.1:8080): …", or per key when
+    /// the config file gives the pane's jobs different providers.
     private static func jobHints(_ state: AppState) -> String {
         let stance = state.focusedStance
-        var jobs = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }.compactMap { action -> String? in
-            guard let key = state.keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
-            return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)"
+        let actions = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }
+        let providers = actions.compactMap { $0.jobKind.map { state.providerForKind[$0] ?? state.provider } }
+        let shared = Set(providers.map(\.name)).count <= 1
+        func label(_ provider: ProviderInfo) -> String {
+            "\(provider.name)\(provider.host.map { " at \($0)" } ?? "")"
         }
+        var jobs = actions.compactMap { action -> String? in
+            guard let key = state.keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
+            let provider = state.providerForKind[kind] ?? state.provider
+            return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)" + (shared ? "" : " (\(provider.name))")
+        }
+        guard !jobs.isEmpty else { return "" }
         if let key = state.keyMap.keys(for: .reviewDrafts).first, stance != .orchestrator { jobs.append("\(key) review drafts") }
-        return jobs.joined(separator: " · ")
+        let first = providers.first ?? .local
+        return (shared && first != .local ? "AI (on \(label(first))): " : "AI: ") + jobs.joined(separator: " · ")
     }
 
     private static func rejectTarget(_ state: AppState) -> String? {

@@ -24,9 +24,7 @@ public final class Program {
     /// Sets how jobs choose their provider (from the config file).
     public func useProviders(_ choose: @escaping (JobKind, Stance) -> ProviderInfo) {
         providerFor = choose
-        for stance in Stance.allCases {
-            if let kind = JobKindInfo.kinds(for: stance).first?.kind { state.providerForStance[stance] = choose(kind, stance) }
-        }
+        for info in JobKindInfo.all { state.providerForKind[info.kind] = choose(info.kind, info.stance) }
     }
 
     /// Lets the dashboard queue AI jobs on `engine`; its events reach the loop through the mailbox.

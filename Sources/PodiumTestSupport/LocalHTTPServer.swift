@@ -11,7 +11,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
     public struct Reply: Sendable {
         public var status: Int
         public var headers: [String: String]
-        /// Pieces of the body and the pause before each.
+        /// Pieces of the body and the pause before each; a pause of `waitForClient` holds
+        /// the piece back until the test calls `release()` (at most 10 s).
         public var chunks: [(pause: TimeInterval, text: String)]
 
         public init(status: Int = 200, headers: [String: String] = [:], chunks: [(pause: TimeInterval, text: String)] = []) {
@@ -28,6 +29,13 @@ public final class LocalHTTPServer: @unchecked Sendable {
         public var headers: [String: String]
         public var body: String
     }
+
+    /// A pause that waits for `release()` instead of a time.
+    public static let waitForClient: TimeInterval = -1
+    private let gate = DispatchSemaphore(value: 0)
+
+    /// Lets a piece held back with `waitForClient` go.
+    public func release() { gate.signal() }
 
     public let port: UInt16
     private let socket: Int32
@@ -96,7 +104,11 @@ public final class LocalHTTPServer: @unchecked Sendable {
         head += "Transfer-Encoding: chunked\r\n\r\n"
         guard send(client, head) else { return }
         for (pause, text) in reply.chunks {
-            if pause > 0 { usleep(UInt32(pause * 1_000_000)) }
+            if pause == Self.waitForClient {
+                _ = gate.wait(timeout: .now() + 10)
+            } else if pause > 0 {
+                usleep(UInt32(pause * 1_000_000))
+            }
             let bytes = Array(text.utf8)
             guard send(client, String(bytes.count, radix: 16) + "\r\n"), sendBytes(client, bytes), send(client, "\r\n") else {
                 lock.withLock { closedEarly += 1 }

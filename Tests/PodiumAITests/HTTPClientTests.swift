@@ -31,12 +31,19 @@ struct HTTPClientTests {
 
     @Test("the body arrives piece by piece as the server sends it, not at the end")
     func streams() throws {
-        let server = try LocalHTTPServer(replies: [.init(chunks: [(0, "data: one\n\n"), (0.3, "data: two\n\n"), (0.3, "data: [DONE]\n\n")])])
+        // The server holds the rest back until the client has handed over the first piece:
+        // a client that only delivered the body at its end would wait 10 s and fail below.
+        let server = try LocalHTTPServer(replies: [.init(chunks: [(0, "data: one\n\n"), (LocalHTTPServer.waitForClient, "data: two\n\n"),
+                                                                  (0, "data: [DONE]\n\n")])])
         let collected = Collector()
-        let response = try StreamingHTTPClient.send(post(server), timeouts: HTTPTimeouts(), isCancelled: { false }) { collected.add($0) }
+        let started = Date()
+        let response = try StreamingHTTPClient.send(post(server), timeouts: HTTPTimeouts(), isCancelled: { false }) { bytes in
+            collected.add(bytes)
+            if String(decoding: bytes, as: UTF8.self).contains("one") { server.release() }
+        }
         #expect(response.status == 200)
         #expect(collected.text == "data: one\n\ndata: two\n\ndata: [DONE]\n\n")
-        #expect(collected.count >= 2 && collected.span > 0.2, "pieces came apart in time: \(collected.count) pieces")
+        #expect(Date().timeIntervalSince(started) < 9, "the first piece was delivered while the server still held the rest")
         let request = try #require(server.requests.first)
         #expect(request.method == "POST" && request.path == "/v1/chat/completions" && request.body == #"{"stream": true}"#)
     }

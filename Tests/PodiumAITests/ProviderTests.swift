@@ -102,10 +102,19 @@ struct ProviderTests {
         #expect {
             try OpenAICompatibleProvider(profile: profile(server)).run(request(), context: JobContext())
         } throws: { error in
-            guard case let JobError.interrupted(partial, reason)? = error as? JobError else { return false }
-            return partial == "The first half " && reason.contains("model crashed")
+            guard let interruption = error as? InterruptedAnswer else { return false }
+            return interruption.output.content == "The first half " && interruption.reason.contains("model crashed")
+                && !interruption.output.evidence.isEmpty && interruption.output.title.hasSuffix("(interrupted)")
         }
         #expect(server.requests.count == 1)
+    }
+
+    @Test("a stream that ends without saying it is complete is kept as interrupted")
+    func cutOff() throws {
+        let server = try LocalHTTPServer(replies: [.init(chunks: Array(Self.openAIChunks(["part0 ", "part1"]).prefix(3)))])
+        #expect {
+            try OpenAICompatibleProvider(profile: profile(server)).run(request(), context: JobContext())
+        } throws: { ($0 as? InterruptedAnswer)?.output.content == "part0 part1" }
     }
 
     @Test("a dead server: a clear message after the retries")

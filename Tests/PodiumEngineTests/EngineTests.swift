@@ -184,14 +184,17 @@ struct EngineTests {
         let store = workspace.store
         defer { withExtendedLifetime(workspace) {} }
         let provider = ScriptedProvider()
-        provider.fail("cut", with: JobError.interrupted(partial: "The first half", reason: "the connection was lost"))
+        provider.fail("cut", with: InterruptedAnswer(
+            output: DraftOutput(title: "Update", content: "The first half",
+                                evidence: [Evidence(ArtifactReference(kind: .product, id: "product"))]),
+            reason: "the connection was lost"))
         let engine = engine(store, provider)
         let job = try engine.enqueue(.stakeholderUpdate, parameters: ["name": "cut"])
         engine.waitForIdle()
         let saved = try #require(store.snapshot.jobs[job.id])
         #expect(saved.status == .failed && saved.error?.contains("Stopped after 14 characters: the connection was lost") == true)
         let draft = try #require(saved.draftID.flatMap { store.snapshot.drafts[$0] })
-        #expect(draft.status == .interrupted && draft.content == "The first half")
+        #expect(draft.status == .interrupted && draft.content == "The first half" && draft.evidence.count == 1)
         #expect(provider.startOrder == ["cut"], "not replayed")
     }
 

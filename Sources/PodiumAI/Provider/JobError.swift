@@ -1,5 +1,21 @@
 import Foundation
 
+/// An answer that stopped part way (an error, a dropped connection, a cancel): the draft as
+/// far as it got, with the job's evidence and proposal, to keep for review as interrupted.
+public struct InterruptedAnswer: Error, Sendable, CustomStringConvertible {
+    public var output: DraftOutput
+    public var reason: String
+
+    public init(output: DraftOutput, reason: String) {
+        self.output = output
+        self.reason = reason
+    }
+
+    public var description: String {
+        "Stopped after \(output.content.count) characters: \(reason). The text so far is kept as an interrupted draft; nothing is retried by itself."
+    }
+}
+
 /// Why a job did not produce a draft, in words a Product Owner can act on.
 public enum JobError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     case cancelled
@@ -11,8 +27,6 @@ public enum JobError: Error, Sendable, Equatable, CustomStringConvertible, Local
     case unknownKind(String)
     /// The provider failed; the message says how.
     case providerFailed(String)
-    /// The answer stopped part way: the text so far is kept (as an interrupted draft).
-    case interrupted(partial: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,7 +35,6 @@ public enum JobError: Error, Sendable, Equatable, CustomStringConvertible, Local
         case let .invalidInput(reason): reason
         case let .unknownKind(kind): "Unknown job kind \"\(kind)\" (podium jobs kinds lists them)."
         case let .providerFailed(reason): reason
-        case let .interrupted(partial, reason): "Stopped after \(partial.count) characters: \(reason). The text so far is kept as an interrupted draft; nothing is retried by itself."
         }
     }
 

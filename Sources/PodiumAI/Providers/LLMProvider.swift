@@ -22,7 +22,14 @@ struct LLMJob {
         let (template, source) = PromptTemplates.effective(request.job.kind, folder: promptFolder)
         let prompt = PromptTemplates.render(template, data: facts.content, question: request.parameter("question"))
         let key = profile.apiKey()
+        let missingKey = key == nil ? profile.apiKeyEnvironment.map { " ($\($0) is not set)" } : nil
+        if let missingKey { context.progress("No API key\(missingKey); asking without one") }
         let http = try makeRequest(profile, PromptTemplates.system, prompt, key)
+        func partial(_ text: String, _ reason: String) -> InterruptedAnswer {
+            InterruptedAnswer(output: DraftOutput(title: facts.title + " (interrupted)", content: text, evidence: facts.evidence,
+                                                  figures: facts.figures, target: facts.target, proposal: facts.proposal,
+                                                  promptReference: "\(request.job.kind) (\(source))"), reason: reason)
+        }
         let policy = RetryPolicy(attempts: profile.retries)
         var attempt = 1
         while true {
@@ -31,21 +38,26 @@ struct LLMJob {
             let stream = StreamState(context: context, decode: decode)
             do {
                 _ = try StreamingHTTPClient.send(http, timeouts: profile.timeouts, isCancelled: { context.isCancelled }) { stream.feed($0) }
-                let (text, usage, error) = stream.finish()
+                let (text, usage, error, finished) = stream.finish()
                 if let error { throw StreamFailure.inStream(error, partial: text) }
+                // A stream that ends without saying it is complete was cut off.
+                if !finished && !text.isEmpty { throw partial(text, "the connection ended before the answer was complete") }
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw JobError.providerFailed("\(profile.name) answered with no text.")
                 }
                 return DraftOutput(title: facts.title, content: text, evidence: facts.evidence, figures: facts.figures, target: facts.target,
                                    proposal: facts.proposal, usage: usage, promptReference: "\(request.job.kind) (\(source))")
             } catch let failure as HTTPFailure {
-                let partial = stream.text
-                if failure == .cancelled { throw JobError.cancelled }
-                if !partial.isEmpty {
-                    throw JobError.interrupted(partial: partial, reason: Self.redact(failure.description, key: key))
+                let sofar = stream.text
+                if failure == .cancelled {
+                    if !sofar.isEmpty { throw partial(sofar, "cancelled") }
+                    throw JobError.cancelled
                 }
+                if !sofar.isEmpty { throw partial(sofar, Self.redact(failure.description, key: key)) }
                 guard let delay = policy.delay(after: failure, attempt: attempt) else {
-                    throw JobError.providerFailed("\(profile.name): " + Self.redact(failure.description, key: key))
+                    var message = "\(profile.name): " + Self.redact(failure.description, key: key)
+                    if case .status(401, _, _) = failure, let missingKey { message += missingKey }
+                    throw JobError.providerFailed(message)
                 }
                 context.progress("\(profile.name): \(Self.redact(failure.description, key: key)); trying again in \(String(format: "%.1f", delay)) s")
                 let until = Date().addingTimeInterval(delay)
@@ -55,10 +67,10 @@ struct LLMJob {
                 }
                 attempt += 1
             } catch let failure as StreamFailure {
-                guard case let .inStream(message, partial) = failure else { throw failure }
+                guard case let .inStream(message, _) = failure else { throw failure }
                 let reason = "\(profile.name) reported an error: " + Self.redact(message, key: key)
-                if partial.isEmpty { throw JobError.providerFailed(reason) }
-                throw JobError.interrupted(partial: partial, reason: reason)
+                if case let .inStream(_, text) = failure, !text.isEmpty { throw partial(text, reason) }
+                throw JobError.providerFailed(reason)
             }
         }
     }
@@ -80,6 +92,7 @@ final class StreamState: @unchecked Sendable {
     private var inputTokens: Int?
     private var outputTokens: Int?
     private var error: String?
+    private var finished = false
     private let context: JobContext
     private let decode: (ServerSentEvent) -> [ChatStreamEvent]
 
@@ -95,11 +108,11 @@ final class StreamState: @unchecked Sendable {
         handle(events)
     }
 
-    func finish() -> (String, TokenUsage?, String?) {
+    func finish() -> (String, TokenUsage?, String?, Bool) {
         handle(lock.withLock { parser.finish() })
         return lock.withLock {
             let usage = inputTokens != nil || outputTokens != nil ? TokenUsage(inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0) : nil
-            return (collected, usage, error)
+            return (collected, usage, error, finished)
         }
     }
 
@@ -116,7 +129,7 @@ final class StreamState: @unchecked Sendable {
                         if let input { inputTokens = input }
                         if let output { outputTokens = output }
                     case .finished:
-                        break
+                        finished = true
                     case let .error(message):
                         error = message
                     }

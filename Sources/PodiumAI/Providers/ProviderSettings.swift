@@ -58,6 +58,7 @@ public struct ProviderSettings: Sendable, Equatable {
         }
         let known: Set<String> = ["kind", "base_url", "model", "api_key_env", "api_key", "max_tokens", "temperature",
                                   "connect_timeout", "first_byte_timeout", "idle_timeout", "retries"]
+        let declared = Set((table["providers"] as? [String: Any] ?? [:]).keys)
         for (name, value) in (table["providers"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
             let place = "\(file): providers.\(name)"
             guard name != ProviderInfo.local.name else {
@@ -71,17 +72,20 @@ public struct ProviderSettings: Sendable, Equatable {
             for key in fields.keys.sorted() where !known.contains(key) {
                 warnings.append("\(place): unknown key \"\(key)\" (keys: \(known.sorted().joined(separator: ", ")))")
             }
-            guard let kindName = fields["kind"] as? String, let kind = ProviderProfile.Kind(rawValue: kindName) else {
-                warnings.append("\(place): kind must be \"openai\" or \"anthropic\"")
-                continue
+            // Every problem of the profile at once, not one per run.
+            var problems: [String] = []
+            let kind = (fields["kind"] as? String).flatMap(ProviderProfile.Kind.init(rawValue:))
+            if kind == nil { problems.append("kind must be \"openai\" or \"anthropic\"") }
+            let url = (fields["base_url"] as? String).flatMap(URL.init(string:))
+            let urlOK = url.map { ["http", "https"].contains($0.scheme ?? "") && $0.host != nil } ?? false
+            if !urlOK { problems.append("base_url must be an http(s) address ending where the API starts, e.g. http://127.0.0.1:8080/v1") }
+            if let url, url.path.hasSuffix("/chat/completions") || url.path.hasSuffix("/messages") {
+                problems.append("base_url must end before /chat/completions or /messages (e.g. …/v1)")
             }
-            guard let text = fields["base_url"] as? String, let url = URL(string: text), let scheme = url.scheme,
-                  ["http", "https"].contains(scheme), url.host != nil else {
-                warnings.append("\(place): base_url must be an http(s) address, e.g. http://127.0.0.1:8080/v1")
-                continue
-            }
-            guard let model = fields["model"] as? String, !model.isEmpty else {
-                warnings.append("\(place): model is missing")
+            let model = fields["model"] as? String ?? ""
+            if model.isEmpty { problems.append("model is missing") }
+            guard problems.isEmpty, let kind, let url else {
+                warnings.append("\(place): " + problems.joined(separator: "; ") + "; this provider is left out")
                 continue
             }
             var profile = ProviderProfile(name: name, kind: kind, baseURL: url, model: model)
@@ -93,16 +97,24 @@ public struct ProviderSettings: Sendable, Equatable {
                     warnings.append("\(place): api_key is refused because \(file) can be read by others; chmod 600 it, or use api_key_env")
                 }
             }
-            if let value = Self.number(fields["max_tokens"]) { profile.maxTokens = max(1, Int(value)) }
+            func positive(_ key: String, apply: (Double) -> Void) {
+                guard let raw = fields[key] else { return }
+                guard let value = Self.number(raw), value > 0 else {
+                    warnings.append("\(place): \(key) must be a number above 0; the default is used")
+                    return
+                }
+                apply(value)
+            }
+            positive("max_tokens") { profile.maxTokens = Int($0) }
+            positive("connect_timeout") { profile.timeouts.connect = $0 }
+            positive("first_byte_timeout") { profile.timeouts.firstByte = $0 }
+            positive("idle_timeout") { profile.timeouts.idle = $0 }
+            positive("retries") { profile.retries = Int($0) }
             if let value = Self.number(fields["temperature"]) { profile.temperature = value }
-            if let value = Self.number(fields["connect_timeout"]) { profile.timeouts.connect = value }
-            if let value = Self.number(fields["first_byte_timeout"]) { profile.timeouts.firstByte = value }
-            if let value = Self.number(fields["idle_timeout"]) { profile.timeouts.idle = value }
-            if let value = Self.number(fields["retries"]) { profile.retries = max(1, Int(value)) }
             profiles[name] = profile
         }
         for name in Set([defaultProvider] + byStance.values + byJob.values).sorted()
-        where name != ProviderInfo.local.name && profiles[name] == nil {
+        where name != ProviderInfo.local.name && profiles[name] == nil && !declared.contains(name) {
             warnings.append("\(file): provider \"\(name)\" is chosen but not defined under [providers.\(name)]; the built-in engine is used instead")
         }
     }

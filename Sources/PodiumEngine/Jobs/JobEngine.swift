@@ -253,13 +253,13 @@ public final class JobEngine: @unchecked Sendable {
                 let (saved, draft) = try saveDraft(output, for: job, provider: ranOn)
                 onEvent(.jobChanged(saved))
                 onEvent(.draftReady(draft))
-            case let .failure(JobError.interrupted(partial, reason)):
-                // The model stopped part way: its text is kept for review, marked interrupted.
-                let output = DraftOutput(title: (job.kind.info?.title ?? job.kind.rawValue) + " (interrupted)", content: partial)
-                let (_, draft) = try saveDraft(output, for: job, provider: ranOn, status: .interrupted)
+            case let .failure(interruption as InterruptedAnswer):
+                // The model stopped part way: its text is kept for review, marked interrupted,
+                // with the job's evidence and proposal.
+                let (_, draft) = try saveDraft(interruption.output, for: job, provider: ranOn, status: .interrupted)
                 let saved = try finish(id) {
                     $0.status = .failed
-                    $0.error = JobError.interrupted(partial: partial, reason: reason).description
+                    $0.error = interruption.description + " (draft \(draft.id.short))"
                     $0.draftID = draft.id
                 }
                 saved.map { onEvent(.jobChanged($0)) }

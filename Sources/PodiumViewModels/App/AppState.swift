@@ -106,8 +106,8 @@ public struct AppState: Sendable {
     public var jobText: [String: String] = [:]
     /// The provider new jobs run on, shown before a job runs.
     public var provider = ProviderInfo.local
-    /// The provider each pane's jobs run on, when the config file chooses one.
-    public var providerForStance: [Stance: ProviderInfo] = [:]
+    /// The provider each job kind runs on, when the config file chooses one.
+    public var providerForKind: [JobKind: ProviderInfo] = [:]
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
         self.snapshot = snapshot

@@ -33,10 +33,11 @@ struct Jobs: ParsableCommand {
             let rows = jobs.map { job -> [String] in
                 let duration = job.startedAt.flatMap { start in job.finishedAt.map { String(format: "%.1fs", $0.timeIntervalSince(start)) } } ?? ""
                 let outcome = job.draftID.map { "draft \($0.short)" } ?? job.error ?? job.progress ?? ""
-                return [job.id.short, job.status.rawValue, job.kind.rawValue, job.provider.name, duration,
+                let tokens = job.usage.map { "\($0.inputTokens)+\($0.outputTokens)" } ?? ""
+                return [job.id.short, job.status.rawValue, job.kind.rawValue, job.provider.name, duration, tokens,
                         Drafts.ListDrafts.age(job.createdAt), outcome]
             }
-            Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "PROVIDER", "TOOK", "AGE", "RESULT"], rows: rows, flexibleColumn: 6)
+            Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "PROVIDER", "TOOK", "TOKENS", "AGE", "RESULT"], rows: rows, flexibleColumn: 7)
                 .render(width: Console.width))
         }
     }

@@ -40,6 +40,10 @@ struct Providers: ParsableCommand {
 
         func run() throws {
             let settings = UserConfig.load().providers
+            if name == ProviderInfo.local.name {
+                Console.line("local is the built-in offline engine: it needs no server and opens no connection.")
+                return
+            }
             guard let profile = settings.profiles[name] else {
                 throw UsageFailure(message: "no provider \"\(name)\"; defined: " + (["local"] + settings.profiles.keys.sorted()).joined(separator: ", "))
             }
