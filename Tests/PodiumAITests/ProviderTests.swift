@@ -41,7 +41,7 @@ struct ProviderTests {
         }
         let pieces = Pieces()
         let context = JobContext(onText: { text in pieces.lock.withLock { pieces.texts.append(text) } })
-        let output = try OpenAICompatibleProvider(profile: profile(server)).run(request(), context: context)
+        let output = try ChatProvider(profile: profile(server)).run(request(), context: context)
         #expect(output.content == "## Biggest complaints\n- Offline sync fails.")
         #expect(output.usage == TokenUsage(inputTokens: 812, outputTokens: 9))
         #expect(!output.evidence.isEmpty, "the offline engine's evidence stays with the draft")
@@ -68,7 +68,7 @@ struct ProviderTests {
             ("message_stop", #"{"type":"message_stop"}"#),
         ]
         let server = try LocalHTTPServer(replies: [.init(chunks: events.map { (0.02, "event: \($0.0)\ndata: \($0.1)\n\n") })])
-        let output = try AnthropicProvider(profile: profile(server, kind: .anthropic)).run(request(.ask, parameters: ["question": "What about invoices?"]), context: JobContext())
+        let output = try ChatProvider(profile: profile(server, kind: .anthropic)).run(request(.ask, parameters: ["question": "What about invoices?"]), context: JobContext())
         #expect(output.content == "Hello there" && output.usage == TokenUsage(inputTokens: 640, outputTokens: 7))
         let sent = try #require(server.requests.first)
         #expect(sent.path == "/v1/messages" && sent.headers["x-api-key"] == Self.key && sent.headers["anthropic-version"] == "2023-06-01")
@@ -82,7 +82,7 @@ struct ProviderTests {
             .init(chunks: Self.openAIChunks(["ok"])),
             .init(status: 401, chunks: [(0, #"{"error":{"message":"Incorrect API key provided: sk-test-0123456789abcdef"}}"#)]),
         ])
-        let provider = OpenAICompatibleProvider(profile: profile(server))
+        let provider = ChatProvider(profile: profile(server))
         #expect(try provider.run(request(), context: JobContext()).content == "ok")
         #expect(server.requests.count == 2)
         do {
@@ -100,7 +100,7 @@ struct ProviderTests {
         let server = try LocalHTTPServer(replies: [.init(chunks: Array(Self.openAIChunks(["The first half "]).prefix(2))
             + [(0.05, #"data: {"error":{"message":"model crashed"}}"# + "\n\n")])])
         #expect {
-            try OpenAICompatibleProvider(profile: profile(server)).run(request(), context: JobContext())
+            try ChatProvider(profile: profile(server)).run(request(), context: JobContext())
         } throws: { error in
             guard let interruption = error as? InterruptedAnswer else { return false }
             return interruption.output.content == "The first half " && interruption.reason.contains("model crashed")
@@ -113,7 +113,7 @@ struct ProviderTests {
     func cutOff() throws {
         let server = try LocalHTTPServer(replies: [.init(chunks: Array(Self.openAIChunks(["part0 ", "part1"]).prefix(3)))])
         #expect {
-            try OpenAICompatibleProvider(profile: profile(server)).run(request(), context: JobContext())
+            try ChatProvider(profile: profile(server)).run(request(), context: JobContext())
         } throws: { ($0 as? InterruptedAnswer)?.output.content == "part0 part1" }
     }
 
@@ -122,7 +122,7 @@ struct ProviderTests {
         var dead = ProviderProfile(name: "gone", kind: .openAI, baseURL: URL(string: "http://127.0.0.1:9/v1")!, model: "m", retries: 2)
         dead.timeouts = HTTPTimeouts(connect: 2, firstByte: 2, idle: 2)
         #expect {
-            try OpenAICompatibleProvider(profile: dead).run(request(), context: JobContext())
+            try ChatProvider(profile: dead).run(request(), context: JobContext())
         } throws: { "\($0)".contains("gone: Could not reach the server: connection refused") }
     }
 }

@@ -135,10 +135,7 @@ public struct ProviderSettings: Sendable, Equatable {
         guard let profile = profiles[name] else {
             throw JobError.invalidInput("No provider \"\(name)\"; defined: \((["local"] + profiles.keys.sorted()).joined(separator: ", ")).")
         }
-        switch profile.kind {
-        case .openAI: return OpenAICompatibleProvider(profile: profile)
-        case .anthropic: return AnthropicProvider(profile: profile)
-        }
+        return ChatProvider(profile: profile)
     }
 
     /// What a provider name shows before a job runs.

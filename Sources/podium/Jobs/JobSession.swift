@@ -16,14 +16,8 @@ struct JobSession {
         let folder = UserConfig.folder()
         engine = JobEngine(store: store, providerFor: { job in
             let provider = try providers.provider(named: job.provider.name)
-            switch provider {
-            case let openAI as OpenAICompatibleProvider:
-                return OpenAICompatibleProvider(profile: openAI.profile, promptFolder: folder)
-            case let anthropic as AnthropicProvider:
-                return AnthropicProvider(profile: anthropic.profile, promptFolder: folder)
-            default:
-                return provider
-            }
+            guard let chat = provider as? ChatProvider else { return provider }
+            return ChatProvider(profile: chat.profile, promptFolder: folder)
         })
         let recovered = try engine.recoverInterrupted()
         if !recovered.isEmpty && !quiet {

@@ -48,10 +48,8 @@ struct Providers: ParsableCommand {
                 throw UsageFailure(message: "no provider \"\(name)\"; defined: " + (["local"] + settings.profiles.keys.sorted()).joined(separator: ", "))
             }
             Console.status("asking \(profile.name) (\(profile.model) at \(profile.info.host ?? "?"))…")
-            let request = profile.kind == .openAI
-                ? try OpenAICompatibleProvider.testRequest(profile)
-                : try AnthropicProvider.testRequest(profile)
-            let decode = profile.kind == .openAI ? OpenAIStreamDecoder.decode : AnthropicStreamDecoder.decode
+            let request = try ChatProvider.testRequest(profile)
+            let decode = ChatProvider.decoder(for: profile.kind)
             let box = TestAnswer()
             let started = Date()
             do {
