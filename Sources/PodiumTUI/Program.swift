@@ -30,7 +30,18 @@ public final class Program {
     /// Lets the dashboard queue AI jobs on `engine`; its events reach the loop through the mailbox.
     public func attach(_ engine: JobEngine) {
         self.engine = engine
-        engine.setEventHandler { [mailbox, store] event in
+        // Panes are rebuilt on a queue of their own, so a job's worker never waits for them.
+        let preparer = DispatchQueue(label: "podium.program.prepare", qos: .userInitiated)
+        let mailbox = mailbox, store = store
+        @Sendable func prepare(_ collections: [RecordCollection]) {
+            preparer.async {
+                var changes = WorkspaceChanges()
+                for collection in collections { changes.records[collection] = [] }
+                let (snapshot, generation) = store.versionedSnapshot
+                mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
+            }
+        }
+        engine.setEventHandler { event in
             switch event {
             case let .progress(id, step):
                 mailbox.post(activity: id.rawValue, step: step)
@@ -41,12 +52,11 @@ public final class Program {
                 case .interrupted, .cancelled: mailbox.post(notice: "\(job.kind) \(job.status.rawValue).")
                 default: break
                 }
-                var changes = WorkspaceChanges()
-                changes.records[.jobs] = []
-                changes.records[.drafts] = []
-                let (snapshot, generation) = store.versionedSnapshot
-                mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
+                // A job's own changes touch the Orchestrator only; a new draft touches every
+                // pane (each shows its drafts), below.
+                prepare([.jobs])
             case let .draftReady(draft):
+                prepare([.jobs, .drafts])
                 mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
             case let .streamed(id, text):
                 mailbox.post(text: text, for: id.rawValue)
