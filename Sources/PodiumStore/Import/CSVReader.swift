@@ -32,7 +32,7 @@ enum CSVReader {
                 unique = "\(name) (\(counter))"
                 counter += 1
             }
-            if !name.isEmpty && unique != name { notes.append("the header names \"\(name)\" more than once; the column \(index + 1) is \"\(unique)\"") }
+            if !name.isEmpty && unique != name { notes.append("the header names \"\(name)\" more than once; column \(index + 1) is named \"\(unique)\"") }
             columns.append(unique)
         }
         var rows: [TabularData.Row] = []

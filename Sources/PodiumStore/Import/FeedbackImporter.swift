@@ -70,7 +70,7 @@ public enum FeedbackImporter {
             columns: table.columns, preset: format?.preset(for: table.columns) ?? [:], ignoring: format?.ignores ?? [],
             overrides: options.mappings)
         var notes: [String] = []
-        if let format { notes.append("recognised as a \(format.name) export") }
+        if let format { notes.append("recognised from its columns: \(format.name)") }
 
         // Survey tools keep each question in its own column: find the free-text ones.
         var questionColumns: [String] = []
@@ -203,7 +203,7 @@ public enum FeedbackImporter {
         if let segment = item.segment { parts.append(segment) }
         if let rating = item.rating { parts.append("\(rating.display) (\(rating.scale.rawValue))") }
         if let version = item.version { parts.append("v\(version)") }
-        if let votes = item.votes { parts.append("\(votes) votes") }
+        if let votes = item.votes { parts.append("\(votes) vote\(votes == 1 ? "" : "s")") }
         let text = item.text.count > 100 ? String(item.text.prefix(99)) + "…" : item.text
         return parts.joined(separator: " · ") + " — " + text.replacingOccurrences(of: "\n", with: " ")
     }

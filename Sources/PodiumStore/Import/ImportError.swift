@@ -28,6 +28,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             message
         case let .badOption(message):
             message
+        case let .noTextColumn(file, columns) where columns.isEmpty:
+            "\(file): there are no records in it; nothing was imported"
         case let .noTextColumn(file, columns):
             "\(file): no column holds feedback text; the columns are \(columns.map { "\"\($0)\"" }.joined(separator: ", ")). "
                 + "Name the one with the text, e.g. --map \"\(columns.first { !$0.isEmpty } ?? "COLUMN")=text\"; nothing was imported"

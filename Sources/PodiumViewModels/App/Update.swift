@@ -71,9 +71,9 @@ extension AppState {
         case let .help(scroll):
             switch key {
             case .escape, .character("q"), .character("?"), .enter, .function(1): mode = .normal
-            case .down, .character("j"): mode = .help(scroll: scroll + 1)
+            case .down, .character("j"): mode = .help(scroll: min(helpLength, scroll + 1))
             case .up, .character("k"): mode = .help(scroll: max(0, scroll - 1))
-            case .pageDown: mode = .help(scroll: scroll + pageSize)
+            case .pageDown: mode = .help(scroll: min(helpLength, scroll + pageSize))
             case .pageUp: mode = .help(scroll: max(0, scroll - pageSize))
             default: break
             }
@@ -122,6 +122,11 @@ extension AppState {
             mode = .confirmImport(preview)
             return []
         }
+    }
+
+    /// How far the help can scroll: its lines, less a screen's worth.
+    private var helpLength: Int {
+        max(0, Help.lines(for: keyMap).count + Help.modal.count + 3 - pageSize)
     }
 
     private mutating func handleFilter(_ key: Key) -> [Effect] {
