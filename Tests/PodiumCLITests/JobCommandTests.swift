@@ -149,11 +149,12 @@ struct JobCommandTests {
         let folder = home.path("config/podium")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("config.toml")
-        try Data("theme = \"light\"\ncolour = \"blue\"\n\n[keys]\nquit = [\"x\"]\n".utf8).write(to: file)
+        try Data("theme = \"light\"\ncolour = \"blue\"\njobs_at_once = 9\n\n[keys]\nquit = [\"x\"]\n".utf8).write(to: file)
         let environment = ["XDG_CONFIG_HOME": home.path("config").path]
         let good = try podium(["snapshot", "--pane", "visionary", "--size", "200x12"], home: home.url, environment: environment)
         #expect(good.status == 0 && good.standardOutput.contains("x quit"))
         #expect(good.standardError.contains("unknown setting \"colour\""))
+        #expect(good.standardError.contains("jobs_at_once must be a whole number from 1 to 8"))
         try Data("theme = \"light\n".utf8).write(to: file)
         let broken = try podium(["snapshot", "--pane", "visionary", "--size", "200x12"], home: home.url, environment: environment)
         #expect(broken.status == 0 && broken.standardOutput.contains("q quit"), "the defaults apply")

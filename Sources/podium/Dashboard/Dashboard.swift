@@ -59,8 +59,9 @@ enum Dashboard {
     /// Runs the program with a job engine; jobs still running at the end are saved as
     /// interrupted, and jobs an earlier crash left behind are marked so first.
     private static func run(_ program: Program, store: WorkspaceStore) throws {
-        let providers = UserConfig.load().providers
-        let session = try JobSession(store: store, providers: providers, quiet: true)
+        let config = UserConfig.load()
+        let providers = config.providers
+        let session = try JobSession(store: store, providers: providers, concurrency: config.jobsAtOnce, quiet: true)
         program.useProviders { kind, stance in providers.info(for: providers.providerName(for: kind, stance: stance)) }
         program.attach(session.engine)
         defer { session.engine.shutdown() }

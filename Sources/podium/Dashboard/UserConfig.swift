@@ -20,6 +20,8 @@ struct UserConfig {
     var keyMap = KeyMap.standard
     /// The LLM profiles and which jobs use them (the built-in engine when there are none).
     var providers = ProviderSettings()
+    /// How many AI jobs run at once (`jobs_at_once`, 1 to 8; 2 by default).
+    var jobsAtOnce = 2
     /// Problems found in the file (the rest of the file still applies).
     var warnings: [String] = []
 
@@ -76,6 +78,12 @@ struct UserConfig {
             switch key {
             case "theme":
                 if let name = value as? String { config.theme = name } else { config.warnings.append("\(file.path): \"theme\" must be a name") }
+            case "jobs_at_once":
+                if let count = (value as? Int) ?? (value as? NSNumber)?.intValue, (1...8).contains(count) {
+                    config.jobsAtOnce = count
+                } else {
+                    config.warnings.append("\(file.path): jobs_at_once must be a whole number from 1 to 8")
+                }
             case "keys":
                 guard let bindings = value as? [String: Any] else {
                     config.warnings.append("\(file.path): \"keys\" must map action names to lists of keys")
@@ -100,7 +108,7 @@ struct UserConfig {
             case _ where ProviderSettings.topLevelKeys.contains(key):
                 break  // read by ProviderSettings
             default:
-                config.warnings.append("\(file.path): unknown setting \"\(key)\" (settings: theme, keys, "
+                config.warnings.append("\(file.path): unknown setting \"\(key)\" (settings: theme, keys, jobs_at_once, "
                     + ProviderSettings.topLevelKeys.sorted().joined(separator: ", ") + ")")
             }
         }

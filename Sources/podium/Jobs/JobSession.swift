@@ -11,10 +11,10 @@ struct JobSession {
     let engine: JobEngine
 
     /// - Parameter quiet: say nothing about jobs found interrupted (the dashboard shows them).
-    init(store: WorkspaceStore, providers: ProviderSettings, quiet: Bool = false) throws {
+    init(store: WorkspaceStore, providers: ProviderSettings, concurrency: Int = 2, quiet: Bool = false) throws {
         self.store = store
         let folder = UserConfig.folder()
-        engine = JobEngine(store: store, providerFor: { job in
+        engine = JobEngine(store: store, concurrency: concurrency, providerFor: { job in
             let provider = try providers.provider(named: job.provider.name)
             guard let chat = provider as? ChatProvider else { return provider }
             return ChatProvider(profile: chat.profile, promptFolder: folder)
