@@ -164,7 +164,7 @@ public enum PaneBuilder {
                     .init("Queued \(time(job.createdAt))" + (job.startedAt.map { " · started \(time($0))" } ?? "")
                         + (job.finishedAt.map { " · ended \(time($0))" } ?? ""), .muted)]
                 if let started = job.startedAt, let finished = job.finishedAt {
-                    lines.append(.init(String(format: "Took %.1f s", finished.timeIntervalSince(started)), .muted))
+                    lines.append(.init("Took \(duration(finished.timeIntervalSince(started)))", .muted))
                 }
                 if let usage = job.usage { lines.append(.init("Tokens: \(usage.inputTokens) in, \(usage.outputTokens) out", .muted)) }
                 for (name, value) in job.parameters.sorted(by: { $0.key < $1.key }) { lines.append(.init("\(name): \(clean(value))")) }
@@ -382,7 +382,7 @@ public enum PaneBuilder {
             summary.append(.init("\(attention.count) job\(attention.count == 1 ? " failed or was" : "s failed or were") interrupted: select one and press r to run it again", .warning))
         }
         func jobRow(_ job: Job) -> PaneContent.Row {
-            let took = job.startedAt.flatMap { start in job.finishedAt.map { String(format: "%.1fs", $0.timeIntervalSince(start)) } } ?? ""
+            let took = job.startedAt.flatMap { start in job.finishedAt.map { duration($0.timeIntervalSince(start)) } } ?? ""
             let tone: PaneContent.Tone = switch job.status {
             case .failed, .interrupted: .error
             case .running, .queued: .accent
@@ -407,6 +407,14 @@ public enum PaneBuilder {
             rows: active.map(jobRow) + pending.map(draftRow) + rest,
             emptyMessage: "No AI jobs or drafts yet: each pane's AI keys are in its hints (m summarizes feedback in 3); : lists them all.",
             hints: "Enter review · c cancel · r retry", counts: "\(pending.count) draft\(pending.count == 1 ? "" : "s") to review")
+    }
+
+    /// A job's duration as the saved times allow: they are kept to the second, so "<1s",
+    /// "4s", "2m 5s".
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let whole = Int(seconds.rounded())
+        if whole < 1 { return "<1s" }
+        return whole < 60 ? "\(whole)s" : "\(whole / 60)m \(whole % 60)s"
     }
 
     /// How long ago, shortly: "now", "5m", "3h", "2d".
