@@ -256,9 +256,9 @@ public enum DashboardView {
         case "Collaborator": "Collab"
         case "Customer Representative": "Customer"
         case "Decision Maker": "Decision"
-        case "Experimenter": "Experiment"
+        case "Experimenter": "Experim"
         case "Influencer": "Influence"
-        case "Orchestrator": "Orchestrate"
+        case "Orchestrator": "Orchestr"
         default: title
         }
     }

@@ -57,6 +57,7 @@ public final class Program {
                 prepare([.jobs])
             case let .draftReady(draft):
                 prepare([.jobs, .drafts])
+                mailbox.post(select: draft.id.rawValue)
                 mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
             case let .streamed(id, text):
                 mailbox.post(text: text, for: id.rawValue)
@@ -145,6 +146,10 @@ public final class Program {
             }
             for (id, text) in mailbox.takeTexts() {
                 _ = state.update(.jobText(jobID: id, text: text))
+                dirty = true
+            }
+            if let id = mailbox.pendingSelection, state.selectInOrchestrator(id) {
+                mailbox.clearSelection(id)
                 dirty = true
             }
             if let notice = mailbox.takeNotice() {
@@ -414,6 +419,12 @@ final class Mailbox: @unchecked Sendable {
     func takeActivity() -> [(String, String?)] { lock.withLock { defer { activity = [] }; return activity } }
 
     private var notice: String?
+    private var selection: String?
+
+    /// A new draft the Orchestrator should select once its row is there.
+    func post(select id: String) { lock.withLock { selection = id } }
+    var pendingSelection: String? { lock.withLock { selection } }
+    func clearSelection(_ id: String) { lock.withLock { if selection == id { selection = nil } } }
     private var texts: [String: String] = [:]
 
     /// The text a job has streamed so far (the latest wins).

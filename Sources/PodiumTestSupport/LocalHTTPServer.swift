@@ -147,10 +147,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 headerEnd = end + 4
                 let head = String(decoding: data[0..<end], as: UTF8.self)
                 for line in head.split(separator: "\r\n").dropFirst() where line.lowercased().hasPrefix("content-length:") {
-                    contentLength = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+                    contentLength = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
                 }
             }
-            if let headerEnd, data.count >= headerEnd + contentLength {
+            if let headerEnd, contentLength >= 0, data.count >= headerEnd + contentLength {
                 let head = String(decoding: data[0..<(headerEnd - 4)], as: UTF8.self).split(separator: "\r\n")
                 let first = head.first?.split(separator: " ") ?? []
                 var headers: [String: String] = [:]

@@ -146,7 +146,8 @@ struct ReviewTests {
         let before = try #require(store.snapshot.backlog[removed]).order
         // Delete the second row (and its rationale line), swap the first and third.
         var lines = order.content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let rows = lines.indices.filter { lines[$0].hasPrefix("1. ") || lines[$0].hasPrefix("2. ") || lines[$0].hasPrefix("3. ") }
+        let rows = Array(lines.indices.filter { lines[$0].firstMatch(of: #/^\d+\. /#) != nil }.prefix(3))
+        try #require(rows.count == 3)
         let first = lines[rows[0]], third = lines[rows[2]]
         lines[rows[0]] = third
         lines[rows[2]] = first

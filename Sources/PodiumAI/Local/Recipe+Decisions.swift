@@ -34,28 +34,32 @@ extension Recipe {
         let (inProgress, waiting, ranked) = rankedBacklog(method)
         guard waiting.count >= 2 else { throw JobError.nothingToWorkOn("Fewer than two backlog items wait to be started: there is nothing to order.") }
         context.progress("Scoring \(waiting.count) backlog items by \(name)")
-        let position = Dictionary(uniqueKeysWithValues: waiting.enumerated().map { ($1.id, $0 + 1) })
+        // Positions as the Decision Maker pane numbers them (done and in-progress items
+        // included): the waiting items share out the places they hold now.
+        let position = Dictionary(uniqueKeysWithValues: snapshot.orderedBacklog.enumerated().map { ($1.id, $0 + 1) })
+        let slots = waiting.compactMap { position[$0.id] }.sorted()
         let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
-        let moved = ranked.enumerated().filter { position[$1.id] != $0 + 1 }.count
+        let moved = ranked.enumerated().filter { index, entry in index < slots.count && position[entry.id] != slots[index] }.count
         var lines = ["# Suggested order of the \(waiting.count) items waiting to start", "",
                      "By \(name) (\(method == .rice ? "reach × impact × confidence ÷ effort" : "cost of delay ÷ job size")) × demand from the linked feedback "
                         + "(1 to 1.5: more items and more of them negative weigh more). \(moved) would move. Items without \(name) inputs keep their turn at the end.", ""]
         if !inProgress.isEmpty {
-            lines.append("In progress, staying on top: " + inProgress.map { "\(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }.joined(separator: "; ") + ".")
+            lines.append("In progress, keeping their places: " + inProgress.map { "\(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }.joined(separator: "; ") + ".")
             lines.append("")
         }
         var evidence = inProgress.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "in progress") }
         var figures: [Figure] = []
         for (index, entry) in ranked.enumerated() {
-            guard let item = byID[entry.id], let was = position[entry.id] else { continue }
-            let move = was == index + 1 ? "stays" : was > index + 1 ? "up from \(was)" : "down from \(was)"
+            guard let item = byID[entry.id], let was = position[entry.id], index < slots.count else { continue }
+            let now = slots[index]
+            let move = was == now ? "stays" : was > now ? "up from \(was)" : "down from \(was)"
             let score = entry.baseScore == nil ? "no \(name) inputs" : "score \(Recipe.number((entry.score).rounded()))"
-            lines.append("\(index + 1). \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) — \(score), \(move)")
+            lines.append("\(now). \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) — \(score), \(move)")
             if entry.baseScore != nil { lines.append("   \(Recipe.clean(entry.rationale))") }
             evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: entry.rationale))
             figures.append(Figure(name: "\(Recipe.shorten(item.title, to: 40)): score", value: (entry.score * 100).rounded() / 100))
         }
-        lines += ["", "Editing: delete a line to leave that item where it is; move lines to change the order."]
+        lines += ["", "Numbers are places in the Product Backlog. Editing: delete a line to leave that item where it is; move lines to change the order."]
         for item in waiting.prefix(10) {
             evidence += item.linkedFeedback.prefix(3).compactMap { snapshot.feedback[$0] }
                 .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "demand for \(Recipe.shorten(item.title, to: 40))") }

@@ -17,7 +17,7 @@ public enum DraftChanges {
         let proposal: DraftProposal
         do {
             guard let effective = try EditedProposal.effective(draft), !effective.isEmpty else {
-                let note = "Accepting changes nothing in the workspace but the draft's status."
+                let note = "Accepting changes no record: it \(draft.kind.info?.onAccept ?? "keeps the draft as accepted")."
                 return ([note], [note])
             }
             proposal = effective

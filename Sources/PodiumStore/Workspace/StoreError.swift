@@ -30,7 +30,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case let .alreadyExists(path):
             "\(path) already exists and is not an empty folder; choose another --workspace"
         case let .alreadyAWorkspace(path):
-            "\(path) is already a Podium workspace; open it with `podium -w \(path)` or choose another --workspace"
+            "\(path) is already a Podium workspace (the demo writes the default one); open it with `podium -w \(path)`, or start your own product elsewhere: podium init --workspace DIR"
         case let .newerSchema(path, found, supported):
             "\(path) has schema version \(found), but this podium reads up to \(supported): "
                 + "update podium; the workspace was not changed"

@@ -78,6 +78,16 @@ extension AppState {
 
     // MARK: Drafts
 
+    /// Puts the Orchestrator's selection on a record (a new draft, so that Enter reviews it).
+    /// Returns false when the pane does not show it (yet).
+    @discardableResult
+    public mutating func selectInOrchestrator(_ id: String) -> Bool {
+        guard let index = PaneBuilder.stances.firstIndex(of: .orchestrator),
+              let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) else { return false }
+        panes[index].selected = position
+        return true
+    }
+
     /// Pending drafts of a stance (all of them in the Orchestrator), newest first.
     public func pendingDrafts(for stance: Stance) -> [Draft] {
         snapshot.drafts.values.filter { ($0.status == .pending || $0.status == .interrupted) && (stance == .orchestrator || $0.stance == stance) }
@@ -187,7 +197,7 @@ extension AppState {
             undoStack.append(UndoEntry(description: description, restore: .undoAcceptance(id)))
             if undoStack.count > 50 { undoStack.removeFirst() }
             mode = .normal
-            message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s"))" : "kept as accepted") + " · u undoes"
+            message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s"))" : effect) + " · u undoes"
         case let .rejected(title):
             mode = .normal
             message = "Rejected “\(PaneBuilder.clean(title))”."

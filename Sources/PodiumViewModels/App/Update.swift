@@ -62,7 +62,14 @@ extension AppState {
         switch mode {
         case .normal:
             guard let action = keyMap.action(for: key, in: focusedStance) else {
-                if key != .escape { message = "\(key) is not bound to anything · ? shows every key" }
+                if key != .escape {
+                    if let other = keyMap.bindings.first(where: { $0.key == key && $0.action.scope != nil }), let stance = other.action.scope,
+                       let index = PaneBuilder.stances.firstIndex(of: stance) {
+                        message = "\(key) works in \(index + 1) (\(stance.title)): \(other.action.title.replacingOccurrences(of: "AI: ", with: "")) · ? shows every key"
+                    } else {
+                        message = "\(key) is not bound to anything · ? shows every key"
+                    }
+                }
                 return []
             }
             return perform(action)

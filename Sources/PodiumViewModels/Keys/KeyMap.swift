@@ -91,7 +91,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("o"), .runOrderBacklog), Binding(.character("d"), .runDecisionRecord),
         Binding(.character("p"), .runProposeExperiments), Binding(.character("c"), .runConcludeExperiment),
         Binding(.character("w"), .runStakeholderUpdate), Binding(.character("r"), .runReleaseNotes),
-        Binding(.character("a"), .runAsk), Binding(.character("b"), .runSprintReviewPack),
+        Binding(.character("A"), .runAsk), Binding(.character("b"), .runSprintReviewPack),
         Binding(.character("c"), .cancelJob), Binding(.character("r"), .retryJob),
     ])
 }

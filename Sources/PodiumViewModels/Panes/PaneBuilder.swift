@@ -153,7 +153,10 @@ public enum PaneBuilder {
             if let draft = snapshot.drafts[RecordID(id)] {
                 return [.init(clean(draft.title), .accent),
                         .init("\(draft.kind) · \(draft.stance.title) · \(draft.status.rawValue) · made by \(clean(draft.provider.name))", .muted),
-                        .init(""), .init(clean(draft.content, lines: true)), .init(""),
+                        .init(""),
+                        .init(clean(draft.content, lines: true).replacingOccurrences(of: "**", with: "").split(separator: "\n", omittingEmptySubsequences: false)
+                            .map { $0.hasPrefix("#") ? String($0.drop { $0 == "#" || $0 == " " }) : String($0) }.joined(separator: "\n")),
+                        .init(""),
                         .init("Evidence: \(draft.evidence.count) record\(draft.evidence.count == 1 ? "" : "s")", .muted)]
             }
             if let job = snapshot.jobs[RecordID(id)] {
