@@ -58,8 +58,10 @@ public enum DashboardView {
         guard !inner.isEmpty else { return }
         // Context lines take a third of the pane, or all that a short table leaves free.
         let summaryKey = "\(state.revision)|\(state.focused)|\(inner.width)|\(pane.filter)|\(pane.visible.count)"
-        let jobs = jobHints(state)
+        // Made only when the memo misses: the key map and providers do not change while running.
+        let (stance, keyMap, providers, fallback) = (state.focusedStance, state.keyMap, state.providerForKind, state.provider)
         let summary = state.lineMemo.lines(slot: "summary", key: summaryKey) {
+            let jobs = jobHints(stance: stance, keyMap: keyMap) { providers[$0] ?? fallback }
             var summaryLines = content.summary
             if !jobs.isEmpty { summaryLines.insert(PaneContent.Line(jobs, .muted), at: 0) }
             if !pane.filter.isEmpty {
@@ -200,21 +202,19 @@ public enum DashboardView {
     /// The focused pane's AI job keys, from the key map, and the provider they run on:
     /// "AI: m summary · t themes", "AI (on llama at 127.0.0.1:8080): …", or per key when
     /// the config file gives the pane's jobs different providers.
-    private static func jobHints(_ state: AppState) -> String {
-        let stance = state.focusedStance
+    private static func jobHints(stance: Stance, keyMap: KeyMap, provider: (JobKind) -> ProviderInfo) -> String {
         let actions = Action.allCases.filter { $0.jobKind != nil && $0.scope == stance }
-        let providers = actions.compactMap { $0.jobKind.map { state.providerForKind[$0] ?? state.provider } }
+        let providers = actions.compactMap { $0.jobKind.map(provider) }
         let shared = Set(providers.map(\.name)).count <= 1
         func label(_ provider: ProviderInfo) -> String {
             "\(provider.name)\(provider.host.map { " at \($0)" } ?? "")"
         }
         var jobs = actions.compactMap { action -> String? in
-            guard let key = state.keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
-            let provider = state.providerForKind[kind] ?? state.provider
-            return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)" + (shared ? "" : " (\(provider.name))")
+            guard let key = keyMap.keys(for: action).first, let kind = action.jobKind else { return nil }
+            return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)" + (shared ? "" : " (\(provider(kind).name))")
         }
         guard !jobs.isEmpty else { return "" }
-        if let key = state.keyMap.keys(for: .reviewDrafts).first, stance != .orchestrator { jobs.append("\(key) review drafts") }
+        if let key = keyMap.keys(for: .reviewDrafts).first, stance != .orchestrator { jobs.append("\(key) review drafts") }
         let first = providers.first ?? .local
         return (shared && first != .local ? "AI (on \(label(first))): " : "AI: ") + jobs.joined(separator: " · ")
     }

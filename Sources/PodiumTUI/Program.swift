@@ -18,12 +18,9 @@ public final class Program {
     private var engine: JobEngine?
     private var review: DraftReview { DraftReview(store: store) }
 
-    /// Which provider a job of a kind, started in a stance, runs on (the built-in engine by default).
-    private var providerFor: (JobKind, Stance) -> ProviderInfo = { _, _ in .local }
-
-    /// Sets how jobs choose their provider (from the config file).
-    public func useProviders(_ choose: @escaping (JobKind, Stance) -> ProviderInfo) {
-        providerFor = choose
+    /// Sets the provider each job kind runs on (from the config file; the built-in engine
+    /// otherwise). The state shows it before a job runs, and jobs are queued on it.
+    public func useProviders(_ choose: (JobKind, Stance) -> ProviderInfo) {
         for info in JobKindInfo.all { state.providerForKind[info.kind] = choose(info.kind, info.stance) }
     }
 
@@ -268,11 +265,7 @@ public final class Program {
             return
         }
         do {
-            let provider = providerFor(kind, kind.info?.stance ?? state.focusedStance)
-            try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: provider)
-            if provider != .local {
-                state.message = "Queued \(kind) on \(provider.name) (\(provider.model)\(provider.host.map { " at \($0)" } ?? "")) · 7 shows the job"
-            }
+            try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: state.provider(for: kind))
             refreshPanes([.jobs])
         } catch {
             _ = state.update(.writeFailed("\(error)"))
@@ -365,10 +358,7 @@ public final class Program {
                 }
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))
             }
-            var changed = WorkspaceChanges()
-            changed.records[.backlog] = []
-            let (snapshot, generation) = store.versionedSnapshot
-            _ = state.update(.workspaceChanged(snapshot, changes: changed, generation: generation))
+            refreshPanes([.backlog])
         } catch {
             _ = state.update(.writeFailed("\(error)"))
         }

@@ -67,7 +67,9 @@ struct LocalProviderTests {
         // Only the items waiting to start are ordered; work in progress keeps its place on top.
         #expect(items.count == Self.snapshot.backlog.values.filter { $0.status == .proposed || $0.status == .ready }.count)
         #expect(items.allSatisfy { $0.status == .proposed || $0.status == .ready })
-        let scores = items.compactMap { item in output.figures.first { $0.name.hasPrefix(String(item.title.prefix(40))) }?.value }
+        // One score figure per ordered item, in the order proposed: best first.
+        let scores = output.figures.filter { $0.name.hasSuffix(": score") }.map(\.value)
+        #expect(scores.count == items.count)
         #expect(scores == scores.sorted(by: >), "best score first")
         let inProgress = Self.snapshot.backlog.values.filter { $0.status == .inProgress }
         #expect(inProgress.allSatisfy { output.content.contains(String($0.id.rawValue.suffix(8))) })

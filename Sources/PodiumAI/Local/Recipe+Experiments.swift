@@ -186,7 +186,7 @@ extension Recipe {
     }
 
     /// Words of every hypothesis that say nothing about its subject.
-    static let experimentWords: Set<String> = Set(["believ", "will", "becaus", "test", "show", "cut", "rais", "week", "team", "small"].map { $0 })
+    static let experimentWords: Set<String> = Set(["believe", "will", "because", "test", "show", "cut", "raise", "week", "team", "small"].map(Stemmer.stem))
 
     /// The numbers written in a text ("−30%" → -30, "≥ 45%" → 45, "52%" → 52).
     static func numbers(in text: String) -> [Double] {

@@ -57,7 +57,6 @@ extension Recipe {
             throw JobError.nothingToWorkOn("At least two stakeholders with notes are needed to compare their input.")
         }
         context.progress("Comparing the input of \(stakeholders.count) stakeholders")
-        let documents = stakeholders.map { TextDocument(id: $0.id.rawValue, text: $0.notes) }
         let terms = stakeholders.map { Set(Tokenizer.terms($0.notes)) }
         let model = TFIDFModel(documents: stakeholders.map { Tokenizer.terms($0.notes) })
         let vectors = stakeholders.map { model.vector(for: Tokenizer.terms($0.notes)) }
@@ -112,7 +111,6 @@ extension Recipe {
         let evidence = stakeholders.enumerated().map { index, stakeholder in
             Evidence(ArtifactReference(.stakeholder, stakeholder.id), detail: String(format: "note tone %+.2f", moods[index].score))
         }
-        _ = documents
         return DraftOutput(title: "Stakeholder synthesis (\(stakeholders.count) stakeholders)", content: lines.joined(separator: "\n"), evidence: evidence,
                            figures: [Figure(name: "agreements", value: Double(agreements.count)), Figure(name: "conflicts", value: Double(conflicts.count))])
     }

@@ -99,7 +99,7 @@ struct Recipe {
         date.formatted(.iso8601.year().month().day())
     }
 
-    /// The pane the job was started in names the theme slug.
+    /// A theme label as a tag name: "offline · work" → "offline-work".
     static func slug(_ label: String) -> String {
         let words = label.lowercased().split { !$0.isLetter && !$0.isNumber }
         return words.prefix(4).joined(separator: "-")

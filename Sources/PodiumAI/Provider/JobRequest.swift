@@ -1,3 +1,4 @@
+import Foundation
 import PodiumCore
 import PodiumStore
 
@@ -32,5 +33,3 @@ public struct JobRequest: Sendable {
         return ids.compactMap { snapshot.feedback[RecordID($0)] }
     }
 }
-
-import Foundation

@@ -129,13 +129,14 @@ public struct ProviderSettings: Sendable, Equatable {
         return profiles[chosen] == nil ? ProviderInfo.local.name : chosen
     }
 
-    /// The provider for a name: the built-in engine, or an LLM profile.
-    public func provider(named name: String) throws -> any Provider {
+    /// The provider for a name: the built-in engine, or an LLM profile (with the user's
+    /// prompt templates from `promptFolder`, if any).
+    public func provider(named name: String, promptFolder: URL? = nil) throws -> any Provider {
         if name == ProviderInfo.local.name { return LocalProvider() }
         guard let profile = profiles[name] else {
             throw JobError.invalidInput("No provider \"\(name)\"; defined: \((["local"] + profiles.keys.sorted()).joined(separator: ", ")).")
         }
-        return ChatProvider(profile: profile)
+        return ChatProvider(profile: profile, promptFolder: promptFolder)
     }
 
     /// What a provider name shows before a job runs.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `## Heading` sections of a Markdown text, so that a draft's edited text can be read
 /// back into the fields of the record it becomes.
 public struct MarkdownSections {
@@ -52,5 +54,3 @@ public struct MarkdownSections {
         }
     }
 }
-
-import Foundation

@@ -47,9 +47,15 @@ extension AppState {
             break
         }
         mode = .normal
+        let provider = provider(for: kind)
         let scope = parameters["filter"].map { _ in " on \(inputs.count) filtered items" } ?? ""
         message = "Queued \(kind)\(scope) on \(provider.name) (\(provider.model)\(provider.host.map { " at \($0)" } ?? "")) · 7 shows the job"
         return [.runJob(kind, parameters: parameters, inputs: inputs)]
+    }
+
+    /// The provider a job of `kind` runs on.
+    public func provider(for kind: JobKind) -> ProviderInfo {
+        providerForKind[kind] ?? provider
     }
 
     /// Cancels or re-queues the job selected in the Orchestrator.

@@ -17,7 +17,7 @@ enum Dashboard {
     /// The theme and keys to use, from the option, the config file and the environment.
     /// Problems with the config or theme are printed, and the first one is also shown in
     /// the dashboard's status bar (the terminal's own output is hidden while it runs).
-    static func settings(themeOption: String?) -> (Theme, KeyMap, noColor: Bool, warning: String?) {
+    static func settings(themeOption: String?) -> (Theme, UserConfig, noColor: Bool, warning: String?) {
         let config = UserConfig.load()
         var warnings = config.warnings
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -30,15 +30,15 @@ enum Dashboard {
         }
         for warning in warnings { Console.warning(warning) }
         let summary = warnings.first.map { warnings.count > 1 ? "\($0) (and \(warnings.count - 1) more)" : $0 }
-        return (noColor ? .monochrome : theme, config.keyMap, noColor, summary)
+        return (noColor ? .monochrome : theme, config, noColor, summary)
     }
 
     /// Runs the dashboard on an open workspace until the user quits.
     static func open(_ store: WorkspaceStore, themeOption: String?) throws {
-        let (theme, keyMap, noColor, warning) = settings(themeOption: themeOption)
+        let (theme, config, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
-            let program = Program(store: store, backend: terminal, theme: theme, keyMap: keyMap, message: warning)
-            try run(program, store: store)
+            let program = Program(store: store, backend: terminal, theme: theme, keyMap: config.keyMap, message: warning)
+            try run(program, store: store, config: config)
         }
     }
 
@@ -48,18 +48,17 @@ enum Dashboard {
         guard FileManager.default.fileExists(atPath: location.appendingPathComponent("workspace.json").path) else {
             throw StoreError.notAWorkspace(path: location.standardizedFileURL.path)
         }
-        let (theme, keyMap, noColor, warning) = settings(themeOption: themeOption)
+        let (theme, config, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
-            guard var (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: keyMap) else { return }
+            guard var (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: config.keyMap) else { return }
             if let warning, state.message == nil { state.message = "Config: " + warning }
-            try run(Program(store: store, state: state, backend: terminal, theme: theme), store: store)
+            try run(Program(store: store, state: state, backend: terminal, theme: theme), store: store, config: config)
         }
     }
 
     /// Runs the program with a job engine; jobs still running at the end are saved as
     /// interrupted, and jobs an earlier crash left behind are marked so first.
-    private static func run(_ program: Program, store: WorkspaceStore) throws {
-        let config = UserConfig.load()
+    private static func run(_ program: Program, store: WorkspaceStore, config: UserConfig) throws {
         let providers = config.providers
         let session = try JobSession(store: store, providers: providers, concurrency: config.jobsAtOnce, quiet: true)
         program.useProviders { kind, stance in providers.info(for: providers.providerName(for: kind, stance: stance)) }

@@ -15,9 +15,7 @@ struct JobSession {
         self.store = store
         let folder = UserConfig.folder()
         engine = JobEngine(store: store, concurrency: concurrency, providerFor: { job in
-            let provider = try providers.provider(named: job.provider.name)
-            guard let chat = provider as? ChatProvider else { return provider }
-            return ChatProvider(profile: chat.profile, promptFolder: folder)
+            try providers.provider(named: job.provider.name, promptFolder: folder)
         })
         let recovered = try engine.recoverInterrupted()
         if !recovered.isEmpty && !quiet {
