@@ -13,7 +13,7 @@ struct PodiumCommand: ParsableCommand {
             $PODIUM_WORKSPACE, else $XDG_DATA_HOME/podium/default (~/.local/share/podium/default).
             """,
         version: PodiumVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self, Providers.self, Prompts.self],
+        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self, Automate.self, Watch.self, Metrics.self, Providers.self, Prompts.self],
         defaultSubcommand: Open.self)
 }
 
@@ -64,15 +64,13 @@ struct UsageFailure: Error {
 /// Lets the workspace and theme options come before the command (`podium -w DIR list
 /// feedback`), and names an unknown command instead of reading it as the dashboard's argument.
 enum ArgumentOrder {
-    static let commands = ["open", "demo", "init", "import", "list", "export", "snapshot", "run", "drafts", "jobs", "providers", "prompts", "help"]
+    /// The command names, read from the command tree so that a new command is never missed.
+    static let commands = PodiumCommand.configuration.subcommands.map { $0._commandName } + ["help"]
     /// Commands whose first argument names a subcommand, and the names it takes.
-    static let nested = [
-        "import": ["feedback", "backlog"],
-        "drafts": ["list", "show", "accept", "reject", "edit", "undo"],
-        "jobs": ["list", "kinds", "retry"],
-        "providers": ["list", "test"],
-        "prompts": ["show"],
-    ]
+    static let nested: [String: [String]] = Dictionary(uniqueKeysWithValues: PodiumCommand.configuration.subcommands.compactMap { command in
+        let names = command.configuration.subcommands.map { $0._commandName }
+        return names.isEmpty ? nil : (command._commandName, names)
+    })
     private static let leadingOptions = ["-w", "--workspace", "--theme"]
 
     static func normalized(_ arguments: [String]) throws -> [String] {

@@ -24,6 +24,11 @@ public struct Job: Codable, Sendable, Hashable, Identifiable {
     public var runner: JobRunner?
     /// What the job is doing now, e.g. "Clustering 400 items" (while running).
     public var progress: String?
+    /// The automation rule that queued the job (nil: a person did).
+    public var rule: RecordID<AutomationRule>?
+    /// Whether its draft is accepted as soon as it is made (set only for low-risk kinds,
+    /// by a rule or the trust policy).
+    public var autoAccept: Bool?
 
     public init(
         id: RecordID<Job> = .make(), kind: JobKind, stance: Stance, status: JobStatus = .queued,

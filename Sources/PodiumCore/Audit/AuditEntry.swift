@@ -25,6 +25,13 @@ public struct AuditEntry: Codable, Sendable, Hashable, Identifiable {
         self.details = details
     }
 
+    /// The detail naming the rule or policy that acted, on entries automation wrote.
+    public static let automationDetail = "automation"
+
+    /// Whether automation (a rule, the trust policy, the inbox folder) made the change
+    /// rather than a person.
+    public var isAutomated: Bool { details[Self.automationDetail] != nil }
+
     /// The login name of the person running this process.
     public static var currentActor: String {
         let environment = ProcessInfo.processInfo.environment

@@ -20,6 +20,7 @@ public final class JobEngine: @unchecked Sendable {
     private var pending: [RecordID<Job>] = []
     private var running: [RecordID<Job>: JobContext] = [:]
     private var progress: [RecordID<Job>: String] = [:]
+    private var trustPolicy = TrustPolicy()
 
     /// - Parameters:
     ///   - providerFor: the provider a job runs on (chosen by the job's provider name).
@@ -53,12 +54,37 @@ public final class JobEngine: @unchecked Sendable {
         _ kind: JobKind, stance: Stance? = nil, parameters: [String: String] = [:],
         inputs: [ArtifactReference] = [], provider: ProviderInfo = .local
     ) throws -> Job {
-        guard let info = kind.info else { throw JobError.unknownKind(kind.rawValue) }
-        var job = Job(kind: kind, stance: stance ?? info.stance, parameters: parameters, inputs: inputs, provider: provider)
-        job.runner = .current
+        let job = try Self.prepare(kind, stance: stance, parameters: parameters, inputs: inputs, provider: provider, trust: trust)
         try store.write { try $0.save(job) }
         schedule(job)
         return job
+    }
+
+    /// A job ready to be saved and then started with `start(_:)`: queued, owned by this
+    /// process, auto-accepted when `trust` or the rule (`autoAccept`) allows it.
+    public static func prepare(
+        _ kind: JobKind, stance: Stance? = nil, parameters: [String: String] = [:], inputs: [ArtifactReference] = [],
+        provider: ProviderInfo = .local, trust: TrustPolicy = TrustPolicy(), rule: RecordID<AutomationRule>? = nil,
+        autoAccept: Bool = false
+    ) throws -> Job {
+        guard let info = kind.info else { throw JobError.unknownKind(kind.rawValue) }
+        var job = Job(kind: kind, stance: stance ?? info.stance, parameters: parameters, inputs: inputs, provider: provider)
+        job.runner = .current
+        job.rule = rule
+        if (autoAccept && info.risk == .low) || trust.autoAccepts(kind) { job.autoAccept = true }
+        return job
+    }
+
+    /// Starts jobs already saved as queued by `prepare(…)` (e.g. in the same transaction
+    /// as the automation rules that made them).
+    public func start(_ jobs: [Job]) {
+        for job in jobs { schedule(job) }
+    }
+
+    /// Which kinds' drafts are accepted without review (the user's trust policy).
+    public var trust: TrustPolicy {
+        get { lock.withLock { trustPolicy } }
+        set { lock.withLock { trustPolicy = newValue } }
     }
 
     /// Queues a failed, cancelled or interrupted job again (same id; its attempts count on).
@@ -250,7 +276,8 @@ public final class JobEngine: @unchecked Sendable {
         do {
             switch outcome {
             case let .success(output):
-                let (saved, draft) = try saveDraft(output, for: job, provider: ranOn)
+                let (saved, made) = try saveDraft(output, for: job, provider: ranOn)
+                let draft = autoAcceptIfTrusted(made, of: job)
                 onEvent(.jobChanged(saved))
                 onEvent(.draftReady(draft))
             case let .failure(interruption as InterruptedAnswer):
@@ -277,6 +304,16 @@ public final class JobEngine: @unchecked Sendable {
             let saved = try? finish(id) { $0.status = .failed; $0.error = "Could not save the result: \(error)" }
             saved.map { onEvent(.jobChanged($0)) }
         }
+    }
+
+    /// Accepts the draft of a job marked auto-accept, when its kind is low risk and every
+    /// record it cites exists; the acceptance is audited as made by automation. Returns the
+    /// draft as it is now (still pending when it was not accepted).
+    private func autoAcceptIfTrusted(_ draft: Draft, of job: Job) -> Draft {
+        guard job.autoAccept == true, job.kind.info?.risk == .low, draft.unknownReferences == nil else { return draft }
+        let by = job.rule.map { "rule \($0.short)" } ?? "trust policy"
+        let review = DraftReview(store: store, actor: "automation", automation: by)
+        return (try? review.accept(draft.id, note: "Auto-accepted (\(by)): \(job.kind) is low risk")) ?? draft
     }
 
     /// Saves the draft and the finished job in one transaction.

@@ -8,10 +8,14 @@ public struct DraftReview: Sendable {
     private let store: WorkspaceStore
     /// Who is reviewing, for the audit log.
     public var actor: String
+    /// The rule or policy acting, when automation reviews (kept in each audit entry as
+    /// `automation`, so the log can be filtered by who: a person or a rule).
+    public var automation: String?
 
-    public init(store: WorkspaceStore, actor: String = AuditEntry.currentActor) {
+    public init(store: WorkspaceStore, actor: String = AuditEntry.currentActor, automation: String? = nil) {
         self.store = store
         self.actor = actor
+        self.automation = automation
     }
 
     /// Applies a pending draft to the workspace and marks it accepted. Returns the draft as
@@ -109,6 +113,7 @@ public struct DraftReview: Sendable {
 
     private func details(_ draft: Draft, _ extra: [String: String?]) -> [String: String] {
         var details = ["kind": draft.kind.rawValue, "stance": draft.stance.rawValue, "provider": draft.provider.name]
+        if let automation { details[AuditEntry.automationDetail] = automation }
         for (key, value) in extra { if let value { details[key] = value } }
         return details
     }

@@ -22,6 +22,8 @@ public struct ImportReport: Sendable, Equatable {
     /// "column → field" lines.
     public var mapping: [String]
     public var imported: Int = 0
+    /// The ids of the records written (empty in a dry run); import rules run on them.
+    public var importedIDs: [String] = []
     public var skipped: [RowNote] = []
     public var duplicates: [RowNote] = []
     public var warnings: [RowNote] = []

@@ -84,6 +84,7 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
             let records = select(transaction.snapshot, &attempt)
             guard !records.isEmpty else { return attempt }
             try transaction.save(all: records)
+            attempt.importedIDs = records.map(\.id.rawValue)
             try transaction.log(AuditEntry(
                 actor: AuditEntry.currentActor, action: .importData, summary: attempt.summary,
                 details: [

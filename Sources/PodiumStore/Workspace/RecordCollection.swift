@@ -12,6 +12,7 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
     case drafts
     case jobs
     case audit
+    case rules
 
     /// The folder name inside the workspace.
     public var folder: String { rawValue }
@@ -28,7 +29,7 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
         case .communications: .communication
         case .drafts: .draft
         case .jobs: .job
-        case .audit: nil
+        case .audit, .rules: nil
         }
     }
 
@@ -45,6 +46,7 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
         case .drafts: "draft"
         case .jobs: "job"
         case .audit: "audit entry"
+        case .rules: "automation rule"
         }
     }
 }
@@ -105,4 +107,9 @@ extension Job: WorkspaceRecord {
 extension AuditEntry: WorkspaceRecord {
     public static var collection: RecordCollection { .audit }
     public static var table: WritableKeyPath<WorkspaceSnapshot, RecordTable<Self>> { \.audit }
+}
+
+extension AutomationRule: WorkspaceRecord {
+    public static var collection: RecordCollection { .rules }
+    public static var table: WritableKeyPath<WorkspaceSnapshot, RecordTable<Self>> { \.rules }
 }

@@ -13,6 +13,7 @@ public struct WorkspaceSnapshot: Sendable {
     public var drafts = RecordTable<Draft>()
     public var jobs = RecordTable<Job>()
     public var audit = RecordTable<AuditEntry>()
+    public var rules = RecordTable<AutomationRule>()
 
     public init(product: Product) {
         self.product = product
@@ -31,7 +32,7 @@ public struct WorkspaceSnapshot: Sendable {
             .feedback: feedback.count, .backlog: backlog.count, .stakeholders: stakeholders.count,
             .personas: personas.count, .experiments: experiments.count, .decisions: decisions.count,
             .communications: communications.count, .drafts: drafts.count, .jobs: jobs.count,
-            .audit: audit.count,
+            .audit: audit.count, .rules: rules.count,
         ]
     }
 

@@ -576,6 +576,7 @@ extension RecordCollection {
         case .drafts: Draft.self
         case .jobs: Job.self
         case .audit: AuditEntry.self
+        case .rules: AutomationRule.self
         }
     }
 }

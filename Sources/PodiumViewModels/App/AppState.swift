@@ -186,9 +186,8 @@ public struct AppState: Sendable {
             case .backlog, .decisions: stances.insert(.decisionMaker)
             case .experiments: stances.insert(.experimenter)
             case .communications: stances.insert(.influencer)
-            case .jobs: stances.insert(.orchestrator)
+            case .jobs, .rules, .audit: stances.insert(.orchestrator)
             case .drafts: stances.formUnion(Stance.allCases)  // every pane shows its pending drafts
-            case .audit: break
             }
         }
         return PaneBuilder.stances.indices.filter { stances.contains(PaneBuilder.stances[$0]) }

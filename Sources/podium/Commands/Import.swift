@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PodiumCore
+import PodiumEngine
 import PodiumStore
 
 /// `podium import`: add feedback or backlog items from files.
@@ -34,6 +35,9 @@ struct ImportOptions: ParsableArguments {
 
     @Option(help: "The file's encoding when it must not be guessed: utf-8, utf-16le, utf-16be, utf-16, windows-1252, latin1.")
     var encoding: String?
+
+    @Flag(help: "Do not run the automation rules that run on import (podium automate list).")
+    var noRules = false
 
     var url: URL { URL(fileURLWithPath: file) }
 }
@@ -82,6 +86,11 @@ struct ImportFeedback: ParsableCommand {
             dateFormat: dateFormat, allTextColumns: textColumns)
         let report = try FeedbackImporter.importFile(at: importOptions.url, into: store, options: options)
         ImportReportPrinter.print(report)
+        guard !report.dryRun, !report.importedIDs.isEmpty, !importOptions.noRules, !store.snapshot.rules.isEmpty else { return }
+        let config = UserConfig.load()
+        for warning in config.warnings { Console.warning(warning) }
+        let batch = RulePlanner.ImportedBatch(file: importOptions.url.lastPathComponent, feedback: report.importedIDs.map(RecordID.init))
+        for outcome in try AutomationSession(store: store, config: config).runDue(imported: batch) { Console.line(outcome.line) }
     }
 }
 

@@ -60,7 +60,7 @@ enum Dashboard {
     /// interrupted, and jobs an earlier crash left behind are marked so first.
     private static func run(_ program: Program, store: WorkspaceStore, config: UserConfig) throws {
         let providers = config.providers
-        let session = try JobSession(store: store, providers: providers, concurrency: config.jobsAtOnce, quiet: true)
+        let session = try JobSession(store: store, providers: providers, trust: config.automation.trust, concurrency: config.jobsAtOnce, quiet: true)
         program.useProviders { kind, stance in providers.info(for: providers.providerName(for: kind, stance: stance)) }
         program.attach(session.engine)
         defer { session.engine.shutdown() }

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumAI
+import PodiumEngine
 import PodiumRender
 import PodiumViewModels
 import TOMLKit
@@ -20,6 +21,8 @@ struct UserConfig {
     var keyMap = KeyMap.standard
     /// The LLM profiles and which jobs use them (the built-in engine when there are none).
     var providers = ProviderSettings()
+    /// Trust policy, minutes saved per kind and the inbox folder.
+    var automation = AutomationSettings()
     /// How many AI jobs run at once (`jobs_at_once`, 1 to 8; 2 by default).
     var jobsAtOnce = 2
     /// Problems found in the file (the rest of the file still applies).
@@ -74,6 +77,8 @@ struct UserConfig {
         let mode = (try? FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int) ?? 0o644
         config.providers = ProviderSettings(object, file: file.path, filePrivate: mode & 0o077 == 0)
         config.warnings += config.providers.warnings
+        config.automation = AutomationSettings(object, file: file.path)
+        config.warnings += config.automation.warnings
         for (key, value) in object {
             switch key {
             case "theme":
@@ -105,11 +110,11 @@ struct UserConfig {
                         config.warnings.append("\(file.path): keys.\(name) took the last key of \(lost.rawValue); bind it to another key")
                     }
                 }
-            case _ where ProviderSettings.topLevelKeys.contains(key):
-                break  // read by ProviderSettings
+            case _ where ProviderSettings.topLevelKeys.contains(key) || AutomationSettings.topLevelKeys.contains(key):
+                break  // read by ProviderSettings and AutomationSettings
             default:
                 config.warnings.append("\(file.path): unknown setting \"\(key)\" (settings: theme, keys, jobs_at_once, "
-                    + ProviderSettings.topLevelKeys.sorted().joined(separator: ", ") + ")")
+                    + ProviderSettings.topLevelKeys.union(AutomationSettings.topLevelKeys).sorted().joined(separator: ", ") + ")")
             }
         }
         return config

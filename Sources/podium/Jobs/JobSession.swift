@@ -11,12 +11,14 @@ struct JobSession {
     let engine: JobEngine
 
     /// - Parameter quiet: say nothing about jobs found interrupted (the dashboard shows them).
-    init(store: WorkspaceStore, providers: ProviderSettings, concurrency: Int = 2, quiet: Bool = false) throws {
+    /// - Parameter trust: the kinds whose drafts are accepted without review.
+    init(store: WorkspaceStore, providers: ProviderSettings, trust: TrustPolicy = TrustPolicy(), concurrency: Int = 2, quiet: Bool = false) throws {
         self.store = store
         let folder = UserConfig.folder()
         engine = JobEngine(store: store, concurrency: concurrency, providerFor: { job in
             try providers.provider(named: job.provider.name, promptFolder: folder)
         })
+        engine.trust = trust
         let recovered = try engine.recoverInterrupted()
         if !recovered.isEmpty && !quiet {
             Console.warning("\(recovered.count) job\(recovered.count == 1 ? " was" : "s were") interrupted when Podium stopped; podium jobs list shows them.")

@@ -51,19 +51,27 @@ struct Jobs: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         struct KindOutput: Encodable {
-            var kind: String, title: String, stance: String, risk: String, summary: String, onAccept: String
+            var kind: String, title: String, stance: String, risk: String, review: String, summary: String, onAccept: String
         }
 
         func run() throws {
+            let config = UserConfig.load()
+            for warning in config.warnings { Console.warning(warning) }
+            let trust = config.automation.trust
+            /// "auto-accept", "always review", or "always review (required)" for kinds that may never skip it.
+            func review(_ info: JobKindInfo) -> String {
+                info.risk != .low ? "always review (required)" : trust.autoAccepts(info.kind) ? "auto-accept" : "always review"
+            }
             if json {
                 Console.line(try DraftPrinter.json(JobKindInfo.all.map {
                     KindOutput(kind: $0.kind.rawValue, title: $0.title, stance: $0.stance.rawValue, risk: $0.risk.rawValue,
-                               summary: $0.summary, onAccept: $0.onAccept)
+                               review: review($0), summary: $0.summary, onAccept: $0.onAccept)
                 }))
                 return
             }
-            let rows = JobKindInfo.all.map { [$0.kind.rawValue, $0.stance.title, $0.risk.rawValue, "\($0.summary) Accepting \($0.onAccept)."] }
-            Console.write(TextTable(headers: ["KIND", "STANCE", "RISK", "WHAT IT DOES"], rows: rows, flexibleColumn: 3).render(width: Console.width))
+            let rows = JobKindInfo.all.map { [$0.kind.rawValue, $0.stance.title, $0.risk.rawValue, review($0), "\($0.summary) Accepting \($0.onAccept)."] }
+            Console.write(TextTable(headers: ["KIND", "STANCE", "RISK", "DRAFTS", "WHAT IT DOES"], rows: rows, flexibleColumn: 4).render(width: Console.width))
+            Console.line("Auto-accept a low-risk kind with [trust] in config.toml (e.g. tag-sentiment = \"auto-accept\") or podium automate add --auto-accept.")
         }
     }
 
@@ -76,7 +84,8 @@ struct Jobs: ParsableCommand {
 
         func run() throws {
             let store = try workspaceOptions.open()
-            let session = try JobSession(store: store, providers: UserConfig.load().providers)
+            let config = UserConfig.load()
+            let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
             let job = try IDLookup.find(id, in: store.snapshot.jobs, noun: "job")
             let queued = try review { try session.engine.retry(job.id) }
             let (finished, draft) = session.finish(queued)

@@ -82,7 +82,7 @@ struct Run: ParsableCommand {
         let store = try workspaceOptions.open()
         let config = UserConfig.load()
         for warning in config.warnings { Console.warning(warning) }
-        let session = try JobSession(store: store, providers: config.providers)
+        let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
         let snapshot = store.snapshot
         var parameters: [String: String] = [:]
         var inputs: [ArtifactReference] = []

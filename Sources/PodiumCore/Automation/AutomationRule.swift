@@ -1,0 +1,150 @@
+import Foundation
+
+/// A rule that runs an AI job by itself: on an event (feedback imported, an experiment's
+/// end date passed, backlog items done) or on a schedule ("fri 15:00", "sprint-end").
+///
+/// Rules are stored in the workspace, one JSON file each in `rules/`, so that the
+/// dashboard, `podium automate run-due` from cron and `podium watch` share them.
+public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
+    public var id: RecordID<AutomationRule>
+    public var trigger: RuleTrigger
+    public var job: JobKind
+    /// Options of the job, e.g. `audience` of a stakeholder update.
+    public var parameters: [String: String]
+    /// Whether the rule's drafts are accepted without review (low-risk kinds only).
+    public var autoAccept: Bool
+    public var enabled: Bool
+    public var createdAt: Date
+    /// When the rule last ran (its schedule counts occasions after this).
+    public var lastRun: Date?
+    /// What the last run did, in one line ("queued tag-sentiment on 12 new items").
+    public var lastOutcome: String?
+
+    public init(
+        id: RecordID<AutomationRule> = .make(), trigger: RuleTrigger, job: JobKind, parameters: [String: String] = [:],
+        autoAccept: Bool = false, enabled: Bool = true, createdAt: Date = Date(), lastRun: Date? = nil, lastOutcome: String? = nil
+    ) {
+        self.id = id
+        self.trigger = trigger
+        self.job = job
+        self.parameters = parameters
+        self.autoAccept = autoAccept
+        self.enabled = enabled
+        self.createdAt = createdAt
+        self.lastRun = lastRun
+        self.lastOutcome = lastOutcome
+    }
+
+    /// Why a rule cannot be made as asked.
+    public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// A rule checked against what its job needs and against the trust policy: auto-accept
+    /// only for low-risk kinds, a conclusion only when an experiment ends, a question for ask.
+    public static func validated(
+        trigger: RuleTrigger, job: JobKind, parameters: [String: String] = [:], autoAccept: Bool = false,
+        createdAt: Date = Date()
+    ) throws -> AutomationRule {
+        guard let info = job.info else {
+            throw Invalid("unknown job \"\(job)\"; podium jobs kinds lists them")
+        }
+        if autoAccept {
+            var policy = TrustPolicy()
+            do { try policy.allowAutoAccept(job) } catch let refusal as TrustPolicy.Refusal { throw Invalid(refusal.description) }
+        }
+        switch job {
+        case .concludeExperiment where trigger != .event(.experimentEnded):
+            throw Invalid("conclude-experiment needs an experiment: use it with --on experiment-end")
+        case .decisionRecord:
+            throw Invalid("decision-record needs a backlog item chosen by a person; run it from the Decision Maker pane or podium run")
+        case .ask where (parameters["question"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty:
+            throw Invalid("ask needs a question: --question \"What changed in the feedback this week?\"")
+        default: break
+        }
+        if parameters["audience"] != nil && job != .stakeholderUpdate {
+            throw Invalid("--audience is for stakeholder-update, not \(info.kind)")
+        }
+        return AutomationRule(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept, createdAt: createdAt)
+    }
+
+    /// "on import → tag-sentiment (auto-accept)", for lists and the audit log.
+    public var summary: String {
+        var text = "\(trigger) → \(job)"
+        if let audience = parameters["audience"] { text += " for \(audience)" }
+        if autoAccept { text += " (auto-accept)" }
+        return text
+    }
+}
+
+/// What starts a rule: an event in the workspace or a time.
+public enum RuleTrigger: Sendable, Hashable, CustomStringConvertible {
+    case event(RuleEvent)
+    case schedule(Schedule)
+
+    /// Reads `--on` words ("import", "experiment-end", "backlog-done", "sprint-end").
+    public static func on(_ text: String) throws -> RuleTrigger {
+        let word = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if word == "sprint-end" { return .schedule(.sprintEnd) }
+        guard let event = RuleEvent(rawValue: word) else {
+            throw AutomationRule.Invalid("--on \(text): use import, experiment-end, backlog-done or sprint-end "
+                + "(or --every \"fri 15:00\" for a time)")
+        }
+        return .event(event)
+    }
+
+    /// Reads an `--every` schedule ("fri 15:00", "weekdays 9:00", "daily 07:45").
+    public static func every(_ text: String) throws -> RuleTrigger {
+        do { return .schedule(try Schedule.parse(text)) } catch let error as Schedule.ParseError {
+            throw AutomationRule.Invalid("--every: \(error.description)")
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .event(event): "on \(event.rawValue)"
+        case .schedule(.sprintEnd): "on sprint-end"
+        case let .schedule(schedule): "every \(schedule)"
+        }
+    }
+}
+
+/// Events in the workspace a rule can run on.
+public enum RuleEvent: String, Codable, Sendable, CaseIterable {
+    /// Feedback was imported (from the command line, the dashboard or the inbox folder).
+    case imported = "import"
+    /// A running experiment's end date passed.
+    case experimentEnded = "experiment-end"
+    /// Backlog items moved to done.
+    case backlogDone = "backlog-done"
+}
+
+extension RuleTrigger: Codable {
+    // Stored as the words a person would write: {"on": "import"} or {"every": "fri 15:00"}.
+    private enum CodingKeys: String, CodingKey { case on, every }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            if let on = try container.decodeIfPresent(String.self, forKey: .on) {
+                self = try .on(on)
+            } else if let every = try container.decodeIfPresent(String.self, forKey: .every) {
+                self = try .every(every)
+            } else {
+                throw AutomationRule.Invalid("a trigger needs \"on\" or \"every\"")
+            }
+        } catch let error as AutomationRule.Invalid {
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .event(event): try container.encode(event.rawValue, forKey: .on)
+        case .schedule(.sprintEnd): try container.encode("sprint-end", forKey: .on)
+        case let .schedule(schedule): try container.encode(schedule.description, forKey: .every)
+        }
+    }
+}

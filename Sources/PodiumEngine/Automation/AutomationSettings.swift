@@ -1,0 +1,89 @@
+import Foundation
+import PodiumCore
+
+/// The automation part of the user's config file: which kinds are trusted to be accepted
+/// without review, how many minutes each accepted draft saves, and the inbox folder.
+///
+/// ```toml
+/// inbox = "~/podium-inbox"        # files dropped here are imported (default: WORKSPACE/inbox)
+///
+/// [trust]                         # per kind: "always-review" (default) or "auto-accept"
+/// tag-sentiment = "auto-accept"
+/// cluster-themes = "auto-accept"
+///
+/// [minutes_saved]                 # per accepted draft; the defaults are estimates
+/// stakeholder-update = 45
+/// ```
+/// Auto-accept for a kind that is not low risk is refused with a warning naming the file
+/// and the kind; that kind stays "always review".
+public struct AutomationSettings: Sendable, Equatable {
+    public var trust = TrustPolicy()
+    public var minutesSaved: [JobKind: Double] = Self.defaultMinutesSaved
+    /// The inbox folder as written (a leading ~ is the home folder); nil: the default.
+    public var inbox: String?
+    /// Problems found (the rest still applies).
+    public var warnings: [String] = []
+
+    public init() {}
+
+    /// The settings keys this reads at the top level of the config file.
+    public static let topLevelKeys: Set<String> = ["trust", "minutes_saved", "inbox"]
+
+    /// Minutes of a Product Owner's routine work one accepted draft of each kind replaces:
+    /// estimates to start from, each one a setting.
+    public static let defaultMinutesSaved: [JobKind: Double] = [
+        .visionNarrative: 60, .stakeholderSynthesis: 30, .summarizeFeedback: 30, .clusterThemes: 45,
+        .buildPersonas: 90, .tagSentiment: 20, .orderBacklog: 30, .decisionRecord: 20, .proposeExperiments: 30,
+        .concludeExperiment: 15, .stakeholderUpdate: 45, .releaseNotes: 30, .ask: 10, .sprintReviewPack: 60,
+    ]
+
+    /// Reads the settings from the config file's top-level table.
+    public init(_ table: [String: Any], file: String) {
+        if let value = table["inbox"] {
+            if let path = value as? String, !path.isEmpty { inbox = path } else { warnings.append("\(file): inbox must be a folder path") }
+        }
+        if let value = table["trust"] {
+            guard let entries = value as? [String: Any] else {
+                warnings.append("\(file): [trust] must map job kinds to \"auto-accept\" or \"always-review\"")
+                return
+            }
+            for (name, choice) in entries.sorted(by: { $0.key < $1.key }) {
+                let kind = JobKind(rawValue: name)
+                switch choice as? String {
+                case "auto-accept":
+                    do { try trust.allowAutoAccept(kind) } catch { warnings.append("\(file): trust.\(name): \(error); it stays always-review") }
+                case "always-review":
+                    if kind.info == nil { warnings.append("\(file): trust.\(name) is not a job (podium jobs kinds lists them)") }
+                    trust.requireReview(kind)
+                default:
+                    warnings.append("\(file): trust.\(name) must be \"auto-accept\" or \"always-review\"")
+                }
+            }
+        }
+        if let value = table["minutes_saved"] {
+            guard let entries = value as? [String: Any] else {
+                warnings.append("\(file): [minutes_saved] must map job kinds to minutes")
+                return
+            }
+            for (name, minutes) in entries.sorted(by: { $0.key < $1.key }) {
+                let kind = JobKind(rawValue: name)
+                guard kind.info != nil else {
+                    warnings.append("\(file): minutes_saved.\(name) is not a job (podium jobs kinds lists them)")
+                    continue
+                }
+                guard let number = (minutes as? NSNumber)?.doubleValue, number >= 0, number <= 24 * 60 else {
+                    warnings.append("\(file): minutes_saved.\(name) must be a number of minutes from 0 to 1440")
+                    continue
+                }
+                minutesSaved[kind] = number
+            }
+        }
+    }
+
+    /// The inbox folder: the configured one (with ~ expanded), else `inbox` in the workspace.
+    public func inboxFolder(workspace: URL, home: String = NSHomeDirectory()) -> URL {
+        guard let inbox else { return workspace.appendingPathComponent("inbox", isDirectory: true) }
+        if inbox == "~" || inbox.hasPrefix("~/") { return URL(fileURLWithPath: home + inbox.dropFirst(), isDirectory: true) }
+        return URL(fileURLWithPath: inbox, isDirectory: true, relativeTo: workspace).standardizedFileURL
+    }
+}

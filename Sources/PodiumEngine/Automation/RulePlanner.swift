@@ -1,0 +1,95 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// Decides which automation rules should run now, and on what: a pure function of the
+/// rules, the workspace, the clock and the event being handled, so it is tested with a
+/// fake clock.
+public enum RulePlanner {
+    /// One job a rule should queue.
+    public struct PlannedRun: Sendable, Equatable {
+        public var rule: AutomationRule
+        public var parameters: [String: String]
+        public var inputs: [ArtifactReference]
+        /// Why it runs, in a few words ("3 new feedback items", "Fri 15:00 passed").
+        public var reason: String
+    }
+
+    /// Feedback that was just imported, which import rules run on.
+    public struct ImportedBatch: Sendable, Equatable {
+        public var file: String
+        public var feedback: [RecordID<FeedbackItem>]
+
+        public init(file: String, feedback: [RecordID<FeedbackItem>]) {
+            self.file = file
+            self.feedback = feedback
+        }
+    }
+
+    /// Kinds that, run on import, see only the new items (the others read the whole workspace,
+    /// e.g. clustering themes again over all feedback).
+    public static let batchKinds: Set<JobKind> = [.tagSentiment, .summarizeFeedback]
+
+    /// The runs due at `now`: schedules whose occasion passed since their last run (missed
+    /// occasions count once), experiments whose end passed, items newly done, and import
+    /// rules when `imported` holds new feedback. Disabled rules never run.
+    public static func plan(
+        rules: [AutomationRule], snapshot: WorkspaceSnapshot, now: Date, timeZone: TimeZone,
+        imported: ImportedBatch? = nil
+    ) -> [PlannedRun] {
+        var runs: [PlannedRun] = []
+        for rule in rules.sorted(by: { $0.id < $1.id }) where rule.enabled && rule.job.info != nil {
+            switch rule.trigger {
+            case .event(.imported):
+                guard let imported, !imported.feedback.isEmpty else { continue }
+                var parameters = rule.parameters
+                parameters["imported"] = imported.file
+                let inputs = batchKinds.contains(rule.job) ? imported.feedback.map { ArtifactReference(.feedback, $0) } : []
+                let count = imported.feedback.count
+                runs.append(PlannedRun(rule: rule, parameters: parameters, inputs: inputs,
+                                       reason: "\(count) new feedback item\(count == 1 ? "" : "s") from \(imported.file)"))
+            case .event(.experimentEnded):
+                let handled = handledInputs(of: rule, in: snapshot)
+                let ended = snapshot.experiments.all.filter { experiment in
+                    guard experiment.status == .running, let end = experiment.endsAt else { return false }
+                    return end <= now && end > rule.createdAt && !handled.contains(experiment.id.rawValue)
+                }
+                for experiment in ended {
+                    runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: [ArtifactReference(.experiment, experiment.id)],
+                                           reason: "“\(experiment.title.sanitizedForTerminal())” ended"))
+                }
+            case .event(.backlogDone):
+                let handled = handledInputs(of: rule, in: snapshot)
+                let done = snapshot.orderedBacklog.filter { item in
+                    item.status == .done && (item.doneAt ?? item.updatedAt) > rule.createdAt && !handled.contains(item.id.rawValue)
+                }
+                guard !done.isEmpty else { continue }
+                runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: done.map { ArtifactReference(.backlog, $0.id) },
+                                       reason: "\(done.count) backlog item\(done.count == 1 ? "" : "s") done"))
+            case let .schedule(schedule):
+                let cadence = snapshot.product.sprint
+                guard schedule.isDue(now: now, lastRun: rule.lastRun, createdAt: rule.createdAt, timeZone: timeZone, cadence: cadence),
+                      let occasion = schedule.lastOccasion(atOrBefore: now, timeZone: timeZone, cadence: cadence) else { continue }
+                runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: [],
+                                       reason: schedule == .sprintEnd ? "the sprint ended \(stamp(occasion, timeZone))"
+                                           : "due \(stamp(occasion, timeZone))"))
+            }
+        }
+        return runs
+    }
+
+    /// The record ids earlier jobs of this rule ran on: an event is handled once, even
+    /// when its job failed (a person retries it; a rule does not loop).
+    private static func handledInputs(of rule: AutomationRule, in snapshot: WorkspaceSnapshot) -> Set<String> {
+        Set(snapshot.jobs.values.filter { $0.rule == rule.id }.flatMap { $0.inputs.map(\.id) })
+    }
+
+    /// "Fri 2026-11-27 15:00" in the user's time zone.
+    static func stamp(_ date: Date, _ timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+
+/// `podium automate …`: the workspace's automation rules, and running the due ones.
+struct Automate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Automation rules: run AI jobs on import, on a schedule or at sprint end.",
+        discussion: """
+            Rules live in the workspace (rules/ID.json), so the dashboard, cron and podium watch \
+            share them. Examples:
+              podium automate add --on import --job tag-sentiment --auto-accept
+              podium automate add --on import --job cluster-themes --auto-accept
+              podium automate add --every "fri 15:00" --job stakeholder-update --audience leadership
+              podium automate add --on sprint-end --job sprint-review-pack
+              podium automate run-due          # from cron: */15 * * * * podium automate run-due
+            Times are in your time zone ($TZ). A rule that was due while nothing ran runs once, \
+            not once per missed time. Auto-accept is only for low-risk kinds (podium jobs kinds).
+            """,
+        subcommands: [ListRules.self, Add.self, Remove.self, Enable.self, Disable.self, RunDue.self],
+        defaultSubcommand: ListRules.self)
+
+    /// `podium automate list`
+    struct ListRules: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the automation rules.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let rules = store.snapshot.rules.all
+            if json {
+                Console.line(try DraftPrinter.json(rules))
+                return
+            }
+            guard !rules.isEmpty else {
+                Console.line("No automation rules. podium automate add --help shows how to make one.")
+                return
+            }
+            let rows = rules.map { rule -> [String] in
+                [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.job.rawValue + (rule.parameters["audience"].map { " for \($0)" } ?? ""),
+                 rule.autoAccept ? "auto-accept" : "review", rule.lastRun.map { Drafts.ListDrafts.age($0) + " ago" } ?? "never",
+                 rule.lastOutcome ?? ""]
+            }
+            Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "LAST OUTCOME"], rows: rows, flexibleColumn: 6)
+                .render(width: Console.width))
+        }
+    }
+
+    /// `podium automate add`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a rule: --on EVENT or --every TIME, and the --job to run.",
+            discussion: """
+                --on import          after feedback is imported (command line, dashboard or inbox folder); \
+                tag-sentiment and summarize-feedback see only the new items
+                --on experiment-end  when a running experiment's end date passes (conclude-experiment)
+                --on backlog-done    when backlog items move to done (e.g. release-notes)
+                --on sprint-end      at the end of each sprint (the product's sprint start and length)
+                --every "fri 15:00"  also "mon,wed 08:30", "weekdays 9:00", "daily 07:45"
+                """)
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Option(help: "The event: import, experiment-end, backlog-done or sprint-end.") var on: String?
+        @Option(help: "A schedule, e.g. \"fri 15:00\".") var every: String?
+        @Option(help: "The job kind to run (podium jobs kinds lists them).") var job: String
+        @Option(help: "Who a stakeholder update is for (default: leadership).") var audience: String?
+        @Option(help: "The question, for ask.") var question: String?
+        @Flag(help: "Accept the drafts without review (low-risk kinds only).") var autoAccept = false
+
+        func run() throws {
+            let trigger: RuleTrigger
+            switch (on, every) {
+            case let (on?, nil): trigger = try usage { try RuleTrigger.on(on) }
+            case let (nil, every?): trigger = try usage { try RuleTrigger.every(every) }
+            default: throw UsageFailure(message: "give either --on EVENT or --every \"TIME\" (podium automate add --help)")
+            }
+            var parameters: [String: String] = [:]
+            if let audience { parameters["audience"] = audience }
+            if let question { parameters["question"] = question }
+            let rule = try usage {
+                try AutomationRule.validated(trigger: trigger, job: JobKind(rawValue: job), parameters: parameters, autoAccept: autoAccept)
+            }
+            let store = try workspaceOptions.open()
+            if case .schedule(.sprintEnd) = trigger, store.snapshot.product.sprint == nil {
+                Console.warning("the product has no sprint cadence yet, so this rule will not run until one is set (sprint start and length in product.json)")
+            }
+            try store.write { transaction in
+                try transaction.save(rule)
+                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .create, summary: "Added rule \(rule.id.short): \(rule.summary)",
+                                               details: ["rule": rule.id.rawValue, "kind": rule.job.rawValue]))
+            }
+            Console.line("Added rule \(rule.id.short): \(rule.summary)")
+        }
+    }
+
+    /// `podium automate remove ID`
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a rule (its past jobs and drafts stay).")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The rule's id (or its last characters).") var id: String
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let rule = try IDLookup.find(id, in: store.snapshot.rules, noun: "rule")
+            try store.write { transaction in
+                transaction.delete(AutomationRule.self, id: rule.id)
+                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .delete, summary: "Removed rule \(rule.id.short): \(rule.summary)",
+                                               details: ["rule": rule.id.rawValue, "kind": rule.job.rawValue]))
+            }
+            Console.line("Removed rule \(rule.id.short): \(rule.summary)")
+        }
+    }
+
+    /// `podium automate enable ID`
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Turn a rule on.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The rule's id (or its last characters).") var id: String
+
+        func run() throws { try RuleSwitch.set(id, enabled: true, workspace: workspaceOptions) }
+    }
+
+    /// `podium automate disable ID`
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Turn a rule off (it stays, and runs again once enabled).")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The rule's id (or its last characters).") var id: String
+
+        func run() throws { try RuleSwitch.set(id, enabled: false, workspace: workspaceOptions) }
+    }
+
+    /// `podium automate run-due`
+    struct RunDue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run-due",
+            abstract: "Run the rules that are due now, wait for their jobs, and print what ran (for cron).",
+            discussion: "Exits 0 when it could check the rules, whatever the jobs came to; a failed job is printed and kept for podium jobs retry.")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            let config = UserConfig.load()
+            for warning in config.warnings { Console.warning(warning) }
+            let outcomes = try AutomationSession(store: store, config: config).runDue()
+            if json {
+                Console.line(try DraftPrinter.json(outcomes))
+            } else if outcomes.isEmpty {
+                Console.line("Nothing is due (\(store.snapshot.rules.count) rule\(store.snapshot.rules.count == 1 ? "" : "s")).")
+            } else {
+                for outcome in outcomes { Console.line(outcome.line) }
+            }
+        }
+    }
+}
+
+/// Turns a rule on or off.
+enum RuleSwitch {
+    static func set(_ id: String, enabled: Bool, workspace: WorkspaceOptions) throws {
+        let store = try workspace.open()
+        let rule = try IDLookup.find(id, in: store.snapshot.rules, noun: "rule")
+        try store.write { transaction in
+            try transaction.update(AutomationRule.self, id: rule.id) { $0.enabled = enabled }
+            try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update,
+                                           summary: "\(enabled ? "Enabled" : "Disabled") rule \(rule.id.short): \(rule.summary)",
+                                           details: ["rule": rule.id.rawValue, "kind": rule.job.rawValue]))
+        }
+        Console.line("Rule \(rule.id.short) is \(enabled ? "on" : "off"): \(rule.summary)")
+    }
+}
+
+/// Runs `body`, turning a rule's refusal into a usage error (exit status 64).
+func usage<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as AutomationRule.Invalid { throw UsageFailure(message: error.description) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+
+/// Automation for one command: the job engine with the user's trust policy and providers,
+/// and the rules runner, run to the end in the foreground (for cron and systemd timers).
+struct AutomationSession {
+    let store: WorkspaceStore
+    let jobs: JobSession
+    let runner: AutomationRunner
+
+    init(store: WorkspaceStore, config: UserConfig) throws {
+        self.store = store
+        jobs = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
+        let providers = config.providers
+        runner = AutomationRunner(store: store, engine: jobs.engine) { kind, stance in
+            providers.info(for: providers.providerName(for: kind, stance: stance))
+        }
+    }
+
+    /// What one rule's job came to.
+    struct Outcome: Encodable {
+        var rule: String
+        var trigger: String
+        var job: String
+        var kind: String
+        var reason: String
+        var status: String
+        var draft: String?
+        var draftStatus: String?
+        var error: String?
+
+        /// "rule 1a2b3c4d on import → tag-sentiment: draft 9f8e7d6c accepted automatically".
+        var line: String {
+            var text = "rule \(String(rule.suffix(8))) (\(trigger)) ran \(kind) for \(reason): "
+            switch (status, draftStatus) {
+            case ("done", "accepted"): text += "draft \(String(draft?.suffix(8) ?? "")) accepted automatically (podium drafts undo undoes it)"
+            case ("done", _): text += "draft \(String(draft?.suffix(8) ?? "")) waits for review (podium drafts show \(String(draft?.suffix(8) ?? "")))"
+            default: text += "\(status)" + (error.map { ": \($0)" } ?? "")
+            }
+            return text.sanitizedForTerminal()
+        }
+    }
+
+    /// Runs what is due (and import rules for `imported`), waits for the jobs and returns
+    /// what each came to.
+    func runDue(imported: RulePlanner.ImportedBatch? = nil, now: Date = Date()) throws -> [Outcome] {
+        let queued = try runner.runDue(now: now, imported: imported)
+        jobs.engine.waitForIdle()
+        let snapshot = store.snapshot
+        return queued.map { entry in
+            let job = snapshot.jobs[entry.job.id] ?? entry.job
+            let draft = job.draftID.flatMap { snapshot.drafts[$0] }
+            return Outcome(rule: entry.rule.id.rawValue, trigger: entry.rule.trigger.description, job: job.id.rawValue,
+                           kind: job.kind.rawValue, reason: entry.reason, status: job.status.rawValue, draft: draft?.id.rawValue,
+                           draftStatus: draft?.status.rawValue, error: job.error)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+
+/// `podium metrics`: the stance balance, time won back and review rates, as the
+/// Orchestrator pane shows them.
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the stance balance, the time AI won back per week, and accept/edit/reject rates per job kind.",
+        discussion: "Minutes saved per accepted draft come from [minutes_saved] in config.toml (estimates by default; docs/AUTOMATION.md).")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: ArgumentHelp("Count drafts reviewed from this day (YYYY-MM-DD, your time zone).", valueName: "date"))
+    var since: String?
+
+    func run() throws {
+        let start = try since.map { text -> Date in
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = .current
+            formatter.dateFormat = "yyyy-MM-dd"
+            guard let date = formatter.date(from: text) else { throw UsageFailure(message: "--since \(text): write the day as YYYY-MM-DD") }
+            return date
+        }
+        let store = try workspaceOptions.open()
+        let config = UserConfig.load()
+        for warning in config.warnings { Console.warning(warning) }
+        let metrics = WorkMetrics.compute(store.snapshot, since: start, minutesSaved: config.automation.minutesSaved)
+        if json {
+            Console.line(try DraftPrinter.json(metrics))
+            return
+        }
+        for line in MetricsReport.lines(metrics) { Console.line(line) }
+    }
+}
+
+/// The metrics as text, for the terminal.
+enum MetricsReport {
+    static func lines(_ metrics: WorkMetrics) -> [String] {
+        var lines = ["Stance balance (accepted drafts + items touched; 5 weeks, oldest first)"]
+        for balance in metrics.stances {
+            lines.append("  " + balance.stance.title.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + WorkMetrics.sparkline(balance.weekly) + "  7d: \(balance.acceptedDrafts7) drafts, \(balance.itemsTouched7) items"
+                + " · 30d: \(balance.acceptedDrafts30) drafts, \(balance.itemsTouched30) items"
+                + (balance.hint.map { "  ⚠ \($0)" } ?? ""))
+        }
+        lines.append("  Decisions: \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed: \(metrics.experiments7) in 7 days, \(metrics.experiments30) in 30")
+        lines.append("")
+        lines.append("Time won back: \(WorkMetrics.duration(minutes: metrics.minutesSaved))"
+            + (metrics.since.map { " since \(PaneDay.format($0))" } ?? " in all"))
+        for week in metrics.weeks {
+            lines.append("  week of \(PaneDay.format(week.weekStart))  \(WorkMetrics.duration(minutes: week.minutes).padding(toLength: 12, withPad: " ", startingAt: 0))"
+                + " \(week.acceptedDrafts) draft\(week.acceptedDrafts == 1 ? "" : "s") accepted")
+        }
+        lines.append("")
+        lines.append("Review per job kind")
+        let rows = metrics.kinds.filter { $0.decided + $0.pending > 0 }.map { rates -> [String] in
+            [rates.kind.rawValue, "\(rates.accepted)", "\(rates.autoAccepted)", "\(rates.edited)", "\(rates.rejected)", "\(rates.pending)",
+             percent(rates.acceptRate), percent(rates.editRate), percent(rates.rejectRate), WorkMetrics.duration(minutes: rates.minutesSaved)]
+        }
+        if rows.isEmpty {
+            lines.append("  No drafts reviewed yet.")
+        } else {
+            lines += TextTable(headers: ["KIND", "ACCEPTED", "AUTO", "EDITED", "REJECTED", "PENDING", "ACCEPT", "EDIT", "REJECT", "SAVED"],
+                               rows: rows, flexibleColumn: 0).render(width: Console.width).split(separator: "\n").map { "  " + $0 }
+        }
+        let hints = metrics.hints
+        if !hints.isEmpty {
+            lines.append("")
+            lines.append("Needs attention")
+            lines += hints.map { "  ⚠ " + $0 }
+        }
+        return lines
+    }
+
+    static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+}
+
+/// Days as YYYY-MM-DD in the user's time zone.
+enum PaneDay {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

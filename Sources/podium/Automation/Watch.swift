@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+
+/// `podium watch [DIR]`: imports feedback files dropped in an inbox folder, runs the import
+/// rules on each batch, and runs scheduled rules when they fall due.
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import feedback files dropped in an inbox folder, and run the automation rules.",
+        discussion: """
+            Each file (CSV, JSON or JSON Lines, any format podium import feedback reads) is imported \
+            once it stops changing, then moved to done/; a file that cannot be imported goes to \
+            failed/ with NAME.reason beside it saying why. Import rules run on each file's new items, \
+            and scheduled rules run when due. The folder: DIR, else `inbox` in config.toml, else \
+            WORKSPACE/inbox. Stops on Ctrl-C (jobs still running are saved as interrupted).
+            """)
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: "The inbox folder (made when missing).", completion: .directory)
+    var folder: String?
+
+    @Flag(help: "Check the folder once (waiting for files to settle), run what is due, and exit (for cron).")
+    var once = false
+
+    @Option(help: "Seconds between checks of the folder.")
+    var interval: Double = 2
+
+    @Option(help: "Seconds a file must stay unchanged before it is imported.")
+    var settle: Double = 1
+
+    func validate() throws {
+        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
+        guard settle >= 0, settle <= 600 else { throw ValidationError("--settle must be between 0 and 600 seconds") }
+    }
+
+    func run() throws {
+        let store = try workspaceOptions.open()
+        let config = UserConfig.load()
+        for warning in config.warnings { Console.warning(warning) }
+        let location = folder.map { URL(fileURLWithPath: $0) } ?? config.automation.inboxFolder(workspace: store.layout.root)
+        let inbox = InboxFolder(folder: location, settleTime: settle)
+        try inbox.prepare()
+        let automation = try AutomationSession(store: store, config: config)
+        defer { automation.jobs.engine.shutdown() }
+        let stop = StopRequest()
+        if !once {
+            stop.install()
+            Console.status("watching \(inbox.folder.path) (Ctrl-C stops)")
+        }
+        var nextScheduleCheck = Date.distantPast
+        repeat {
+            if Date() >= nextScheduleCheck {
+                for outcome in try automation.runDue() { Console.line(outcome.line) }
+                nextScheduleCheck = Date().addingTimeInterval(60)
+            }
+            var outcomes = try inbox.check(into: store)
+            if once {
+                // The first look only notes each file; look again once they had time to settle.
+                Thread.sleep(forTimeInterval: max(settle, 0.2))
+                outcomes += try inbox.check(into: store)
+            }
+            for outcome in outcomes {
+                Console.line(outcome.summary.sanitizedForTerminal())
+                guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
+                let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
+                for ran in try automation.runDue(imported: batch) { Console.line(ran.line) }
+            }
+            if !once { stop.wait(seconds: interval) }
+        } while !once && !stop.requested
+    }
+}
+
+/// Ctrl-C or SIGTERM asks a long-running command to stop at its next check.
+final class StopRequest: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var stopped = false
+    private var sources: [DispatchSourceSignal] = []
+
+    var requested: Bool { condition.withLock { stopped } }
+
+    func install() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.request() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func request() {
+        condition.withLock {
+            stopped = true
+            condition.broadcast()
+        }
+    }
+
+    /// Sleeps for `seconds`, or less when a stop is requested.
+    func wait(seconds: Double) {
+        condition.withLock {
+            let deadline = Date().addingTimeInterval(seconds)
+            while !stopped && condition.wait(until: deadline) {}
+        }
+    }
+}
