@@ -140,8 +140,8 @@ public struct WorkMetrics: Sendable, Encodable {
             week.minutes += minutesSaved[draft.kind] ?? 0
             weekly[start] = week
         }
-        var weeks = weekly.values.sorted { $0.weekStart < $1.weekStart }
-        // Weeks with nothing accepted show as zero, from the first counted week (the last 4 when no `since`).
+        var weeks: [WeekSaved] = []
+        // Every week from `since` (the last 4 when there is none), those with nothing accepted as zero.
         if let current = calendar.dateInterval(of: .weekOfYear, for: now)?.start {
             let first = since.flatMap { calendar.dateInterval(of: .weekOfYear, for: $0)?.start }
                 ?? calendar.date(byAdding: .weekOfYear, value: -3, to: current) ?? current
@@ -152,8 +152,7 @@ public struct WorkMetrics: Sendable, Encodable {
                 guard let next = calendar.date(byAdding: .weekOfYear, value: 1, to: cursor) else { break }
                 cursor = next
             }
-            weeks = filled + weeks.filter { $0.weekStart < first }
-            weeks.sort { $0.weekStart < $1.weekStart }
+            weeks = filled
         }
         let autoJobs = Set(snapshot.jobs.values.filter { $0.autoAccept == true }.map(\.id))
         let kinds = JobKindInfo.all.map(\.kind).map { kind -> KindRates in

@@ -56,6 +56,9 @@ enum RecordCodec {
         }
         switch error {
         case let .dataCorrupted(context):
+            guard context.underlyingError != nil || context.debugDescription.isEmpty else {
+                return "a wrong value\(path(context)): \(context.debugDescription)"  // valid JSON, a value Podium cannot read
+            }
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
             return "not valid JSON\(path(context))" + (underlying.map { " (\($0))" } ?? "")
         case let .keyNotFound(key, context):

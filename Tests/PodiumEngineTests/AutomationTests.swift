@@ -1,0 +1,229 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumDemo
+import PodiumEngine
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// Automation rules with a fake clock: schedules across a change of summer time, missed
+/// occasions run once, sprint ends, import, experiment-end and backlog-done triggers, and
+/// the trust policy applied to what rules make.
+@Suite("Automation rules")
+struct AutomationTests {
+    let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+    private func date(_ text: String, _ zone: TimeZone) -> Date {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.date(from: text)!
+    }
+
+    /// A demo workspace with the offline engine and a runner on it.
+    private final class Setup: @unchecked Sendable {
+        let workspace: Workspace
+        let engine: JobEngine
+        let runner: AutomationRunner
+        var store: WorkspaceStore { workspace.store }
+
+        init(trust: TrustPolicy = TrustPolicy()) throws {
+            workspace = try Workspace(demo: true)
+            engine = JobEngine(store: workspace.store, concurrency: 2, providerFor: { _ in LocalProvider() })
+            engine.trust = trust
+            runner = AutomationRunner(store: workspace.store, engine: engine)
+        }
+
+        func add(_ rule: AutomationRule) throws {
+            try store.write { try $0.save(rule) }
+        }
+
+        /// Runs what is due at `now` and waits for the jobs.
+        func runDue(_ now: Date, _ zone: TimeZone, imported: RulePlanner.ImportedBatch? = nil) throws -> [AutomationRunner.Queued] {
+            let queued = try runner.runDue(now: now, timeZone: zone, imported: imported)
+            #expect(engine.waitForIdle(timeout: .now() + 60))
+            return queued
+        }
+    }
+
+    @Test("every Friday 15:00 in Berlin runs at 15:00 local time on both sides of the change from summer time")
+    func weeklyAcrossDST() throws {
+        let setup = try Setup()
+        let rule = try AutomationRule.validated(trigger: .every("fri 15:00"), job: .stakeholderUpdate, parameters: ["audience": "leadership"],
+                                                createdAt: date("2026-10-20 09:00", berlin))
+        try setup.add(rule)
+        #expect(try setup.runDue(date("2026-10-23 14:59", berlin), berlin).isEmpty, "not yet 15:00")
+        let first = try setup.runDue(date("2026-10-23 15:00", berlin), berlin)
+        #expect(first.map(\.job.kind) == [.stakeholderUpdate])
+        #expect(first.first?.job.parameters["audience"] == "leadership")
+        #expect(try setup.runDue(date("2026-10-23 18:00", berlin), berlin).isEmpty, "once per occasion")
+        // The clocks went back on Sunday 25 October: 15:00 local is now 14:00 UTC, not 13:00.
+        let utc = TimeZone(identifier: "UTC")!
+        #expect(try setup.runDue(date("2026-10-30 13:59", utc), berlin).isEmpty)
+        #expect(try setup.runDue(date("2026-10-30 14:00", utc), berlin).count == 1)
+        let saved = try #require(setup.store.snapshot.rules[rule.id])
+        #expect(saved.lastRun == date("2026-10-30 14:00", utc))
+        #expect(saved.lastOutcome?.contains("queued stakeholder-update") == true)
+        // The update is high impact: its draft waits for review.
+        let drafts = setup.store.snapshot.drafts.values.filter { $0.kind == .stakeholderUpdate }
+        #expect(drafts.count >= 1 && drafts.allSatisfy { $0.status == .pending || $0.status == .superseded })
+    }
+
+    @Test("occasions missed while nothing ran make the rule run once, not once per occasion")
+    func missedRunsCollapse() throws {
+        let setup = try Setup()
+        try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .summarizeFeedback, createdAt: date("2026-10-01 08:00", berlin)))
+        let late = try setup.runDue(date("2026-11-25 12:00", berlin), berlin)
+        #expect(late.count == 1, "55 missed mornings run once")
+        #expect(try setup.runDue(date("2026-11-25 12:05", berlin), berlin).isEmpty)
+        #expect(try setup.runDue(date("2026-11-26 07:45", berlin), berlin).count == 1)
+    }
+
+    @Test("a sprint-end rule runs when each sprint of the product's cadence ends")
+    func sprintEnds() throws {
+        let setup = try Setup()
+        try setup.store.write { transaction in
+            var product = transaction.product
+            product.sprint = SprintCadence(firstSprintStart: date("2026-11-02 00:00", berlin), lengthInDays: 14)
+            try transaction.setProduct(product)
+        }
+        try setup.add(try AutomationRule.validated(trigger: .on("sprint-end"), job: .sprintReviewPack, createdAt: date("2026-11-01 12:00", berlin)))
+        #expect(try setup.runDue(date("2026-11-15 23:59", berlin), berlin).isEmpty)
+        #expect(try setup.runDue(date("2026-11-16 00:00", berlin), berlin).map(\.job.kind) == [.sprintReviewPack])
+        #expect(try setup.runDue(date("2026-11-20 00:00", berlin), berlin).isEmpty)
+        #expect(try setup.runDue(date("2026-12-01 09:00", berlin), berlin).count == 1, "the second sprint ended on 30 November")
+    }
+
+    @Test("import rules run on the new items; low-risk drafts are auto-accepted, audited as automation and can be undone")
+    func importRules() throws {
+        let setup = try Setup()
+        let now = Date()
+        let sentiment = try AutomationRule.validated(trigger: .on("import"), job: .tagSentiment, autoAccept: true, createdAt: now.addingTimeInterval(-60))
+        let themes = try AutomationRule.validated(trigger: .on("import"), job: .clusterThemes, autoAccept: true, createdAt: now.addingTimeInterval(-60))
+        let order = AutomationRule(trigger: .event(.imported), job: .orderBacklog, autoAccept: true, createdAt: now.addingTimeInterval(-60))  // hand-edited file
+        var off = try AutomationRule.validated(trigger: .on("import"), job: .summarizeFeedback, createdAt: now.addingTimeInterval(-60))
+        off.enabled = false
+        for rule in [sentiment, themes, order, off] { try setup.add(rule) }
+        #expect(try setup.runDue(now, berlin).isEmpty, "import rules wait for an import")
+
+        let new = (0..<3).map { FeedbackItem(text: "The invoice export crashes again \($0)", source: .review, createdAt: now) }
+        try setup.store.write { try $0.save(all: new) }
+        let queued = try setup.runDue(now, berlin, imported: .init(file: "reviews.csv", feedback: new.map(\.id)))
+        #expect(Set(queued.map(\.job.kind)) == [.tagSentiment, .clusterThemes, .orderBacklog], "the disabled rule did not run")
+
+        let snapshot = setup.store.snapshot
+        let sentimentJob = try #require(snapshot.jobs.values.first { $0.rule == sentiment.id })
+        #expect(Set(sentimentJob.inputs.map(\.id)) == Set(new.map(\.id.rawValue)), "tag-sentiment sees only the new items")
+        #expect(snapshot.jobs.values.first { $0.rule == themes.id }?.inputs.isEmpty == true, "themes are clustered again over all feedback")
+
+        let sentimentDraft = try #require(sentimentJob.draftID.flatMap { snapshot.drafts[$0] })
+        #expect(sentimentDraft.status == .accepted)
+        #expect(!sentimentDraft.evidence.isEmpty)
+        #expect(new.allSatisfy { snapshot.feedback[$0.id]?.sentiment != nil }, "the tags are written")
+        let audit = snapshot.audit.values.first { $0.action == .accept && $0.subject?.id == sentimentDraft.id.rawValue }
+        #expect(audit?.isAutomated == true && audit?.actor == "automation")
+        #expect(audit?.details["automation"] == "rule \(sentiment.id.short)")
+
+        // A high-impact kind is never auto-accepted, even when a rule file says so.
+        let orderJob = try #require(snapshot.jobs.values.first { $0.rule == order.id })
+        #expect(orderJob.autoAccept == nil)
+        #expect(orderJob.draftID.flatMap { snapshot.drafts[$0] }?.status == .pending)
+
+        // Undo puts the items back as they were: the themes first (they tagged the same items), then the sentiment.
+        let themesDraft = try #require(snapshot.jobs.values.first { $0.rule == themes.id }?.draftID)
+        #expect(throws: EngineError.self) { try DraftReview(store: setup.store).undoAccept(sentimentDraft.id) }
+        try DraftReview(store: setup.store).undoAccept(themesDraft)
+        try DraftReview(store: setup.store).undoAccept(sentimentDraft.id)
+        #expect(new.allSatisfy { setup.store.snapshot.feedback[$0.id]?.sentiment == nil })
+    }
+
+    @Test("the trust policy auto-accepts a low-risk kind's drafts without a rule, never a high-risk one")
+    func trustPolicy() throws {
+        var trust = TrustPolicy()
+        try trust.allowAutoAccept(.summarizeFeedback)
+        let setup = try Setup(trust: trust)
+        let summary = try setup.engine.enqueue(.summarizeFeedback)
+        let order = try setup.engine.enqueue(.orderBacklog)
+        setup.engine.waitForIdle()
+        let snapshot = setup.store.snapshot
+        let summaryDraft = try #require(snapshot.jobs[summary.id]?.draftID.flatMap { snapshot.drafts[$0] })
+        #expect(summaryDraft.status == .accepted)
+        #expect(snapshot.audit.values.contains { $0.subject?.id == summaryDraft.id.rawValue && $0.details["automation"] == "trust policy" })
+        #expect(snapshot.jobs[order.id]?.draftID.flatMap { snapshot.drafts[$0] }?.status == .pending)
+        #expect(throws: AutomationRule.Invalid.self) {
+            try AutomationRule.validated(trigger: .on("import"), job: .stakeholderUpdate, autoAccept: true)
+        }
+        var settings = AutomationSettings(["trust": ["order-backlog": "auto-accept", "tag-sentiment": "auto-accept"]], file: "config.toml")
+        #expect(settings.trust.autoAccepts(.tagSentiment) && !settings.trust.autoAccepts(.orderBacklog))
+        #expect(settings.warnings.contains { $0.contains("trust.order-backlog") && $0.contains("high risk") })
+        settings = AutomationSettings(["trust": ["tag-sentiment": "yes"]], file: "config.toml")
+        #expect(settings.warnings == ["config.toml: trust.tag-sentiment must be \"auto-accept\" or \"always-review\""])
+    }
+
+    @Test("an experiment whose end passed is concluded once; items newly done get release notes once")
+    func experimentAndDoneTriggers() throws {
+        let setup = try Setup()
+        let created = Date().addingTimeInterval(-3600)
+        let conclude = try AutomationRule.validated(trigger: .on("experiment-end"), job: .concludeExperiment, createdAt: created)
+        let notes = try AutomationRule.validated(trigger: .on("backlog-done"), job: .releaseNotes, createdAt: created)
+        try setup.add(conclude)
+        try setup.add(notes)
+        let experiment = Experiment(title: "Sync banner", hypothesis: "We believe a banner cuts lost notes.", metric: "lost notes",
+                                    target: "-30%", status: .running, startsAt: created, endsAt: Date().addingTimeInterval(-60))
+        let item = try #require(setup.store.snapshot.orderedBacklog.first { $0.status != .done })
+        try setup.store.write { transaction in
+            try transaction.save(experiment)
+            try transaction.update(BacklogItem.self, id: item.id) { $0.status = .done; $0.doneAt = Date(); $0.updatedAt = Date() }
+        }
+        let queued = try setup.runDue(Date(), berlin)
+        #expect(queued.first { $0.rule.id == conclude.id }?.job.inputs == [ArtifactReference(.experiment, experiment.id)])
+        #expect(queued.first { $0.rule.id == notes.id }?.job.inputs == [ArtifactReference(.backlog, item.id)])
+        #expect(try setup.runDue(Date(), berlin).isEmpty, "each event is handled once")
+        #expect(throws: AutomationRule.Invalid.self) { try AutomationRule.validated(trigger: .on("import"), job: .concludeExperiment) }
+    }
+
+    @Test("two processes checking at the same moment run a due rule once")
+    func oneRunAcrossProcesses() throws {
+        let setup = try Setup()
+        try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .tagSentiment, createdAt: date("2026-11-01 08:00", berlin)))
+        let other = try WorkspaceStore.open(at: setup.workspace.root)
+        let otherEngine = JobEngine(store: other, providerFor: { _ in LocalProvider() })
+        let otherRunner = AutomationRunner(store: other, engine: otherEngine)
+        let now = date("2026-11-25 08:00", berlin)
+        let counts = LockedCounts()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let runner = index == 0 ? setup.runner : otherRunner
+            counts.add((try? runner.runDue(now: now, timeZone: berlin).count) ?? -100)
+        }
+        setup.engine.waitForIdle()
+        otherEngine.waitForIdle()
+        #expect(counts.total == 1)
+        try setup.store.refresh()
+        #expect(setup.store.snapshot.jobs.values.filter { $0.rule != nil }.count == 1)
+    }
+
+    @Test("rules are stored as readable JSON, and a rule file with a bad schedule is moved aside with the reason")
+    func ruleFiles() throws {
+        let setup = try Setup()
+        let rule = try AutomationRule.validated(trigger: .every("mon,wed 08:30"), job: .summarizeFeedback)
+        try setup.add(rule)
+        let file = setup.workspace.root.appendingPathComponent("rules/\(rule.id.rawValue).json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("\"every\" : \"mon,wed 08:30\""))
+        #expect(text.contains("\"job\" : \"summarize-feedback\""))
+        try text.replacingOccurrences(of: "mon,wed 08:30", with: "someday").write(to: file, atomically: true, encoding: .utf8)
+        let reopened = try WorkspaceStore.open(at: setup.workspace.root)
+        #expect(reopened.snapshot.rules.isEmpty)
+        #expect(reopened.problems.contains { $0.description.contains("rules/") && $0.description.contains("someday") }, "\(reopened.problems)")
+    }
+}
+
+/// Sums counts from several threads.
+final class LockedCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum = 0
+    func add(_ value: Int) { lock.withLock { sum += value } }
+    var total: Int { lock.withLock { sum } }
+}

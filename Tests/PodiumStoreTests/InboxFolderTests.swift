@@ -1,0 +1,87 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// The inbox folder: dropped files are imported once they settle, then moved to done/ or
+/// to failed/ with the reason beside them.
+@Suite("Inbox folder")
+struct InboxFolderTests {
+    private func setUp() throws -> (TemporaryDirectory, WorkspaceStore, InboxFolder) {
+        let (folder, store) = try makeWorkspace()
+        let inbox = InboxFolder(folder: folder.path("inbox"), settleTime: 0)
+        try inbox.prepare()
+        return (folder, store, inbox)
+    }
+
+    private func names(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+    }
+
+    @Test("a good file is imported on the check after it is first seen, and moved to done/")
+    func goodFile() throws {
+        let (folder, store, inbox) = try setUp()
+        defer { withExtendedLifetime(folder) {} }
+        try "text,rating\n\"Offline mode saved my day\",5\n\"Invoices are slow\",2\n".write(to: inbox.folder.appendingPathComponent("reviews.csv"), atomically: true, encoding: .utf8)
+        #expect(try inbox.check(into: store).isEmpty, "first sight: the file may still be written")
+        let outcomes = try inbox.check(into: store)
+        #expect(outcomes.count == 1)
+        let report = try #require(outcomes.first?.report)
+        #expect(report.imported == 2 && report.importedIDs.count == 2)
+        #expect(Set(report.importedIDs) == Set(store.snapshot.feedback.values.map(\.id.rawValue)))
+        #expect(names(inbox.folder) == ["done", "failed"])
+        #expect(names(inbox.doneFolder) == ["reviews.csv"])
+        #expect(try inbox.check(into: store).isEmpty)
+    }
+
+    @Test("a bad file imports nothing and goes to failed/ with a .reason file saying why")
+    func badFile() throws {
+        let (folder, store, inbox) = try setUp()
+        defer { withExtendedLifetime(folder) {} }
+        try "name,when\nana,2026-01-01\n".write(to: inbox.folder.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+        _ = try inbox.check(into: store)
+        let outcome = try #require(try inbox.check(into: store).first)
+        #expect(outcome.report == nil)
+        #expect(outcome.failure?.contains("no column holds feedback text") == true)
+        #expect(names(inbox.failedFolder) == ["people.csv", "people.csv.reason"])
+        let reason = try String(contentsOf: inbox.failedFolder.appendingPathComponent("people.csv.reason"), encoding: .utf8)
+        #expect(reason.contains("no column holds feedback text") && reason.contains("--map"))
+        #expect(store.snapshot.feedback.isEmpty)
+        // The same name dropped again does not overwrite the first failure.
+        try "name\nbo\n".write(to: inbox.folder.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+        _ = try inbox.check(into: store)
+        _ = try inbox.check(into: store)
+        #expect(names(inbox.failedFolder) == ["people-2.csv", "people-2.csv.reason", "people.csv", "people.csv.reason"])
+    }
+
+    @Test("a file still growing is left alone until its size stops changing; partial downloads are never taken")
+    func growingFile() throws {
+        let (folder, store, inbox) = try setUp()
+        defer { withExtendedLifetime(folder) {} }
+        let file = inbox.folder.appendingPathComponent("survey.csv")
+        try "text\n\"First answer\"\n".write(to: file, atomically: false, encoding: .utf8)
+        try "text\n\"partial\"\n".write(to: inbox.folder.appendingPathComponent("export.csv.part"), atomically: false, encoding: .utf8)
+        #expect(try inbox.check(into: store).isEmpty)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\"Second answer\"\n".utf8))
+        try handle.close()
+        #expect(try inbox.check(into: store).isEmpty, "the size changed since the last look")
+        #expect(names(inbox.folder).contains("survey.csv"))
+        let outcomes = try inbox.check(into: store)
+        #expect(outcomes.map(\.report?.imported) == [2], "both rows, once it settled")
+        #expect(names(inbox.folder) == ["done", "export.csv.part", "failed"])
+    }
+
+    @Test("a file that changed less than the settle time ago waits")
+    func settleTime() throws {
+        let (folder, store) = try makeWorkspace()
+        let inbox = InboxFolder(folder: folder.path("inbox"), settleTime: 30)
+        try inbox.prepare()
+        try "text\n\"Fresh\"\n".write(to: inbox.folder.appendingPathComponent("fresh.csv"), atomically: true, encoding: .utf8)
+        _ = try inbox.check(into: store)
+        #expect(try inbox.check(into: store).isEmpty)
+        #expect(try inbox.check(into: store, now: Date().addingTimeInterval(31)).count == 1)
+    }
+}
