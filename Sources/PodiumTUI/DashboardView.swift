@@ -116,8 +116,9 @@ public enum DashboardView {
         let stance = state.focusedStance
         let snapshot = state.snapshot
         let evidence = state.evidence
+        let settings = state.paneSettings
         return state.lineMemo.lines(slot: "detail", key: key) {
-            var lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence)
+            var lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence, settings: settings)
                 .map { TextView.Line($0.text, role: role($0.tone)) }
             if let streamed {
                 // The newest part: the end of the text is what is moving.

@@ -24,19 +24,20 @@ public enum ExternalEditor {
         return "vi"
     }
 
-    /// Edits `text`; returns the new text, or nil when the file was left unchanged.
-    public static func edit(_ text: String, name: String) throws -> String? {
+    /// Edits `text` in a file named `name` + `fileExtension` (the extension lets the editor
+    /// colour it); returns the new text, or nil when the file was left unchanged.
+    public static func edit(_ text: String, name: String, fileExtension: String = "md") throws -> String? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("\(name).md")
+        let file = folder.appendingPathComponent("\(name).\(fileExtension)")
         guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw Failure(description: "could not write a temporary file for the editor in \(folder.path)")
         }
         let editor = command()
         let status = try run(["/bin/sh", "-c", editor + " \"$1\"", "podium-editor", file.path])
         guard status == 0 else {
-            throw Failure(description: "the editor (\(editor)) exited with status \(status); the draft was not changed")
+            throw Failure(description: "the editor (\(editor)) exited with status \(status); nothing was changed")
         }
         let edited = try String(contentsOf: file, encoding: .utf8)
         return edited == text ? nil : edited

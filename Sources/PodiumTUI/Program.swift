@@ -8,15 +8,15 @@ import PodiumViewModels
 /// The dashboard's main loop: draw, wait for a key or a change on disk, update, repeat.
 /// Only this loop touches the backend; the workspace watcher hands snapshots over through a mailbox.
 public final class Program {
-    private let store: WorkspaceStore
-    private let backend: TerminalBackend
+    let store: WorkspaceStore
+    let backend: TerminalBackend
     private let theme: Theme
-    private var state: AppState
-    private var previous: Buffer?
-    private let mailbox = Mailbox()
+    var state: AppState
+    var previous: Buffer?
+    let mailbox = Mailbox()
     /// Runs AI jobs; nil shows the dashboard without them (e.g. in rendering tests).
-    private var engine: JobEngine?
-    private var review: DraftReview { DraftReview(store: store) }
+    var engine: JobEngine?
+    var review: DraftReview { DraftReview(store: store) }
 
     /// Sets the provider each job kind runs on (from the config file; the built-in engine
     /// otherwise). The state shows it before a job runs, and jobs are queued on it.
@@ -55,7 +55,11 @@ public final class Program {
             case let .draftReady(draft):
                 prepare([.jobs, .drafts])
                 mailbox.post(select: draft.id.rawValue)
-                mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
+                if draft.status == .accepted {
+                    mailbox.post(notice: "Auto-accepted: “\(draft.title.sanitizedForTerminal())” (\(draft.kind), low risk) · Enter on it in 7, then u, undoes it")
+                } else {
+                    mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
+                }
             case let .streamed(id, text):
                 mailbox.post(text: text, for: id.rawValue)
             }
@@ -181,6 +185,8 @@ public final class Program {
                     case let .importFile(path): importFile(path)
                     case let .cancelJob(id): control { try $0.cancel(RecordID(id)) }
                     case let .retryJob(id): control { try $0.retry(RecordID(id)) }
+                    case let .bulkReview(accept, ids): bulkReview(accept: accept, ids: ids)
+                    case let .rule(request): perform(request)
                     }
                 }
             }
@@ -319,7 +325,7 @@ public final class Program {
     }
 
     /// Shows the store's state after this process wrote to it (nil: anything may have changed).
-    private func refreshPanes(_ collections: [RecordCollection]?) {
+    func refreshPanes(_ collections: [RecordCollection]?) {
         var changes: WorkspaceChanges?
         if let collections {
             var changed = WorkspaceChanges()
@@ -332,6 +338,16 @@ public final class Program {
 
     /// Writes a change the user made, with an audit entry, and shows the result.
     private func apply(_ edit: WorkspaceEdit, summary: String) {
+        switch edit {
+        case let .undoAcceptances(ids):
+            undoAcceptances(ids)
+            return
+        case let .restoreRule(rule):
+            restore(rule)
+            return
+        default:
+            break
+        }
         if case let .undoAcceptance(id) = edit {
             do {
                 let draft = try review.undoAccept(RecordID(id))
@@ -353,7 +369,7 @@ public final class Program {
                             $0.updatedAt = Date()
                         }
                     }
-                case .undoAcceptance:
+                case .undoAcceptance, .undoAcceptances, .restoreRule:
                     break
                 }
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))
@@ -365,7 +381,7 @@ public final class Program {
     }
 
     /// A path with the home folder written as `~`.
-    static func shortPath(_ path: String) -> String {
+    public static func shortPath(_ path: String) -> String {
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }

@@ -177,15 +177,15 @@ struct DashboardEndToEndTests {
         let (folder, workspace) = try prepare()
         let config = folder.url.path + "/.config/podium"
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        try Data(#"{"theme": "light", "keys": {"quit": ["x"]}, "colour": "blue"}"#.utf8).write(to: URL(fileURLWithPath: config + "/config.json"))
+        try Data(#"{"theme": "light", "keys": {"quit": ["Q"]}, "colour": "blue"}"#.utf8).write(to: URL(fileURLWithPath: config + "/config.json"))
         let terminal = try TmuxSession(command: command(folder, workspace: workspace, extra: "--theme high-contrast"), width: 120, height: 40,
                                        environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
         try terminal.waitFor("unknown setting \"colour\"")  // reported in the status bar, not only on stderr
         try terminal.send("j")  // a key press clears the message
-        try terminal.waitFor("x quit")
+        try terminal.waitFor("Q quit")
         try terminal.send("q")
         try terminal.waitFor("q is not bound")
-        try terminal.send("x")
+        try terminal.send("Q")
         #expect(try waitForExit(folder) == "0")
         #expect(try terminalRestored(folder))
     }

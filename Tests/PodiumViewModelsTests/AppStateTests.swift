@@ -34,11 +34,11 @@ struct KeyMapTests {
     @Test("rebinding moves a key and the help follows")
     func rebind() {
         var map = KeyMap.standard
-        let displaced = map.rebind(.quit, to: [.character("x")])
+        let displaced = map.rebind(.quit, to: [.character("Q")])
         #expect(displaced.isEmpty)
         #expect(map.action(for: .character("q")) == nil)
-        #expect(map.action(for: .character("x")) == .quit)
-        #expect(Help.lines(for: map).contains { $0.keys == "x" && $0.title == "Quit" })
+        #expect(map.action(for: .character("Q")) == .quit)
+        #expect(Help.lines(for: map).contains { $0.keys == "Q" && $0.title == "Quit" })
         let taken = map.rebind(.help, to: [.character("j")])
         #expect(taken == [.moveDown])
         #expect(map.conflicts.isEmpty)

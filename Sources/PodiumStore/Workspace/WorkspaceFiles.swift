@@ -25,6 +25,8 @@ enum WorkspaceFiles {
     static let gitignore = """
         # Podium: lock, change feed, quarantine and backups belong to this machine only.
         .podium/
+        # Files dropped in the inbox folder, and the done/ and failed/ ones.
+        inbox/
 
         """
 }

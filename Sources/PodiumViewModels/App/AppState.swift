@@ -45,6 +45,8 @@ public struct AppState: Sendable {
             case audience
             case rejectReason(draftID: String)
             case importPath
+            /// A new automation rule, in the words of `podium automate add`.
+            case rule
         }
         public var purpose: Purpose
         public var text: String
@@ -61,6 +63,7 @@ public struct AppState: Sendable {
             case .audience: "Stakeholder update for (Enter alone: leadership)"
             case .rejectReason: "Reject: why (optional)"
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
+            case .rule: "New rule (e.g. on import tag-sentiment auto-accept · every fri 15:00 stakeholder-update for leadership)"
             }
         }
     }
@@ -76,6 +79,8 @@ public struct AppState: Sendable {
         public var view = 0
         /// Indices into the pane's rows, filtered and sorted.
         public var visible: [Int] = []
+        /// Rows marked for a bulk action (drafts in the Orchestrator's inbox), by id.
+        public var marked: Set<String> = []
     }
 
     public private(set) var snapshot: WorkspaceSnapshot { didSet { revision &+= 1 } }
@@ -108,6 +113,10 @@ public struct AppState: Sendable {
     public var provider = ProviderInfo.local
     /// The provider each job kind runs on, when the config file chooses one.
     public var providerForKind: [JobKind: ProviderInfo] = [:]
+    /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder).
+    public var paneSettings = PaneSettings() {
+        didSet { if let index = PaneBuilder.stances.firstIndex(of: .orchestrator), panes[index].view != 0 { rebuildContent(index) } }
+    }
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
         self.snapshot = snapshot
@@ -163,10 +172,11 @@ public struct AppState: Sendable {
         self.snapshot = snapshot
         for (index, content) in prepared.contents {
             let view = panes[index].view
-            contents[index] = view == 0 ? content : PaneBuilder.content(for: PaneBuilder.stances[index], view: view, in: snapshot)
+            contents[index] = view == 0 ? content : PaneBuilder.content(for: PaneBuilder.stances[index], view: view, in: snapshot, settings: paneSettings)
         }
         if let index = prepared.evidence { evidence = index }
         for index in affected {
+            applyMarks(index)
             recomputeVisible(index)
             if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) {
                 panes[index].selected = position
@@ -196,10 +206,10 @@ public struct AppState: Sendable {
     /// Applies the pane's filter and sort to its rows.
     mutating func recomputeVisible(_ index: Int) {
         let content = contents[index]
-        let needle = panes[index].filter.lowercased()
+        let filter = ColumnFilter(panes[index].filter, columns: content.columns.map(\.title))
         var visible = Array(content.rows.indices)
-        if !needle.isEmpty {
-            visible = visible.filter { content.rows[$0].cells.joined(separator: " ").lowercased().contains(needle) }
+        if !filter.isEmpty {
+            visible = visible.filter { filter.matches(content.rows[$0].cells) }
         }
         if let column = panes[index].sortColumn, column < content.columns.count {
             let ascending = panes[index].sortAscending
@@ -289,6 +299,10 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case setBacklogOrder([String: Int])
     /// Takes back the acceptance of a draft (its id).
     case undoAcceptance(String)
+    /// Takes back the acceptance of several drafts (a bulk accept), newest first.
+    case undoAcceptances([String])
+    /// Puts back a removed automation rule.
+    case restoreRule(AutomationRule)
 }
 
 /// What the program must do after an update, beyond redrawing.
@@ -306,6 +320,9 @@ public enum Effect: Sendable, Equatable {
     case previewImport(String)
     /// Import the file (after its preview).
     case importFile(String)
+    /// Accept or reject the marked drafts (ids).
+    case bulkReview(accept: Bool, ids: [String])
+    case rule(RuleRequest)
 }
 
 /// What the Product Owner decided about a draft (its id).

@@ -150,6 +150,11 @@ extension AppState {
             return [.review(.regenerate(view.id))]
         case .character("a"), .character("x"), .character("e"):
             message = "This draft is \(draft.status.rawValue); only pending drafts can be accepted, rejected or edited."
+        case .character("u") where draft.status == .accepted:
+            // Any accepted draft, also one accepted by automation, can be taken back here.
+            mode = .normal
+            message = "Undoing the acceptance of “\(PaneBuilder.clean(draft.title))”…"
+            return [.write(.undoAcceptance(view.id), summary: "Undo: accepted “\(PaneBuilder.clean(draft.title))”")]
         case .character("u"):
             mode = .normal
             return perform(.undo)
@@ -183,6 +188,10 @@ extension AppState {
                 mode = .normal
                 message = "Reading \(text)…"
                 return [.previewImport(text)]
+            case .rule:
+                guard !text.isEmpty else { message = "Type a rule, or Esc: \(RuleSpec.examples)"; return [] }
+                mode = .normal
+                return [.rule(.add(text))]
             }
         case .backspace:
             if !prompt.text.isEmpty { prompt.text.removeLast() }

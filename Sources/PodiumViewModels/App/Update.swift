@@ -19,6 +19,8 @@ public enum Msg: Sendable {
     case reviewed(ReviewOutcome)
     /// A file's import preview is ready.
     case importPreviewed(ImportPreview)
+    /// A bulk review or rule change the program carried out.
+    case orchestrated(OrchestratorOutcome)
 }
 
 extension AppState {
@@ -52,6 +54,9 @@ extension AppState {
             return []
         case let .importPreviewed(preview):
             mode = .confirmImport(preview)
+            return []
+        case let .orchestrated(outcome):
+            finishOrchestrator(outcome)
             return []
         }
     }
@@ -261,6 +266,8 @@ extension AppState {
             mode = .prompt(Prompt(purpose: .importPath, text: ""))
         case .cancelJob, .retryJob:
             return jobControl(action)
+        case .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule:
+            return orchestratorAction(action)
         default:
             if let kind = action.jobKind { return runJob(kind) }
         }
@@ -269,8 +276,7 @@ extension AppState {
 
     /// Builds the focused pane's content for its current view.
     private mutating func replaceContent(_ index: Int) {
-        setContent(PaneBuilder.content(for: PaneBuilder.stances[index], view: panes[index].view, in: snapshot), at: index)
-        recomputeVisible(index)
+        rebuildContent(index)
     }
 
     private mutating func focus(_ index: Int) {

@@ -51,6 +51,12 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case reviewDrafts = "review-drafts"
     case cancelJob = "cancel-job"
     case retryJob = "retry-job"
+    // The Orchestrator: bulk review and automation rules.
+    case markSelected = "mark"
+    case acceptMarked = "accept-marked"
+    case rejectOrRemove = "reject-marked"
+    case addRule = "add-rule"
+    case editRule = "edit-rule"
 
     /// The action's name in the palette and help.
     public var title: String {
@@ -87,6 +93,11 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .reviewDrafts: "Review this pane's newest pending draft"
         case .cancelJob: "Cancel the selected job"
         case .retryJob: "Run the selected job again (failed, cancelled or interrupted)"
+        case .markSelected: "Mark a low-risk draft for bulk accept/reject; turn a rule on or off"
+        case .acceptMarked: "Accept the marked drafts"
+        case .rejectOrRemove: "Reject the marked drafts; remove the selected rule"
+        case .addRule: "Add an automation rule"
+        case .editRule: "Edit the selected automation rule in $EDITOR"
         default: "AI: " + (jobKind?.info?.title ?? rawValue)
         }
     }
@@ -100,7 +111,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     /// The pane whose keys the action's keys belong to; nil: every pane.
     public var scope: Stance? {
         switch self {
-        case .cancelJob, .retryJob: .orchestrator
+        case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
         default: jobKind?.info?.stance
         }
     }

@@ -93,5 +93,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("w"), .runStakeholderUpdate), Binding(.character("r"), .runReleaseNotes),
         Binding(.character("A"), .runAsk), Binding(.character("b"), .runSprintReviewPack),
         Binding(.character("c"), .cancelJob), Binding(.character("r"), .retryJob),
+        Binding(.character(" "), .markSelected), Binding(.character("a"), .acceptMarked),
+        Binding(.character("x"), .rejectOrRemove), Binding(.character("+"), .addRule), Binding(.character("e"), .editRule),
     ])
 }

@@ -12,13 +12,14 @@ public enum PaneBuilder {
         switch stance {
         case .decisionMaker: ["backlog", "decision log"]
         case .customerRepresentative: ["feedback", "personas"]
+        case .orchestrator: orchestratorViews
         default: [""]
         }
     }
 
     /// The content of the pane for `stance`, in its view number `view`.
-    public static func content(for stance: Stance, view: Int = 0, in snapshot: WorkspaceSnapshot) -> PaneContent {
-        var content = baseContent(for: stance, view: view, in: snapshot)
+    public static func content(for stance: Stance, view: Int = 0, in snapshot: WorkspaceSnapshot, settings: PaneSettings = PaneSettings()) -> PaneContent {
+        var content = baseContent(for: stance, view: view, in: snapshot, settings: settings)
         // Every pane says which of its drafts wait for review.
         if stance != .orchestrator {
             let pending = snapshot.drafts.values.filter { $0.stance == stance && $0.status == .pending }.sorted { $0.id > $1.id }
@@ -30,10 +31,13 @@ public enum PaneBuilder {
         return content
     }
 
-    private static func baseContent(for stance: Stance, view: Int, in snapshot: WorkspaceSnapshot) -> PaneContent {
+    private static func baseContent(for stance: Stance, view: Int, in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         switch (stance, view) {
         case (.decisionMaker, 1): return decisionLog(snapshot)
         case (.customerRepresentative, 1): return personas(snapshot)
+        case (.orchestrator, 1): return automation(snapshot, settings: settings)
+        case (.orchestrator, 2): return metrics(snapshot, settings: settings)
+        case (.orchestrator, 3): return audit(snapshot)
         default: break
         }
         switch stance {
@@ -58,7 +62,8 @@ public enum PaneBuilder {
 
     /// The detail lines of one row of a pane (`evidence` from `evidenceIndex`, built once per workspace change).
     public static func detail(
-        for stance: Stance, id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]] = [:]
+        for stance: Stance, id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]] = [:],
+        settings: PaneSettings = PaneSettings()
     ) -> [PaneContent.Line] {
         switch stance {
         case .visionary:
@@ -150,6 +155,11 @@ public enum PaneBuilder {
                     .init(""), .init(message.body.isEmpty ? "(empty: not written yet)" : clean(message.body, lines: true),
                                      message.body.isEmpty ? .muted : .normal)]
         case .orchestrator:
+            if let rule = snapshot.rules[RecordID(id)] { return ruleDetail(rule, in: snapshot) }
+            if let entry = snapshot.audit[RecordID(id)] { return auditDetail(entry) }
+            if id.hasPrefix(stanceRowPrefix), let stance = Stance(rawValue: String(id.dropFirst(stanceRowPrefix.count))) {
+                return stanceDetail(stance, in: snapshot, settings: settings)
+            }
             if let draft = snapshot.drafts[RecordID(id)] {
                 return [.init(clean(draft.title), .accent),
                         .init("\(draft.kind) · \(draft.stance.title) · \(draft.status.rawValue) · made by \(clean(draft.provider.name))", .muted),
@@ -396,9 +406,19 @@ public enum PaneBuilder {
                                  job.kind.rawValue + (took.isEmpty ? "" : " · took \(took)") + (job.error.map { " — " + clean($0) } ?? "")],
                          tone: tone)
         }
+        // Drafts accepted without review, listed for a later look (and undo).
+        let automatic = Set(jobs.filter { $0.autoAccept == true }.compactMap(\.draftID))
+        let recentAutomatic = drafts.filter { automatic.contains($0.id) && $0.status == .accepted
+            && ($0.reviewedAt.map { Date().timeIntervalSince($0) < 7 * 86_400 } ?? false) }
+        if !recentAutomatic.isEmpty {
+            let byKind = Dictionary(grouping: recentAutomatic, by: \.kind).map { "\($0.key) \($0.value.count)" }.sorted()
+            summary.append(.init("Auto-accepted in 7 days: \(recentAutomatic.count) (" + byKind.joined(separator: ", ")
+                + ") · Enter on one, then u, undoes it", .success))
+        }
         func draftRow(_ draft: Draft) -> PaneContent.Row {
-            .init(id: draft.id.rawValue, cells: ["draft", draft.status.rawValue, draft.stance.title, age(draft.createdAt, now: Date()), clean(draft.title)],
-                  tone: draft.status == .pending ? .accent : .muted)
+            let status = draft.status == .accepted && automatic.contains(draft.id) ? "auto-accept" : draft.status.rawValue
+            return .init(id: draft.id.rawValue, cells: ["draft", status, draft.stance.title, age(draft.createdAt, now: Date()), clean(draft.title)],
+                         tone: draft.status == .pending ? .accent : .muted)
         }
         let rest = (jobs.filter(\.status.isFinished).map { ($0.id.rawValue, jobRow($0)) }
             + drafts.filter { $0.status != .pending && $0.status != .interrupted }.map { ($0.id.rawValue, draftRow($0)) })
@@ -406,10 +426,10 @@ public enum PaneBuilder {
         return PaneContent(
             title: "Orchestrator — jobs and drafts inbox",
             summary: summary,
-            columns: [.init("TYPE", width: 5), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")],
+            columns: [.init("TYPE", width: 7), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")],
             rows: active.map(jobRow) + pending.map(draftRow) + rest,
             emptyMessage: "No AI jobs or drafts yet: each pane's AI keys are in its hints (m summarizes feedback in 3); : lists them all.",
-            hints: "Enter review · c cancel · r retry", counts: "\(pending.count) draft\(pending.count == 1 ? "" : "s") to review")
+            hints: "Enter review · Space mark · a/x bulk · v views", counts: "\(pending.count) draft\(pending.count == 1 ? "" : "s") to review")
     }
 
     /// A job's duration as the saved times allow: they are kept to the second, so "<1s",

@@ -88,11 +88,7 @@ struct Automate: ParsableCommand {
             if case .schedule(.sprintEnd) = trigger, store.snapshot.product.sprint == nil {
                 Console.warning("the product has no sprint cadence yet, so this rule will not run until one is set (sprint start and length in product.json)")
             }
-            try store.write { transaction in
-                try transaction.save(rule)
-                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .create, summary: "Added rule \(rule.id.short): \(rule.summary)",
-                                               details: ["rule": rule.id.rawValue, "kind": rule.job.rawValue]))
-            }
+            try RuleBook(store: store).add(rule)
             Console.line("Added rule \(rule.id.short): \(rule.summary)")
         }
     }
@@ -106,11 +102,7 @@ struct Automate: ParsableCommand {
         func run() throws {
             let store = try workspaceOptions.open()
             let rule = try IDLookup.find(id, in: store.snapshot.rules, noun: "rule")
-            try store.write { transaction in
-                transaction.delete(AutomationRule.self, id: rule.id)
-                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .delete, summary: "Removed rule \(rule.id.short): \(rule.summary)",
-                                               details: ["rule": rule.id.rawValue, "kind": rule.job.rawValue]))
-            }
+            try usage { try RuleBook(store: store).remove(rule.id) }
             Console.line("Removed rule \(rule.id.short): \(rule.summary)")
         }
     }
@@ -164,12 +156,7 @@ enum RuleSwitch {
     static func set(_ id: String, enabled: Bool, workspace: WorkspaceOptions) throws {
         let store = try workspace.open()
         let rule = try IDLookup.find(id, in: store.snapshot.rules, noun: "rule")
-        try store.write { transaction in
-            try transaction.update(AutomationRule.self, id: rule.id) { $0.enabled = enabled }
-            try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update,
-                                           summary: "\(enabled ? "Enabled" : "Disabled") rule \(rule.id.short): \(rule.summary)",
-                                           details: ["rule": rule.id.rawValue, "kind": rule.job.rawValue]))
-        }
+        try usage { try RuleBook(store: store).setEnabled(rule.id, enabled) }
         Console.line("Rule \(rule.id.short) is \(enabled ? "on" : "off"): \(rule.summary)")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PodiumCurses
+import PodiumEngine
 import PodiumRender
 import PodiumStore
 import PodiumTUI
@@ -64,6 +65,17 @@ enum Dashboard {
         program.useProviders { kind, stance in providers.info(for: providers.providerName(for: kind, stance: stance)) }
         program.attach(session.engine)
         defer { session.engine.shutdown() }
+        // Automation while the dashboard is open: the inbox folder and the rules that fall due.
+        let inbox = InboxFolder(folder: config.automation.inboxFolder(workspace: store.layout.root))
+        let watched = (try? inbox.prepare()) != nil
+        program.useSettings(PaneSettings(minutesSaved: config.automation.minutesSaved, trust: config.automation.trust,
+                                         inboxPath: watched ? Program.shortPath(inbox.folder.path) : nil))
+        let runner = AutomationRunner(store: store, engine: session.engine) { kind, stance in
+            providers.info(for: providers.providerName(for: kind, stance: stance))
+        }
+        let loop = AutomationLoop(store: store, runner: runner, inbox: watched ? inbox : nil)
+        program.startAutomation(loop)
+        defer { loop.stop() }
         program.run()
     }
 

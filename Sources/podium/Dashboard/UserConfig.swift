@@ -12,7 +12,7 @@ import TOMLKit
 /// theme = "light"
 ///
 /// [keys]
-/// quit = ["x"]
+/// quit = ["Q"]
 /// filter = ["f", "/"]
 /// ```
 /// Unknown settings and actions are reported, never silently ignored.

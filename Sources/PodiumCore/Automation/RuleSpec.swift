@@ -1,0 +1,64 @@
+/// Reads a rule as a person types it in the dashboard: the words of `podium automate add`,
+/// with or without the dashes.
+///
+///     on import tag-sentiment auto-accept
+///     every fri 15:00 stakeholder-update for leadership
+///     --on sprint-end --job sprint-review-pack
+public enum RuleSpec {
+    public static let examples = "on import tag-sentiment auto-accept · every fri 15:00 stakeholder-update for leadership · on sprint-end sprint-review-pack"
+
+    public static func parse(_ text: String) throws -> AutomationRule {
+        let words = text.split(whereSeparator: \.isWhitespace).map { word -> String in
+            let plain = word.hasPrefix("--") ? String(word.dropFirst(2)) : String(word)
+            return plain.trimmingCharacters(in: ["\"", "'"])
+        }
+        guard !words.isEmpty else { throw AutomationRule.Invalid("type a rule, e.g. \(examples)") }
+        var trigger: RuleTrigger?
+        var job: JobKind?
+        var autoAccept = false
+        var parameters: [String: String] = [:]
+        var index = 0
+        func isKind(_ word: String) -> Bool { JobKind(rawValue: word.lowercased()).info != nil }
+        while index < words.count {
+            let word = words[index].lowercased()
+            switch word {
+            case "on":
+                guard index + 1 < words.count else { throw AutomationRule.Invalid("on what? import, experiment-end, backlog-done or sprint-end") }
+                trigger = try RuleTrigger.on(words[index + 1])
+                index += 2
+            case "every":
+                var schedule: [String] = []
+                index += 1
+                while index < words.count, !isKind(words[index]), !["job", "auto-accept", "for", "audience"].contains(words[index].lowercased()) {
+                    schedule.append(words[index])
+                    index += 1
+                }
+                trigger = try RuleTrigger.every(schedule.joined(separator: " "))
+            case "job":
+                guard index + 1 < words.count else { throw AutomationRule.Invalid("which job? podium jobs kinds lists them") }
+                job = JobKind(rawValue: words[index + 1].lowercased())
+                index += 2
+            case "auto-accept":
+                autoAccept = true
+                index += 1
+            case "for", "audience", "question":
+                var rest: [String] = []
+                index += 1
+                while index < words.count, words[index].lowercased() != "auto-accept" {
+                    rest.append(words[index])
+                    index += 1
+                }
+                guard !rest.isEmpty else { throw AutomationRule.Invalid("\(word) what?") }
+                parameters[word == "question" ? "question" : "audience"] = rest.joined(separator: " ")
+            case _ where isKind(word):
+                job = JobKind(rawValue: word)
+                index += 1
+            default:
+                throw AutomationRule.Invalid("\"\(words[index])\" is not part of a rule; e.g. \(examples)")
+            }
+        }
+        guard let trigger else { throw AutomationRule.Invalid("say when: on import|experiment-end|backlog-done|sprint-end, or every fri 15:00") }
+        guard let job else { throw AutomationRule.Invalid("say which job, e.g. tag-sentiment (podium jobs kinds lists them)") }
+        return try AutomationRule.validated(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// Adds, changes and removes automation rules, each with its audit entry: what the
+/// command line and the dashboard both do.
+public struct RuleBook: Sendable {
+    private let store: WorkspaceStore
+    /// Who is changing the rules, for the audit log.
+    public var actor: String
+
+    public init(store: WorkspaceStore, actor: String = AuditEntry.currentActor) {
+        self.store = store
+        self.actor = actor
+    }
+
+    /// Saves a new rule.
+    public func add(_ rule: AutomationRule) throws {
+        try change(rule.id, "Added rule \(rule.id.short): \(rule.summary)", action: .create) { _ in rule }
+    }
+
+    /// Replaces a rule with an edited one (checked again: auto-accept for low risk only).
+    @discardableResult
+    public func replace(_ edited: AutomationRule) throws -> AutomationRule {
+        var checked = try AutomationRule.validated(trigger: edited.trigger, job: edited.job, parameters: edited.parameters,
+                                                   autoAccept: edited.autoAccept, createdAt: edited.createdAt)
+        checked.id = edited.id
+        checked.enabled = edited.enabled
+        checked.lastRun = edited.lastRun
+        checked.lastOutcome = edited.lastOutcome
+        try change(checked.id, "Edited rule \(checked.id.short): \(checked.summary)", action: .update) { _ in checked }
+        return checked
+    }
+
+    /// Turns a rule on or off; returns it as saved.
+    @discardableResult
+    public func setEnabled(_ id: RecordID<AutomationRule>, _ enabled: Bool) throws -> AutomationRule {
+        guard var rule = store.snapshot.rules[id] else { throw AutomationRule.Invalid("no rule \(id.short)") }
+        rule.enabled = enabled
+        try change(id, "\(enabled ? "Enabled" : "Disabled") rule \(id.short): \(rule.summary)", action: .update) { current in
+            var updated = current ?? rule
+            updated.enabled = enabled
+            return updated
+        }
+        return rule
+    }
+
+    /// Removes a rule (its past jobs and drafts stay); returns it, so it can be put back.
+    @discardableResult
+    public func remove(_ id: RecordID<AutomationRule>) throws -> AutomationRule {
+        guard let rule = store.snapshot.rules[id] else { throw AutomationRule.Invalid("no rule \(id.short)") }
+        try change(id, "Removed rule \(id.short): \(rule.summary)", action: .delete) { _ in nil }
+        return rule
+    }
+
+    private func change(
+        _ id: RecordID<AutomationRule>, _ summary: String, action: AuditAction,
+        _ update: (AutomationRule?) throws -> AutomationRule?
+    ) throws {
+        try store.write { transaction in
+            let current = transaction.record(AutomationRule.self, id: id)
+            let updated = try update(current)
+            if let updated { try transaction.save(updated) } else { transaction.delete(AutomationRule.self, id: id) }
+            let kind = (updated ?? current)?.job.rawValue ?? ""
+            try transaction.log(AuditEntry(actor: actor, action: action, summary: summary,
+                                           details: ["rule": id.rawValue, "kind": kind, "stance": Stance.orchestrator.rawValue]))
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import PodiumCore
+import PodiumStore
+
+/// The Orchestrator's own keys: marking low-risk drafts and accepting or rejecting them in
+/// bulk, and adding, editing, switching and removing automation rules.
+extension AppState {
+    var orchestratorIndex: Int { PaneBuilder.stances.firstIndex(of: .orchestrator) ?? PaneBuilder.stances.count - 1 }
+
+    /// The Orchestrator view shown: 0 jobs and drafts, 1 rules, 2 metrics, 3 audit.
+    var orchestratorView: Int { panes[orchestratorIndex].view }
+
+    /// Rebuilds a pane's content for its current view.
+    mutating func rebuildContent(_ index: Int) {
+        setContent(PaneBuilder.content(for: PaneBuilder.stances[index], view: panes[index].view, in: snapshot, settings: paneSettings), at: index)
+        applyMarks(index)
+        recomputeVisible(index)
+    }
+
+    /// Shows the marks in the inbox (a ✓ before the row's type) and forgets marks on drafts
+    /// that are no longer pending.
+    mutating func applyMarks(_ index: Int) {
+        guard index == orchestratorIndex, panes[index].view == 0, !panes[index].marked.isEmpty else { return }
+        panes[index].marked = panes[index].marked.filter { snapshot.drafts[RecordID($0)]?.status == .pending }
+        var content = contents[index]
+        for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
+            content.rows[row].cells[0] = "✓ " + content.rows[row].cells[0]
+            content.rows[row].tone = .success
+        }
+        setContent(content, at: index)
+    }
+
+    /// Does an Orchestrator action; anywhere else, says where it works.
+    mutating func orchestratorAction(_ action: Action) -> [Effect] {
+        guard focusedStance == .orchestrator else {
+            message = "That key works in the Orchestrator (7)."
+            return []
+        }
+        switch (action, orchestratorView) {
+        case (.markSelected, 0): toggleMark()
+        case (.markSelected, 1):
+            guard let rule = selectedRuleOrSay() else { return [] }
+            return [.rule(.setEnabled(rule.id.rawValue, !rule.enabled))]
+        case (.acceptMarked, 0): return bulkReview(accept: true)
+        case (.rejectOrRemove, 0): return bulkReview(accept: false)
+        case (.rejectOrRemove, 1):
+            guard let rule = selectedRuleOrSay() else { return [] }
+            return [.rule(.remove(rule.id.rawValue))]
+        case (.addRule, _):
+            if orchestratorView != 1 { showOrchestratorView(1) }
+            mode = .prompt(Prompt(purpose: .rule, text: ""))
+        case (.editRule, 1):
+            guard let rule = selectedRuleOrSay() else { return [] }
+            return [.rule(.edit(rule.id.rawValue))]
+        case (.markSelected, _), (.acceptMarked, _), (.rejectOrRemove, _):
+            message = "Marking and bulk review work in the jobs and drafts view; space, x and e work on rules in the rules view (v switches)."
+        default:
+            message = "e edits a rule in the rules view (v switches views)."
+        }
+        return []
+    }
+
+    private mutating func selectedRuleOrSay() -> AutomationRule? {
+        guard let row = selectedRow, let rule = snapshot.rules[RecordID(row.id)] else {
+            message = "Select a rule first (+ adds one)."
+            return nil
+        }
+        return rule
+    }
+
+    private mutating func showOrchestratorView(_ view: Int) {
+        panes[orchestratorIndex] = PaneState()
+        panes[orchestratorIndex].view = view
+        rebuildContent(orchestratorIndex)
+    }
+
+    /// Marks or unmarks the selected draft: low-risk pending drafts only, since high-impact
+    /// ones must be read one by one.
+    private mutating func toggleMark() {
+        let index = orchestratorIndex
+        guard let row = selectedRow, let draft = snapshot.drafts[RecordID(row.id)] else {
+            message = "Space marks drafts; this row is a job."
+            return
+        }
+        if panes[index].marked.remove(row.id) != nil {
+            message = "Unmarked “\(PaneBuilder.clean(draft.title))” · \(panes[index].marked.count) marked"
+        } else {
+            guard draft.status == .pending else {
+                message = "Only pending drafts can be marked; this one is \(draft.status.rawValue)."
+                return
+            }
+            guard let info = draft.kind.info, info.risk == .low else {
+                message = "\(draft.kind) is \(draft.kind.info?.risk.rawValue ?? "unknown") risk: review it on its own (Enter). Bulk review is for low-risk drafts."
+                return
+            }
+            panes[index].marked.insert(row.id)
+            message = "Marked “\(PaneBuilder.clean(draft.title))” · \(panes[index].marked.count) marked · a accepts them, x rejects them"
+        }
+        rebuildContent(index)
+        _ = perform(.moveDown)
+    }
+
+    private mutating func bulkReview(accept: Bool) -> [Effect] {
+        let index = orchestratorIndex
+        let ids = panes[index].marked.sorted()
+        guard !ids.isEmpty else {
+            message = "Mark low-risk drafts with space first; Enter reviews one draft."
+            return []
+        }
+        panes[index].marked = []
+        rebuildContent(index)
+        message = "\(accept ? "Accepting" : "Rejecting") \(ids.count) draft\(ids.count == 1 ? "" : "s")…"
+        return [.bulkReview(accept: accept, ids: ids)]
+    }
+
+    /// Shows how a bulk review or a rule change ended; accepted drafts can be undone together with `u`.
+    mutating func finishOrchestrator(_ outcome: OrchestratorOutcome) {
+        switch outcome {
+        case let .bulkReviewed(accepted, rejected, failures):
+            if !accepted.isEmpty {
+                undoStack.append(UndoEntry(description: "accepted \(accepted.count) drafts", restore: .undoAcceptances(accepted)))
+                if undoStack.count > 50 { undoStack.removeFirst() }
+            }
+            var parts: [String] = []
+            if !accepted.isEmpty { parts.append("Accepted \(accepted.count) draft\(accepted.count == 1 ? "" : "s") · u undoes") }
+            if rejected > 0 { parts.append("Rejected \(rejected) draft\(rejected == 1 ? "" : "s")") }
+            if let first = failures.first { parts.append("\(failures.count) not done: \(first)") }
+            message = parts.joined(separator: " · ")
+        case let .ruleChanged(summary, removed):
+            if let removed {
+                undoStack.append(UndoEntry(description: "removed rule \(removed.id.short)", restore: .restoreRule(removed)))
+                if undoStack.count > 50 { undoStack.removeFirst() }
+            }
+            mode = .normal
+            message = PaneBuilder.clean(summary)
+        case let .ruleRefused(reason, text):
+            message = PaneBuilder.clean(reason)
+            if let text { mode = .prompt(Prompt(purpose: .rule, text: text)) }
+        }
+    }
+}
+
+/// What the Orchestrator asks the program to do with rules.
+public enum RuleRequest: Sendable, Equatable {
+    /// Add the rule typed in the prompt.
+    case add(String)
+    case setEnabled(String, Bool)
+    case remove(String)
+    /// Open the rule's file in the editor.
+    case edit(String)
+}
+
+/// How a bulk review or a rule change the program carried out ended.
+public enum OrchestratorOutcome: Sendable, Equatable {
+    case bulkReviewed(accepted: [String], rejected: Int, failures: [String])
+    /// `removed`: the rule, when it was removed (so `u` can put it back).
+    case ruleChanged(summary: String, removed: AutomationRule?)
+    /// The rule was not saved; `text` is put back in the prompt to be corrected.
+    case ruleRefused(reason: String, text: String?)
+}
