@@ -8,7 +8,7 @@ import Testing
 @Suite("The dashboard in a real terminal", .serialized)
 struct DashboardEndToEndTests {
     /// A demo workspace and a folder for the terminal-state files.
-    private func prepare() throws -> (TemporaryDirectory, String) {
+    func prepare() throws -> (TemporaryDirectory, String) {
         let folder = try TemporaryDirectory("podium-e2e")
         let workspace = folder.url.path + "/ws"
         let demo = try run(BuiltProducts.executable("podium"), ["demo", "--no-open", "--size", "200", "-w", workspace],
@@ -18,13 +18,13 @@ struct DashboardEndToEndTests {
     }
 
     /// A shell command that records the terminal modes, runs podium, then records them again.
-    private func command(_ folder: TemporaryDirectory, workspace: String, extra: String = "") -> String {
+    func command(_ folder: TemporaryDirectory, workspace: String, extra: String = "") -> String {
         let dir = folder.url.path
         return "stty -g > \(dir)/stty.before; \(BuiltProducts.executable("podium").path) -w \(workspace) \(extra); "
             + "echo \\$? > \(dir)/exit.status; stty -g > \(dir)/stty.after; sleep 60"
     }
 
-    private func waitForExit(_ folder: TemporaryDirectory) throws -> String {
+    func waitForExit(_ folder: TemporaryDirectory) throws -> String {
         let path = folder.url.path + "/exit.status"
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
@@ -38,7 +38,7 @@ struct DashboardEndToEndTests {
         return "did not exit"
     }
 
-    private func terminalRestored(_ folder: TemporaryDirectory) throws -> Bool {
+    func terminalRestored(_ folder: TemporaryDirectory) throws -> Bool {
         let before = try String(contentsOfFile: folder.url.path + "/stty.before", encoding: .utf8)
         let after = try String(contentsOfFile: folder.url.path + "/stty.after", encoding: .utf8)
         return before == after

@@ -403,7 +403,9 @@ public enum PaneBuilder {
             }
             return .init(id: job.id.rawValue,
                          cells: ["job", job.status.rawValue, job.stance.title, age(job.createdAt, now: Date()),
-                                 job.kind.rawValue + (took.isEmpty ? "" : " · took \(took)") + (job.error.map { " — " + clean($0) } ?? "")],
+                                 job.kind.rawValue + (took.isEmpty ? "" : " · took \(took)") + " · \(clean(job.provider.name))"
+                                    + (job.usage.map { " · \($0.inputTokens)+\($0.outputTokens) tokens" } ?? "")
+                                    + (job.rule.map { " · rule \($0.short)" } ?? "") + (job.error.map { " — " + clean($0) } ?? "")],
                          tone: tone)
         }
         // Drafts accepted without review, listed for a later look (and undo).

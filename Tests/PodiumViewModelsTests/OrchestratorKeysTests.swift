@@ -1,0 +1,136 @@
+import Foundation
+import PodiumCore
+import PodiumRender
+import PodiumStore
+import PodiumViewModels
+import Testing
+
+/// The Orchestrator from the keyboard: bulk review of marked low-risk drafts, automation
+/// rules, the metrics and the audit log with its filters.
+@Suite("Orchestrator keys")
+struct OrchestratorKeysTests {
+    /// The demo with two pending low-risk drafts, one high-impact draft, a rule and audit entries.
+    private func state() -> (AppState, [Draft], AutomationRule) {
+        var snapshot = demoSnapshot()
+        let drafts = [
+            Draft(kind: .tagSentiment, stance: .customerRepresentative, title: "Sentiment of 3 items", content: "-"),
+            Draft(kind: .clusterThemes, stance: .customerRepresentative, title: "4 themes", content: "-"),
+            Draft(kind: .orderBacklog, stance: .decisionMaker, title: "A new order", content: "-"),
+        ]
+        for draft in drafts { snapshot.drafts[draft.id] = draft }
+        let rule = try! AutomationRule.validated(trigger: .on("import"), job: .tagSentiment, autoAccept: true)
+        snapshot.rules[rule.id] = rule
+        let byRule = AuditEntry(actor: "automation", action: .accept, summary: "Accepted “Sentiment” by rule",
+                                details: ["kind": "tag-sentiment", "stance": "customer-representative", "automation": "rule \(rule.id.short)"])
+        let byUser = AuditEntry(actor: "ana", action: .reject, summary: "Rejected “Order”", details: ["kind": "order-backlog", "stance": "decision-maker"])
+        snapshot.audit[byRule.id] = byRule
+        snapshot.audit[byUser.id] = byUser
+        var state = AppState(snapshot: snapshot, location: "~/ws")
+        _ = state.update(.resized(width: 120, height: 40))
+        _ = state.press(.character("7"))
+        return (state, drafts, rule)
+    }
+
+    private func select(_ id: RecordID<Draft>, in state: inout AppState) {
+        let found = state.selectInOrchestrator(id.rawValue)
+        #expect(found)
+    }
+
+    @Test("space marks low-risk drafts only; a accepts the marked ones in one effect, and they can be undone together")
+    func bulkAccept() {
+        var (state, drafts, _) = state()
+        #expect(state.press(.character("a")).isEmpty)
+        #expect(state.message?.contains("Mark low-risk drafts with space first") == true)
+        select(drafts[2].id, in: &state)
+        _ = state.press(.character(" "))
+        #expect(state.message?.contains("order-backlog is high risk: review it on its own") == true)
+        for draft in drafts.prefix(2) {
+            select(draft.id, in: &state)
+            _ = state.press(.character(" "))
+        }
+        #expect(state.message?.contains("2 marked") == true)
+        #expect(state.visibleRows(state.focused).filter { $0.cells[0] == "✓ draft" }.count == 2)
+        let effects = state.press(.character("a"))
+        #expect(effects == [.bulkReview(accept: true, ids: drafts.prefix(2).map(\.id.rawValue).sorted())])
+        #expect(state.visibleRows(state.focused).allSatisfy { $0.cells[0] != "✓ draft" }, "marks are cleared")
+
+        _ = state.update(.orchestrated(.bulkReviewed(accepted: drafts.prefix(2).map(\.id.rawValue), rejected: 0, failures: [])))
+        #expect(state.message == "Accepted 2 drafts · u undoes")
+        do { let effects = state.press(.character("u")); #expect(effects == [.write(.undoAcceptances(drafts.prefix(2).map(\.id.rawValue)), summary: "Undo: accepted 2 drafts")]) }
+    }
+
+    @Test("x rejects the marked drafts; marking twice unmarks")
+    func bulkReject() {
+        var (state, drafts, _) = state()
+        select(drafts[0].id, in: &state)
+        _ = state.press(.character(" "))
+        select(drafts[0].id, in: &state)
+        _ = state.press(.character(" "))
+        #expect(state.message?.contains("Unmarked") == true)
+        select(drafts[1].id, in: &state)
+        _ = state.press(.character(" "))
+        do { let effects = state.press(.character("x")); #expect(effects == [.bulkReview(accept: false, ids: [drafts[1].id.rawValue])]) }
+    }
+
+    @Test("in the rules view: + asks for a rule, space switches it, x removes it, e edits it; u puts a removed rule back")
+    func rules() {
+        var (state, _, rule) = state()
+        _ = state.press(.character("v"))
+        #expect(state.focusedContent.title == "Orchestrator — automation rules")
+        #expect(state.visibleRows(state.focused).first?.cells.prefix(5) == [rule.id.short, "on", "on import", "tag-sentiment", "auto-accept"])
+        do { let effects = state.press(.character(" ")); #expect(effects == [.rule(.setEnabled(rule.id.rawValue, false))]) }
+        do { let effects = state.press(.character("e")); #expect(effects == [.rule(.edit(rule.id.rawValue))]) }
+        do { let effects = state.press(.character("x")); #expect(effects == [.rule(.remove(rule.id.rawValue))]) }
+        _ = state.update(.orchestrated(.ruleChanged(summary: "Removed rule", removed: rule)))
+        do { let effects = state.press(.character("u")); #expect(effects == [.write(.restoreRule(rule), summary: "Undo: removed rule \(rule.id.short)")]) }
+
+        _ = state.press(.character("+"))
+        state.type("every fri 15:00 stakeholder-update for leadership")
+        do { let effects = state.press(.enter); #expect(effects == [.rule(.add("every fri 15:00 stakeholder-update for leadership"))]) }
+        // A refused rule comes back to the prompt with the reason, to be corrected.
+        _ = state.update(.orchestrated(.ruleRefused(reason: "Not added: order-backlog is high risk", text: "on import order-backlog auto-accept")))
+        #expect(state.mode == .prompt(AppState.Prompt(purpose: .rule, text: "on import order-backlog auto-accept")))
+        #expect(state.message == "Not added: order-backlog is high risk")
+    }
+
+    @Test("rules typed as in the shell, with or without dashes; mistakes are named")
+    func ruleSpec() throws {
+        let rule = try RuleSpec.parse("every fri 15:00 stakeholder-update for leadership")
+        #expect(rule.trigger == .schedule(.weekly(weekdays: [6], hour: 15, minute: 0)))
+        #expect(rule.job == .stakeholderUpdate && rule.parameters == ["audience": "leadership"] && !rule.autoAccept)
+        let dashed = try RuleSpec.parse("--on import --job tag-sentiment --auto-accept")
+        #expect(dashed.trigger == .event(.imported) && dashed.job == .tagSentiment && dashed.autoAccept)
+        #expect(try RuleSpec.parse("on sprint-end sprint-review-pack").trigger == .schedule(.sprintEnd))
+        #expect(throws: AutomationRule.Invalid.self) { try RuleSpec.parse("on import order-backlog auto-accept") }
+        #expect { try RuleSpec.parse("on lunch tag-sentiment") } throws: { "\($0)".contains("--on lunch") }
+        #expect { try RuleSpec.parse("on import") } throws: { "\($0)".contains("say which job") }
+        #expect { try RuleSpec.parse("tag-sentiment please") } throws: { "\($0)".contains("\"please\" is not part of a rule") }
+    }
+
+    @Test("the audit log filters by who, stance and kind; the metrics view lists every stance")
+    func auditAndMetrics() {
+        var (state, _, _) = state()
+        _ = state.press(.character("v"), .character("v"))
+        #expect(state.focusedContent.title == "Orchestrator — time won back and stance balance")
+        #expect(state.visibleRows(state.focused).map(\.cells[0]) == Stance.allCases.map(\.title))
+        _ = state.press(.character("v"))
+        #expect(state.focusedContent.title == "Orchestrator — audit log")
+        let all = state.visibleRows(state.focused).count
+        _ = state.press(.character("/"))
+        state.type("who:rule")
+        _ = state.press(.enter)
+        #expect(state.visibleRows(state.focused).map(\.cells[3]) == ["tag-sentiment"])
+        _ = state.press(.escape)
+        _ = state.press(.character("/"))
+        state.type("who:user stance:decision kind:order")
+        _ = state.press(.enter)
+        #expect(state.visibleRows(state.focused).map { $0.cells[1] } == ["user ana"])
+        _ = state.press(.escape)
+        _ = state.press(.character("/"))
+        state.type("who:nobody")
+        _ = state.press(.enter)
+        #expect(state.visibleRows(state.focused).isEmpty)
+        _ = state.press(.escape)
+        #expect(state.visibleRows(state.focused).count == all)
+    }
+}
