@@ -19,7 +19,7 @@ struct Automate: ParsableCommand {
             Times are in your time zone ($TZ). A rule that was due while nothing ran runs once, \
             not once per missed time. Auto-accept is only for low-risk kinds (podium jobs kinds).
             """,
-        subcommands: [ListRules.self, Add.self, Remove.self, Enable.self, Disable.self, RunDue.self],
+        subcommands: [ListRules.self, Add.self, Remove.self, Enable.self, Disable.self, RunDue.self, Sprint.self],
         defaultSubcommand: ListRules.self)
 
     /// `podium automate list`
@@ -86,7 +86,7 @@ struct Automate: ParsableCommand {
             }
             let store = try workspaceOptions.open()
             if case .schedule(.sprintEnd) = trigger, store.snapshot.product.sprint == nil {
-                Console.warning("the product has no sprint cadence yet, so this rule will not run until one is set (sprint start and length in product.json)")
+                Console.warning("the product has no sprint cadence yet, so this rule runs once one is set: podium automate sprint --start YYYY-MM-DD --length 14")
             }
             try RuleBook(store: store).add(rule)
             Console.line("Added rule \(rule.id.short): \(rule.summary)")
@@ -147,6 +147,54 @@ struct Automate: ParsableCommand {
             } else {
                 for outcome in outcomes { Console.line(outcome.line) }
             }
+        }
+    }
+}
+
+extension Automate {
+    /// `podium automate sprint`
+    struct Sprint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or set the sprint cadence that sprint-end rules follow.",
+            discussion: "Example: podium automate sprint --start 2026-11-02 --length 14 (the first sprint's first day, your time zone).")
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Option(help: ArgumentHelp("The first day of a sprint (YYYY-MM-DD).", valueName: "date")) var start: String?
+        @Option(help: ArgumentHelp("Days per sprint (1 to 60).", valueName: "days")) var length: Int?
+
+        func run() throws {
+            let store = try workspaceOptions.open()
+            guard start != nil || length != nil else {
+                if let sprint = store.snapshot.product.sprint {
+                    Console.line("Sprints of \(sprint.lengthInDays) days from \(PaneDay.format(sprint.firstSprintStart)).")
+                } else {
+                    Console.line("No sprint cadence yet: podium automate sprint --start YYYY-MM-DD --length 14")
+                }
+                return
+            }
+            let current = store.snapshot.product.sprint
+            let days = length ?? current?.lengthInDays ?? 14
+            guard (1...60).contains(days) else { throw UsageFailure(message: "--length \(days): a sprint lasts 1 to 60 days") }
+            let first: Date
+            if let start {
+                guard let date = PaneDay.parse(start) else { throw UsageFailure(message: "--start \(start): write the day as YYYY-MM-DD") }
+                first = date
+            } else if let current {
+                first = current.firstSprintStart
+            } else {
+                throw UsageFailure(message: "give --start YYYY-MM-DD: the product has no sprint cadence yet")
+            }
+            let cadence = SprintCadence(firstSprintStart: first, lengthInDays: days)
+            try store.write { transaction in
+                var product = transaction.product
+                product.sprint = cadence
+                product.updatedAt = Date()
+                try transaction.setProduct(product)
+                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update,
+                                               summary: "Set the sprint cadence: \(days) days from \(PaneDay.format(first))",
+                                               details: ["stance": Stance.orchestrator.rawValue]))
+            }
+            Console.line("Sprints of \(days) days from \(PaneDay.format(first)); sprint-end rules follow them.")
         }
     }
 }

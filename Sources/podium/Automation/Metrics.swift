@@ -18,11 +18,7 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         let start = try since.map { text -> Date in
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = .current
-            formatter.dateFormat = "yyyy-MM-dd"
-            guard let date = formatter.date(from: text) else { throw UsageFailure(message: "--since \(text): write the day as YYYY-MM-DD") }
+            guard let date = PaneDay.parse(text) else { throw UsageFailure(message: "--since \(text): write the day as YYYY-MM-DD") }
             return date
         }
         let store = try workspaceOptions.open()
@@ -81,11 +77,16 @@ enum MetricsReport {
 
 /// Days as YYYY-MM-DD in the user's time zone.
 enum PaneDay {
-    static func format(_ date: Date) -> String {
+    private static func formatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = .current
         formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+        return formatter
     }
+
+    static func format(_ date: Date) -> String { formatter().string(from: date) }
+
+    /// The start of the day, or nil when `text` is not YYYY-MM-DD.
+    static func parse(_ text: String) -> Date? { formatter().date(from: text.trimmingCharacters(in: .whitespaces)) }
 }
