@@ -7,11 +7,23 @@ import PodiumViewModels
 /// The Orchestrator's work in the program: bulk review, automation rules, and the
 /// automation loop (inbox folder and due rules) while the dashboard is open.
 extension Program {
-    /// Runs automation while the dashboard is open; what it does shows as notices, and the
-    /// panes it touches are rebuilt. Returns the loop, to be stopped when the dashboard closes.
+    /// Runs automation while the dashboard is open (the caller stops `loop` when the dashboard
+    /// closes); what it does shows as notices, and the panes it touches are rebuilt.
     public func startAutomation(_ loop: AutomationLoop) {
+        automation = loop
+        loop.start(onEvent: automationHandler)
+    }
+
+    /// Runs the import rules on feedback the dashboard imported (`I`).
+    func runImportRules(_ report: ImportReport, file: String) {
+        guard let automation, !report.importedIDs.isEmpty else { return }
+        automation.imported(RulePlanner.ImportedBatch(file: file, feedback: report.importedIDs.map(RecordID.init)), onEvent: automationHandler)
+    }
+
+    /// Shows what automation did and rebuilds the panes it touched.
+    private var automationHandler: @Sendable (AutomationLoop.Event) -> Void {
         let mailbox = mailbox, store = store
-        loop.start { event in
+        return { event in
             var changes = WorkspaceChanges()
             switch event {
             case let .imported(outcome):

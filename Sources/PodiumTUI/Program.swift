@@ -16,6 +16,8 @@ public final class Program {
     let mailbox = Mailbox()
     /// Runs AI jobs; nil shows the dashboard without them (e.g. in rendering tests).
     var engine: JobEngine?
+    /// Automation while the dashboard is open (nil: none, e.g. in rendering tests).
+    var automation: AutomationLoop?
     var review: DraftReview { DraftReview(store: store) }
 
     /// Sets the provider each job kind runs on (from the config file; the built-in engine
@@ -255,9 +257,11 @@ public final class Program {
 
     private func importFile(_ path: String) {
         do {
-            let report = try FeedbackImporter.importFile(at: Self.expand(path), into: store)
+            let url = Self.expand(path)
+            let report = try FeedbackImporter.importFile(at: url, into: store)
             refreshPanes([.feedback, .audit])
             state.message = report.summary
+            runImportRules(report, file: url.lastPathComponent)
         } catch {
             state.message = "Not imported: \("\(error)".split(separator: "\n").first ?? "")"
         }

@@ -48,6 +48,17 @@ extension DashboardEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: workspace + "/inbox/done/reviews-nov.csv"))
         #expect(snapshot.audit.values.contains { $0.action == .accept && $0.isAutomated })
 
+        // Importing with I in the dashboard fires the import rules too.
+        try "text\n\"Sync is terribly slow on the train\"\n".write(toFile: folder.url.path + "/more.csv", atomically: true, encoding: .utf8)
+        try terminal.send("I")
+        try terminal.type(folder.url.path + "/more.csv")
+        try terminal.send("Enter")
+        try terminal.waitFor("Import " + folder.url.path + "/more.csv?")
+        try terminal.send("y")
+        try terminal.waitFor("Auto-accepted in 7 days: 2 (tag-sentiment 2)", timeout: 30)
+        try store.refresh()
+        #expect(store.snapshot.feedback.values.first { $0.text.contains("terribly slow") }?.sentiment != nil)
+
         // The audit log, filtered to what rules did.
         try terminal.send("v", "v", "v", "/")
         try terminal.type("who:rule")

@@ -177,8 +177,17 @@ struct AutomationTests {
             try transaction.save(experiment)
             try transaction.update(BacklogItem.self, id: item.id) { $0.status = .done; $0.doneAt = Date(); $0.updatedAt = Date() }
         }
+        // One that ended before the rule was made still waits for a conclusion; one whose
+        // conclusion already waits for review is left alone.
+        let older = Experiment(title: "Older", hypothesis: "H", metric: "M", target: "T", status: .running,
+                               startsAt: created.addingTimeInterval(-86_400 * 30), endsAt: created.addingTimeInterval(-86_400))
+        let reviewed = Experiment(title: "Reviewed", hypothesis: "H", metric: "M", target: "T", status: .running,
+                                  startsAt: created.addingTimeInterval(-86_400 * 30), endsAt: created.addingTimeInterval(-86_400))
+        try setup.store.write { try $0.save(all: [older, reviewed]) }
+        _ = try setup.engine.enqueue(.concludeExperiment, inputs: [ArtifactReference(.experiment, reviewed.id)])
+        setup.engine.waitForIdle()
         let queued = try setup.runDue(Date(), berlin)
-        #expect(queued.first { $0.rule.id == conclude.id }?.job.inputs == [ArtifactReference(.experiment, experiment.id)])
+        #expect(Set(queued.filter { $0.rule.id == conclude.id }.flatMap(\.job.inputs)) == [ArtifactReference(.experiment, experiment.id), ArtifactReference(.experiment, older.id)])
         #expect(queued.first { $0.rule.id == notes.id }?.job.inputs == [ArtifactReference(.backlog, item.id)])
         #expect(try setup.runDue(Date(), berlin).isEmpty, "each event is handled once")
         #expect(throws: AutomationRule.Invalid.self) { try AutomationRule.validated(trigger: .on("import"), job: .concludeExperiment) }

@@ -49,6 +49,19 @@ public final class AutomationLoop: @unchecked Sendable {
         timer = nil
     }
 
+    /// Runs the import rules on feedback imported some other way (the dashboard's `I`), on
+    /// the loop's queue; what they queue goes to `onEvent`.
+    public func imported(_ batch: RulePlanner.ImportedBatch, onEvent: @escaping @Sendable (Event) -> Void) {
+        queue.async { [runner] in
+            do {
+                let queued = try runner.runDue(imported: batch)
+                if !queued.isEmpty { onEvent(.queued(queued)) }
+            } catch {
+                onEvent(.failed("\(error)"))
+            }
+        }
+    }
+
     private func tick(_ onEvent: @Sendable (Event) -> Void) {
         do {
             if Date() >= nextRuleCheck {

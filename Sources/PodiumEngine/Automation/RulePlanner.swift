@@ -49,10 +49,12 @@ public enum RulePlanner {
                 runs.append(PlannedRun(rule: rule, parameters: parameters, inputs: inputs,
                                        reason: "\(count) new feedback item\(count == 1 ? "" : "s") from \(imported.file)"))
             case .event(.experimentEnded):
-                let handled = handledInputs(of: rule, in: snapshot)
+                // Every running experiment past its end, once: also one that ended before the rule
+                // was made (it still waits for a conclusion), unless a conclusion already waits.
+                let handled = handledInputs(of: rule, in: snapshot).union(pendingConclusions(in: snapshot))
                 let ended = snapshot.experiments.all.filter { experiment in
                     guard experiment.status == .running, let end = experiment.endsAt else { return false }
-                    return end <= now && end > rule.createdAt && !handled.contains(experiment.id.rawValue)
+                    return end <= now && !handled.contains(experiment.id.rawValue)
                 }
                 for experiment in ended {
                     runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: [ArtifactReference(.experiment, experiment.id)],
@@ -82,6 +84,12 @@ public enum RulePlanner {
     /// when its job failed (a person retries it; a rule does not loop).
     private static func handledInputs(of rule: AutomationRule, in snapshot: WorkspaceSnapshot) -> Set<String> {
         Set(snapshot.jobs.values.filter { $0.rule == rule.id }.flatMap { $0.inputs.map(\.id) })
+    }
+
+    /// Experiments a pending conclude-experiment draft is already about.
+    private static func pendingConclusions(in snapshot: WorkspaceSnapshot) -> Set<String> {
+        Set(snapshot.drafts.values.filter { $0.kind == .concludeExperiment && $0.status == .pending }
+            .compactMap { $0.jobID.flatMap { snapshot.jobs[$0] } }.flatMap { $0.inputs.filter { $0.kind == .experiment }.map(\.id) })
     }
 
     /// "Fri 2026-11-27 15:00" in the user's time zone.
