@@ -17,7 +17,8 @@ public enum WorkspaceExporter {
             product: snapshot.product, feedback: snapshot.feedback.all, backlog: snapshot.orderedBacklog,
             stakeholders: snapshot.stakeholders.all, personas: snapshot.personas.all,
             experiments: snapshot.experiments.all, decisions: snapshot.decisions.all,
-            communications: snapshot.communications.all, drafts: snapshot.drafts.all, audit: snapshot.audit.all)
+            communications: snapshot.communications.all, drafts: snapshot.drafts.all, rules: snapshot.rules.all,
+            audit: snapshot.audit.all)
         return String(decoding: try RecordCodec.encode(document, what: "the workspace"), as: UTF8.self)
     }
 
@@ -99,5 +100,6 @@ struct ExportDocument: Encodable {
     var decisions: [Decision]
     var communications: [Communication]
     var drafts: [Draft]
+    var rules: [AutomationRule]
     var audit: [AuditEntry]
 }
