@@ -152,7 +152,9 @@ public enum DashboardView {
             message = reviewable ? " a accept · x reject · e edit · r regenerate · d changes · v evidence · j/k scroll · Esc back"
                 : " \(draft.status.rawValue) · r regenerate · d changes · v evidence" + (draft.status == .accepted ? " · u undo (if it was the last change)" : "") + " · Esc back"
         }
-        if case let .prompt(prompt) = state.mode { message = " \(prompt.label): \(prompt.text)▏  Enter · Esc cancels" }
+        if case let .prompt(prompt) = state.mode {
+            message = " \(prompt.label): \(prompt.text)▏  " + (prompt.note.map { "⚠ " + $0 } ?? "Enter · Esc cancels")
+        }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""
         let palette = state.keyMap.keys(for: .palette).first.map { "\($0) commands" } ?? ""

@@ -28,6 +28,8 @@ extension Program {
             switch event {
             case let .imported(outcome):
                 mailbox.post(notice: "Inbox: " + outcome.summary.sanitizedForTerminal())
+                let name = outcome.file.sanitizedForTerminal()
+                mailbox.post(inbox: outcome.report.map { "\(name) imported \($0.imported)" } ?? "\(name) failed (failed/\(name).reason)")
                 for collection in [RecordCollection.feedback, .audit] { changes.records[collection] = [] }
             case let .queued(runs):
                 let first = runs[0]
@@ -48,7 +50,7 @@ extension Program {
 
     // MARK: Bulk review
 
-    func bulkReview(accept: Bool, ids: [String]) {
+    func bulkReview(accept: Bool, ids: [String], reason: String?) {
         var accepted: [String] = []
         var rejected = 0
         var failures: [String] = []
@@ -58,7 +60,7 @@ extension Program {
                     try review.accept(RecordID(id), note: "Accepted in bulk")
                     accepted.append(id)
                 } else {
-                    try review.reject(RecordID(id), reason: "Rejected in bulk")
+                    try review.reject(RecordID(id), reason: reason ?? "Rejected in bulk")
                     rejected += 1
                 }
             } catch {
@@ -97,18 +99,23 @@ extension Program {
                     _ = state.update(.orchestrated(.ruleRefused(reason: "Not added: \(error.description)", text: text)))
                     return
                 }
-                try book.add(rule)
+                do { try book.add(rule) } catch let error as AutomationRule.Invalid {
+                    _ = state.update(.orchestrated(.ruleRefused(reason: "Not added: \(error.description)", text: text)))
+                    return
+                }
                 refreshPanes([.rules, .audit])
-                _ = state.update(.orchestrated(.ruleChanged(summary: "Added rule \(rule.id.short): \(rule.summary)", removed: nil)))
+                _ = state.update(.orchestrated(.ruleChanged(summary: "Added rule \(rule.id.short): \(rule.summary)", undo: .delete(id: rule.id.rawValue))))
                 state.selectInOrchestrator(rule.id.rawValue)
             case let .setEnabled(id, enabled):
+                let before = store.snapshot.rules[RecordID(id)]
                 let rule = try book.setEnabled(RecordID(id), enabled)
                 refreshPanes([.rules, .audit])
-                _ = state.update(.orchestrated(.ruleChanged(summary: "Rule \(rule.id.short) is \(enabled ? "on" : "off"): \(rule.summary)", removed: nil)))
+                _ = state.update(.orchestrated(.ruleChanged(summary: "Rule \(rule.id.short) is \(enabled ? "on" : "off"): \(rule.summary)",
+                                                            undo: before.map { .restore($0, change: enabled ? "turned on" : "turned off") })))
             case let .remove(id):
                 let rule = try book.remove(RecordID(id))
                 refreshPanes([.rules, .audit])
-                _ = state.update(.orchestrated(.ruleChanged(summary: "Removed rule \(rule.id.short): \(rule.summary) · u puts it back", removed: rule)))
+                _ = state.update(.orchestrated(.ruleChanged(summary: "Removed rule \(rule.id.short): \(rule.summary)", undo: .restore(rule, change: "removed"))))
             case let .edit(id):
                 try edit(RecordID(id), book: book)
             }
@@ -120,11 +127,13 @@ extension Program {
     /// Opens the rule's JSON in the editor; saves it when it still reads as a valid rule.
     private func edit(_ id: RecordID<AutomationRule>, book: RuleBook) throws {
         guard let rule = store.snapshot.rules[id] else { return }
-        let original = String(decoding: try WorkspaceJSON.encoder().encode(rule), as: UTF8.self)
+        // After an edit that could not be saved, the editor opens on that edit again.
+        let saved = String(decoding: try WorkspaceJSON.encoder().encode(rule), as: UTF8.self)
+        let original = unsavedRuleEdits[id.rawValue] ?? saved
         var outcome: Result<String?, any Error> = .success(nil)
         backend.runOutside { outcome = Result { try ExternalEditor.edit(original, name: "rule-\(id.short)", fileExtension: "json") } }
         previous = nil
-        guard let text = try outcome.get() else {
+        guard let text = try outcome.get() ?? unsavedRuleEdits[id.rawValue] else {
             state.message = "Rule \(id.short) unchanged."
             return
         }
@@ -132,30 +141,45 @@ extension Program {
         do {
             edited = try WorkspaceJSON.decoder().decode(AutomationRule.self, from: Data(text.utf8))
         } catch {
-            state.message = "Rule \(id.short) not changed: the edited text is not a rule (\(error)). Fix it with e again."
+            unsavedRuleEdits[id.rawValue] = text
+            state.message = "Rule \(id.short) not changed: \(WorkspaceJSON.describe(error)) · e opens your edit again"
             return
         }
         guard edited.id == id else {
-            state.message = "Rule \(id.short) not changed: its id cannot be edited."
+            unsavedRuleEdits[id.rawValue] = text
+            state.message = "Rule \(id.short) not changed: its id cannot be edited · e opens your edit again"
             return
         }
         do {
             let saved = try book.replace(edited)
+            unsavedRuleEdits[id.rawValue] = nil
             refreshPanes([.rules, .audit])
-            state.message = "Saved rule \(id.short): \(saved.summary)"
+            _ = state.update(.orchestrated(.ruleChanged(summary: "Saved rule \(id.short): \(saved.summary)", undo: .restore(rule, change: "edited"))))
         } catch let error as AutomationRule.Invalid {
-            state.message = "Rule \(id.short) not changed: \(error.description)"
+            unsavedRuleEdits[id.rawValue] = text
+            state.message = "Rule \(id.short) not changed: \(error.description) · e opens your edit again"
         }
     }
 
-    /// Puts back a removed rule (undo).
+    /// Puts a rule back as it was (undo of a change, or of removing it).
     func restore(_ rule: AutomationRule) {
         do {
-            try RuleBook(store: store).add(rule)
+            try RuleBook(store: store).restore(rule)
             refreshPanes([.rules, .audit])
             state.message = "Put back rule \(rule.id.short): \(rule.summary)"
         } catch {
             state.message = "Could not put back rule \(rule.id.short): \(error)"
+        }
+    }
+
+    /// Removes a rule that was added (undo of adding it).
+    func deleteRule(_ id: String) {
+        do {
+            let rule = try RuleBook(store: store).remove(RecordID(id))
+            refreshPanes([.rules, .audit])
+            state.message = "Removed rule \(rule.id.short) again: \(rule.summary)"
+        } catch {
+            state.message = "Could not remove rule \(String(id.suffix(8))): \(error)"
         }
     }
 }

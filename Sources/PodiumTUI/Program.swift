@@ -18,6 +18,8 @@ public final class Program {
     var engine: JobEngine?
     /// Automation while the dashboard is open (nil: none, e.g. in rendering tests).
     var automation: AutomationLoop?
+    /// Rule edits that could not be saved, by rule id: `e` reopens them.
+    var unsavedRuleEdits: [String: String] = [:]
     var review: DraftReview { DraftReview(store: store) }
 
     /// Sets the provider each job kind runs on (from the config file; the built-in engine
@@ -155,6 +157,11 @@ public final class Program {
                 mailbox.clearSelection(id)
                 dirty = true
             }
+            let inboxLines = mailbox.takeInbox()
+            if !inboxLines.isEmpty {
+                state.paneSettings.inboxRecent = Array((state.paneSettings.inboxRecent + inboxLines).suffix(5))
+                dirty = true
+            }
             if let notice = mailbox.takeNotice() {
                 state.message = notice
                 dirty = true
@@ -187,7 +194,7 @@ public final class Program {
                     case let .importFile(path): importFile(path)
                     case let .cancelJob(id): control { try $0.cancel(RecordID(id)) }
                     case let .retryJob(id): control { try $0.retry(RecordID(id)) }
-                    case let .bulkReview(accept, ids): bulkReview(accept: accept, ids: ids)
+                    case let .bulkReview(accept, ids, reason): bulkReview(accept: accept, ids: ids, reason: reason)
                     case let .rule(request): perform(request)
                     }
                 }
@@ -349,6 +356,9 @@ public final class Program {
         case let .restoreRule(rule):
             restore(rule)
             return
+        case let .deleteRule(id):
+            deleteRule(id)
+            return
         default:
             break
         }
@@ -373,7 +383,7 @@ public final class Program {
                             $0.updatedAt = Date()
                         }
                     }
-                case .undoAcceptance, .undoAcceptances, .restoreRule:
+                case .undoAcceptance, .undoAcceptances, .restoreRule, .deleteRule:
                     break
                 }
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))
@@ -386,8 +396,8 @@ public final class Program {
 
     /// A path with the home folder written as `~`.
     public static func shortPath(_ path: String) -> String {
-        let home = FileManager.default.homeDirectoryForCurrentUser.path
-        return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        return !home.isEmpty && home != "/" && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }
 }
 
@@ -441,6 +451,13 @@ final class Mailbox: @unchecked Sendable {
     func post(text: String, for id: String) { lock.withLock { texts[id] = text } }
 
     func takeTexts() -> [(String, String)] { lock.withLock { defer { texts = [:] }; return texts.map { ($0.key, $0.value) } } }
+
+    private var inbox: [String] = []
+
+    /// What became of a file taken from the inbox folder.
+    func post(inbox line: String) { lock.withLock { inbox.append(line) } }
+
+    func takeInbox() -> [String] { lock.withLock { defer { inbox = [] }; return inbox } }
 
     /// A one-line message for the status bar (the latest wins).
     func post(notice: String) { lock.withLock { self.notice = notice } }

@@ -41,6 +41,8 @@ struct AutomationCommandTests {
         }
         let badTime = try podium(["automate", "add", "--every", "fri 25:00", "--job", "stakeholder-update"], home: home.url)
         #expect(badTime.status == 64 && badTime.standardError.contains("is not a time"))
+        let twin = try podium(["automate", "add", "--on", "import", "--job", "tag-sentiment", "--auto-accept"], home: home.url)
+        #expect(twin.status == 1 && twin.standardError.contains("already does this"), "a rule doing the same work would run twice")
         let both = try podium(["automate", "add", "--job", "tag-sentiment"], home: home.url)
         #expect(both.status == 64 && both.standardError.contains("either --on EVENT or --every"))
 
@@ -61,6 +63,11 @@ struct AutomationCommandTests {
         #expect(try snapshot(home).rules.count == 1)
         let missing = try podium(["automate", "remove", "nope"], home: home.url)
         #expect(missing.status == 1 && missing.standardError.contains("no rule \"nope\""))
+        let absent = try podium(["automate", "remove", "ffffffff"], home: home.url)
+        #expect(absent.status == 1 && absent.standardError.contains("no rule \"ffffffff\""))
+        let stray = try podium(["automate", "remove", String(rules[0].id.rawValue.suffix(1))], home: home.url)
+        #expect(stray.status == 1 && stray.standardError.contains("too short"), "one character never picks a rule to remove")
+        #expect(list.standardOutput.contains("NEXT") && list.standardOutput.contains("on event"))
         #expect(try snapshot(home).audit.values.filter { $0.details["rule"] != nil }.count == 5, "each change is in the audit log")
 
         let kinds = try podium(["jobs", "kinds"], home: home.url)

@@ -58,4 +58,17 @@ struct ScheduleTests {
         #expect(Schedule.sprintEnd.lastOccasion(atOrBefore: date("2026-09-10 12:00", utc), timeZone: utc, cadence: cadence) == nil)
         #expect(Schedule.sprintEnd.lastOccasion(atOrBefore: date("2026-10-10 12:00", utc), timeZone: utc, cadence: nil) == nil)
     }
+
+    @Test("the next occasion, across the change from summer time; a bare time is every day")
+    func nextOccasion() throws {
+        let friday = try Schedule.parse("fri 15:00")
+        #expect(friday.nextOccasion(after: date("2026-10-23 15:00", berlin), timeZone: berlin) == date("2026-10-30 15:00", berlin))
+        #expect(friday.nextOccasion(after: date("2026-10-30 14:59", berlin), timeZone: berlin) == date("2026-10-30 15:00", berlin))
+        #expect(try Schedule.parse("15:00") == .daily(hour: 15, minute: 0))
+        #expect(try Schedule.parse("15:00").nextOccasion(after: date("2026-10-24 16:00", berlin), timeZone: berlin) == date("2026-10-25 15:00", berlin))
+        let utc = TimeZone(identifier: "UTC")!
+        let cadence = SprintCadence(firstSprintStart: date("2026-09-07 00:00", utc), lengthInDays: 14)
+        #expect(Schedule.sprintEnd.nextOccasion(after: date("2026-09-01 00:00", utc), timeZone: utc, cadence: cadence) == date("2026-09-21 00:00", utc))
+        #expect(Schedule.sprintEnd.nextOccasion(after: date("2026-10-05 00:00", utc), timeZone: utc, cadence: cadence) == date("2026-10-19 00:00", utc))
+    }
 }

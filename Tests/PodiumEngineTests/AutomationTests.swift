@@ -133,7 +133,9 @@ struct AutomationTests {
 
         // Undo puts the items back as they were: the themes first (they tagged the same items), then the sentiment.
         let themesDraft = try #require(snapshot.jobs.values.first { $0.rule == themes.id }?.draftID)
-        #expect(throws: EngineError.self) { try DraftReview(store: setup.store).undoAccept(sentimentDraft.id) }
+        #expect { try DraftReview(store: setup.store).undoAccept(sentimentDraft.id) } throws: { error in
+            "\(error)".contains("(draft \(themesDraft.short)) changed the same records since; undo that one first")
+        }
         try DraftReview(store: setup.store).undoAccept(themesDraft)
         try DraftReview(store: setup.store).undoAccept(sentimentDraft.id)
         #expect(new.allSatisfy { setup.store.snapshot.feedback[$0.id]?.sentiment == nil })

@@ -33,6 +33,7 @@ struct MetricsTests {
         snapshot.jobs[autoJob.id] = autoJob
         let drafts = [
             draft(.tagSentiment, .accepted, reviewedDaysAgo: 1, job: autoJob.id),  // this week (Mon 23 Nov)
+            draft(.tagSentiment, .accepted, reviewedDaysAgo: 1.01),  // the same day: the routine was saved once
             draft(.stakeholderUpdate, .accepted, reviewedDaysAgo: 2, edited: true),  // this week
             draft(.stakeholderUpdate, .rejected, reviewedDaysAgo: 3),  // Sun 22 Nov: last week
             draft(.stakeholderUpdate, .rejected, reviewedDaysAgo: 9, edited: true),  // Mon 16 Nov
@@ -57,7 +58,7 @@ struct MetricsTests {
         #expect(metrics.weeks.count == 4, "the last four weeks when no --since")
         let thisWeek = metrics.weeks.last!
         #expect(thisWeek.weekStart == now.addingTimeInterval(-2 * day - 12 * 3600), "Monday 23 November 00:00")
-        #expect(thisWeek.acceptedDrafts == 2 && thisWeek.minutes == 65)
+        #expect(thisWeek.acceptedDrafts == 3 && thisWeek.minutes == 65, "two sentiment drafts on one day count 20 minutes once")
         #expect(metrics.weeks.dropLast().allSatisfy { $0.minutes == 0 }, "the summary accepted 40 days ago is older than four weeks")
         #expect(WorkMetrics.duration(minutes: 95) == "1 h 35 min")
     }
@@ -71,7 +72,8 @@ struct MetricsTests {
         #expect(update.needsWork)
         #expect(metrics.hints.contains { $0.hasPrefix("stakeholder-update: only 25% of 4 drafts accepted") })
         let sentiment = metrics.kinds.first { $0.kind == .tagSentiment }!
-        #expect(sentiment.autoAccepted == 1 && sentiment.acceptRate == 1 && !sentiment.needsWork)
+        #expect(sentiment.accepted == 2 && sentiment.autoAccepted == 1 && sentiment.acceptRate == 1 && !sentiment.needsWork)
+        #expect(sentiment.minutesSaved == 20)
         let summary = metrics.kinds.first { $0.kind == .summarizeFeedback }!
         #expect(summary.pending == 1 && summary.accepted == 1)
         #expect(metrics.kinds.first { $0.kind == .orderBacklog }.map { $0.decided + $0.pending } == 0, "superseded drafts do not count")
@@ -91,8 +93,8 @@ struct MetricsTests {
         let experimenter = metrics.stances.first { $0.stance == .experimenter }!
         #expect(experimenter.itemsTouched30 == 0 && experimenter.hint == "no experiment for 4 weeks")
         let customer = metrics.stances.first { $0.stance == .customerRepresentative }!
-        #expect(customer.acceptedDrafts7 == 1 && customer.acceptedDrafts30 == 1)
-        #expect(customer.weekly == [0, 0, 0, 0, 1])
+        #expect(customer.acceptedDrafts7 == 2 && customer.acceptedDrafts30 == 2)
+        #expect(customer.weekly == [0, 0, 0, 0, 2])
         let visionary = metrics.stances.first { $0.stance == .visionary }!
         #expect(visionary.hint == "no change to the vision or goal for 6 months")
         #expect(metrics.decisions7 == 1 && metrics.decisions30 == 1)

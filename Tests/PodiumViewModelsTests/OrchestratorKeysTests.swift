@@ -40,7 +40,7 @@ struct OrchestratorKeysTests {
     func bulkAccept() {
         var (state, drafts, _) = state()
         #expect(state.press(.character("a")).isEmpty)
-        #expect(state.message?.contains("Mark low-risk drafts with space first") == true)
+        #expect(state.message?.contains("Mark low-risk drafts with Space first") == true)
         select(drafts[2].id, in: &state)
         _ = state.press(.character(" "))
         #expect(state.message?.contains("order-backlog is high risk: review it on its own") == true)
@@ -50,8 +50,15 @@ struct OrchestratorKeysTests {
         }
         #expect(state.message?.contains("2 marked") == true)
         #expect(state.visibleRows(state.focused).filter { $0.cells[0] == "✓ draft" }.count == 2)
+        // Marked drafts a filter hides are left alone.
+        _ = state.press(.character("/"))
+        state.type("kind:nothing-like-this")
+        _ = state.press(.enter)
+        #expect(state.press(.character("a")).isEmpty)
+        #expect(state.message?.contains("The 2 marked drafts are hidden by the filter") == true)
+        _ = state.press(.escape)
         let effects = state.press(.character("a"))
-        #expect(effects == [.bulkReview(accept: true, ids: drafts.prefix(2).map(\.id.rawValue).sorted())])
+        #expect(effects == [.bulkReview(accept: true, ids: drafts.prefix(2).map(\.id.rawValue).sorted(), reason: nil)])
         #expect(state.visibleRows(state.focused).allSatisfy { $0.cells[0] != "✓ draft" }, "marks are cleared")
 
         _ = state.update(.orchestrated(.bulkReviewed(accepted: drafts.prefix(2).map(\.id.rawValue), rejected: 0, failures: [])))
@@ -69,7 +76,11 @@ struct OrchestratorKeysTests {
         #expect(state.message?.contains("Unmarked") == true)
         select(drafts[1].id, in: &state)
         _ = state.press(.character(" "))
-        do { let effects = state.press(.character("x")); #expect(effects == [.bulkReview(accept: false, ids: [drafts[1].id.rawValue])]) }
+        // x asks why first (Esc keeps them), like rejecting one draft.
+        _ = state.press(.character("x"))
+        #expect(state.mode == .prompt(AppState.Prompt(purpose: .bulkRejectReason(draftIDs: [drafts[1].id.rawValue]), text: "")))
+        state.type("duplicates")
+        do { let effects = state.press(.enter); #expect(effects == [.bulkReview(accept: false, ids: [drafts[1].id.rawValue], reason: "duplicates")]) }
     }
 
     @Test("in the rules view: + asks for a rule, space switches it, x removes it, e edits it; u puts a removed rule back")
@@ -81,7 +92,7 @@ struct OrchestratorKeysTests {
         do { let effects = state.press(.character(" ")); #expect(effects == [.rule(.setEnabled(rule.id.rawValue, false))]) }
         do { let effects = state.press(.character("e")); #expect(effects == [.rule(.edit(rule.id.rawValue))]) }
         do { let effects = state.press(.character("x")); #expect(effects == [.rule(.remove(rule.id.rawValue))]) }
-        _ = state.update(.orchestrated(.ruleChanged(summary: "Removed rule", removed: rule)))
+        _ = state.update(.orchestrated(.ruleChanged(summary: "Removed rule", undo: .restore(rule, change: "removed"))))
         do { let effects = state.press(.character("u")); #expect(effects == [.write(.restoreRule(rule), summary: "Undo: removed rule \(rule.id.short)")]) }
 
         _ = state.press(.character("+"))
@@ -89,7 +100,7 @@ struct OrchestratorKeysTests {
         do { let effects = state.press(.enter); #expect(effects == [.rule(.add("every fri 15:00 stakeholder-update for leadership"))]) }
         // A refused rule comes back to the prompt with the reason, to be corrected.
         _ = state.update(.orchestrated(.ruleRefused(reason: "Not added: order-backlog is high risk", text: "on import order-backlog auto-accept")))
-        #expect(state.mode == .prompt(AppState.Prompt(purpose: .rule, text: "on import order-backlog auto-accept")))
+        #expect(state.mode == .prompt(AppState.Prompt(purpose: .rule, text: "on import order-backlog auto-accept", note: "Not added: order-backlog is high risk")))
         #expect(state.message == "Not added: order-backlog is high risk")
     }
 
@@ -127,10 +138,22 @@ struct OrchestratorKeysTests {
         #expect(state.visibleRows(state.focused).map { $0.cells[1] } == ["user ana"])
         _ = state.press(.escape)
         _ = state.press(.character("/"))
+        state.type("who:auto stance:customer-representative")
+        _ = state.press(.enter)
+        #expect(state.visibleRows(state.focused).map(\.cells[3]) == ["tag-sentiment"], "the stance as stored matches its title")
+        _ = state.press(.escape)
+        _ = state.press(.character("/"))
         state.type("who:nobody")
         _ = state.press(.enter)
         #expect(state.visibleRows(state.focused).isEmpty)
         _ = state.press(.escape)
         #expect(state.visibleRows(state.focused).count == all)
+
+        // In the jobs and drafts view, a name that is no column matches anywhere in the row.
+        _ = state.press(.character("v"))
+        _ = state.press(.character("/"))
+        state.type("kind:Sentiment")
+        _ = state.press(.enter)
+        #expect(state.visibleRows(state.focused).map(\.cells[4]) == ["Sentiment of 3 items"])
     }
 }

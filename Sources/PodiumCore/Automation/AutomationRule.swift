@@ -66,14 +66,39 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
         if parameters["audience"] != nil && job != .stakeholderUpdate {
             throw Invalid("--audience is for stakeholder-update, not \(info.kind)")
         }
+        if let audience = parameters["audience"], audience.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Invalid("--audience needs a name, e.g. leadership")
+        }
         return AutomationRule(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept, createdAt: createdAt)
+    }
+
+    /// Whether its drafts are in fact accepted without review: asked for, and the kind is low
+    /// risk (a hand-edited file may ask it for any kind; it is refused).
+    public var autoAccepts: Bool { autoAccept && job.info?.risk == .low }
+
+    /// How its drafts are reviewed: "auto-accept", "review", or "review (auto-accept refused: high risk)".
+    public var reviewPolicy: String {
+        if autoAccepts { return "auto-accept" }
+        guard autoAccept else { return "review" }
+        return "review (auto-accept refused: \(job.info?.risk.rawValue ?? "unknown") risk)"
+    }
+
+    /// When the rule runs next by the clock (nil: it runs on events, or a sprint rule without a cadence).
+    public func nextRun(after date: Date, timeZone: TimeZone, cadence: SprintCadence?) -> Date? {
+        guard case let .schedule(schedule) = trigger else { return nil }
+        return schedule.nextOccasion(after: date, timeZone: timeZone, cadence: cadence)
+    }
+
+    /// Whether `other` does the same thing (same trigger, job and options).
+    public func sameWork(as other: AutomationRule) -> Bool {
+        trigger == other.trigger && job == other.job && parameters == other.parameters
     }
 
     /// "on import → tag-sentiment (auto-accept)", for lists and the audit log.
     public var summary: String {
         var text = "\(trigger) → \(job)"
         if let audience = parameters["audience"] { text += " for \(audience)" }
-        if autoAccept { text += " (auto-accept)" }
+        if autoAccepts { text += " (auto-accept)" } else if autoAccept { text += " (auto-accept refused)" }
         return text
     }
 }
@@ -105,7 +130,8 @@ public enum RuleTrigger: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .event(event): "on \(event.rawValue)"
         case .schedule(.sprintEnd): "on sprint-end"
-        case let .schedule(schedule): "every \(schedule)"
+        case let .schedule(.daily(hour, minute)): "daily \(Schedule.clock(hour, minute))"
+        case let .schedule(schedule): schedule.description.hasPrefix("weekdays") ? "\(schedule)" : "every \(schedule)"
         }
     }
 }

@@ -25,6 +25,10 @@ public enum Schedule: Codable, Sendable, Hashable, CustomStringConvertible {
         let example = "e.g. \"fri 15:00\", \"mon,wed 08:30\", \"weekdays 9:00\", \"daily 07:45\" or \"sprint-end\""
         guard let first = words.first else { throw ParseError(description: "an empty schedule; \(example)") }
         if words == ["sprint-end"] || words == ["sprint", "end"] { return .sprintEnd }
+        if words.count == 1, first.contains(":") {
+            let (hour, minute) = try time(first, in: text)
+            return .daily(hour: hour, minute: minute)  // "15:00": every day
+        }
         guard words.count == 2 else { throw ParseError(description: "\"\(text)\" is not a schedule; \(example)") }
         let (hour, minute) = try time(words[1], in: text)
         if first == "daily" || first == "every-day" { return .daily(hour: hour, minute: minute) }
@@ -51,9 +55,37 @@ public enum Schedule: Codable, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .weekly(days, hour, minute):
             let names = days == [2, 3, 4, 5, 6] ? "weekdays" : days.map { Self.dayNames[$0 - 1] }.joined(separator: ",")
-            return "\(names) \(String(format: "%02d:%02d", hour, minute))"
-        case let .daily(hour, minute): return "daily \(String(format: "%02d:%02d", hour, minute))"
+            return "\(names) \(Self.clock(hour, minute))"
+        case let .daily(hour, minute): return "daily \(Self.clock(hour, minute))"
         case .sprintEnd: return "sprint-end"
+        }
+    }
+
+    /// "09:05".
+    public static func clock(_ hour: Int, _ minute: Int) -> String {
+        (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+
+    /// The first occasion after `date`, in `timeZone` (nil: a sprint schedule without a cadence).
+    public func nextOccasion(after date: Date, timeZone: TimeZone, cadence: SprintCadence? = nil) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        switch self {
+        case let .daily(hour, minute), let .weekly(_, hour, minute):
+            return (0...8).lazy.compactMap { ahead -> Date? in
+                guard let day = calendar.date(byAdding: .day, value: ahead, to: date),
+                      let at = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day), at > date else { return nil }
+                if case let .weekly(days, _, _) = self, !days.contains(calendar.component(.weekday, from: at)) { return nil }
+                return at
+            }.first
+        case .sprintEnd:
+            guard let cadence, cadence.lengthInDays > 0,
+                  var end = calendar.date(byAdding: .day, value: cadence.lengthInDays, to: cadence.firstSprintStart) else { return nil }
+            while end <= date {
+                guard let next = calendar.date(byAdding: .day, value: cadence.lengthInDays, to: end) else { return nil }
+                end = next
+            }
+            return end
         }
     }
 

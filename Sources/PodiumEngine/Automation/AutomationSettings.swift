@@ -80,8 +80,9 @@ public struct AutomationSettings: Sendable, Equatable {
         }
     }
 
-    /// The inbox folder: the configured one (with ~ expanded), else `inbox` in the workspace.
-    public func inboxFolder(workspace: URL, home: String = NSHomeDirectory()) -> URL {
+    /// The inbox folder: the configured one (a leading ~ is `$HOME`; a relative path is inside
+    /// the workspace), else `inbox` in the workspace.
+    public func inboxFolder(workspace: URL, home: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) -> URL {
         guard let inbox else { return workspace.appendingPathComponent("inbox", isDirectory: true) }
         if inbox == "~" || inbox.hasPrefix("~/") { return URL(fileURLWithPath: home + inbox.dropFirst(), isDirectory: true) }
         return URL(fileURLWithPath: inbox, isDirectory: true, relativeTo: workspace).standardizedFileURL

@@ -14,9 +14,17 @@ public struct RuleBook: Sendable {
         self.actor = actor
     }
 
-    /// Saves a new rule.
+    /// Saves a new rule; refused when a rule doing the same work exists (it would run twice).
     public func add(_ rule: AutomationRule) throws {
+        if let twin = store.snapshot.rules.values.first(where: { $0.id != rule.id && $0.sameWork(as: rule) }) {
+            throw AutomationRule.Invalid("rule \(twin.id.short) already does this (\(twin.summary)); podium automate list shows it")
+        }
         try change(rule.id, "Added rule \(rule.id.short): \(rule.summary)", action: .create) { _ in rule }
+    }
+
+    /// Puts a rule back as it was (undo of a change in the dashboard), adding it if it was removed.
+    public func restore(_ rule: AutomationRule) throws {
+        try change(rule.id, "Put back rule \(rule.id.short): \(rule.summary)", action: .undo) { _ in rule }
     }
 
     /// Replaces a rule with an edited one (checked again: auto-accept for low risk only).
@@ -36,6 +44,7 @@ public struct RuleBook: Sendable {
     @discardableResult
     public func setEnabled(_ id: RecordID<AutomationRule>, _ enabled: Bool) throws -> AutomationRule {
         guard var rule = store.snapshot.rules[id] else { throw AutomationRule.Invalid("no rule \(id.short)") }
+        guard rule.enabled != enabled else { return rule }
         rule.enabled = enabled
         try change(id, "\(enabled ? "Enabled" : "Disabled") rule \(id.short): \(rule.summary)", action: .update) { current in
             var updated = current ?? rule

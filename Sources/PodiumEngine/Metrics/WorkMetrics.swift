@@ -21,7 +21,7 @@ public struct WorkMetrics: Sendable, Encodable {
         public var hint: String?
     }
 
-    /// Minutes won back in one week (from its Monday).
+    /// Minutes won back in one week (from its Monday): each kind counts once a day.
     public struct WeekSaved: Sendable, Encodable, Equatable {
         public var weekStart: Date
         public var acceptedDrafts: Int
@@ -132,13 +132,20 @@ public struct WorkMetrics: Sendable, Encodable {
             guard let at = draft.reviewedAt else { return draft.status == .pending }
             return since.map { at >= $0 } ?? true
         }
+        // A kind's routine is saved once a day: clustering themes again after each small
+        // import, or a second update the same day, is not another hour won back.
         var weekly: [Date: WeekSaved] = [:]
-        for draft in reviewed where draft.status == .accepted {
+        var savedByKind: [JobKind: Double] = [:]
+        var counted = Set<String>()
+        for draft in reviewed.filter({ $0.status == .accepted }).sorted(by: { ($0.reviewedAt ?? .distantPast) < ($1.reviewedAt ?? .distantPast) }) {
             guard let at = draft.reviewedAt, let start = calendar.dateInterval(of: .weekOfYear, for: at)?.start else { continue }
+            let day = calendar.startOfDay(for: at)
+            let saves = counted.insert("\(draft.kind.rawValue)|\(day.timeIntervalSince1970)").inserted ? minutesSaved[draft.kind] ?? 0 : 0
             var week = weekly[start] ?? WeekSaved(weekStart: start, acceptedDrafts: 0, minutes: 0)
             week.acceptedDrafts += 1
-            week.minutes += minutesSaved[draft.kind] ?? 0
+            week.minutes += saves
             weekly[start] = week
+            savedByKind[draft.kind, default: 0] += saves
         }
         var weeks: [WeekSaved] = []
         // Every week from `since` (the last 4 when there is none), those with nothing accepted as zero.
@@ -163,7 +170,7 @@ public struct WorkMetrics: Sendable, Encodable {
                 edited: ofKind.filter { ($0.status == .accepted || $0.status == .rejected) && !$0.edits.isEmpty }.count,
                 rejected: ofKind.filter { $0.status == .rejected }.count, pending: ofKind.filter { $0.status == .pending }.count,
                 autoAccepted: ofKind.filter { $0.status == .accepted && $0.jobID.map(autoJobs.contains) == true }.count,
-                minutesSaved: Double(acceptedCount) * (minutesSaved[kind] ?? 0))
+                minutesSaved: savedByKind[kind] ?? 0)
         }
         return WorkMetrics(
             generatedAt: now, since: since, stances: stances,

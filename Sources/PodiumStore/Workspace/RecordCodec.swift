@@ -9,6 +9,11 @@ public enum WorkspaceJSON {
         RecordCodec.makeEncoder()
     }
 
+    /// Why a record could not be read, in a line: the field and what is wrong with it.
+    public static func describe(_ error: any Error) -> String {
+        RecordCodec.describe(error)
+    }
+
     /// A decoder for Podium's JSON (its timestamps read fast; other ISO 8601 dates too).
     public static func decoder() -> JSONDecoder {
         RecordCodec.makeDecoder()

@@ -47,13 +47,18 @@ public struct AppState: Sendable {
             case importPath
             /// A new automation rule, in the words of `podium automate add`.
             case rule
+            /// Why the marked drafts (their ids) are rejected.
+            case bulkRejectReason(draftIDs: [String])
         }
         public var purpose: Purpose
         public var text: String
+        /// Why the last Enter was refused, shown beside the text until it is corrected.
+        public var note: String?
 
-        public init(purpose: Purpose, text: String) {
+        public init(purpose: Purpose, text: String, note: String? = nil) {
             self.purpose = purpose
             self.text = text
+            self.note = note
         }
 
         /// The prompt's label, e.g. "Ask the workspace".
@@ -63,7 +68,8 @@ public struct AppState: Sendable {
             case .audience: "Stakeholder update for (Enter alone: leadership)"
             case .rejectReason: "Reject: why (optional)"
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
-            case .rule: "New rule (e.g. on import tag-sentiment auto-accept · every fri 15:00 stakeholder-update for leadership)"
+            case .rule: "New rule (e.g. on import tag-sentiment auto-accept)"
+            case let .bulkRejectReason(ids): "Reject \(ids.count) marked draft\(ids.count == 1 ? "" : "s"): why (optional; Esc keeps them)"
             }
         }
     }
@@ -301,8 +307,10 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case undoAcceptance(String)
     /// Takes back the acceptance of several drafts (a bulk accept), newest first.
     case undoAcceptances([String])
-    /// Puts back a removed automation rule.
+    /// Puts an automation rule back as it was (or back at all, when it was removed).
     case restoreRule(AutomationRule)
+    /// Removes an automation rule (undo of adding it), by id.
+    case deleteRule(String)
 }
 
 /// What the program must do after an update, beyond redrawing.
@@ -320,8 +328,8 @@ public enum Effect: Sendable, Equatable {
     case previewImport(String)
     /// Import the file (after its preview).
     case importFile(String)
-    /// Accept or reject the marked drafts (ids).
-    case bulkReview(accept: Bool, ids: [String])
+    /// Accept or reject the marked drafts (ids), with the reason for a rejection.
+    case bulkReview(accept: Bool, ids: [String], reason: String?)
     case rule(RuleRequest)
 }
 

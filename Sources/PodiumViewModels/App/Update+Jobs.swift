@@ -192,6 +192,10 @@ extension AppState {
                 guard !text.isEmpty else { message = "Type a rule, or Esc: \(RuleSpec.examples)"; return [] }
                 mode = .normal
                 return [.rule(.add(text))]
+            case let .bulkRejectReason(ids):
+                mode = .normal
+                message = "Rejecting \(ids.count) draft\(ids.count == 1 ? "" : "s")…"
+                return [.bulkReview(accept: false, ids: ids, reason: text.isEmpty ? nil : text)]
             }
         case .backspace:
             if !prompt.text.isEmpty { prompt.text.removeLast() }

@@ -99,17 +99,26 @@ extension AppState {
         _ = perform(.moveDown)
     }
 
+    /// Accepts the marked drafts the list shows, or asks why before rejecting them; marked
+    /// drafts a filter hides are left alone (and stay marked).
     private mutating func bulkReview(accept: Bool) -> [Effect] {
         let index = orchestratorIndex
-        let ids = panes[index].marked.sorted()
+        let shown = Set(visibleRows(index).map(\.id))
+        let ids = panes[index].marked.filter(shown.contains).sorted()
+        let hidden = panes[index].marked.count - ids.count
         guard !ids.isEmpty else {
-            message = "Mark low-risk drafts with space first; Enter reviews one draft."
+            message = hidden > 0 ? "The \(hidden) marked draft\(hidden == 1 ? " is" : "s are") hidden by the filter: Esc clears it."
+                : "Mark low-risk drafts with Space first; Enter reviews one draft."
             return []
         }
-        panes[index].marked = []
+        guard accept else {
+            mode = .prompt(Prompt(purpose: .bulkRejectReason(draftIDs: ids), text: ""))
+            return []
+        }
+        panes[index].marked.subtract(ids)
         rebuildContent(index)
-        message = "\(accept ? "Accepting" : "Rejecting") \(ids.count) draft\(ids.count == 1 ? "" : "s")…"
-        return [.bulkReview(accept: accept, ids: ids)]
+        message = "Accepting \(ids.count) draft\(ids.count == 1 ? "" : "s")…" + (hidden > 0 ? " (\(hidden) marked but hidden by the filter stay marked)" : "")
+        return [.bulkReview(accept: true, ids: ids, reason: nil)]
     }
 
     /// Shows how a bulk review or a rule change ended; accepted drafts can be undone together with `u`.
@@ -125,18 +134,30 @@ extension AppState {
             if rejected > 0 { parts.append("Rejected \(rejected) draft\(rejected == 1 ? "" : "s")") }
             if let first = failures.first { parts.append("\(failures.count) not done: \(first)") }
             message = parts.joined(separator: " · ")
-        case let .ruleChanged(summary, removed):
-            if let removed {
-                undoStack.append(UndoEntry(description: "removed rule \(removed.id.short)", restore: .restoreRule(removed)))
+        case let .ruleChanged(summary, undo):
+            if let undo {
+                let entry = switch undo {
+                case let .restore(rule, change): UndoEntry(description: "\(change) rule \(rule.id.short)", restore: .restoreRule(rule))
+                case let .delete(id): UndoEntry(description: "added rule \(String(id.suffix(8)))", restore: .deleteRule(id))
+                }
+                undoStack.append(entry)
                 if undoStack.count > 50 { undoStack.removeFirst() }
             }
             mode = .normal
-            message = PaneBuilder.clean(summary)
+            message = PaneBuilder.clean(summary) + (undo == nil ? "" : " · u undoes")
         case let .ruleRefused(reason, text):
             message = PaneBuilder.clean(reason)
-            if let text { mode = .prompt(Prompt(purpose: .rule, text: text)) }
+            if let text { mode = .prompt(Prompt(purpose: .rule, text: text, note: PaneBuilder.clean(reason))) }
         }
     }
+}
+
+/// How `u` takes back a change to the rules.
+public enum RuleUndo: Sendable, Equatable {
+    /// Put the rule back as it was before `change` ("removed", "edited", "switched").
+    case restore(AutomationRule, change: String)
+    /// Remove the rule that was added (its id).
+    case delete(id: String)
 }
 
 /// What the Orchestrator asks the program to do with rules.
@@ -152,8 +173,8 @@ public enum RuleRequest: Sendable, Equatable {
 /// How a bulk review or a rule change the program carried out ended.
 public enum OrchestratorOutcome: Sendable, Equatable {
     case bulkReviewed(accepted: [String], rejected: Int, failures: [String])
-    /// `removed`: the rule, when it was removed (so `u` can put it back).
-    case ruleChanged(summary: String, removed: AutomationRule?)
+    /// `undo`: how to take the change back with `u`.
+    case ruleChanged(summary: String, undo: RuleUndo?)
     /// The rule was not saved; `text` is put back in the prompt to be corrected.
     case ruleRefused(reason: String, text: String?)
 }

@@ -20,6 +20,12 @@ extension PaneBuilder {
         var summary: [PaneContent.Line] = [
             .init(settings.inboxPath.map { "Inbox: \(clean($0)) — drop CSV or JSON exports there; each is imported, then moved to done/ (failed/ with a .reason)" }
                 ?? "Inbox: none while the dashboard runs here (podium watch DIR watches one)", .muted),
+        ]
+        if !settings.inboxRecent.isEmpty {
+            summary.append(.init("Inbox, last files: " + settings.inboxRecent.suffix(3).map { clean($0) }.joined(separator: " · "),
+                                 settings.inboxRecent.suffix(3).contains { $0.contains("failed") } ? .warning : .muted))
+        }
+        summary += [
             .init("Auto-accepted by the trust policy: " + (trusted.isEmpty ? "none (config.toml [trust])" : trusted.joined(separator: ", "))
                 + " · high-impact kinds are always reviewed", .muted),
         ]
@@ -31,7 +37,7 @@ extension PaneBuilder {
             .init(id: rule.id.rawValue,
                   cells: [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description,
                           rule.job.rawValue + (rule.parameters["audience"].map { " for \(clean($0))" } ?? ""),
-                          rule.autoAccept ? "auto-accept" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
+                          rule.autoAccepts ? "auto-accept" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
                           clean(rule.lastOutcome ?? "")],
                   tone: rule.enabled ? .normal : .muted,
                   sortKeys: [nil, nil, nil, nil, nil, rule.lastRun.map { -$0.timeIntervalSince1970 }, nil])
@@ -51,16 +57,22 @@ extension PaneBuilder {
         var lines: [PaneContent.Line] = [
             .init(clean(rule.summary), .accent),
             .init("Rule \(rule.id.short) · \(rule.enabled ? "on" : "off") · made \(time(rule.createdAt))", .muted),
-            .init(rule.autoAccept ? "Its drafts are accepted without review (low risk); the Orchestrator lists them and u or podium drafts undo takes one back."
-                  : "Its drafts wait for your review in the inbox."),
+            .init(rule.autoAccepts ? "Its drafts are accepted without review (low risk); the Orchestrator lists them and u or podium drafts undo takes one back."
+                  : rule.autoAccept ? "Its file asks for auto-accept, but \(rule.job) is \(rule.job.info?.risk.rawValue ?? "unknown") risk: its drafts wait for your review."
+                  : "Its drafts wait for your review in the inbox.", rule.autoAccept && !rule.autoAccepts ? .warning : .normal),
         ]
+        if let next = rule.nextRun(after: Date(), timeZone: .current, cadence: snapshot.product.sprint) {
+            lines.append(.init("Next: \(time(next))" + (rule.enabled ? "" : " (when turned on)")))
+        } else if rule.trigger == .schedule(.sprintEnd) {
+            lines.append(.init("No sprint cadence yet: podium automate sprint --start YYYY-MM-DD --length 14", .warning))
+        }
         if let last = rule.lastRun { lines.append(.init("Last ran \(time(last)): \(clean(rule.lastOutcome ?? ""))")) } else { lines.append(.init("Has not run yet.", .muted)) }
         let jobs = snapshot.jobs.values.filter { $0.rule == rule.id }.sorted { $0.id > $1.id }
         if !jobs.isEmpty {
             lines += [.init(""), .init("Its jobs (\(jobs.count)), newest first", .muted)]
             for job in jobs.prefix(8) {
                 let draft = job.draftID.flatMap { snapshot.drafts[$0] }
-                lines.append(.init("\(age(job.createdAt, now: Date())) ago · \(job.kind) · \(job.status.rawValue)"
+                lines.append(.init("\(time(job.createdAt)) · \(job.kind) · \(job.status.rawValue)"
                     + (draft.map { " · draft \($0.id.short) \($0.status.rawValue)" } ?? "")))
             }
         }
@@ -100,7 +112,7 @@ extension PaneBuilder {
             rows: rows,
             emptyMessage: "",
             hints: "Enter: review rates of the stance's jobs · v next view",
-            counts: "days: accepted drafts / items touched")
+            counts: "7 stances · days: accepted drafts / items touched")
     }
 
     static func stanceDetail(_ stance: Stance, in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> [PaneContent.Line] {
@@ -108,8 +120,8 @@ extension PaneBuilder {
         guard let balance = metrics.stances.first(where: { $0.stance == stance }) else { return [] }
         var lines: [PaneContent.Line] = [
             .init(stance.title, .accent), .init(stance.purpose, .muted),
-            .init("Last 7 days: \(balance.acceptedDrafts7) drafts accepted, \(balance.itemsTouched7) items touched"),
-            .init("Last 30 days: \(balance.acceptedDrafts30) drafts accepted, \(balance.itemsTouched30) items touched"),
+            .init("Last 7 days: \(count(balance.acceptedDrafts7, "draft")) accepted, \(count(balance.itemsTouched7, "item")) touched"),
+            .init("Last 30 days: \(count(balance.acceptedDrafts30, "draft")) accepted, \(count(balance.itemsTouched30, "item")) touched"),
             .init("Per week, oldest first: " + balance.weekly.map(String.init).joined(separator: ", ") + "  " + WorkMetrics.sparkline(balance.weekly)),
             .init("Last activity: " + (balance.lastActivity.map(time) ?? "none")),
         ]
@@ -129,6 +141,9 @@ extension PaneBuilder {
         return lines
     }
 
+    /// "1 item", "3 items".
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
     // MARK: Audit
 
     static func audit(_ snapshot: WorkspaceSnapshot) -> PaneContent {
@@ -137,25 +152,26 @@ extension PaneBuilder {
         let rows = entries.map { entry -> PaneContent.Row in
             let stance = entry.details["stance"].flatMap(Stance.init(rawValue:))?.title ?? ""
             return .init(id: entry.id.rawValue,
-                         cells: [shortTime(entry.at), who(entry), stance, clean(entry.details["kind"] ?? entry.action.rawValue), clean(entry.summary)],
+                         cells: [time(entry.at), who(entry), stance, clean(entry.details["kind"] ?? entry.action.rawValue), clean(entry.summary)],
                          tone: entry.isAutomated ? .accent : .normal,
                          sortKeys: [entry.at.timeIntervalSince1970, nil, nil, nil, nil])
         }
         return PaneContent(
             title: "Orchestrator — audit log",
             summary: [.init("Every accept, reject, edit, undo, import and rule run, newest first · \(automated) by automation", .muted),
-                      .init("Filter with /: who:rule, who:user, stance:customer, kind:tag-sentiment, or any words", .muted)],
-            columns: [.init("WHEN", width: 16), .init("WHO", width: 14), .init("STANCE", width: 14), .init("KIND", width: 18), .init("WHAT")],
+                      .init("Filter with /: who:auto (automation), who:rule, who:user, stance:customer, kind:tag-sentiment, or any words", .muted)],
+            columns: [.init("WHEN", width: 16), .init("WHO", width: 19), .init("STANCE", width: 14), .init("KIND", width: 18), .init("WHAT")],
             rows: Array(rows),
             emptyMessage: "Nothing recorded yet.",
             hints: "/ filter (who:rule stance:… kind:…) · v next view",
             counts: "\(rows.count) audit entries")
     }
 
-    /// Who made an audited change: "rule 1a2b3c4d", "trust policy", "inbox" or "user NAME".
+    /// Who made an audited change: "auto: rule 1a2b3c4d", "auto: trust policy", "auto: inbox"
+    /// or "user NAME" (so `who:auto`, `who:rule` and `who:user` filter them).
     static func who(_ entry: AuditEntry) -> String {
-        if let automation = entry.details[AuditEntry.automationDetail] { return clean(automation) }
-        if entry.actor == "automation" { return "rule" }
+        if let automation = entry.details[AuditEntry.automationDetail] { return "auto: " + clean(automation) }
+        if entry.actor == "automation" { return "auto: rule" }
         return "user " + clean(entry.actor)
     }
 
@@ -168,12 +184,5 @@ extension PaneBuilder {
             lines += entry.details.sorted { $0.key < $1.key }.map { .init("\(clean($0.key)): \(clean($0.value))") }
         }
         return lines
-    }
-
-    /// "2026-11-25 14:03" in the user's time zone.
-    static func shortTime(_ date: Date) -> String {
-        date.formatted(.verbatim(
-            "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-            timeZone: .current, calendar: Calendar(identifier: .gregorian)))
     }
 }

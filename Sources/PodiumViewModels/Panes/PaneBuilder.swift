@@ -431,7 +431,8 @@ public enum PaneBuilder {
             columns: [.init("TYPE", width: 7), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")],
             rows: active.map(jobRow) + pending.map(draftRow) + rest,
             emptyMessage: "No AI jobs or drafts yet: each pane's AI keys are in its hints (m summarizes feedback in 3); : lists them all.",
-            hints: "Enter review · Space mark · a/x bulk · v views", counts: "\(pending.count) draft\(pending.count == 1 ? "" : "s") to review")
+            hints: "Enter review · Space mark · a/x bulk · v views",
+            counts: "\(active.count + pending.count + rest.count) jobs and drafts · \(pending.count) to review")
     }
 
     /// A job's duration as the saved times allow: they are kept to the second, so "<1s",
@@ -453,7 +454,12 @@ public enum PaneBuilder {
         }
     }
 
-    public static func time(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) }
+    /// A moment in the user's time zone, to the minute: "2026-11-25 19:17".
+    public static func time(_ date: Date) -> String {
+        date.formatted(.verbatim(
+            "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            timeZone: .current, calendar: Calendar(identifier: .gregorian)))
+    }
 
     // MARK: Formatting
 

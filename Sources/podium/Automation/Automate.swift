@@ -40,12 +40,14 @@ struct Automate: ParsableCommand {
                 Console.line("No automation rules. podium automate add --help shows how to make one.")
                 return
             }
+            let cadence = store.snapshot.product.sprint
             let rows = rules.map { rule -> [String] in
                 [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.job.rawValue + (rule.parameters["audience"].map { " for \($0)" } ?? ""),
-                 rule.autoAccept ? "auto-accept" : "review", rule.lastRun.map { Drafts.ListDrafts.age($0) + " ago" } ?? "never",
+                 rule.reviewPolicy, rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
+                 rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
                  rule.lastOutcome ?? ""]
             }
-            Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "LAST OUTCOME"], rows: rows, flexibleColumn: 6)
+            Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "NEXT", "LAST OUTCOME"], rows: rows, flexibleColumn: 7)
                 .render(width: Console.width))
         }
     }
@@ -88,7 +90,7 @@ struct Automate: ParsableCommand {
             if case .schedule(.sprintEnd) = trigger, store.snapshot.product.sprint == nil {
                 Console.warning("the product has no sprint cadence yet, so this rule runs once one is set: podium automate sprint --start YYYY-MM-DD --length 14")
             }
-            try RuleBook(store: store).add(rule)
+            do { try RuleBook(store: store).add(rule) } catch let error as AutomationRule.Invalid { throw CommandFailure(message: error.description) }
             Console.line("Added rule \(rule.id.short): \(rule.summary)")
         }
     }

@@ -18,7 +18,8 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         let start = try since.map { text -> Date in
-            guard let date = PaneDay.parse(text) else { throw UsageFailure(message: "--since \(text): write the day as YYYY-MM-DD") }
+            guard let date = PaneDay.parse(text) else { throw UsageFailure(message: "--since \(text): not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") }
+            if date > Date() { Console.warning("--since \(text) is in the future: nothing is counted yet") }
             return date
         }
         let store = try workspaceOptions.open()
@@ -47,7 +48,12 @@ enum MetricsReport {
         lines.append("")
         lines.append("Time won back: \(WorkMetrics.duration(minutes: metrics.minutesSaved))"
             + (metrics.since.map { " since \(PaneDay.format($0))" } ?? " in all"))
-        for week in metrics.weeks {
+        let shownWeeks = metrics.weeks.suffix(12)
+        if metrics.weeks.count > shownWeeks.count {
+            let earlier = metrics.weeks.dropLast(shownWeeks.count)
+            lines.append("  \(earlier.count) earlier weeks: \(WorkMetrics.duration(minutes: earlier.map(\.minutes).reduce(0, +))) (--json lists each)")
+        }
+        for week in shownWeeks {
             lines.append("  week of \(PaneDay.format(week.weekStart))  \(WorkMetrics.duration(minutes: week.minutes).padding(toLength: 12, withPad: " ", startingAt: 0))"
                 + " \(week.acceptedDrafts) draft\(week.acceptedDrafts == 1 ? "" : "s") accepted")
         }
@@ -86,6 +92,13 @@ enum PaneDay {
     }
 
     static func format(_ date: Date) -> String { formatter().string(from: date) }
+
+    /// "Fri 2026-11-27 15:00", in the user's time zone.
+    static func minute(_ date: Date) -> String {
+        let formatter = formatter()
+        formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
 
     /// The start of the day, or nil when `text` is not YYYY-MM-DD.
     static func parse(_ text: String) -> Date? { formatter().date(from: text.trimmingCharacters(in: .whitespaces)) }

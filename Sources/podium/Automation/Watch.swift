@@ -32,7 +32,7 @@ struct Watch: ParsableCommand {
     var settle: Double = 1
 
     func validate() throws {
-        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
+        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be more than 0 and at most 3600 seconds") }
         guard settle >= 0, settle <= 600 else { throw ValidationError("--settle must be between 0 and 600 seconds") }
     }
 
@@ -41,6 +41,10 @@ struct Watch: ParsableCommand {
         let config = UserConfig.load()
         for warning in config.warnings { Console.warning(warning) }
         let location = folder.map { URL(fileURLWithPath: $0) } ?? config.automation.inboxFolder(workspace: store.layout.root)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: location.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw UsageFailure(message: "\(location.path) is a file: podium watch takes a folder; podium import feedback \(location.path) imports one file")
+        }
         let inbox = InboxFolder(folder: location, settleTime: settle)
         try inbox.prepare()
         let automation = try AutomationSession(store: store, config: config)
@@ -62,6 +66,7 @@ struct Watch: ParsableCommand {
                 Thread.sleep(forTimeInterval: max(settle, 0.2))
                 outcomes += try inbox.check(into: store)
             }
+            if once && outcomes.isEmpty { Console.line("Nothing to import in \(inbox.folder.path).") }
             for outcome in outcomes {
                 Console.line(outcome.summary.sanitizedForTerminal())
                 guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }

@@ -34,13 +34,17 @@ struct JobSession {
     }
 }
 
-/// Finds a record by its full id or the end of it (the 8 characters tables show).
+/// Finds a record by its full id, or by its last characters (the 8 tables show) or its
+/// first ones, at least 4 of them so that a stray "2" never picks a record.
 enum IDLookup {
     static func find<Record>(_ text: String, in table: RecordTable<Record>, noun: String) throws -> Record {
         let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let exact = table[RecordID(needle)] { return exact }
-        let matches = table.all.filter { $0.id.rawValue.lowercased().hasSuffix(needle) }
-        guard !needle.isEmpty, let first = matches.first else {
+        guard needle.count >= 4 else {
+            throw CommandFailure(message: "\"\(text)\" is too short to name a \(noun): give at least 4 characters of its id (the list shows the last 8)")
+        }
+        let matches = table.all.filter { $0.id.rawValue.lowercased().hasSuffix(needle) || $0.id.rawValue.lowercased().hasPrefix(needle) }
+        guard let first = matches.first else {
             throw CommandFailure(message: "no \(noun) \"\(text)\"")
         }
         guard matches.count == 1 else {

@@ -30,6 +30,9 @@ enum Console {
     /// The terminal's width, from $COLUMNS, else 100.
     static var width: Int {
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 40 { return columns }
-        return 100
+        // Piped to a file or a log (cron): nothing is cut to fit a screen.
+        guard isatty(STDOUT_FILENO) == 1 else { return 400 }
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 40 ? Int(size.ws_col) : 100
     }
 }
