@@ -153,7 +153,7 @@ public enum DashboardView {
                 : " \(draft.status.rawValue) · r regenerate · d changes · v evidence" + (draft.status == .accepted ? " · u undo (if it was the last change)" : "") + " · Esc back"
         }
         if case let .prompt(prompt) = state.mode {
-            message = " \(prompt.label): \(prompt.text)▏  " + (prompt.note.map { "⚠ " + $0 } ?? "Enter · Esc cancels")
+            message = prompt.note.map { " \(prompt.shortLabel): \(prompt.text)▏  ⚠ " + $0 } ?? " \(prompt.label): \(prompt.text)▏  Enter · Esc cancels"
         }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""

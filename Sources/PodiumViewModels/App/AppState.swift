@@ -61,6 +61,11 @@ public struct AppState: Sendable {
             self.note = note
         }
 
+        /// The label shown while a refusal note needs the room: the label up to its "(".
+        public var shortLabel: String {
+            String(label.prefix { $0 != "(" && $0 != ":" }).trimmingCharacters(in: .whitespaces)
+        }
+
         /// The prompt's label, e.g. "Ask the workspace".
         public var label: String {
             switch purpose {
