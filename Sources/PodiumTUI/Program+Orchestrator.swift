@@ -29,7 +29,8 @@ extension Program {
             case let .imported(outcome):
                 mailbox.post(notice: "Inbox: " + outcome.summary.sanitizedForTerminal())
                 let name = outcome.file.sanitizedForTerminal()
-                mailbox.post(inbox: outcome.report.map { "\(name) imported \($0.imported)" } ?? "\(name) failed (failed/\(name).reason)")
+                let place = (outcome.movedTo as NSString).lastPathComponent.sanitizedForTerminal()
+                mailbox.post(inbox: outcome.report.map { "\(name) imported \($0.imported)" } ?? "\(name) failed (failed/\(place).reason)")
                 for collection in [RecordCollection.feedback, .audit] { changes.records[collection] = [] }
             case let .queued(runs):
                 let first = runs[0]
@@ -41,6 +42,11 @@ extension Program {
             let (snapshot, generation) = store.versionedSnapshot
             mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
         }
+    }
+
+    /// Shows a message in the status bar (until the next key).
+    public func show(_ message: String) {
+        state.message = message.sanitizedForTerminal()
     }
 
     /// Shows the user's automation settings in the Orchestrator's views.
@@ -151,7 +157,7 @@ extension Program {
             return
         }
         do {
-            let saved = try book.replace(edited)
+            let saved = try book.replace(edited, base: rule)
             unsavedRuleEdits[id.rawValue] = nil
             refreshPanes([.rules, .audit])
             _ = state.update(.orchestrated(.ruleChanged(summary: "Saved rule \(id.short): \(saved.summary)", undo: .restore(rule, change: "edited"))))

@@ -141,8 +141,11 @@ public final class Program {
         let size = backend.size
         _ = state.update(.resized(width: size.width, height: size.height))
         while true {
-            if let prepared = mailbox.takeSnapshot() {
+            if let (prepared, missing) = mailbox.takeSnapshot() {
                 _ = state.update(.workspacePrepared(prepared))
+                if let missing {
+                    _ = state.update(.workspaceChanged(prepared.snapshot, changes: missing, generation: prepared.generation))
+                }
                 dirty = true
             }
             for (id, step) in mailbox.takeActivity() {
@@ -468,23 +471,34 @@ final class Mailbox: @unchecked Sendable {
     /// rebuild the panes an older, untaken one had rebuilt).
     var pendingChanges: WorkspaceChanges { lock.withLock { changes } }
 
-    /// Keeps the latest prepared snapshot and what has changed since the loop last looked.
+    /// Keeps the newest prepared snapshot (by store generation: one built from an older state
+    /// of the store never replaces a newer one) and what has changed since the loop last looked.
     func post(_ snapshot: PreparedSnapshot, _ changes: WorkspaceChanges) {
         lock.withLock {
-            self.snapshot = snapshot
+            if let kept = self.snapshot?.generation, let offered = snapshot.generation, offered < kept {
+                // Older: the newer snapshot stays, but its panes were built without these
+                // changes, so the loop rebuilds the panes they touch.
+                staleChanges.merge(changes)
+            } else {
+                self.snapshot = snapshot
+            }
             self.changes.merge(changes)
         }
     }
 
     func post(error: String) { lock.withLock { self.error = error } }
 
-    func takeSnapshot() -> PreparedSnapshot? {
+    private var staleChanges = WorkspaceChanges()
+
+    /// The newest snapshot, and the changes whose panes it lacks (to be rebuilt by the loop).
+    func takeSnapshot() -> (PreparedSnapshot, missing: WorkspaceChanges?)? {
         lock.withLock {
             defer {
                 snapshot = nil
                 changes = WorkspaceChanges()
+                staleChanges = WorkspaceChanges()
             }
-            return snapshot
+            return snapshot.map { ($0, staleChanges.isEmpty ? nil : staleChanges) }
         }
     }
     func takeError() -> String? { lock.withLock { defer { error = nil }; return error } }

@@ -231,6 +231,48 @@ struct AutomationTests {
     }
 }
 
+extension AutomationTests {
+    @Test("an edit or an undo of a rule keeps when it last ran, so it does not run again; what the edit did not change stays")
+    func ruleEditsKeepRunState() throws {
+        let setup = try Setup()
+        let book = RuleBook(store: setup.store)
+        let rule = try AutomationRule.validated(trigger: .every("daily 09:00"), job: .summarizeFeedback, createdAt: date("2026-11-20 08:00", berlin))
+        try book.add(rule)
+        #expect(throws: AutomationRule.Invalid.self) { try book.add(try AutomationRule.validated(trigger: .every("daily 09:00"), job: .summarizeFeedback)) }
+        // The editor opens at 08:55; the rule runs at 09:00; the edit is saved at 09:05.
+        let opened = try #require(setup.store.snapshot.rules[rule.id])
+        #expect(try setup.runDue(date("2026-11-25 09:00", berlin), berlin).count == 1)
+        try book.setEnabled(rule.id, false)  // meanwhile, from the command line
+        var edited = opened
+        edited.trigger = try .every("daily 09:30")
+        let saved = try book.replace(edited, base: opened)
+        #expect(saved.lastRun == date("2026-11-25 09:00", berlin), "the run during the edit is kept")
+        #expect(!saved.enabled, "the edit did not touch 'enabled', so the later disable stands")
+        try book.setEnabled(rule.id, true)
+        #expect(try setup.runDue(date("2026-11-25 09:10", berlin), berlin).isEmpty)
+        // Undo puts the settings back, not the run state.
+        try book.restore(opened)
+        let restored = try #require(setup.store.snapshot.rules[rule.id])
+        #expect(restored.trigger == opened.trigger && restored.lastRun == date("2026-11-25 09:00", berlin))
+        #expect(try setup.runDue(date("2026-11-25 09:20", berlin), berlin).isEmpty, "it ran at 09:00 already")
+    }
+
+    @Test("a draft counts as auto-accepted only while automation's acceptance stands")
+    func autoAcceptanceFromTheAudit() throws {
+        var trust = TrustPolicy()
+        try trust.allowAutoAccept(.tagSentiment)
+        let setup = try Setup(trust: trust)
+        let job = try setup.engine.enqueue(.tagSentiment)
+        setup.engine.waitForIdle()
+        let draft = try #require(setup.store.snapshot.jobs[job.id]?.draftID)
+        #expect(AutoAcceptance.drafts(in: setup.store.snapshot) == [draft])
+        try DraftReview(store: setup.store).undoAccept(draft)
+        #expect(AutoAcceptance.drafts(in: setup.store.snapshot).isEmpty)
+        try DraftReview(store: setup.store).accept(draft, at: Date().addingTimeInterval(1))
+        #expect(AutoAcceptance.drafts(in: setup.store.snapshot).isEmpty, "accepted again by a person")
+    }
+}
+
 /// Sums counts from several threads.
 final class LockedCounts: @unchecked Sendable {
     private let lock = NSLock()

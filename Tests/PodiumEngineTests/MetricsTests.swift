@@ -43,6 +43,10 @@ struct MetricsTests {
             draft(.orderBacklog, .superseded, reviewedDaysAgo: nil),
         ]
         for draft in drafts { snapshot.drafts[draft.id] = draft }
+        // Automation's acceptance is told apart by its audit entry.
+        let automatic = AuditEntry(at: drafts[0].reviewedAt!, actor: "automation", action: .accept, subject: ArtifactReference(.draft, drafts[0].id),
+                                   summary: "Accepted", details: ["automation": "rule 12345678"])
+        snapshot.audit[automatic.id] = automatic
         let experiment = Experiment(title: "E", hypothesis: "H", metric: "M", target: "T", createdAt: now.addingTimeInterval(-30 * day))
         snapshot.experiments[experiment.id] = experiment
         let decision = Decision(title: "D", choice: "C", decidedAt: now.addingTimeInterval(-5 * day))

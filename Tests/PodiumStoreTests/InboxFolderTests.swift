@@ -15,8 +15,9 @@ struct InboxFolderTests {
         return (folder, store, inbox)
     }
 
+    /// The files a person sees in a folder (hidden ones left out).
     private func names(_ url: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     @Test("a good file is imported on the check after it is first seen, and moved to done/")
@@ -83,5 +84,56 @@ struct InboxFolderTests {
         _ = try inbox.check(into: store)
         #expect(try inbox.check(into: store).isEmpty)
         #expect(try inbox.check(into: store, now: Date().addingTimeInterval(31)).count == 1)
+    }
+
+    @Test("two watchers of one folder import a file once; a name taken in done/ is never replaced")
+    func twoWatchers() throws {
+        let (folder, store) = try makeWorkspace()
+        let first = InboxFolder(folder: folder.path("inbox"), settleTime: 0)
+        let second = InboxFolder(folder: folder.path("inbox"), settleTime: 0)
+        try first.prepare()
+        let earlier = "text\n\"Earlier export\"\n"
+        try earlier.write(to: first.doneFolder.appendingPathComponent("same.csv"), atomically: true, encoding: .utf8)
+        try "text\n\"Dropped once\"\n".write(to: first.folder.appendingPathComponent("same.csv"), atomically: true, encoding: .utf8)
+        _ = try first.check(into: store)
+        _ = try second.check(into: store)
+        let taken = try first.check(into: store) + second.check(into: store)
+        #expect(taken.count == 1, "one of them imports it, the other finds it gone")
+        #expect(store.snapshot.feedback.values.filter { $0.text == "Dropped once" }.count == 1)
+        #expect(names(first.doneFolder) == ["same-2.csv", "same.csv"])
+        #expect(try String(contentsOf: first.doneFolder.appendingPathComponent("same.csv"), encoding: .utf8) == earlier)
+        #expect(taken.first?.summary.contains("moved to done/same-2.csv") == true)
+    }
+
+    @Test("only files the importer reads are taken; an inbox in the workspace, above it or at home is refused")
+    func safety() throws {
+        let (folder, store, inbox) = try setUp()
+        defer { withExtendedLifetime(folder) {} }
+        try "binary".write(to: inbox.folder.appendingPathComponent("slides.pdf"), atomically: true, encoding: .utf8)
+        try "text\n\"Fine\"\n".write(to: inbox.folder.appendingPathComponent("answers.TSV"), atomically: true, encoding: .utf8)
+        _ = try inbox.check(into: store)
+        #expect(try inbox.check(into: store).map(\.file) == ["answers.TSV"])
+        #expect(names(inbox.folder) == ["done", "failed", "slides.pdf"])
+        #expect(FileManager.default.fileExists(atPath: inbox.folder.path + "/.gitignore"), "dropped exports stay out of git")
+
+        let workspace = store.layout.root
+        #expect(InboxFolder.unsafeReason(workspace, workspace: workspace, home: nil) != nil)
+        #expect(InboxFolder.unsafeReason(workspace.deletingLastPathComponent(), workspace: workspace, home: nil) != nil)
+        #expect(InboxFolder.unsafeReason(folder.path("elsewhere"), workspace: workspace, home: folder.path("elsewhere").path) != nil)
+        #expect(InboxFolder.unsafeReason(URL(fileURLWithPath: "/"), workspace: workspace, home: nil) != nil)
+        #expect(InboxFolder.unsafeReason(inbox.folder, workspace: workspace, home: nil) == nil)
+    }
+
+    @Test("a file a stopped process had claimed goes back to the inbox")
+    func claimedByTheDead() throws {
+        let (folder, store, inbox) = try setUp()
+        defer { withExtendedLifetime(folder) {} }
+        let dead = inbox.folder.appendingPathComponent(".taking/999999")
+        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+        try "text\n\"Half taken\"\n".write(to: dead.appendingPathComponent("late.csv"), atomically: true, encoding: .utf8)
+        try inbox.prepare()
+        #expect(names(inbox.folder).contains("late.csv"))
+        _ = try inbox.check(into: store)
+        #expect(try inbox.check(into: store).map(\.report?.imported) == [1])
     }
 }

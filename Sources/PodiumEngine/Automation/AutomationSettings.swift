@@ -42,11 +42,10 @@ public struct AutomationSettings: Sendable, Equatable {
         if let value = table["inbox"] {
             if let path = value as? String, !path.isEmpty { inbox = path } else { warnings.append("\(file): inbox must be a folder path") }
         }
-        if let value = table["trust"] {
-            guard let entries = value as? [String: Any] else {
-                warnings.append("\(file): [trust] must map job kinds to \"auto-accept\" or \"always-review\"")
-                return
-            }
+        if let value = table["trust"], (value as? [String: Any]) == nil {
+            warnings.append("\(file): [trust] must map job kinds to \"auto-accept\" or \"always-review\"")
+        }
+        if let entries = table["trust"] as? [String: Any] {
             for (name, choice) in entries.sorted(by: { $0.key < $1.key }) {
                 let kind = JobKind(rawValue: name)
                 switch choice as? String {
@@ -60,11 +59,10 @@ public struct AutomationSettings: Sendable, Equatable {
                 }
             }
         }
-        if let value = table["minutes_saved"] {
-            guard let entries = value as? [String: Any] else {
-                warnings.append("\(file): [minutes_saved] must map job kinds to minutes")
-                return
-            }
+        if let value = table["minutes_saved"], (value as? [String: Any]) == nil {
+            warnings.append("\(file): [minutes_saved] must map job kinds to minutes")
+        }
+        if let entries = table["minutes_saved"] as? [String: Any] {
             for (name, minutes) in entries.sorted(by: { $0.key < $1.key }) {
                 let kind = JobKind(rawValue: name)
                 guard kind.info != nil else {

@@ -22,22 +22,37 @@ public struct RuleBook: Sendable {
         try change(rule.id, "Added rule \(rule.id.short): \(rule.summary)", action: .create) { _ in rule }
     }
 
-    /// Puts a rule back as it was (undo of a change in the dashboard), adding it if it was removed.
+    /// Puts a rule's settings back as they were (undo of a change in the dashboard), adding it
+    /// if it was removed. When it ran meanwhile, that is kept, so it does not run again.
     public func restore(_ rule: AutomationRule) throws {
-        try change(rule.id, "Put back rule \(rule.id.short): \(rule.summary)", action: .undo) { _ in rule }
+        try change(rule.id, "Put back rule \(rule.id.short): \(rule.summary)", action: .undo) { current in
+            var restored = rule
+            if let current {
+                restored.lastRun = current.lastRun
+                restored.lastOutcome = current.lastOutcome
+            }
+            return restored
+        }
     }
 
-    /// Replaces a rule with an edited one (checked again: auto-accept for low risk only).
+    /// Replaces a rule's settings with edited ones (checked again: auto-accept for low risk
+    /// only). `base` is the rule as it was when the edit began: what the edit did not change
+    /// (whether it is on) stays as it is now, and when it last ran is never taken from the edit,
+    /// so a rule that ran while its file was open does not run again.
     @discardableResult
-    public func replace(_ edited: AutomationRule) throws -> AutomationRule {
+    public func replace(_ edited: AutomationRule, base: AutomationRule) throws -> AutomationRule {
         var checked = try AutomationRule.validated(trigger: edited.trigger, job: edited.job, parameters: edited.parameters,
-                                                   autoAccept: edited.autoAccept, createdAt: edited.createdAt)
-        checked.id = edited.id
-        checked.enabled = edited.enabled
-        checked.lastRun = edited.lastRun
-        checked.lastOutcome = edited.lastOutcome
-        try change(checked.id, "Edited rule \(checked.id.short): \(checked.summary)", action: .update) { _ in checked }
-        return checked
+                                                   autoAccept: edited.autoAccept, createdAt: base.createdAt)
+        checked.id = base.id
+        var saved = checked
+        try change(checked.id, "Edited rule \(checked.id.short): \(checked.summary)", action: .update) { current in
+            let now = current ?? base
+            saved.enabled = edited.enabled != base.enabled ? edited.enabled : now.enabled
+            saved.lastRun = now.lastRun
+            saved.lastOutcome = now.lastOutcome
+            return saved
+        }
+        return saved
     }
 
     /// Turns a rule on or off; returns it as saved.

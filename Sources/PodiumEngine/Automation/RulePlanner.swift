@@ -51,7 +51,8 @@ public enum RulePlanner {
             case .event(.experimentEnded):
                 // Every running experiment past its end, once: also one that ended before the rule
                 // was made (it still waits for a conclusion), unless a conclusion already waits.
-                let handled = handledInputs(of: rule, in: snapshot).union(pendingConclusions(in: snapshot))
+                let handled = handledInputs(of: rule, in: snapshot)
+                    .union(rule.job == .concludeExperiment ? pendingConclusions(in: snapshot) : [])
                 let ended = snapshot.experiments.all.filter { experiment in
                     guard experiment.status == .running, let end = experiment.endsAt else { return false }
                     return end <= now && !handled.contains(experiment.id.rawValue)

@@ -313,7 +313,18 @@ public final class JobEngine: @unchecked Sendable {
         guard job.autoAccept == true, job.kind.info?.risk == .low, draft.unknownReferences == nil else { return draft }
         let by = job.rule.map { "rule \($0.short)" } ?? "trust policy"
         let review = DraftReview(store: store, actor: "automation", automation: by)
-        return (try? review.accept(draft.id, note: "Auto-accepted (\(by)): \(job.kind) is low risk")) ?? draft
+        do {
+            return try review.accept(draft.id, note: "Auto-accepted (\(by)): \(job.kind) is low risk")
+        } catch {
+            // It waits for review instead; the audit log says why.
+            _ = try? store.write { transaction in
+                try transaction.log(AuditEntry(
+                    actor: "automation", action: .update, subject: ArtifactReference(.draft, draft.id),
+                    summary: "Auto-accept of “\(draft.title)” not done, it waits for review: \(Self.message(for: error))",
+                    details: ["kind": draft.kind.rawValue, "stance": draft.stance.rawValue, AuditEntry.automationDetail: by]))
+            }
+            return draft
+        }
     }
 
     /// Saves the draft and the finished job in one transaction.

@@ -96,7 +96,7 @@ public struct WorkMetrics: Sendable, Encodable {
     /// Works the figures out from the workspace at `now`.
     public static func compute(
         _ snapshot: WorkspaceSnapshot, now: Date = Date(), since: Date? = nil,
-        minutesSaved: [JobKind: Double] = AutomationSettings.defaultMinutesSaved, calendar: Calendar = .current
+        minutesSaved: [JobKind: Double] = AutomationSettings.defaultMinutesSaved, calendar: Calendar = WorkMetrics.weekCalendar
     ) -> WorkMetrics {
         let day: TimeInterval = 86_400
         let activity = activityDates(snapshot)
@@ -161,7 +161,7 @@ public struct WorkMetrics: Sendable, Encodable {
             }
             weeks = filled
         }
-        let autoJobs = Set(snapshot.jobs.values.filter { $0.autoAccept == true }.map(\.id))
+        let automatic = AutoAcceptance.drafts(in: snapshot)
         let kinds = JobKindInfo.all.map(\.kind).map { kind -> KindRates in
             let ofKind = reviewed.filter { $0.kind == kind }
             let acceptedCount = ofKind.filter { $0.status == .accepted }.count
@@ -169,7 +169,7 @@ public struct WorkMetrics: Sendable, Encodable {
                 kind: kind, accepted: acceptedCount,
                 edited: ofKind.filter { ($0.status == .accepted || $0.status == .rejected) && !$0.edits.isEmpty }.count,
                 rejected: ofKind.filter { $0.status == .rejected }.count, pending: ofKind.filter { $0.status == .pending }.count,
-                autoAccepted: ofKind.filter { $0.status == .accepted && $0.jobID.map(autoJobs.contains) == true }.count,
+                autoAccepted: ofKind.filter { automatic.contains($0.id) }.count,
                 minutesSaved: savedByKind[kind] ?? 0)
         }
         return WorkMetrics(
@@ -177,6 +177,13 @@ public struct WorkMetrics: Sendable, Encodable {
             decisions7: decisionDates.filter { within($0, 7) }.count, decisions30: decisionDates.filter { within($0, 30) }.count,
             experiments7: experimentDates.filter { within($0, 7) }.count, experiments30: experimentDates.filter { within($0, 30) }.count,
             weeks: weeks, minutesSaved: kinds.map(\.minutesSaved).reduce(0, +), kinds: kinds)
+    }
+
+    /// Weeks from Monday (ISO 8601) in the user's time zone, whatever the locale says.
+    public static var weekCalendar: Calendar {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = .current
+        return calendar
     }
 
     /// When the last stakeholder update was written or accepted.

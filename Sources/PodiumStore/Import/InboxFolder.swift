@@ -6,8 +6,12 @@ import PodiumCore
 ///
 /// A file is taken only once it has settled: its size and modification time are the same
 /// as at the previous check and it has not changed for `settleTime`, so a file still being
-/// written or copied is left alone. Hidden files and partial downloads (`.part`, `.tmp`,
-/// `.crdownload`, `~`) are never taken.
+/// written or copied is left alone. Only the files the importer reads are taken (`.csv`,
+/// `.tsv`, `.txt`, `.json`, `.jsonl`, `.ndjson`); hidden files and partial downloads never.
+///
+/// Several processes may watch one folder (the dashboard and `podium watch`): a file is
+/// claimed by renaming it into `.taking/PID/` first, so only one of them imports it, and no
+/// move ever replaces a file already in `done/` or `failed/`.
 public final class InboxFolder {
     /// What became of one file.
     public struct Outcome: Sendable {
@@ -21,10 +25,14 @@ public final class InboxFolder {
 
         /// One line for the terminal and the dashboard.
         public var summary: String {
-            if let report { return report.summary + " (moved to done/)" }
-            return "\(file) could not be imported: \(failure ?? "unknown error") (moved to failed/, see \((file as NSString).lastPathComponent).reason)"
+            let place = (movedTo as NSString).lastPathComponent
+            if let report { return report.summary + " (moved to done/\(place))" }
+            return "\(file) could not be imported: \(failure ?? "unknown error") (moved to failed/\(place); failed/\(place).reason says why)"
         }
     }
+
+    /// The extensions of files the inbox takes.
+    public static let extensions: Set<String> = ["csv", "tsv", "txt", "json", "jsonl", "ndjson"]
 
     public let folder: URL
     /// How long a file must stay unchanged before it is taken.
@@ -38,20 +46,51 @@ public final class InboxFolder {
 
     public var doneFolder: URL { folder.appendingPathComponent("done", isDirectory: true) }
     public var failedFolder: URL { folder.appendingPathComponent("failed", isDirectory: true) }
+    private var takingFolder: URL { folder.appendingPathComponent(".taking", isDirectory: true) }
 
-    /// Creates the folder and its `done/` and `failed/` folders when missing.
+    /// Why `folder` must not be an inbox (files there would be moved away), or nil: the
+    /// workspace itself or a folder holding it, the home folder, the file system's root.
+    public static func unsafeReason(_ folder: URL, workspace: URL, home: String?) -> String? {
+        let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let root = workspace.standardizedFileURL.resolvingSymlinksInPath().path
+        if path == "/" { return "the inbox cannot be the root folder" }
+        if let home, path == URL(fileURLWithPath: home).standardizedFileURL.resolvingSymlinksInPath().path {
+            return "the inbox cannot be the home folder: its files would be moved into done/ and failed/"
+        }
+        if path == root || root.hasPrefix(path + "/") {
+            return "the inbox cannot be the workspace or a folder holding it: its own files would be moved away (use \(root)/inbox)"
+        }
+        if FileManager.default.fileExists(atPath: path + "/workspace.json") {
+            return "\(path) is a Podium workspace, not an inbox folder"
+        }
+        return nil
+    }
+
+    /// Creates the folder, its `done/` and `failed/` folders, and an `inbox/.gitignore`
+    /// that keeps the dropped exports out of git; puts back files a stopped process had claimed.
     public func prepare() throws {
-        for path in [folder.path, doneFolder.path, failedFolder.path] {
+        for path in [folder.path, doneFolder.path, failedFolder.path, takingFolder.path] {
             do { try POSIX.makeDirectory(path) } catch {
                 throw ImportError.unreadable(file: path, reason: "the inbox folder cannot be made: \(error)")
             }
+        }
+        let ignore = folder.appendingPathComponent(".gitignore").path
+        if !FileManager.default.fileExists(atPath: ignore) {
+            try? AtomicFile.write(Data("# Podium's inbox: dropped exports stay out of git.\n*\n".utf8), to: ignore, durable: false)
+        }
+        for owner in (try? POSIX.listDirectory(takingFolder.path)) ?? [] ?? [] {
+            guard let pid = Int32(owner), kill(pid, 0) != 0, errno != EPERM else { continue }
+            let claimed = takingFolder.appendingPathComponent(owner)
+            for name in (try? POSIX.listDirectory(claimed.path)) ?? [] ?? [] {
+                _ = try? Self.moveKeepingBoth(claimed.appendingPathComponent(name), into: folder)
+            }
+            rmdir(claimed.path)
         }
     }
 
     /// Imports every settled file into `store`, oldest first, and moves it aside.
     public func check(into store: WorkspaceStore, now: Date = Date()) throws -> [Outcome] {
-        let names = (try? POSIX.listDirectory(folder.path)) ?? nil
-        guard let names else { return [] }
+        guard let names = (try? POSIX.listDirectory(folder.path)) ?? nil else { return [] }
         var seen: [String: FileStamp] = [:]
         var ready: [(String, FileStamp)] = []
         for name in names.sorted() where Self.isCandidate(name) {
@@ -65,49 +104,61 @@ public final class InboxFolder {
         var outcomes: [Outcome] = []
         for (name, _) in ready.sorted(by: { $0.1.modifiedNanoseconds < $1.1.modifiedNanoseconds }) {
             lastSeen[name] = nil
-            outcomes.append(try take(name, into: store))
+            if let outcome = try take(name, into: store) { outcomes.append(outcome) }
         }
         return outcomes
     }
 
-    private func take(_ name: String, into store: WorkspaceStore) throws -> Outcome {
-        let source = folder.appendingPathComponent(name)
+    /// Claims, imports and files one dropped file; nil when another process took it first.
+    private func take(_ name: String, into store: WorkspaceStore) throws -> Outcome? {
+        let mine = takingFolder.appendingPathComponent(String(getpid()), isDirectory: true)
+        try? prepare()
+        try? POSIX.makeDirectory(mine.path)
+        let claimed = mine.appendingPathComponent(name)
+        guard rename(folder.appendingPathComponent(name).path, claimed.path) == 0 else {
+            if errno == ENOENT { return nil }  // another watcher took it
+            throw ImportError.unreadable(file: folder.appendingPathComponent(name).path, reason: "could not be taken: \(String(cString: strerror(errno)))")
+        }
+        let report: ImportReport
         do {
-            let report = try FeedbackImporter.importFile(at: source, into: store, options: FeedbackImportOptions())
-            let target = try move(source, to: doneFolder)
-            return Outcome(file: name, report: report, failure: nil, movedTo: target.path)
+            report = try FeedbackImporter.importFile(at: claimed, into: store, options: FeedbackImportOptions())
         } catch let error as ImportError {
-            let target = try move(source, to: failedFolder)
+            let target = try Self.moveKeepingBoth(claimed, into: failedFolder)
             let reason = error.description + "\n\nFix the file and drop it in the inbox again, or import it with podium import feedback "
                 + "(--map COLUMN=FIELD, --encoding, --date-format; podium import feedback --help).\n"
-            try AtomicFile.write(Data(reason.utf8), to: target.path + ".reason", durable: false)
+            try AtomicFile.write(Data(reason.sanitizedForTerminal(keepingLineBreaks: true).utf8), to: target.path + ".reason", durable: false)
             return Outcome(file: name, report: nil, failure: error.description, movedTo: target.path)
         }
+        // Imported: a file that cannot be moved on stays claimed, never imported twice.
+        let target = (try? Self.moveKeepingBoth(claimed, into: doneFolder)) ?? claimed
+        return Outcome(file: name, report: report, failure: nil, movedTo: target.path)
     }
 
-    /// Moves `file` into `folder` under its name, or "name-2.csv"… when that is taken.
-    private func move(_ file: URL, to folder: URL) throws -> URL {
-        try prepare()
+    /// Moves `file` into `folder` under its name, or "name-2.csv"… when that is taken; never
+    /// replaces a file (a hard link fails when the name exists, then the original goes).
+    static func moveKeepingBoth(_ file: URL, into folder: URL) throws -> URL {
         let name = file.lastPathComponent
         let stem = (name as NSString).deletingPathExtension
         let ext = (name as NSString).pathExtension
-        var target = folder.appendingPathComponent(name)
-        var number = 2
-        while FileManager.default.fileExists(atPath: target.path) || FileManager.default.fileExists(atPath: target.path + ".reason") {
-            target = folder.appendingPathComponent(ext.isEmpty ? "\(stem)-\(number)" : "\(stem)-\(number).\(ext)")
-            number += 1
+        for number in 1...10_000 {
+            let candidate = folder.appendingPathComponent(number == 1 ? name : ext.isEmpty ? "\(stem)-\(number)" : "\(stem)-\(number).\(ext)")
+            if FileManager.default.fileExists(atPath: candidate.path + ".reason") { continue }
+            if link(file.path, candidate.path) == 0 {
+                unlink(file.path)
+                return candidate
+            }
+            guard errno == EEXIST else {
+                throw ImportError.unreadable(file: file.path, reason: "could not be moved to \(candidate.path): \(String(cString: strerror(errno)))")
+            }
         }
-        guard rename(file.path, target.path) == 0 else {
-            throw ImportError.unreadable(file: file.path, reason: "could not be moved to \(target.path): \(String(cString: strerror(errno)))")
-        }
-        return target
+        throw ImportError.unreadable(file: file.path, reason: "could not be moved: \(folder.path) has too many files named \(name)")
     }
 
-    /// Whether a name can be a dropped file (not hidden, not a partial download, not a report).
+    /// Whether a name can be a dropped file: an extension the importer reads, not hidden,
+    /// not a partial download.
     static func isCandidate(_ name: String) -> Bool {
         guard !name.hasPrefix("."), !name.hasSuffix("~") else { return false }
-        let skipped = [".part", ".tmp", ".crdownload", ".partial", ".reason", ".swp"]
-        return !skipped.contains { name.lowercased().hasSuffix($0) }
+        return extensions.contains((name as NSString).pathExtension.lowercased())
     }
 
     private static func isRegularFile(_ path: String) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumEngine
 import PodiumStore
 
 /// Turns the workspace into what each of the seven panes shows.
@@ -409,7 +410,7 @@ public enum PaneBuilder {
                          tone: tone)
         }
         // Drafts accepted without review, listed for a later look (and undo).
-        let automatic = Set(jobs.filter { $0.autoAccept == true }.compactMap(\.draftID))
+        let automatic = AutoAcceptance.drafts(in: snapshot)
         let recentAutomatic = drafts.filter { automatic.contains($0.id) && $0.status == .accepted
             && ($0.reviewedAt.map { Date().timeIntervalSince($0) < 7 * 86_400 } ?? false) }
         if !recentAutomatic.isEmpty {

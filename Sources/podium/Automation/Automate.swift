@@ -91,7 +91,7 @@ struct Automate: ParsableCommand {
                 Console.warning("the product has no sprint cadence yet, so this rule runs once one is set: podium automate sprint --start YYYY-MM-DD --length 14")
             }
             do { try RuleBook(store: store).add(rule) } catch let error as AutomationRule.Invalid { throw CommandFailure(message: error.description) }
-            Console.line("Added rule \(rule.id.short): \(rule.summary)")
+            Console.line("Added rule \(rule.id.short): \(rule.summary)".sanitizedForTerminal())
         }
     }
 
@@ -105,7 +105,7 @@ struct Automate: ParsableCommand {
             let store = try workspaceOptions.open()
             let rule = try IDLookup.find(id, in: store.snapshot.rules, noun: "rule")
             try usage { try RuleBook(store: store).remove(rule.id) }
-            Console.line("Removed rule \(rule.id.short): \(rule.summary)")
+            Console.line("Removed rule \(rule.id.short): \(rule.summary)".sanitizedForTerminal())
         }
     }
 
@@ -207,7 +207,7 @@ enum RuleSwitch {
         let store = try workspace.open()
         let rule = try IDLookup.find(id, in: store.snapshot.rules, noun: "rule")
         try usage { try RuleBook(store: store).setEnabled(rule.id, enabled) }
-        Console.line("Rule \(rule.id.short) is \(enabled ? "on" : "off"): \(rule.summary)")
+        Console.line("Rule \(rule.id.short) is \(enabled ? "on" : "off"): \(rule.summary)".sanitizedForTerminal())
     }
 }
 

@@ -45,10 +45,15 @@ struct AutomationSession {
     }
 
     /// Runs what is due (and import rules for `imported`), waits for the jobs and returns
-    /// what each came to.
-    func runDue(imported: RulePlanner.ImportedBatch? = nil, now: Date = Date()) throws -> [Outcome] {
+    /// what each came to. A `stop` request while waiting saves the jobs as interrupted.
+    func runDue(imported: RulePlanner.ImportedBatch? = nil, now: Date = Date(), stop: StopRequest? = nil) throws -> [Outcome] {
         let queued = try runner.runDue(now: now, imported: imported)
-        jobs.engine.waitForIdle()
+        while !jobs.engine.waitForIdle(timeout: .now() + .milliseconds(200)) {
+            if stop?.requested == true {
+                jobs.engine.shutdown()
+                break
+            }
+        }
         let snapshot = store.snapshot
         return queued.map { entry in
             let job = snapshot.jobs[entry.job.id] ?? entry.job

@@ -45,6 +45,9 @@ struct Watch: ParsableCommand {
         if FileManager.default.fileExists(atPath: location.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw UsageFailure(message: "\(location.path) is a file: podium watch takes a folder; podium import feedback \(location.path) imports one file")
         }
+        if let reason = InboxFolder.unsafeReason(location, workspace: store.layout.root, home: ProcessInfo.processInfo.environment["HOME"]) {
+            throw UsageFailure(message: "\(location.path): \(reason)")
+        }
         let inbox = InboxFolder(folder: location, settleTime: settle)
         try inbox.prepare()
         let automation = try AutomationSession(store: store, config: config)
@@ -57,7 +60,7 @@ struct Watch: ParsableCommand {
         var nextScheduleCheck = Date.distantPast
         repeat {
             if Date() >= nextScheduleCheck {
-                for outcome in try automation.runDue() { Console.line(outcome.line) }
+                for outcome in try automation.runDue(stop: stop) { Console.line(outcome.line) }
                 nextScheduleCheck = Date().addingTimeInterval(60)
             }
             var outcomes = try inbox.check(into: store)
@@ -71,7 +74,7 @@ struct Watch: ParsableCommand {
                 Console.line(outcome.summary.sanitizedForTerminal())
                 guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
                 let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
-                for ran in try automation.runDue(imported: batch) { Console.line(ran.line) }
+                for ran in try automation.runDue(imported: batch, stop: stop) { Console.line(ran.line) }
             }
             if !once { stop.wait(seconds: interval) }
         } while !once && !stop.requested
@@ -97,10 +100,18 @@ final class StopRequest: @unchecked Sendable {
     }
 
     func request() {
-        condition.withLock {
-            stopped = true
-            condition.broadcast()
+        let first = condition.withLock {
+            defer {
+                stopped = true
+                condition.broadcast()
+            }
+            return !stopped
         }
+        guard first else { return }
+        // A second Ctrl-C ends the process at once.
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+        Console.status("stopping: running jobs are saved as interrupted (Ctrl-C again quits at once)")
     }
 
     /// Sleeps for `seconds`, or less when a stop is requested.

@@ -67,7 +67,9 @@ enum Dashboard {
         defer { session.engine.shutdown() }
         // Automation while the dashboard is open: the inbox folder and the rules that fall due.
         let inbox = InboxFolder(folder: config.automation.inboxFolder(workspace: store.layout.root))
-        let watched = (try? inbox.prepare()) != nil
+        let unsafe = InboxFolder.unsafeReason(inbox.folder, workspace: store.layout.root, home: ProcessInfo.processInfo.environment["HOME"])
+        let watched = unsafe == nil && (try? inbox.prepare()) != nil
+        if let unsafe { program.show("Config: inbox not watched: \(unsafe)") }
         program.useSettings(PaneSettings(minutesSaved: config.automation.minutesSaved, trust: config.automation.trust,
                                          inboxPath: watched ? Program.shortPath(inbox.folder.path) : nil))
         let runner = AutomationRunner(store: store, engine: session.engine) { kind, stance in
