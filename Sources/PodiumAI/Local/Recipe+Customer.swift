@@ -17,8 +17,9 @@ extension Recipe {
 
     /// Which feedback the draft covers, for titles: "all 400 items" or "312 filtered items".
     func scopeDescription(_ items: [FeedbackItem]) -> String {
-        if let filter = request.parameter("filter") { return "\(items.count) items matching “\(Recipe.clean(filter))”" }
-        return request.inputs(.feedback).isEmpty ? "all \(items.count) items" : "\(items.count) selected items"
+        let noun = items.count == 1 ? "item" : "items"
+        if let filter = request.parameter("filter") { return "\(items.count) \(noun) matching “\(Recipe.clean(filter))”" }
+        return request.inputs(.feedback).isEmpty ? "all \(items.count) \(noun)" : "\(items.count) selected \(noun)"
     }
 
     // MARK: summarize-feedback
@@ -158,7 +159,7 @@ extension Recipe {
         lines += ["", "## Most positive", ""]
         for (item, score) in sorted.reversed().prefix(5) { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
         return DraftOutput(
-            title: "Sentiment for \(items.count) items", content: lines.joined(separator: "\n"),
+            title: "Sentiment for \(items.count) item\(items.count == 1 ? "" : "s")", content: lines.joined(separator: "\n"),
             evidence: scored.map { Evidence(ArtifactReference(.feedback, $0.0.id), detail: String(format: "sentiment %+.2f", $0.1)) },
             figures: [Figure(name: "negative", value: Double(negative)), Figure(name: "positive", value: Double(positive))],
             proposal: DraftProposal(sentiments: assignments))

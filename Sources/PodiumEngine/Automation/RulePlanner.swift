@@ -68,7 +68,7 @@ public enum RulePlanner {
                 }
                 guard !done.isEmpty else { continue }
                 runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: done.map { ArtifactReference(.backlog, $0.id) },
-                                       reason: "\(done.count) backlog item\(done.count == 1 ? "" : "s") done"))
+                                       reason: "\(done.count) backlog item\(done.count == 1 ? "" : "s") newly done"))
             case let .schedule(schedule):
                 let cadence = snapshot.product.sprint
                 guard schedule.isDue(now: now, lastRun: rule.lastRun, createdAt: rule.createdAt, timeZone: timeZone, cadence: cadence),
