@@ -74,6 +74,22 @@ struct AutomationCommandTests {
         #expect(kinds.standardOutput.contains("always review (required)"))
     }
 
+    @Test("list audit --limit shows the newest entries, oldest first; a piped table is as wide as its text")
+    func auditTail() throws {
+        let home = try demo()
+        for kind in ["tag-sentiment", "cluster-themes", "summarize-feedback"] {
+            #expect(try podium(["automate", "add", "--on", "import", "--job", kind], home: home.url).status == 0)
+        }
+        let all = try WorkspaceJSON.decoder().decode([AuditEntry].self, from: Data(try podium(["list", "audit", "--json"], home: home.url).standardOutput.utf8))
+        #expect(all.count == 4, "the demo's creation and three rules")
+        let tail = try WorkspaceJSON.decoder().decode([AuditEntry].self, from: Data(try podium(["list", "audit", "--json", "--limit", "2"], home: home.url).standardOutput.utf8))
+        #expect(tail.map(\.id) == all.suffix(2).map(\.id))
+        let table = try podium(["list", "audit", "--limit", "1"], home: home.url, environment: ["COLUMNS": ""])
+        let lines = table.standardOutput.split(separator: "\n")
+        #expect(lines.count == 3 && lines[2].contains("summarize-feedback"), "\(table.standardOutput)")
+        #expect(lines[1].count == lines.map(\.count).max(), "the rule under the headers ends where the longest row ends")
+    }
+
     @Test("importing from the command line fires import rules; run-due runs the schedule once and exits 0")
     func importAndRunDue() throws {
         let home = try demo()

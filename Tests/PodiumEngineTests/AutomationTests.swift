@@ -280,3 +280,41 @@ final class LockedCounts: @unchecked Sendable {
     func add(_ value: Int) { lock.withLock { sum += value } }
     var total: Int { lock.withLock { sum } }
 }
+
+extension AutomationTests {
+    @Test("a rule's newer draft replaces its pending older one when it covers the same ground; another batch's tags do not")
+    func rerunsReplaceOlderDrafts() throws {
+        let setup = try Setup()
+        let created = Date().addingTimeInterval(-3600)
+        let themes = try AutomationRule.validated(trigger: .on("import"), job: .clusterThemes, createdAt: created)
+        let sentiment = try AutomationRule.validated(trigger: .on("import"), job: .tagSentiment, createdAt: created)
+        let notes = try AutomationRule.validated(trigger: .on("backlog-done"), job: .releaseNotes, createdAt: created)
+        for rule in [themes, sentiment, notes] { try setup.add(rule) }
+
+        func importBatch(_ file: String) throws {
+            let batch = (0..<2).map { FeedbackItem(text: "Offline sync lost my notes in \(file) \($0)", source: .review, createdAt: Date()) }
+            try setup.store.write { try $0.save(all: batch) }
+            _ = try setup.runDue(Date(), berlin, imported: .init(file: file, feedback: batch.map(\.id)))
+        }
+        try importBatch("monday.csv")
+        try importBatch("tuesday.csv")
+
+        func drafts(of rule: AutomationRule) -> [Draft] {
+            let snapshot = setup.store.snapshot
+            return snapshot.jobs.values.filter { $0.rule == rule.id }.compactMap { $0.draftID.flatMap { snapshot.drafts[$0] } }
+        }
+        #expect(drafts(of: themes).map(\.status).sorted { $0.rawValue < $1.rawValue } == [.pending, .superseded],
+                "themes are clustered over all feedback: the second file's run replaces the first")
+        #expect(drafts(of: sentiment).map(\.status) == [.pending, .pending], "each file's new items have tags of their own")
+
+        for _ in 0..<2 {
+            let item = try #require(setup.store.snapshot.orderedBacklog.first { $0.status != .done })
+            try setup.store.write { transaction in
+                try transaction.update(BacklogItem.self, id: item.id) { $0.status = .done; $0.doneAt = Date(); $0.updatedAt = Date() }
+            }
+            _ = try setup.runDue(Date(), berlin)
+        }
+        #expect(drafts(of: notes).map(\.status).sorted { $0.rawValue < $1.rawValue } == [.pending, .superseded],
+                "the newer release notes cover everything done since the last notes")
+    }
+}

@@ -2,6 +2,12 @@ import Foundation
 import PodiumCore
 import PodiumStore
 
+/// Job parameters automation adds.
+enum RulePlannerKeys {
+    /// The file whose import started the job.
+    static let imported = "imported"
+}
+
 /// Decides which automation rules should run now, and on what: a pure function of the
 /// rules, the workspace, the clock and the event being handled, so it is tested with a
 /// fake clock.
@@ -43,7 +49,7 @@ public enum RulePlanner {
             case .event(.imported):
                 guard let imported, !imported.feedback.isEmpty else { continue }
                 var parameters = rule.parameters
-                parameters["imported"] = imported.file
+                parameters[RulePlannerKeys.imported] = imported.file
                 let inputs = batchKinds.contains(rule.job) ? imported.feedback.map { ArtifactReference(.feedback, $0) } : []
                 let count = imported.feedback.count
                 runs.append(PlannedRun(rule: rule, parameters: parameters, inputs: inputs,

@@ -354,13 +354,17 @@ public final class JobEngine: @unchecked Sendable {
             }
             // The same job run again (same kind, parameters and selection): the newest draft
             // replaces the pending older ones instead of piling up in the inbox.
+            // The file an import rule ran for is bookkeeping, not a different job; release notes
+            // cover everything done since the last notes, whatever items started the job.
             var parameters = job.parameters
             parameters[Self.supersedesParameter] = nil
+            parameters[RulePlannerKeys.imported] = nil
             for older in snapshot.drafts.values where status == .pending && older.status == .pending && older.kind == job.kind && older.id != draft.id {
                 guard let olderJob = older.jobID.flatMap({ snapshot.jobs[$0] }) else { continue }
                 var olderParameters = olderJob.parameters
                 olderParameters[Self.supersedesParameter] = nil
-                guard olderParameters == parameters, olderJob.inputs == job.inputs else { continue }
+                olderParameters[RulePlannerKeys.imported] = nil
+                guard olderParameters == parameters, olderJob.inputs == job.inputs || job.kind == .releaseNotes else { continue }
                 var replaced = older
                 replaced.status = .superseded
                 replaced.reviewNote = "Replaced by the newer draft \(draft.id.short) of the same job"

@@ -26,7 +26,7 @@ struct List: ParsableCommand {
     @Flag(help: "Print JSON (records in creation order; the backlog in backlog order).")
     var json = false
 
-    @Option(help: "Show at most this many records.")
+    @Option(help: "Show at most this many records (the newest ones of the audit log).")
     var limit: Int?
 
     func validate() throws {
@@ -46,6 +46,11 @@ struct List: ParsableCommand {
         limit.map { Array(records.prefix($0)) } ?? records
     }
 
+    /// The newest `limit` records, still in the order they were made (a log's tail).
+    private func newest<T>(_ records: [T]) -> [T] {
+        limit.map { Array(records.suffix($0)) } ?? records
+    }
+
     private func jsonText(_ snapshot: WorkspaceSnapshot) throws -> String {
         let encoder = WorkspaceJSON.encoder()
         let data: Data
@@ -60,7 +65,7 @@ struct List: ParsableCommand {
         case .communications: data = try encoder.encode(limited(snapshot.communications.all))
         case .drafts: data = try encoder.encode(limited(snapshot.drafts.all))
         case .jobs: data = try encoder.encode(limited(snapshot.jobs.all))
-        case .audit: data = try encoder.encode(limited(snapshot.audit.all))
+        case .audit: data = try encoder.encode(newest(snapshot.audit.all))
         }
         let text = String(decoding: data, as: UTF8.self)
         return (text.filter { !$0.isWhitespace } == "[]" ? "[]" : text) + "\n"
@@ -130,7 +135,7 @@ struct List: ParsableCommand {
                              }, flexibleColumn: 4).render(width: width)
         case .audit:
             return TextTable(headers: ["WHEN", "WHO", "ACTION", "SUMMARY"],
-                             rows: limited(snapshot.audit.all).map {
+                             rows: newest(snapshot.audit.all).map {
                                  [$0.at.formatted(.iso8601), $0.actor, $0.action.rawValue, $0.summary]
                              }, flexibleColumn: 3).render(width: width)
         }

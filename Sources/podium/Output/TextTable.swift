@@ -1,7 +1,8 @@
 import PodiumCore
 
 /// A plain-text table for the terminal: fixed columns sized to their content, one
-/// flexible column that takes the remaining width, every cell sanitized and on one line.
+/// flexible column that takes what the width leaves (no more than its longest cell),
+/// every cell sanitized and on one line.
 struct TextTable {
     var headers: [String]
     var rows: [[String]]
@@ -17,7 +18,10 @@ struct TextTable {
             }
         }
         let fixed = widths.enumerated().filter { $0.offset != flexibleColumn }.map(\.element).reduce(0, +)
-        widths[flexibleColumn] = max(10, width - fixed - 2 * (headers.count - 1))
+        // The flexible column is as wide as its longest cell, within what the width leaves.
+        let longest = cleanRows.map { $0.indices.contains(flexibleColumn) ? $0[flexibleColumn].count : 0 }.max() ?? 0
+        let room = max(10, width - fixed - 2 * (headers.count - 1))
+        widths[flexibleColumn] = min(room, max(headers[flexibleColumn].count, longest))
         var lines = [format(headers, widths)]
         lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         lines += cleanRows.map { format($0, widths) }
