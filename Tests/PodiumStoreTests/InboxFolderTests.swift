@@ -105,7 +105,7 @@ struct InboxFolderTests {
         #expect(taken.first?.summary.contains("moved to done/same-2.csv") == true)
     }
 
-    @Test("only files the importer reads are taken; an inbox in the workspace, above it or at home is refused")
+    @Test("only files the importer reads are taken; an inbox that is the workspace, inside it (but inbox/), above it or at home is refused")
     func safety() throws {
         let (folder, store, inbox) = try setUp()
         defer { withExtendedLifetime(folder) {} }
@@ -122,6 +122,12 @@ struct InboxFolderTests {
         #expect(InboxFolder.unsafeReason(folder.path("elsewhere"), workspace: workspace, home: folder.path("elsewhere").path) != nil)
         #expect(InboxFolder.unsafeReason(URL(fileURLWithPath: "/"), workspace: workspace, home: nil) != nil)
         #expect(InboxFolder.unsafeReason(inbox.folder, workspace: workspace, home: nil) == nil)
+        for inside in ["feedback", "rules", ".podium", "inbox/done", "backlog/more"] {
+            let reason = InboxFolder.unsafeReason(workspace.appendingPathComponent(inside), workspace: workspace, home: nil)
+            #expect(reason?.contains("inside the workspace other than inbox/") == true, "\(inside): its records would be moved away")
+        }
+        #expect(InboxFolder.unsafeReason(workspace.appendingPathComponent("inbox"), workspace: workspace, home: nil) == nil)
+        #expect(!FileManager.default.fileExists(atPath: inbox.folder.path + "/.taking/\(getpid())"), "no empty claim folder is left behind")
     }
 
     @Test("a file a stopped process had claimed goes back to the inbox")

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// The automation part of the user's config file: which kinds are trusted to be accepted
 /// without review, how many minutes each accepted draft saves, and the inbox folder.
@@ -81,7 +82,7 @@ public struct AutomationSettings: Sendable, Equatable {
     /// The inbox folder: the configured one (a leading ~ is `$HOME`; a relative path is inside
     /// the workspace), else `inbox` in the workspace.
     public func inboxFolder(workspace: URL, home: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) -> URL {
-        guard let inbox else { return workspace.appendingPathComponent("inbox", isDirectory: true) }
+        guard let inbox else { return workspace.appendingPathComponent(InboxFolder.workspaceFolderName, isDirectory: true) }
         if inbox == "~" || inbox.hasPrefix("~/") { return URL(fileURLWithPath: home + inbox.dropFirst(), isDirectory: true) }
         return URL(fileURLWithPath: inbox, isDirectory: true, relativeTo: workspace).standardizedFileURL
     }

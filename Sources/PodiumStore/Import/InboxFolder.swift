@@ -48,8 +48,12 @@ public final class InboxFolder {
     public var failedFolder: URL { folder.appendingPathComponent("failed", isDirectory: true) }
     private var takingFolder: URL { folder.appendingPathComponent(".taking", isDirectory: true) }
 
+    /// The inbox's folder inside a workspace, the one folder there an inbox may be.
+    public static let workspaceFolderName = "inbox"
+
     /// Why `folder` must not be an inbox (files there would be moved away), or nil: the
-    /// workspace itself or a folder holding it, the home folder, the file system's root.
+    /// workspace itself, a folder holding it or inside it (but its `inbox/`), the home
+    /// folder, the file system's root.
     public static func unsafeReason(_ folder: URL, workspace: URL, home: String?) -> String? {
         let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
         let root = workspace.standardizedFileURL.resolvingSymlinksInPath().path
@@ -59,6 +63,9 @@ public final class InboxFolder {
         }
         if path == root || root.hasPrefix(path + "/") {
             return "the inbox cannot be the workspace or a folder holding it: its own files would be moved away (use \(root)/inbox)"
+        }
+        if path.hasPrefix(root + "/"), path != root + "/" + Self.workspaceFolderName {
+            return "the inbox cannot be a folder inside the workspace other than inbox/: its records would be moved away (use \(root)/inbox)"
         }
         if FileManager.default.fileExists(atPath: path + "/workspace.json") {
             return "\(path) is a Podium workspace, not an inbox folder"
@@ -102,6 +109,7 @@ public final class InboxFolder {
         }
         lastSeen = seen
         var outcomes: [Outcome] = []
+        defer { rmdir(takingFolder.appendingPathComponent(String(getpid())).path) }  // only when empty
         for (name, _) in ready.sorted(by: { $0.1.modifiedNanoseconds < $1.1.modifiedNanoseconds }) {
             lastSeen[name] = nil
             if let outcome = try take(name, into: store) { outcomes.append(outcome) }
