@@ -83,8 +83,13 @@ public enum DashboardView {
         scroll.scrollToSelection(visibleRows: height, count: total)
         let window = scroll.offset..<min(total, scroll.offset + height)
         let rows = window.map { content.rows[pane.visible[$0]] }
+        // The flexible column (the text) keeps at least a third of a narrow list.
+        let widths = ColumnFitting.fit(content.columns.map(\.width), minimums: content.columns.map(\.minimum),
+                                       in: tableArea.width, minimumFill: min(30, tableArea.width / 3))
         var table = TableView(
-            columns: content.columns.map { TableView.Column($0.title, $0.width.map(Constraint.length) ?? .fill(), alignRight: $0.alignRight) },
+            columns: zip(content.columns, widths).map { column, width in
+                TableView.Column(column.title, width.map(Constraint.length) ?? .fill(), alignRight: column.alignRight)
+            },
             rows: rows.map(\.cells), rowRoles: rows.map { $0.tone == .normal ? nil : role($0.tone) },
             sortColumn: pane.sortColumn, sortAscending: pane.sortAscending,
             emptyMessage: pane.filter.isEmpty ? content.emptyMessage : "Nothing matches \"\(pane.filter)\" · Esc clears the filter")
@@ -153,7 +158,8 @@ public enum DashboardView {
                 : " \(draft.status.rawValue) · r regenerate · d changes · v evidence" + (draft.status == .accepted ? " · u undo (if it was the last change)" : "") + " · Esc back"
         }
         if case let .prompt(prompt) = state.mode {
-            message = prompt.note.map { " \(prompt.shortLabel): \(prompt.text)▏  ⚠ " + $0 } ?? " \(prompt.label): \(prompt.text)▏  Enter · Esc cancels"
+            // A refusal's reason is in a box above (renderOverlay), whole.
+            message = " \(prompt.note == nil ? prompt.label : prompt.shortLabel): \(prompt.text)▏  Enter · Esc cancels · Ctrl-U clears"
         }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""
@@ -165,8 +171,17 @@ public enum DashboardView {
     private static func renderOverlay(_ state: inout AppState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
         let screen = buffer.area
         switch state.mode {
-        case .normal, .filtering, .draft, .prompt:
+        case .normal, .filtering, .draft:
             return
+        case let .prompt(prompt):
+            guard let note = prompt.note else { return }
+            // Why the line was refused, whole, just above the prompt in the status bar.
+            let width = max(1, screen.width - 2)
+            let lines = TextView.wrapped([TextView.Line("⚠ " + note, role: .warning)], width: width - 2)
+            let height = min(lines.count + 2, max(3, screen.height / 2))
+            let area = Rect(x: 1, y: max(0, screen.height - 1 - height), width: width, height: height)
+            Block().render(into: &buffer, area: area, theme: theme)
+            TextView(lines: lines, isWrapped: true).render(into: &buffer, area: Block.inner(area), theme: theme)
         case let .help(scroll):
             var lines = [TextView.Line("Keys (change them in ~/.config/podium/config.toml, see the README)", role: .muted)]
             lines += Help.lines(for: state.keyMap).map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title) }

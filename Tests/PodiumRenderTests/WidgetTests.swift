@@ -85,3 +85,23 @@ struct WidgetTests {
         #expect(buffer.line(3) == "     ┃q  quit           ┃")
     }
 }
+
+@Suite("Column fitting")
+struct ColumnFittingTests {
+    @Test("fixed columns give room to the flexible one, the widest first, down to a few cells")
+    func fitting() {
+        // 16 + 19 + 14 + 18 and 4 spaces leave a 72-wide list 1 cell of text.
+        let audit: [Int?] = [16, 19, 14, 18, nil]
+        let fitted = ColumnFitting.fit(audit, in: 72, minimumFill: 24)
+        let used = fitted.compactMap { $0 }.reduce(0, +) + 4
+        #expect(72 - used == 24)
+        #expect(fitted[4] == nil)
+        #expect(fitted.compactMap { $0 } == [11, 11, 11, 11], "taken from the widest first, so evenly: \(fitted)")
+        #expect(ColumnFitting.fit(audit, in: 200, minimumFill: 30) == audit, "a wide list changes nothing")
+        let tiny = ColumnFitting.fit([10, 4, nil], in: 12, minimumFill: 20)
+        #expect(tiny == [6, 4, nil], "no column goes below six cells, or its own width")
+        #expect(ColumnFitting.fit([10, 20], in: 12, minimumFill: 20) == [10, 20], "no flexible column, nothing to fit")
+        let kept = ColumnFitting.fit([16, 22, nil], minimums: [nil, 18], in: 50, minimumFill: 20)
+        #expect(kept == [10, 18, nil], "a column's own minimum is kept; the others give more: \(kept)")
+    }
+}

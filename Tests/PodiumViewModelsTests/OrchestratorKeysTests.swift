@@ -116,6 +116,32 @@ struct OrchestratorKeysTests {
         #expect { try RuleSpec.parse("on lunch tag-sentiment") } throws: { "\($0)".contains("--on lunch") }
         #expect { try RuleSpec.parse("on import") } throws: { "\($0)".contains("say which job") }
         #expect { try RuleSpec.parse("tag-sentiment please") } throws: { "\($0)".contains("\"please\" is not part of a rule") }
+        // An audience ends at the next part of the rule; a second trigger or job is a mistake, not more audience.
+        let team = try RuleSpec.parse("every mon 9:00 stakeholder-update for leadership team")
+        #expect(team.parameters == ["audience": "leadership team"])
+        #expect { try RuleSpec.parse("every fri 15:00 stakeholder-update for leadership on import order-backlog") } throws: {
+            "\($0)".contains("one trigger, not both every fri 15:00 and on import")
+        }
+        #expect { try RuleSpec.parse("on import tag-sentiment cluster-themes") } throws: { "\($0)".contains("one job, not both tag-sentiment and cluster-themes") }
+        #expect(try RuleTrigger.every("every fri 15:00") == RuleTrigger.every("fri 15:00"), "--every takes the word every too")
+        let question = try RuleSpec.parse("on import ask question what do customers say on sync")
+        #expect(question.parameters["question"] == "what do customers say on sync", "a question is free text")
+    }
+
+    @Test("Ctrl-W deletes a word and Ctrl-U the whole line in prompts, the filter and the palette")
+    func lineEditing() {
+        var (state, _, _) = state()
+        _ = state.press(.character("v"))
+        _ = state.update(.orchestrated(.ruleRefused(reason: "Not added: order-backlog is high risk", text: "on import order-backlog auto-accept")))
+        _ = state.press(.control("w"))
+        #expect(state.mode == .prompt(AppState.Prompt(purpose: .rule, text: "on import order-backlog ", note: "Not added: order-backlog is high risk")))
+        _ = state.press(.control("u"))
+        guard case let .prompt(prompt) = state.mode else { Issue.record("the prompt stays open"); return }
+        #expect(prompt.text.isEmpty)
+        _ = state.press(.escape, .character("/"), .character("a"), .character("b"), .control("u"), .character("c"))
+        #expect(state.panes[state.focused].filter == "c")
+        _ = state.press(.escape, .character(":"), .character("q"), .character("u"), .control("w"))
+        #expect(state.mode == .palette(query: "", selected: 0))
     }
 
     @Test("the audit log filters by who, stance and kind; the metrics view lists every stance")

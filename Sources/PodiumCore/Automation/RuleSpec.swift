@@ -19,39 +19,54 @@ public enum RuleSpec {
         var parameters: [String: String] = [:]
         var index = 0
         func isKind(_ word: String) -> Bool { JobKind(rawValue: word.lowercased()).info != nil }
+        /// Words that start another part of the rule, so an audience or a schedule ends there.
+        func isRuleWord(_ word: String) -> Bool {
+            isKind(word) || ["on", "every", "job", "auto-accept", "for", "audience", "question"].contains(word.lowercased())
+        }
+        func setTrigger(_ new: RuleTrigger) throws {
+            if let trigger { throw AutomationRule.Invalid("a rule has one trigger, not both \(trigger) and \(new)") }
+            trigger = new
+        }
+        func setJob(_ word: String) throws {
+            let new = JobKind(rawValue: word.lowercased())
+            guard new.info != nil else { throw AutomationRule.Invalid("\"\(word)\" is not a job (podium jobs kinds lists them)") }
+            if let job, job != new { throw AutomationRule.Invalid("a rule runs one job, not both \(job) and \(new)") }
+            job = new
+        }
         while index < words.count {
             let word = words[index].lowercased()
             switch word {
             case "on":
                 guard index + 1 < words.count else { throw AutomationRule.Invalid("on what? import, experiment-end, backlog-done or sprint-end") }
-                trigger = try RuleTrigger.on(words[index + 1])
+                try setTrigger(try RuleTrigger.on(words[index + 1]))
                 index += 2
             case "every":
                 var schedule: [String] = []
                 index += 1
-                while index < words.count, !isKind(words[index]), !["job", "auto-accept", "for", "audience"].contains(words[index].lowercased()) {
+                while index < words.count, !isRuleWord(words[index]) {
                     schedule.append(words[index])
                     index += 1
                 }
-                trigger = try RuleTrigger.every(schedule.joined(separator: " "))
+                try setTrigger(try RuleTrigger.every(schedule.joined(separator: " ")))
             case "job":
                 guard index + 1 < words.count else { throw AutomationRule.Invalid("which job? podium jobs kinds lists them") }
-                job = JobKind(rawValue: words[index + 1].lowercased())
+                try setJob(words[index + 1])
                 index += 2
             case "auto-accept":
                 autoAccept = true
                 index += 1
             case "for", "audience", "question":
+                // A question is free text to the end (but auto-accept); an audience ends at the next rule word.
                 var rest: [String] = []
                 index += 1
-                while index < words.count, words[index].lowercased() != "auto-accept" {
+                while index < words.count, words[index].lowercased() != "auto-accept", word == "question" || !isRuleWord(words[index]) {
                     rest.append(words[index])
                     index += 1
                 }
                 guard !rest.isEmpty else { throw AutomationRule.Invalid("\(word) what?") }
                 parameters[word == "question" ? "question" : "audience"] = rest.joined(separator: " ")
             case _ where isKind(word):
-                job = JobKind(rawValue: word)
+                try setJob(word)
                 index += 1
             default:
                 throw AutomationRule.Invalid("\"\(words[index])\" is not part of a rule; e.g. \(examples)")

@@ -17,6 +17,10 @@ public struct RuleBook: Sendable {
     /// Saves a new rule; refused when a rule doing the same work exists (it would run twice).
     public func add(_ rule: AutomationRule) throws {
         if let twin = store.snapshot.rules.values.first(where: { $0.id != rule.id && $0.sameWork(as: rule) }) {
+            if twin.autoAccept != rule.autoAccept {
+                throw AutomationRule.Invalid("rule \(twin.id.short) already runs this job on this trigger (\(twin.summary)); two would run it twice. "
+                    + "To \(rule.autoAccept ? "auto-accept" : "review") its drafts, remove it (podium automate remove \(twin.id.short)) and add this one")
+            }
             throw AutomationRule.Invalid("rule \(twin.id.short) already does this (\(twin.summary)); podium automate list shows it")
         }
         try change(rule.id, "Added rule \(rule.id.short): \(rule.summary)", action: .create) { _ in rule }

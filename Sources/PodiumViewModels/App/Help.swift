@@ -14,6 +14,7 @@ public enum Help {
     public static let modal: [(keys: String, title: String)] = [
         ("type", "Filter: narrow the list as you type"), ("Enter", "Filter: keep it and go back to the list"),
         ("Esc", "Filter: clear it · Palette, help, detail: close"), ("Up Down", "Palette: choose an action"),
+        ("Ctrl-W Ctrl-U", "Filter, palette, prompts: delete a word / the whole line"),
         ("a", "Draft: accept it (applies it; u undoes)"), ("x", "Draft: reject it, with a reason if you like"),
         ("e", "Draft: edit its text in $VISUAL / $EDITOR"), ("r", "Draft: regenerate it"),
         ("d", "Draft: show what accepting would change"), ("v Tab", "Draft: show its evidence"),

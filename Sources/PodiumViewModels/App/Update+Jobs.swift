@@ -197,12 +197,8 @@ extension AppState {
                 message = "Rejecting \(ids.count) draft\(ids.count == 1 ? "" : "s")…"
                 return [.bulkReview(accept: false, ids: ids, reason: text.isEmpty ? nil : text)]
             }
-        case .backspace:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case let .character(character):
-            prompt.text.append(character)
         default:
-            return []
+            guard LineEditing.apply(key, to: &prompt.text) else { return [] }
         }
         mode = .prompt(prompt)
         return []

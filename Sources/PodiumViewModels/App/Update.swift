@@ -149,12 +149,10 @@ extension AppState {
         case .enter, .down, .up:
             mode = .normal
             if key != .enter { return handle(key) }
-        case .backspace:
-            if panes[focused].filter.isEmpty { mode = .normal } else { panes[focused].filter.removeLast() }
-        case let .character(character):
-            panes[focused].filter.append(character)
+        case .backspace where panes[focused].filter.isEmpty:
+            mode = .normal
         default:
-            return []
+            guard LineEditing.apply(key, to: &panes[focused].filter) else { return [] }
         }
         panes[focused].selected = 0
         panes[focused].offset = 0
@@ -174,12 +172,9 @@ extension AppState {
             mode = .palette(query: query, selected: min(selected + 1, max(0, matches.count - 1)))
         case .up, .control("p"), .backTab:
             mode = .palette(query: query, selected: max(0, selected - 1))
-        case .backspace:
-            mode = .palette(query: String(query.dropLast()), selected: 0)
-        case let .character(character):
-            mode = .palette(query: query + String(character), selected: 0)
         default:
-            break
+            var query = query
+            if LineEditing.apply(key, to: &query) { mode = .palette(query: query, selected: 0) }
         }
         return []
     }

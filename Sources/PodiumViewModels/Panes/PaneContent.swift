@@ -5,11 +5,14 @@ public struct PaneContent: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var title: String
         public var width: Int?
+        /// The narrowest a fixed column may be made in a narrow list (nil: a few cells).
+        public var minimum: Int?
         public var alignRight: Bool
 
-        public init(_ title: String, width: Int? = nil, alignRight: Bool = false) {
+        public init(_ title: String, width: Int? = nil, minimum: Int? = nil, alignRight: Bool = false) {
             self.title = title
             self.width = width
+            self.minimum = minimum
             self.alignRight = alignRight
         }
     }
