@@ -34,7 +34,8 @@ extension Program {
                 for collection in [RecordCollection.feedback, .audit] { changes.records[collection] = [] }
             case let .queued(runs):
                 let first = runs[0]
-                mailbox.post(notice: "Automation: " + first.summary.sanitizedForTerminal() + (runs.count > 1 ? " (and \(runs.count - 1) more) · 7 shows them" : " · 7 shows it"))
+                mailbox.post(notice: "Automation: " + first.summary.sanitizedForTerminal() + (runs.count > 1 ? " (and \(runs.count - 1) more)" : ""),
+                             pointer: runs.count > 1 ? "7 shows them" : "7 shows it")
                 for collection in [RecordCollection.jobs, .rules, .audit] { changes.records[collection] = [] }
             case let .failed(reason):
                 mailbox.post(notice: "Automation stopped a check: " + reason.sanitizedForTerminal())

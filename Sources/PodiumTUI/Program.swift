@@ -49,7 +49,7 @@ public final class Program {
             case let .jobChanged(job):
                 if job.status.isFinished { mailbox.post(activity: job.id.rawValue, step: nil) }
                 switch job.status {
-                case .failed: mailbox.post(notice: "\(job.kind) failed: \(job.error ?? "no reason given") · 7 shows it")
+                case .failed: mailbox.post(notice: "\(job.kind) failed: \(job.error ?? "no reason given")", pointer: "7 shows it")
                 case .interrupted, .cancelled: mailbox.post(notice: "\(job.kind) \(job.status.rawValue).")
                 default: break
                 }
@@ -166,7 +166,8 @@ public final class Program {
                 dirty = true
             }
             if let notice = mailbox.takeNotice() {
-                state.message = notice
+                let pointer = state.focusedStance == .orchestrator ? nil : notice.pointer
+                state.message = notice.text + (pointer.map { " · " + $0 } ?? "")
                 dirty = true
             }
             if let error = mailbox.takeError() {
@@ -441,7 +442,7 @@ final class Mailbox: @unchecked Sendable {
 
     func takeActivity() -> [(String, String?)] { lock.withLock { defer { activity = [] }; return activity } }
 
-    private var notice: String?
+    private var notice: (text: String, pointer: String?)?
     private var selection: String?
 
     /// A new draft the Orchestrator should select once its row is there.
@@ -462,10 +463,11 @@ final class Mailbox: @unchecked Sendable {
 
     func takeInbox() -> [String] { lock.withLock { defer { inbox = [] }; return inbox } }
 
-    /// A one-line message for the status bar (the latest wins).
-    func post(notice: String) { lock.withLock { self.notice = notice } }
+    /// A one-line message for the status bar (the latest wins); `pointer` ("7 shows it") is
+    /// added unless the Orchestrator, where it points, is in view.
+    func post(notice: String, pointer: String? = nil) { lock.withLock { self.notice = (notice, pointer) } }
 
-    func takeNotice() -> String? { lock.withLock { defer { notice = nil }; return notice } }
+    func takeNotice() -> (text: String, pointer: String?)? { lock.withLock { defer { notice = nil }; return notice } }
 
     /// Everything changed since the loop last took a snapshot (a newer snapshot must
     /// rebuild the panes an older, untaken one had rebuilt).

@@ -90,6 +90,24 @@ struct AutomationCommandTests {
         #expect(lines[1].count == lines.map(\.count).max(), "the rule under the headers ends where the longest row ends")
     }
 
+    @Test("automate sprint shows and sets the cadence, checks its values, and is not counted as work on the vision")
+    func sprintCadence() throws {
+        let home = try demo()
+        let before = try snapshot(home).product
+        #expect(try podium(["automate", "sprint"], home: home.url).standardOutput.contains("Sprints of "), "the demo has a cadence")
+        let set = try podium(["automate", "sprint", "--start", "2026-11-02", "--length", "14"], home: home.url)
+        #expect(set.status == 0 && set.standardOutput.contains("Sprints of 14 days from 2026-11-02"), "\(set.standardError)")
+        let after = try snapshot(home).product
+        #expect(after.sprint?.lengthInDays == 14)
+        #expect(after.updatedAt == before.updatedAt, "the vision and goal did not change")
+        #expect(try podium(["automate", "sprint"], home: home.url).standardOutput.contains("Sprints of 14 days from 2026-11-02"))
+        let long = try podium(["automate", "sprint", "--length", "90"], home: home.url)
+        #expect(long.status == 64 && long.standardError.contains("a sprint lasts 1 to 60 days"))
+        let badDay = try podium(["automate", "sprint", "--start", "next monday"], home: home.url)
+        #expect(badDay.status == 64 && badDay.standardError.contains("YYYY-MM-DD"))
+        #expect(try snapshot(home).product.sprint?.lengthInDays == 14, "a refused change changes nothing")
+    }
+
     @Test("importing from the command line fires import rules; run-due runs the schedule once and exits 0")
     func importAndRunDue() throws {
         let home = try demo()
@@ -102,6 +120,10 @@ struct AutomationCommandTests {
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardOutput.contains("ran tag-sentiment for 2 new feedback items from new.csv: draft"))
         #expect(imported.standardOutput.contains("accepted automatically"))
+        #expect(imported.standardOutput.contains("ran cluster-themes for all feedback, after 2 new feedback items from new.csv"),
+                "themes are clustered over all feedback, and it says so")
+        let kinds = try podium(["jobs", "kinds"], home: home.url).standardOutput
+        #expect(kinds.split(separator: "\n").contains { $0.hasPrefix("tag-sentiment") && $0.contains("review; auto-accept by rule") }, "\(kinds)")
         #expect(imported.standardOutput.contains("ran stakeholder-update") && imported.standardOutput.contains("waits for review"))
         let snapshot = try snapshot(home)
         let new = snapshot.feedback.values.filter { $0.text.contains("crashes every Monday") || $0.text.contains("Offline notes are great") }
@@ -113,9 +135,17 @@ struct AutomationCommandTests {
         var rule = try AutomationRule.validated(trigger: .every("daily 00:01"), job: .summarizeFeedback)
         rule.createdAt = Date().addingTimeInterval(-3 * 86_400)
         try ws.write { try $0.save(rule) }
+        let overdue = try podium(["automate", "list"], home: home.url).standardOutput
+        #expect(overdue.split(separator: "\n").contains { $0.contains("summarize-feedback") && $0.contains("due now") }, "\(overdue)")
+        // config.toml's [trust] auto-accepts a kind whatever starts its jobs, and the list says so.
+        let config = home.path(".config/podium")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "[trust]\nsummarize-feedback = \"auto-accept\"\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try podium(["automate", "list"], home: home.url).standardOutput.contains("auto-accept ([trust])"))
         let due = try podium(["automate", "run-due"], home: home.url)
         #expect(due.status == 0, "\(due.standardError)")
         #expect(due.standardOutput.contains("ran summarize-feedback for due"))
+        #expect(due.standardOutput.contains("accepted automatically"), "the trust policy accepted it, as the list said")
         let again = try podium(["automate", "run-due", "--json"], home: home.url)
         #expect(again.status == 0, "\(again.standardError)")
         let ran = try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [Any]

@@ -43,6 +43,7 @@ extension Recipe {
         var lines = ["# Suggested order of the \(waiting.count) items waiting to start", "",
                      "By \(name) (\(method == .rice ? "reach × impact × confidence ÷ effort" : "cost of delay ÷ job size")) × demand from the linked feedback "
                         + "(1 to 1.5: more items and more of them negative weigh more). \(moved) would move. Items without \(name) inputs keep their turn at the end.", ""]
+        lines += ["Numbers are places in the Product Backlog, as the Decision Maker pane shows them.", ""]
         if !inProgress.isEmpty {
             lines.append("In progress, keeping their places: " + inProgress.map { "\(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }.joined(separator: "; ") + ".")
             lines.append("")
@@ -52,14 +53,14 @@ extension Recipe {
         for (index, entry) in ranked.enumerated() {
             guard let item = byID[entry.id], let was = position[entry.id], index < slots.count else { continue }
             let now = slots[index]
-            let move = was == now ? "stays" : was > now ? "up from \(was)" : "down from \(was)"
+            let move = was == now ? "stays in place \(now)" : was > now ? "moves up from place \(was)" : "moves down from place \(was)"
             let score = entry.baseScore == nil ? "no \(name) inputs" : "score \(Recipe.number((entry.score).rounded()))"
             lines.append("\(now). \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) — \(score), \(move)")
             if entry.baseScore != nil { lines.append("   \(Recipe.clean(entry.rationale))") }
             evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: entry.rationale))
             figures.append(Figure(name: "\(Recipe.shorten(item.title, to: 40)): score", value: (entry.score * 100).rounded() / 100))
         }
-        lines += ["", "Numbers are places in the Product Backlog. Editing: delete a line to leave that item where it is; move lines to change the order."]
+        lines += ["", "Editing: delete a line to leave that item where it is; move lines to change the order."]
         for item in waiting.prefix(10) {
             evidence += item.linkedFeedback.prefix(3).compactMap { snapshot.feedback[$0] }
                 .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "demand for \(Recipe.shorten(item.title, to: 40))") }

@@ -76,11 +76,24 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     /// risk (a hand-edited file may ask it for any kind; it is refused).
     public var autoAccepts: Bool { autoAccept && job.info?.risk == .low }
 
-    /// How its drafts are reviewed: "auto-accept", "review", or "review (auto-accept refused: high risk)".
-    public var reviewPolicy: String {
+    /// Whether its drafts are accepted without review, by the rule or by `trust` (the
+    /// config file's `[trust]`, which auto-accepts a kind whatever starts its jobs).
+    public func autoAccepts(trust: TrustPolicy) -> Bool { autoAccepts || trust.autoAccepts(job) }
+
+    /// How its drafts are reviewed under `trust`: "auto-accept", "auto-accept ([trust])",
+    /// "review", or "review (auto-accept refused: high risk)".
+    public func reviewPolicy(trust: TrustPolicy) -> String {
         if autoAccepts { return "auto-accept" }
+        if trust.autoAccepts(job) { return "auto-accept ([trust])" }
         guard autoAccept else { return "review" }
         return "review (auto-accept refused: \(job.info?.risk.rawValue ?? "unknown") risk)"
+    }
+
+    /// Whether a scheduled rule has an occasion it has not run for yet (it runs at the next
+    /// check: the dashboard's, `podium watch`'s or `podium automate run-due`'s).
+    public func isDue(now: Date, timeZone: TimeZone, cadence: SprintCadence?) -> Bool {
+        guard case let .schedule(schedule) = trigger else { return false }
+        return schedule.isDue(now: now, lastRun: lastRun, createdAt: createdAt, timeZone: timeZone, cadence: cadence)
     }
 
     /// When the rule runs next by the clock (nil: it runs on events, or a sprint rule without a cadence).
@@ -121,6 +134,9 @@ public enum RuleTrigger: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads an `--every` schedule ("fri 15:00", "weekdays 9:00", "daily 07:45").
     public static func every(_ text: String) throws -> RuleTrigger {
+        // "every fri 15:00" as the dashboard's prompt takes it.
+        var text = text.trimmingCharacters(in: .whitespaces)
+        if text.lowercased().hasPrefix("every ") { text = String(text.dropFirst(6)) }
         do { return .schedule(try Schedule.parse(text)) } catch let error as Schedule.ParseError {
             throw AutomationRule.Invalid("--every: \(error.description)")
         }

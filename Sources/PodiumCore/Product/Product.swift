@@ -11,6 +11,8 @@ public struct Product: Codable, Sendable, Hashable {
     public var goalMeasures: [GoalMeasure]
     /// The sprint cadence, used for sprint-end automation and review packs.
     public var sprint: SprintCadence?
+    /// When the name, vision, goal or its measures last changed (the Visionary's activity;
+    /// setting the sprint cadence leaves it).
     public var updatedAt: Date
 
     public init(

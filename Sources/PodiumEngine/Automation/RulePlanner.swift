@@ -52,8 +52,9 @@ public enum RulePlanner {
                 parameters[RulePlannerKeys.imported] = imported.file
                 let inputs = batchKinds.contains(rule.job) ? imported.feedback.map { ArtifactReference(.feedback, $0) } : []
                 let count = imported.feedback.count
+                let batch = "\(count) new feedback item\(count == 1 ? "" : "s") from \(imported.file)"
                 runs.append(PlannedRun(rule: rule, parameters: parameters, inputs: inputs,
-                                       reason: "\(count) new feedback item\(count == 1 ? "" : "s") from \(imported.file)"))
+                                       reason: inputs.isEmpty ? "all feedback, after \(batch)" : batch))
             case .event(.experimentEnded):
                 // Every running experiment past its end, once: also one that ended before the rule
                 // was made (it still waits for a conclusion), unless a conclusion already waits.

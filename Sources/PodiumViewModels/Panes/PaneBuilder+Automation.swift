@@ -37,7 +37,7 @@ extension PaneBuilder {
             .init(id: rule.id.rawValue,
                   cells: [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description,
                           rule.job.rawValue + (rule.parameters["audience"].map { " for \(clean($0))" } ?? ""),
-                          rule.autoAccepts ? "auto-accept" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
+                          rule.autoAccepts ? "auto-accept" : settings.trust.autoAccepts(rule.job) ? "auto (trust)" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
                           clean(rule.lastOutcome ?? "")],
                   tone: rule.enabled ? .normal : .muted,
                   sortKeys: [nil, nil, nil, nil, nil, rule.lastRun.map { -$0.timeIntervalSince1970 }, nil])
@@ -45,23 +45,27 @@ extension PaneBuilder {
         return PaneContent(
             title: "Orchestrator — automation rules",
             summary: summary,
-            columns: [.init("ID", width: 8), .init("ON", width: 3), .init("TRIGGER", width: 16), .init("JOB", width: 22),
-                      .init("DRAFTS", width: 11), .init("LAST", width: 5), .init("OUTCOME")],
+            columns: [.init("ID", width: 8, minimum: 8), .init("ON", width: 3), .init("TRIGGER", width: 16, minimum: 15),
+                      .init("JOB", width: 22, minimum: 19), .init("DRAFTS", width: 11, minimum: 11), .init("LAST", width: 5), .init("OUTCOME")],
             rows: rows,
             emptyMessage: "No automation rules: + adds one (the same words as podium automate add).",
             hints: "+ add · space on/off · e edit · x remove · v next view",
             counts: "\(rules.count) rule\(rules.count == 1 ? "" : "s")")
     }
 
-    static func ruleDetail(_ rule: AutomationRule, in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
+    static func ruleDetail(_ rule: AutomationRule, in snapshot: WorkspaceSnapshot, trust: TrustPolicy) -> [PaneContent.Line] {
+        let undo = "the Orchestrator lists them and u or podium drafts undo takes one back."
         var lines: [PaneContent.Line] = [
             .init(clean(rule.summary), .accent),
             .init("Rule \(rule.id.short) · \(rule.enabled ? "on" : "off") · made \(time(rule.createdAt))", .muted),
-            .init(rule.autoAccepts ? "Its drafts are accepted without review (low risk); the Orchestrator lists them and u or podium drafts undo takes one back."
+            .init(rule.autoAccepts ? "Its drafts are accepted without review (low risk); " + undo
                   : rule.autoAccept ? "Its file asks for auto-accept, but \(rule.job) is \(rule.job.info?.risk.rawValue ?? "unknown") risk: its drafts wait for your review."
+                  : trust.autoAccepts(rule.job) ? "Its drafts are accepted without review: config.toml's [trust] auto-accepts \(rule.job); " + undo
                   : "Its drafts wait for your review in the inbox.", rule.autoAccept && !rule.autoAccepts ? .warning : .normal),
         ]
-        if let next = rule.nextRun(after: Date(), timeZone: .current, cadence: snapshot.product.sprint) {
+        if rule.isDue(now: Date(), timeZone: .current, cadence: snapshot.product.sprint) {
+            lines.append(.init("Due now: a time passed while nothing ran; it runs once at the next check" + (rule.enabled ? "" : " (when turned on)"), .warning))
+        } else if let next = rule.nextRun(after: Date(), timeZone: .current, cadence: snapshot.product.sprint) {
             lines.append(.init("Next: \(time(next))" + (rule.enabled ? "" : " (when turned on)")))
         } else if rule.trigger == .schedule(.sprintEnd) {
             lines.append(.init("No sprint cadence yet: podium automate sprint --start YYYY-MM-DD --length 14", .warning))
@@ -148,11 +152,12 @@ extension PaneBuilder {
 
     static func audit(_ snapshot: WorkspaceSnapshot) -> PaneContent {
         let entries = snapshot.audit.all.reversed()
+        let now = Date()
         let automated = entries.filter(\.isAutomated).count
         let rows = entries.map { entry -> PaneContent.Row in
             let stance = entry.details["stance"].flatMap(Stance.init(rawValue:))?.title ?? ""
             return .init(id: entry.id.rawValue,
-                         cells: [time(entry.at), who(entry), stance, clean(entry.details["kind"] ?? entry.action.rawValue), clean(entry.summary)],
+                         cells: [shortTime(entry.at, now: now), who(entry), stance, clean(entry.details["kind"] ?? entry.action.rawValue), clean(entry.summary)],
                          tone: entry.isAutomated ? .accent : .normal,
                          sortKeys: [entry.at.timeIntervalSince1970, nil, nil, nil, nil])
         }
@@ -160,7 +165,8 @@ extension PaneBuilder {
             title: "Orchestrator — audit log",
             summary: [.init("Every accept, reject, edit, undo, import and rule run, newest first · \(automated) by automation", .muted),
                       .init("Filter with /: who:auto (automation), who:rule, who:user, stance:customer, kind:tag-sentiment, or any words", .muted)],
-            columns: [.init("WHEN", width: 16), .init("WHO", width: 19), .init("STANCE", width: 14), .init("KIND", width: 18), .init("WHAT")],
+            columns: [.init("WHEN", width: 11, minimum: 11), .init("WHO", width: 19, minimum: 10), .init("STANCE", width: 14, minimum: 8),
+                      .init("KIND", width: 18, minimum: 12), .init("WHAT")],
             rows: Array(rows),
             emptyMessage: "Nothing recorded yet.",
             hints: "/ filter (who:rule stance:… kind:…) · v next view",

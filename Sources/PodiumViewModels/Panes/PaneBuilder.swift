@@ -156,7 +156,7 @@ public enum PaneBuilder {
                     .init(""), .init(message.body.isEmpty ? "(empty: not written yet)" : clean(message.body, lines: true),
                                      message.body.isEmpty ? .muted : .normal)]
         case .orchestrator:
-            if let rule = snapshot.rules[RecordID(id)] { return ruleDetail(rule, in: snapshot) }
+            if let rule = snapshot.rules[RecordID(id)] { return ruleDetail(rule, in: snapshot, trust: settings.trust) }
             if let entry = snapshot.audit[RecordID(id)] { return auditDetail(entry) }
             if id.hasPrefix(stanceRowPrefix), let stance = Stance(rawValue: String(id.dropFirst(stanceRowPrefix.count))) {
                 return stanceDetail(stance, in: snapshot, settings: settings)
@@ -460,6 +460,16 @@ public enum PaneBuilder {
         date.formatted(.verbatim(
             "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
             timeZone: .current, calendar: Calendar(identifier: .gregorian)))
+    }
+
+    /// A moment shortly, for a narrow column: "11-25 19:17" this year, "2025-11-25" before.
+    public static func shortTime(_ date: Date, now: Date) -> String {
+        let calendar = Calendar(identifier: .gregorian)
+        let thisYear = calendar.dateComponents(in: .current, from: date).year == calendar.dateComponents(in: .current, from: now).year
+        guard thisYear else { return day(date) }
+        return date.formatted(.verbatim(
+            "\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            timeZone: .current, calendar: calendar))
     }
 
     // MARK: Formatting

@@ -41,10 +41,12 @@ struct Automate: ParsableCommand {
                 return
             }
             let cadence = store.snapshot.product.sprint
+            let trust = UserConfig.load().automation.trust
             let rows = rules.map { rule -> [String] in
                 [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.job.rawValue + (rule.parameters["audience"].map { " for \($0)" } ?? ""),
-                 rule.reviewPolicy, rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
-                 rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
+                 rule.reviewPolicy(trust: trust), rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
+                 rule.isDue(now: Date(), timeZone: .current, cadence: cadence) ? "due now (run-due runs it)"
+                    : rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
                  rule.lastOutcome ?? ""]
             }
             Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "NEXT", "LAST OUTCOME"], rows: rows, flexibleColumn: 7)
@@ -141,13 +143,13 @@ struct Automate: ParsableCommand {
             let store = try workspaceOptions.open()
             let config = UserConfig.load()
             for warning in config.warnings { Console.warning(warning) }
-            let outcomes = try AutomationSession(store: store, config: config).runDue()
+            let outcomes = try AutomationSession(store: store, config: config).runDue { outcome in
+                if !json { Console.line(outcome.line) }
+            }
             if json {
                 Console.line(try DraftPrinter.json(outcomes))
             } else if outcomes.isEmpty {
                 Console.line("Nothing is due (\(store.snapshot.rules.count) rule\(store.snapshot.rules.count == 1 ? "" : "s")).")
-            } else {
-                for outcome in outcomes { Console.line(outcome.line) }
             }
         }
     }
@@ -189,8 +191,7 @@ extension Automate {
             let cadence = SprintCadence(firstSprintStart: first, lengthInDays: days)
             try store.write { transaction in
                 var product = transaction.product
-                product.sprint = cadence
-                product.updatedAt = Date()
+                product.sprint = cadence  // a setting: updatedAt stays the vision's and goal's
                 try transaction.setProduct(product)
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update,
                                                summary: "Set the sprint cadence: \(days) days from \(PaneDay.format(first))",

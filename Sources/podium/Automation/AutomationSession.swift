@@ -45,22 +45,35 @@ struct AutomationSession {
     }
 
     /// Runs what is due (and import rules for `imported`), waits for the jobs and returns
-    /// what each came to. A `stop` request while waiting saves the jobs as interrupted.
-    func runDue(imported: RulePlanner.ImportedBatch? = nil, now: Date = Date(), stop: StopRequest? = nil) throws -> [Outcome] {
+    /// what each came to; `finished` hears of each job as it ends (a quick auto-accept is
+    /// printed before a slow job is done). A `stop` request while waiting saves the jobs as
+    /// interrupted.
+    func runDue(imported: RulePlanner.ImportedBatch? = nil, now: Date = Date(), stop: StopRequest? = nil,
+                finished: (Outcome) -> Void = { _ in }) throws -> [Outcome] {
         let queued = try runner.runDue(now: now, imported: imported)
+        var outcomes: [Outcome?] = Array(repeating: nil, count: queued.count)
+        /// Collects the jobs that ended since the last look; `all` takes the rest as they are.
+        func collect(all: Bool) {
+            let snapshot = store.snapshot
+            for (index, entry) in queued.enumerated() where outcomes[index] == nil {
+                let job = snapshot.jobs[entry.job.id] ?? entry.job
+                guard all || job.status.isFinished else { continue }
+                let draft = job.draftID.flatMap { snapshot.drafts[$0] }
+                let outcome = Outcome(rule: entry.rule.id.rawValue, trigger: entry.rule.trigger.description, job: job.id.rawValue,
+                                      kind: job.kind.rawValue, reason: entry.reason, status: job.status.rawValue, draft: draft?.id.rawValue,
+                                      draftStatus: draft?.status.rawValue, error: job.error)
+                outcomes[index] = outcome
+                finished(outcome)
+            }
+        }
         while !jobs.engine.waitForIdle(timeout: .now() + .milliseconds(200)) {
+            collect(all: false)
             if stop?.requested == true {
                 jobs.engine.shutdown()
                 break
             }
         }
-        let snapshot = store.snapshot
-        return queued.map { entry in
-            let job = snapshot.jobs[entry.job.id] ?? entry.job
-            let draft = job.draftID.flatMap { snapshot.drafts[$0] }
-            return Outcome(rule: entry.rule.id.rawValue, trigger: entry.rule.trigger.description, job: job.id.rawValue,
-                           kind: job.kind.rawValue, reason: entry.reason, status: job.status.rawValue, draft: draft?.id.rawValue,
-                           draftStatus: draft?.status.rawValue, error: job.error)
-        }
+        collect(all: true)
+        return outcomes.compactMap { $0 }
     }
 }

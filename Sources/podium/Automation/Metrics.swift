@@ -13,7 +13,7 @@ struct Metrics: ParsableCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: ArgumentHelp("Count drafts reviewed from this day (YYYY-MM-DD, your time zone).", valueName: "date"))
+    @Option(help: ArgumentHelp("Count time won back and review rates from this day (YYYY-MM-DD, your time zone); the stance balance always covers the last 7 and 30 days.", valueName: "date"))
     var since: String?
 
     func run() throws {
@@ -37,11 +37,12 @@ struct Metrics: ParsableCommand {
 /// The metrics as text, for the terminal.
 enum MetricsReport {
     static func lines(_ metrics: WorkMetrics) -> [String] {
-        var lines = ["Stance balance (accepted drafts + items touched; 5 weeks, oldest first)"]
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        var lines = ["Stance balance over the last 7 and 30 days (accepted drafts + items touched; 5 weeks, oldest first)"]
         for balance in metrics.stances {
             lines.append("  " + balance.stance.title.padding(toLength: 24, withPad: " ", startingAt: 0)
-                + WorkMetrics.sparkline(balance.weekly) + "  7d: \(balance.acceptedDrafts7) drafts, \(balance.itemsTouched7) items"
-                + " · 30d: \(balance.acceptedDrafts30) drafts, \(balance.itemsTouched30) items"
+                + WorkMetrics.sparkline(balance.weekly) + "  7d: \(count(balance.acceptedDrafts7, "draft")), \(count(balance.itemsTouched7, "item"))"
+                + " · 30d: \(count(balance.acceptedDrafts30, "draft")), \(count(balance.itemsTouched30, "item"))"
                 + (balance.hint.map { "  ⚠ \($0)" } ?? ""))
         }
         lines.append("  Decisions: \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed: \(metrics.experiments7) in 7 days, \(metrics.experiments30) in 30")

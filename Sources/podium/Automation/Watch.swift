@@ -60,7 +60,7 @@ struct Watch: ParsableCommand {
         var nextScheduleCheck = Date.distantPast
         repeat {
             if Date() >= nextScheduleCheck {
-                for outcome in try automation.runDue(stop: stop) { Console.line(outcome.line) }
+                _ = try automation.runDue(stop: stop) { Console.line($0.line) }
                 nextScheduleCheck = Date().addingTimeInterval(60)
             }
             var outcomes = try inbox.check(into: store)
@@ -74,7 +74,7 @@ struct Watch: ParsableCommand {
                 Console.line(outcome.summary.sanitizedForTerminal())
                 guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
                 let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
-                for ran in try automation.runDue(imported: batch, stop: stop) { Console.line(ran.line) }
+                _ = try automation.runDue(imported: batch, stop: stop) { Console.line($0.line) }
             }
             if !once { stop.wait(seconds: interval) }
         } while !once && !stop.requested

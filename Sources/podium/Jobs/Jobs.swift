@@ -47,7 +47,7 @@ struct Jobs: ParsableCommand {
     struct Kinds: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the kinds of job, their stance, risk and what accepting does.")
 
-        @OptionGroup var workspaceOptions: WorkspaceOptions  // accepted like everywhere; the kinds do not depend on it
+        @OptionGroup var workspaceOptions: WorkspaceOptions  // for the rules that auto-accept a kind
         @Flag(help: "Print JSON.") var json = false
 
         struct KindOutput: Encodable {
@@ -58,9 +58,16 @@ struct Jobs: ParsableCommand {
             let config = UserConfig.load()
             for warning in config.warnings { Console.warning(warning) }
             let trust = config.automation.trust
-            /// "auto-accept", "always review", or "always review (required)" for kinds that may never skip it.
+            // Rules of the workspace that auto-accept a kind, when there is a workspace.
+            let rules = FileManager.default.fileExists(atPath: workspaceOptions.location.appendingPathComponent("workspace.json").path)
+                ? ((try? WorkspaceStore.open(at: workspaceOptions.location))?.snapshot.rules.all ?? []) : []
+            /// "auto-accept", "always review", "always review (required)" for kinds that may never skip it,
+            /// or "review; auto-accept by rule 1a2b3c4d" when only a rule's drafts skip it.
             func review(_ info: JobKindInfo) -> String {
-                info.risk != .low ? "always review (required)" : trust.autoAccepts(info.kind) ? "auto-accept" : "always review"
+                if info.risk != .low { return "always review (required)" }
+                if trust.autoAccepts(info.kind) { return "auto-accept" }
+                let byRules = rules.filter { $0.enabled && $0.job == info.kind && $0.autoAccepts }.map(\.id.short)
+                return byRules.isEmpty ? "always review" : "review; auto-accept by rule " + byRules.joined(separator: ", ")
             }
             if json {
                 Console.line(try DraftPrinter.json(JobKindInfo.all.map {
