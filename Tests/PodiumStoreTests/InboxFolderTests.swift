@@ -34,9 +34,11 @@ struct InboxFolderTests {
         #expect(names(inbox.folder) == ["done", "failed"])
         #expect(names(inbox.doneFolder) == ["reviews.csv"])
         #expect(try inbox.check(into: store).isEmpty)
+        let audit = store.snapshot.audit.values.filter { $0.action == .importData }
+        #expect(audit.count == 1 && audit.first?.isAutomated == true && audit.first?.details["automation"] == "inbox", "the log says the inbox imported it")
     }
 
-    @Test("a bad file imports nothing and goes to failed/ with a .reason file saying why")
+    @Test("a bad file imports nothing and goes to failed/ with a .reason file saying why; the audit log says so")
     func badFile() throws {
         let (folder, store, inbox) = try setUp()
         defer { withExtendedLifetime(folder) {} }
@@ -49,6 +51,9 @@ struct InboxFolderTests {
         let reason = try String(contentsOf: inbox.failedFolder.appendingPathComponent("people.csv.reason"), encoding: .utf8)
         #expect(reason.contains("no column holds feedback text") && reason.contains("--map"))
         #expect(store.snapshot.feedback.isEmpty)
+        let audit = try #require(store.snapshot.audit.values.first { $0.action == .importData })
+        #expect(audit.isAutomated && audit.details["failed"] == "people.csv" && audit.summary.contains("could not be imported"),
+                "the log says what became of the file: \(audit.summary)")
         // The same name dropped again does not overwrite the first failure.
         try "name\nbo\n".write(to: inbox.folder.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
         _ = try inbox.check(into: store)

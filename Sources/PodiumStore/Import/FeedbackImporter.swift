@@ -42,6 +42,8 @@ public struct FeedbackImportOptions: Sendable {
     public var dateFormat: String?
     /// Import every free-text question of a survey, one item per answer.
     public var allTextColumns = false
+    /// Added to the import's audit entry, e.g. `["automation": "inbox"]` for the inbox folder.
+    public var auditDetails: [String: String] = [:]
 
     public init(
         mappings: [String] = [], source: FeedbackSource? = nil, ratingScale: RatingScale? = nil, dryRun: Bool = false,
@@ -176,7 +178,7 @@ public enum FeedbackImporter {
         if mapping[.title] != nil && questionColumns.count <= 1 {
             job.notes.append("the text is \"\(mapping[.title]!)\" — \"\(mapping[.text]!)\"")
         }
-        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: options.dryRun)
+        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: options.dryRun, auditDetails: options.auditDetails)
     }
 
     /// A title and a body made one text: "Title — body"; either alone; nil when both are empty.

@@ -31,6 +31,9 @@ public final class InboxFolder {
         }
     }
 
+    /// Who its imports are in the audit log ("auto: inbox").
+    public static let auditName = "inbox"
+
     /// The extensions of files the inbox takes.
     public static let extensions: Set<String> = ["csv", "tsv", "txt", "json", "jsonl", "ndjson"]
 
@@ -128,14 +131,23 @@ public final class InboxFolder {
             throw ImportError.unreadable(file: folder.appendingPathComponent(name).path, reason: "could not be taken: \(String(cString: strerror(errno)))")
         }
         let report: ImportReport
+        var options = FeedbackImportOptions()
+        options.auditDetails = [AuditEntry.automationDetail: Self.auditName]
         do {
-            report = try FeedbackImporter.importFile(at: claimed, into: store, options: FeedbackImportOptions())
+            report = try FeedbackImporter.importFile(at: claimed, into: store, options: options)
         } catch let error as ImportError {
             let target = try Self.moveKeepingBoth(claimed, into: failedFolder)
             let reason = error.description + "\n\nFix the file and drop it in the inbox again, or import it with podium import feedback "
                 + "(--map COLUMN=FIELD, --encoding, --date-format; podium import feedback --help).\n"
             try AtomicFile.write(Data(reason.sanitizedForTerminal(keepingLineBreaks: true).utf8), to: target.path + ".reason", durable: false)
-            return Outcome(file: name, report: nil, failure: error.description, movedTo: target.path)
+            let outcome = Outcome(file: name, report: nil, failure: error.description, movedTo: target.path)
+            // The audit log says what became of every dropped file, the failed ones too.
+            try? store.write { transaction in
+                try transaction.log(AuditEntry(actor: "automation", action: .importData, summary: outcome.summary,
+                                               details: [AuditEntry.automationDetail: Self.auditName, "file": name, "imported": "0",
+                                                         "failed": target.lastPathComponent]))
+            }
+            return outcome
         }
         // Imported: a file that cannot be moved on stays claimed, never imported twice.
         let target = (try? Self.moveKeepingBoth(claimed, into: doneFolder)) ?? claimed

@@ -26,9 +26,11 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
     /// One line per record for the preview (the first few of a dry run).
     var describe: ((Record) -> String)?
 
+    /// Imports the rows; `auditDetails` are added to the import's audit entry (e.g. who
+    /// imported it: `automation: inbox`).
     func run(
         table: TabularData, mapping: ColumnMapping<Field>, fileName: String, store: WorkspaceStore,
-        dryRun: Bool
+        dryRun: Bool, auditDetails: [String: String] = [:]
     ) throws -> ImportReport {
         guard mapping[requiredField] != nil else {
             throw ImportError.missingColumn(file: fileName, field: requiredField.rawValue, columns: table.columns)
@@ -90,7 +92,7 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
                 details: [
                     "file": fileName, "imported": String(attempt.imported), "skipped": String(attempt.skipped.count),
                     "duplicates": String(attempt.duplicates.count),
-                ]))
+                ].merging(auditDetails) { ours, _ in ours }))
             return attempt
         }
     }
