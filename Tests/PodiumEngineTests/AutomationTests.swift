@@ -52,7 +52,7 @@ struct AutomationTests {
     func weeklyAcrossDST() throws {
         let setup = try Setup()
         let rule = try AutomationRule.validated(trigger: .every("fri 15:00"), job: .stakeholderUpdate, parameters: ["audience": "leadership"],
-                                                createdAt: date("2026-10-20 09:00", berlin))
+                                                createdAt: date("2026-10-20 09:00", berlin), timeZone: berlin)
         try setup.add(rule)
         #expect(try setup.runDue(date("2026-10-23 14:59", berlin), berlin).isEmpty, "not yet 15:00")
         let first = try setup.runDue(date("2026-10-23 15:00", berlin), berlin)
@@ -74,7 +74,7 @@ struct AutomationTests {
     @Test("occasions missed while nothing ran make the rule run once, not once per occasion")
     func missedRunsCollapse() throws {
         let setup = try Setup()
-        try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .summarizeFeedback, createdAt: date("2026-10-01 08:00", berlin)))
+        try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .summarizeFeedback, createdAt: date("2026-10-01 08:00", berlin), timeZone: berlin))
         let late = try setup.runDue(date("2026-11-25 12:00", berlin), berlin)
         #expect(late.count == 1, "55 missed mornings run once")
         #expect(try setup.runDue(date("2026-11-25 12:05", berlin), berlin).isEmpty)
@@ -89,7 +89,7 @@ struct AutomationTests {
             product.sprint = SprintCadence(firstSprintStart: date("2026-11-02 00:00", berlin), lengthInDays: 14)
             try transaction.setProduct(product)
         }
-        try setup.add(try AutomationRule.validated(trigger: .on("sprint-end"), job: .sprintReviewPack, createdAt: date("2026-11-01 12:00", berlin)))
+        try setup.add(try AutomationRule.validated(trigger: .on("sprint-end"), job: .sprintReviewPack, createdAt: date("2026-11-01 12:00", berlin), timeZone: berlin))
         #expect(try setup.runDue(date("2026-11-15 23:59", berlin), berlin).isEmpty)
         #expect(try setup.runDue(date("2026-11-16 00:00", berlin), berlin).map(\.job.kind) == [.sprintReviewPack])
         #expect(try setup.runDue(date("2026-11-20 00:00", berlin), berlin).isEmpty)
@@ -198,7 +198,7 @@ struct AutomationTests {
     @Test("two processes checking at the same moment run a due rule once")
     func oneRunAcrossProcesses() throws {
         let setup = try Setup()
-        try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .tagSentiment, createdAt: date("2026-11-01 08:00", berlin)))
+        try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .tagSentiment, createdAt: date("2026-11-01 08:00", berlin), timeZone: berlin))
         let other = try WorkspaceStore.open(at: setup.workspace.root)
         let otherEngine = JobEngine(store: other, providerFor: { _ in LocalProvider() })
         let otherRunner = AutomationRunner(store: other, engine: otherEngine)
@@ -236,7 +236,7 @@ extension AutomationTests {
     func ruleEditsKeepRunState() throws {
         let setup = try Setup()
         let book = RuleBook(store: setup.store)
-        let rule = try AutomationRule.validated(trigger: .every("daily 09:00"), job: .summarizeFeedback, createdAt: date("2026-11-20 08:00", berlin))
+        let rule = try AutomationRule.validated(trigger: .every("daily 09:00"), job: .summarizeFeedback, createdAt: date("2026-11-20 08:00", berlin), timeZone: berlin)
         try book.add(rule)
         #expect(throws: AutomationRule.Invalid.self) { try book.add(try AutomationRule.validated(trigger: .every("daily 09:00"), job: .summarizeFeedback)) }
         // The editor opens at 08:55; the rule runs at 09:00; the edit is saved at 09:05.
@@ -316,5 +316,54 @@ extension AutomationTests {
         }
         #expect(drafts(of: notes).map(\.status).sorted { $0.rawValue < $1.rawValue } == [.pending, .superseded],
                 "the newer release notes cover everything done since the last notes")
+    }
+}
+
+extension AutomationTests {
+    @Test("a rule keeps the time zone it was made in: checks from other zones run it once, at its time")
+    func ruleTimeZone() throws {
+        let setup = try Setup()
+        let utc = TimeZone(identifier: "UTC")!
+        let rule = try AutomationRule.validated(trigger: .every("fri 15:00"), job: .summarizeFeedback,
+                                                createdAt: date("2026-11-20 09:00", berlin), timeZone: berlin)
+        try setup.add(rule)
+        #expect(setup.store.snapshot.rules[rule.id]?.timeZone == "Europe/Berlin", "saved in its file")
+        // The dashboard in Berlin runs it at 15:00 Berlin (14:00 UTC); cron on a UTC machine
+        // checking at 15:00 UTC finds nothing due.
+        #expect(try setup.runDue(date("2026-11-27 14:00", utc), berlin).count == 1)
+        #expect(try setup.runDue(date("2026-11-27 15:00", utc), utc).isEmpty, "not again at 15:00 UTC")
+        #expect(try setup.runDue(date("2026-12-04 14:00", utc), utc).count == 1, "a UTC check runs it at 15:00 Berlin too")
+        // A rule file written without a zone follows the zone of the process that checks.
+        var old = try AutomationRule.validated(trigger: .every("daily 07:00"), job: .tagSentiment, createdAt: date("2026-11-20 09:00", utc))
+        old.timeZone = nil
+        try setup.add(old)
+        #expect(try setup.runDue(date("2026-11-21 06:59", utc), utc).isEmpty)
+        #expect(try setup.runDue(date("2026-11-21 07:00", utc), utc).map(\.rule.id) == [old.id])
+    }
+}
+
+extension AutomationTests {
+    @Test("an edit that would make a rule another's twin, or name a zone that does not exist, is refused and changes nothing")
+    func editsAreChecked() throws {
+        let setup = try Setup()
+        let book = RuleBook(store: setup.store)
+        let themes = try AutomationRule.validated(trigger: .on("import"), job: .clusterThemes)
+        let sentiment = try AutomationRule.validated(trigger: .on("import"), job: .tagSentiment)
+        try book.add(themes)
+        try book.add(sentiment)
+        var twin = sentiment
+        twin.job = .clusterThemes
+        #expect { try book.replace(twin, base: sentiment) } throws: { "\($0)".contains("rule \(themes.id.short) already does this") }
+        var elsewhere = sentiment
+        elsewhere.timeZone = "Mars/Olympus"
+        #expect { try book.replace(elsewhere, base: sentiment) } throws: { "\($0)".contains("\"Mars/Olympus\" is not a time zone") }
+        elsewhere.timeZone = "America/New_York"
+        #expect(try book.replace(elsewhere, base: sentiment).timeZone == "America/New_York", "a real zone is kept")
+        #expect(setup.store.snapshot.rules[sentiment.id]?.job == .tagSentiment)
+        // Undo of a removal that a twin took the place of meanwhile is refused too.
+        try book.remove(themes.id)
+        try book.add(try AutomationRule.validated(trigger: .on("import"), job: .clusterThemes))
+        #expect { try book.restore(themes) } throws: { "\($0)".contains("already does this") }
+        #expect(setup.store.snapshot.rules.count == 2)
     }
 }

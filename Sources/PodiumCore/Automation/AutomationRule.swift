@@ -19,10 +19,14 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     public var lastRun: Date?
     /// What the last run did, in one line ("queued tag-sentiment on 12 new items").
     public var lastOutcome: String?
+    /// The time zone its times are in ("Europe/Berlin"), saved when it is made, so a
+    /// dashboard, cron and a teammate's clone in other zones agree on when it is due.
+    public var timeZone: String?
 
     public init(
         id: RecordID<AutomationRule> = .make(), trigger: RuleTrigger, job: JobKind, parameters: [String: String] = [:],
-        autoAccept: Bool = false, enabled: Bool = true, createdAt: Date = Date(), lastRun: Date? = nil, lastOutcome: String? = nil
+        autoAccept: Bool = false, enabled: Bool = true, createdAt: Date = Date(), lastRun: Date? = nil, lastOutcome: String? = nil,
+        timeZone: String? = TimeZone.current.identifier
     ) {
         self.id = id
         self.trigger = trigger
@@ -33,6 +37,12 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.lastRun = lastRun
         self.lastOutcome = lastOutcome
+        self.timeZone = timeZone
+    }
+
+    /// The zone its times are in: its own, else `fallback` (a rule file written without one).
+    public func zone(or fallback: TimeZone) -> TimeZone {
+        timeZone.flatMap(TimeZone.init(identifier:)) ?? fallback
     }
 
     /// Why a rule cannot be made as asked.
@@ -45,7 +55,7 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     /// only for low-risk kinds, a conclusion only when an experiment ends, a question for ask.
     public static func validated(
         trigger: RuleTrigger, job: JobKind, parameters: [String: String] = [:], autoAccept: Bool = false,
-        createdAt: Date = Date()
+        createdAt: Date = Date(), timeZone: TimeZone = .current
     ) throws -> AutomationRule {
         guard let info = job.info else {
             throw Invalid("unknown job \"\(job)\"; podium jobs kinds lists them")
@@ -69,7 +79,8 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
         if let audience = parameters["audience"], audience.trimmingCharacters(in: .whitespaces).isEmpty {
             throw Invalid("--audience needs a name, e.g. leadership")
         }
-        return AutomationRule(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept, createdAt: createdAt)
+        return AutomationRule(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept, createdAt: createdAt,
+                              timeZone: timeZone.identifier)
     }
 
     /// Whether its drafts are in fact accepted without review: asked for, and the kind is low
@@ -90,16 +101,18 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     }
 
     /// Whether a scheduled rule has an occasion it has not run for yet (it runs at the next
-    /// check: the dashboard's, `podium watch`'s or `podium automate run-due`'s).
+    /// check: the dashboard's, `podium watch`'s or `podium automate run-due`'s); in its own
+    /// zone, `timeZone` for a rule file without one.
     public func isDue(now: Date, timeZone: TimeZone, cadence: SprintCadence?) -> Bool {
         guard case let .schedule(schedule) = trigger else { return false }
-        return schedule.isDue(now: now, lastRun: lastRun, createdAt: createdAt, timeZone: timeZone, cadence: cadence)
+        return schedule.isDue(now: now, lastRun: lastRun, createdAt: createdAt, timeZone: zone(or: timeZone), cadence: cadence)
     }
 
-    /// When the rule runs next by the clock (nil: it runs on events, or a sprint rule without a cadence).
+    /// When the rule runs next by the clock (nil: it runs on events, or a sprint rule without
+    /// a cadence); in its own zone, `timeZone` for a rule file without one.
     public func nextRun(after date: Date, timeZone: TimeZone, cadence: SprintCadence?) -> Date? {
         guard case let .schedule(schedule) = trigger else { return nil }
-        return schedule.nextOccasion(after: date, timeZone: timeZone, cadence: cadence)
+        return schedule.nextOccasion(after: date, timeZone: zone(or: timeZone), cadence: cadence)
     }
 
     /// Whether `other` does the same thing (same trigger, job and options).

@@ -16,14 +16,18 @@ public struct RuleBook: Sendable {
 
     /// Saves a new rule; refused when a rule doing the same work exists (it would run twice).
     public func add(_ rule: AutomationRule) throws {
-        if let twin = store.snapshot.rules.values.first(where: { $0.id != rule.id && $0.sameWork(as: rule) }) {
-            if twin.autoAccept != rule.autoAccept {
-                throw AutomationRule.Invalid("rule \(twin.id.short) already runs this job on this trigger (\(twin.summary)); two would run it twice. "
-                    + "To \(rule.autoAccept ? "auto-accept" : "review") its drafts, remove it (podium automate remove \(twin.id.short)) and add this one")
-            }
-            throw AutomationRule.Invalid("rule \(twin.id.short) already does this (\(twin.summary)); podium automate list shows it")
-        }
         try change(rule.id, "Added rule \(rule.id.short): \(rule.summary)", action: .create) { _ in rule }
+    }
+
+    /// Refuses `rule` when another rule does the same work (both would run, twice the jobs).
+    /// Called inside the write, so two processes adding the same rule cannot both succeed.
+    private static func refuseTwin(of rule: AutomationRule, in snapshot: WorkspaceSnapshot) throws {
+        guard let twin = snapshot.rules.values.first(where: { $0.id != rule.id && $0.sameWork(as: rule) }) else { return }
+        if twin.autoAccept != rule.autoAccept {
+            throw AutomationRule.Invalid("rule \(twin.id.short) already runs this job on this trigger (\(twin.summary)); two would run it twice. "
+                + "To \(rule.autoAccept ? "auto-accept" : "review") its drafts, remove it (podium automate remove \(twin.id.short)) and add this one")
+        }
+        throw AutomationRule.Invalid("rule \(twin.id.short) already does this (\(twin.summary)); podium automate list shows it")
     }
 
     /// Puts a rule's settings back as they were (undo of a change in the dashboard), adding it
@@ -45,8 +49,15 @@ public struct RuleBook: Sendable {
     /// so a rule that ran while its file was open does not run again.
     @discardableResult
     public func replace(_ edited: AutomationRule, base: AutomationRule) throws -> AutomationRule {
+        var zone = TimeZone.current
+        if let name = edited.timeZone {
+            guard let named = TimeZone(identifier: name) else {
+                throw AutomationRule.Invalid("timeZone \"\(name)\" is not a time zone; use a name such as Europe/Berlin or America/New_York")
+            }
+            zone = named
+        }
         var checked = try AutomationRule.validated(trigger: edited.trigger, job: edited.job, parameters: edited.parameters,
-                                                   autoAccept: edited.autoAccept, createdAt: base.createdAt)
+                                                   autoAccept: edited.autoAccept, createdAt: base.createdAt, timeZone: zone)
         checked.id = base.id
         var saved = checked
         try change(checked.id, "Edited rule \(checked.id.short): \(checked.summary)", action: .update) { current in
@@ -88,7 +99,12 @@ public struct RuleBook: Sendable {
         try store.write { transaction in
             let current = transaction.record(AutomationRule.self, id: id)
             let updated = try update(current)
-            if let updated { try transaction.save(updated) } else { transaction.delete(AutomationRule.self, id: id) }
+            if let updated {
+                try Self.refuseTwin(of: updated, in: transaction.snapshot)
+                try transaction.save(updated)
+            } else {
+                transaction.delete(AutomationRule.self, id: id)
+            }
             let kind = (updated ?? current)?.job.rawValue ?? ""
             try transaction.log(AuditEntry(actor: actor, action: action, summary: summary,
                                            details: ["rule": id.rawValue, "kind": kind, "stance": Stance.orchestrator.rawValue]))

@@ -78,8 +78,10 @@ public enum RulePlanner {
                                        reason: "\(done.count) backlog item\(done.count == 1 ? "" : "s") newly done"))
             case let .schedule(schedule):
                 let cadence = snapshot.product.sprint
-                guard schedule.isDue(now: now, lastRun: rule.lastRun, createdAt: rule.createdAt, timeZone: timeZone, cadence: cadence),
-                      let occasion = schedule.lastOccasion(atOrBefore: now, timeZone: timeZone, cadence: cadence) else { continue }
+                // The rule's own zone: processes in other zones agree on its occasions.
+                let zone = rule.zone(or: timeZone)
+                guard schedule.isDue(now: now, lastRun: rule.lastRun, createdAt: rule.createdAt, timeZone: zone, cadence: cadence),
+                      let occasion = schedule.lastOccasion(atOrBefore: now, timeZone: zone, cadence: cadence) else { continue }
                 runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: [],
                                        reason: schedule == .sprintEnd ? "the sprint ended \(stamp(occasion, timeZone))"
                                            : "due \(stamp(occasion, timeZone))"))
