@@ -27,6 +27,23 @@ struct ScheduleTests {
         #expect(throws: Schedule.ParseError.self) { try Schedule.parse("fry 15:00") }
         #expect(throws: Schedule.ParseError.self) { try Schedule.parse("fri 25:00") }
         #expect(throws: Schedule.ParseError.self) { try Schedule.parse("") }
+        #expect(try Schedule.parse("tues,THURS 10:00") == .weekly(weekdays: [3, 5], hour: 10, minute: 0))
+        for wrong in ["monkey 15:00", ", 15:00", "mon,,fri 15:00", "fr 15:00", "saturdays 9:00"] {
+            #expect(throws: Schedule.ParseError.self, "\(wrong)") { try Schedule.parse(wrong) }
+        }
+    }
+
+    @Test("a last run written by a clock that ran ahead is not believed: the rule still runs, once")
+    func lastRunInTheFuture() {
+        let schedule = Schedule.daily(hour: 9, minute: 0)
+        let now = date("2026-12-05 10:00", berlin)
+        let made = date("2026-11-01 08:00", berlin)
+        #expect(schedule.isDue(now: now, lastRun: date("2027-03-01 09:00", berlin), createdAt: made, timeZone: berlin),
+                "a run 'next March' does not stop the rule until then")
+        #expect(!schedule.isDue(now: now, lastRun: date("2026-12-05 10:30", berlin), createdAt: made, timeZone: berlin),
+                "a clock a few minutes off is believed: no second run")
+        #expect(!schedule.isDue(now: now, lastRun: nil, createdAt: date("2027-01-01 00:00", berlin), timeZone: berlin),
+                "made 'in the future': it waits for its next time, it does not run at once")
     }
 
     @Test("the last Friday 15:00 in the user's zone, across the change from summer time")

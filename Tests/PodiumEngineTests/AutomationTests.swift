@@ -334,11 +334,11 @@ extension AutomationTests {
         #expect(try setup.runDue(date("2026-11-27 15:00", utc), utc).isEmpty, "not again at 15:00 UTC")
         #expect(try setup.runDue(date("2026-12-04 14:00", utc), utc).count == 1, "a UTC check runs it at 15:00 Berlin too")
         // A rule file written without a zone follows the zone of the process that checks.
-        var old = try AutomationRule.validated(trigger: .every("daily 07:00"), job: .tagSentiment, createdAt: date("2026-11-20 09:00", utc))
+        var old = try AutomationRule.validated(trigger: .every("daily 07:00"), job: .tagSentiment, createdAt: date("2026-12-04 09:00", utc))
         old.timeZone = nil
         try setup.add(old)
-        #expect(try setup.runDue(date("2026-11-21 06:59", utc), utc).isEmpty)
-        #expect(try setup.runDue(date("2026-11-21 07:00", utc), utc).map(\.rule.id) == [old.id])
+        #expect(try setup.runDue(date("2026-12-05 06:59", utc), utc).isEmpty)
+        #expect(try setup.runDue(date("2026-12-05 07:00", utc), utc).map(\.rule.id) == [old.id])
     }
 }
 
@@ -365,5 +365,55 @@ extension AutomationTests {
         try book.add(try AutomationRule.validated(trigger: .on("import"), job: .clusterThemes))
         #expect { try book.restore(themes) } throws: { "\($0)".contains("already does this") }
         #expect(setup.store.snapshot.rules.count == 2)
+    }
+}
+
+/// Writes one text citing what it is given, with one real feedback item as evidence.
+private struct CitingProvider: Provider {
+    let info = ProviderInfo(name: "citing", model: "test")
+    let text: String
+    let evidence: ArtifactReference
+
+    func run(_ request: JobRequest, context: JobContext) throws -> DraftOutput {
+        DraftOutput(title: "Summary", content: "Customers say so \(text).", evidence: [Evidence(evidence)])
+    }
+}
+
+extension AutomationTests {
+    @Test("a low-risk draft citing an id its evidence lacks is never auto-accepted, however the id is written", arguments: [
+        ("[#SHORT]", true), ("[#UPPER]", true), ("[#FULL]", true),
+        ("[#SHORT, #deadbeef]", false), ("[#DEADBEEF]", false), ("[#01900000-0000-7000-8000-0000deadbeef]", false),
+    ])
+    func madeUpCitations(_ cite: String, accepted: Bool) throws {
+        let workspace = try Workspace(demo: true)
+        let item = try #require(workspace.store.snapshot.feedback.all.first)
+        let short = String(item.id.rawValue.suffix(8))
+        let text = cite.replacingOccurrences(of: "SHORT", with: short).replacingOccurrences(of: "UPPER", with: short.uppercased())
+            .replacingOccurrences(of: "FULL", with: item.id.rawValue)
+        let engine = JobEngine(store: workspace.store, providerFor: { _ in CitingProvider(text: text, evidence: ArtifactReference(.feedback, item.id)) })
+        var trust = TrustPolicy()
+        try trust.allowAutoAccept(.summarizeFeedback)
+        engine.trust = trust
+        let job = try engine.enqueue(.summarizeFeedback)
+        engine.waitForIdle()
+        let draft = try #require(workspace.store.snapshot.jobs[job.id]?.draftID.flatMap { workspace.store.snapshot.drafts[$0] })
+        #expect((draft.status == .accepted) == accepted, "\(text): \(draft.status), unknown \(draft.unknownReferences ?? [])")
+    }
+
+    @Test("auto-accept follows the policy as it is when the draft is ready: a rule that stopped auto-accepting leaves it for review")
+    func policyCheckedWhenReady() throws {
+        let setup = try Setup()
+        var rule = try AutomationRule.validated(trigger: .on("import"), job: .tagSentiment, autoAccept: true)
+        try setup.add(rule)
+        // Queued while the rule auto-accepted (a retry days later, or a change while it waited) …
+        let job = try JobEngine.prepare(.tagSentiment, rule: rule.id, autoAccept: rule.autoAccepts)
+        #expect(job.autoAccept == true)
+        rule.autoAccept = false
+        try setup.add(rule)
+        try setup.store.write { try $0.save(job) }
+        setup.engine.start([job])
+        setup.engine.waitForIdle()
+        let snapshot = setup.store.snapshot
+        #expect(snapshot.jobs[job.id]?.draftID.flatMap { snapshot.drafts[$0] }?.status == .pending, "… the rule no longer auto-accepts: it waits")
     }
 }

@@ -34,13 +34,20 @@ public enum Schedule: Codable, Sendable, Hashable, CustomStringConvertible {
         if first == "daily" || first == "every-day" { return .daily(hour: hour, minute: minute) }
         if first == "weekdays" { return .weekly(weekdays: [2, 3, 4, 5, 6], hour: hour, minute: minute) }
         var days: [Int] = []
-        for name in first.split(separator: ",") {
-            guard let index = dayNames.firstIndex(where: { name.hasPrefix($0) && $0.count <= name.count }) else {
+        for name in first.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let index = dayIndex(String(name)) else {
                 throw ParseError(description: "\"\(name)\" is not a day (mon, tue, wed, thu, fri, sat, sun); \(example)")
             }
             if !days.contains(index + 1) { days.append(index + 1) }
         }
         return .weekly(weekdays: days.sorted(), hour: hour, minute: minute)
+    }
+
+    /// The day a name means (0 for Sunday): "fri", "friday", "tues", "thurs"; nil for
+    /// anything else ("monkey" is no Monday).
+    private static func dayIndex(_ name: String) -> Int? {
+        let fullNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+        return fullNames.firstIndex { full in name.count >= 3 && full.hasPrefix(name) }
     }
 
     private static func time(_ word: String, in text: String) throws -> (Int, Int) {
@@ -122,8 +129,15 @@ public enum Schedule: Codable, Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the rule should run now: an occasion has passed since its last run (or it
     /// never ran and one has passed since it was made). Missed occasions count once.
+    ///
+    /// A last run more than an hour in the future was written by a clock that ran ahead (or
+    /// a teammate's, through git): it is not believed, or the rule would stop until that day.
     public func isDue(now: Date, lastRun: Date?, createdAt: Date, timeZone: TimeZone, cadence: SprintCadence? = nil) -> Bool {
         guard let occasion = lastOccasion(atOrBefore: now, timeZone: timeZone, cadence: cadence) else { return false }
-        return occasion > (lastRun ?? createdAt)
+        let believable = lastRun.flatMap { $0 > now.addingTimeInterval(Self.clockSlack) ? nil : $0 }
+        return occasion > (believable ?? min(createdAt, now))
     }
+
+    /// How far ahead of this clock a saved time may be and still be believed.
+    static let clockSlack: TimeInterval = 3600
 }

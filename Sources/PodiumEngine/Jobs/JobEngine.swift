@@ -306,12 +306,16 @@ public final class JobEngine: @unchecked Sendable {
         }
     }
 
-    /// Accepts the draft of a job marked auto-accept, when its kind is low risk and every
-    /// record it cites exists; the acceptance is audited as made by automation. Returns the
-    /// draft as it is now (still pending when it was not accepted).
+    /// Accepts the draft of a job marked auto-accept, when its kind is low risk, every
+    /// record it cites exists, and the policy still allows it now (its rule still
+    /// auto-accepts, or the trust policy does: one changed while the job waited or was
+    /// retried later counts as it is now); the acceptance is audited as made by automation.
+    /// Returns the draft as it is now (still pending when it was not accepted).
     private func autoAcceptIfTrusted(_ draft: Draft, of job: Job) -> Draft {
         guard job.autoAccept == true, job.kind.info?.risk == .low, draft.unknownReferences == nil else { return draft }
-        let by = job.rule.map { "rule \($0.short)" } ?? "trust policy"
+        let byRule = job.rule.flatMap { store.snapshot.rules[$0] }?.autoAccepts == true
+        guard byRule || trust.autoAccepts(job.kind) else { return draft }
+        let by = byRule ? job.rule.map { "rule \($0.short)" } ?? "rule" : "trust policy"
         let review = DraftReview(store: store, actor: "automation", automation: by)
         do {
             return try review.accept(draft.id, note: "Auto-accepted (\(by)): \(job.kind) is low risk")
@@ -327,6 +331,15 @@ public final class JobEngine: @unchecked Sendable {
         }
     }
 
+    /// Every id a text cites in square brackets, lower case and without dashes: `[#1a2b3c4d]`,
+    /// but also the forms a model may write instead (`[#1A2B3C4D]`, `[#1a2b3c4d, #5e6f7a8b]`,
+    /// a whole UUID), so none of them slips past the check of what exists.
+    static func citedIDs(in text: String) -> [String] {
+        text.matches(of: /\[([^\[\]\n]{1,400})\]/).flatMap { group in
+            group.1.matches(of: /#([0-9A-Fa-f][0-9A-Fa-f-]{7,})/).map { String($0.1).lowercased().filter { $0 != "-" } }
+        }
+    }
+
     /// Saves the draft and the finished job in one transaction.
     private func saveDraft(_ output: DraftOutput, for job: Job, provider: ProviderInfo, status: DraftStatus = .pending) throws -> (Job, Draft) {
         try store.write { transaction in
@@ -339,10 +352,10 @@ public final class JobEngine: @unchecked Sendable {
             draft.status = status
             var unknown = output.evidence.map(\.reference).filter { !Self.exists($0, in: snapshot) }.map(\.description)
             // Ids the text cites that none of its evidence has (a model can make them up).
-            let known = Set(output.evidence.map { String($0.reference.id.suffix(8)) })
-            for match in draft.content.matches(of: /\[#([0-9a-f]{8})\]/) where !known.contains(String(match.1)) {
-                let cite = "[#\(match.1)]"
-                if !unknown.contains(cite) { unknown.append(cite) }
+            let known = Set(output.evidence.map { String($0.reference.id.suffix(8)).lowercased() })
+            for cite in Self.citedIDs(in: draft.content) where !known.contains(String(cite.suffix(8))) {
+                let text = "[#\(cite)]"
+                if !unknown.contains(text) { unknown.append(text) }
             }
             if !unknown.isEmpty { draft.unknownReferences = unknown }
             try transaction.save(draft)

@@ -57,8 +57,11 @@ struct AutomationSession {
             let snapshot = store.snapshot
             for (index, entry) in queued.enumerated() where outcomes[index] == nil {
                 let job = snapshot.jobs[entry.job.id] ?? entry.job
-                guard all || job.status.isFinished else { continue }
                 let draft = job.draftID.flatMap { snapshot.drafts[$0] }
+                // A job is done before its draft is auto-accepted (a second write): one that
+                // may still be accepted is told at the end, when the engine is idle.
+                let acceptanceMayFollow = job.autoAccept == true && draft?.status == .pending
+                guard all || (job.status.isFinished && !acceptanceMayFollow) else { continue }
                 let outcome = Outcome(rule: entry.rule.id.rawValue, trigger: entry.rule.trigger.description, job: job.id.rawValue,
                                       kind: job.kind.rawValue, reason: entry.reason, status: job.status.rawValue, draft: draft?.id.rawValue,
                                       draftStatus: draft?.status.rawValue, error: job.error)
