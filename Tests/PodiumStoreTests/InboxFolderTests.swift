@@ -132,19 +132,39 @@ struct InboxFolderTests {
             #expect(reason?.contains("inside the workspace other than inbox/") == true, "\(inside): its records would be moved away")
         }
         #expect(InboxFolder.unsafeReason(workspace.appendingPathComponent("inbox"), workspace: workspace, home: nil) == nil)
-        #expect(!FileManager.default.fileExists(atPath: inbox.folder.path + "/.taking/\(getpid())"), "no empty claim folder is left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.folder.path + "/.taking").isEmpty, "no empty claim folder is left behind")
     }
 
-    @Test("a file a stopped process had claimed goes back to the inbox")
+    @Test("a file a stopped process had claimed goes back to the inbox, once; another host's claim is left alone")
     func claimedByTheDead() throws {
         let (folder, store, inbox) = try setUp()
         defer { withExtendedLifetime(folder) {} }
-        let dead = inbox.folder.appendingPathComponent(".taking/999999")
-        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
-        try "text\n\"Half taken\"\n".write(to: dead.appendingPathComponent("late.csv"), atomically: true, encoding: .utf8)
-        try inbox.prepare()
-        #expect(names(inbox.folder).contains("late.csv"))
+        let host = ProcessInfo.processInfo.hostName
+        // A claim from before the last reboot: its pid may well be running again, as another program.
+        let rebooted = inbox.folder.appendingPathComponent(".taking/\(getppid())~an-earlier-boot~\(host)")
+        let elsewhere = inbox.folder.appendingPathComponent(".taking/4242~their-boot~another-host")
+        for (claim, file) in [(rebooted, "late.csv"), (elsewhere, "theirs.csv")] {
+            try FileManager.default.createDirectory(at: claim, withIntermediateDirectories: true)
+            try "text\n\"Half taken \(file)\"\n".write(to: claim.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        // Two watchers start at once and both find the dead claim.
+        let path = inbox.folder
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in try? InboxFolder(folder: path, settleTime: 0).prepare() }
+        #expect(names(inbox.folder).filter { $0.hasPrefix("late") } == ["late.csv"], "returned once")
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("theirs.csv").path), "a live process elsewhere keeps its claim")
         _ = try inbox.check(into: store)
         #expect(try inbox.check(into: store).map(\.report?.imported) == [1])
+    }
+
+    @Test("a pipe or a folder named like an export is never taken, and does not block the check")
+    func onlyRegularFiles() throws {
+        let (folder, store, inbox) = try setUp()
+        defer { withExtendedLifetime(folder) {} }
+        #expect(mkfifo(inbox.folder.appendingPathComponent("stream.csv").path, 0o600) == 0)
+        try FileManager.default.createDirectory(at: inbox.folder.appendingPathComponent("exports.json"), withIntermediateDirectories: true)
+        try "text\n\"Real feedback\"\n".write(to: inbox.folder.appendingPathComponent("real.csv"), atomically: true, encoding: .utf8)
+        _ = try inbox.check(into: store)
+        #expect(try inbox.check(into: store).map(\.file) == ["real.csv"])
+        #expect(names(inbox.folder) == ["done", "exports.json", "failed", "stream.csv"])
     }
 }

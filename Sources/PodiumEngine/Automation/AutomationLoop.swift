@@ -21,7 +21,7 @@ public final class AutomationLoop: @unchecked Sendable {
     private let inboxInterval: TimeInterval
     private let ruleInterval: TimeInterval
     private var timer: DispatchSourceTimer?
-    private var nextRuleCheck = Date.distantPast
+    private var nextRuleCheck = DispatchTime(uptimeNanoseconds: 0)
 
     /// - Parameters:
     ///   - inbox: the folder to import from (nil: rules only).
@@ -62,21 +62,33 @@ public final class AutomationLoop: @unchecked Sendable {
         }
     }
 
+    /// One check. Each step fails on its own: a rule run that fails does not keep the next
+    /// dropped file's rules (or the next file) from running.
     private func tick(_ onEvent: @Sendable (Event) -> Void) {
+        if DispatchTime.now() >= nextRuleCheck {
+            // The monotonic clock: a wall clock set back does not stop the checks.
+            nextRuleCheck = .now() + ruleInterval
+            report(onEvent) { try runner.runDue() }
+        }
+        guard let inbox else { return }
+        let outcomes: [InboxFolder.Outcome]
+        do { outcomes = try inbox.check(into: store) } catch {
+            onEvent(.failed("\(error)"))
+            return
+        }
+        for outcome in outcomes {
+            onEvent(.imported(outcome))
+            guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
+            let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
+            self.report(onEvent) { try runner.runDue(imported: batch) }
+        }
+    }
+
+    /// Runs rules and tells what they queued, or why they could not run.
+    private func report(_ onEvent: @Sendable (Event) -> Void, _ run: () throws -> [AutomationRunner.Queued]) {
         do {
-            if Date() >= nextRuleCheck {
-                nextRuleCheck = Date().addingTimeInterval(ruleInterval)
-                let queued = try runner.runDue()
-                if !queued.isEmpty { onEvent(.queued(queued)) }
-            }
-            guard let inbox else { return }
-            for outcome in try inbox.check(into: store) {
-                onEvent(.imported(outcome))
-                guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
-                let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
-                let queued = try runner.runDue(imported: batch)
-                if !queued.isEmpty { onEvent(.queued(queued)) }
-            }
+            let queued = try run()
+            if !queued.isEmpty { onEvent(.queued(queued)) }
         } catch {
             onEvent(.failed("\(error)"))
         }

@@ -26,7 +26,10 @@ public final class InboxFolder {
         /// One line for the terminal and the dashboard.
         public var summary: String {
             let place = (movedTo as NSString).lastPathComponent
-            if let report { return report.summary + " (moved to done/\(place))" }
+            if let report {
+                let inDone = (movedTo as NSString).deletingLastPathComponent.hasSuffix("/done")
+                return report.summary + (inDone ? " (moved to done/\(place))" : " (could not be moved to done/: it is in \(movedTo))")
+            }
             return "\(file) could not be imported: \(failure ?? "unknown error") (moved to failed/\(place); failed/\(place).reason says why)"
         }
     }
@@ -88,14 +91,27 @@ public final class InboxFolder {
         if !FileManager.default.fileExists(atPath: ignore) {
             try? AtomicFile.write(Data("# Podium's inbox: dropped exports stay out of git.\n*\n".utf8), to: ignore, durable: false)
         }
-        for owner in (try? POSIX.listDirectory(takingFolder.path)) ?? [] ?? [] {
-            guard let pid = Int32(owner), kill(pid, 0) != 0, errno != EPERM else { continue }
+        returnDeadClaims()
+    }
+
+    /// Puts back files that a process which stopped (on this machine) had claimed. Each is
+    /// first renamed into this process's own claim folder, which only one process can do,
+    /// so two processes finding the same dead claim return its files once.
+    private func returnDeadClaims() {
+        let mine = takingFolder.appendingPathComponent(Claimant.current.folderName)
+        for owner in (try? POSIX.listDirectory(takingFolder.path)) ?? [] ?? [] where owner != Claimant.current.folderName {
+            guard let claimant = Claimant(folderName: owner), claimant.hasStopped else { continue }
             let claimed = takingFolder.appendingPathComponent(owner)
+            try? POSIX.makeDirectory(mine.path)
             for name in (try? POSIX.listDirectory(claimed.path)) ?? [] ?? [] {
-                _ = try? Self.moveKeepingBoth(claimed.appendingPathComponent(name), into: folder)
+                let taken = mine.appendingPathComponent(name)
+                guard !FileManager.default.fileExists(atPath: taken.path),
+                      rename(claimed.appendingPathComponent(name).path, taken.path) == 0 else { continue }
+                _ = try? Self.moveKeepingBoth(taken, into: folder)
             }
             rmdir(claimed.path)
         }
+        rmdir(mine.path)  // only when empty
     }
 
     /// Imports every settled file into `store`, oldest first, and moves it aside.
@@ -105,30 +121,36 @@ public final class InboxFolder {
         var ready: [(String, FileStamp)] = []
         for name in names.sorted() where Self.isCandidate(name) {
             let path = folder.appendingPathComponent(name).path
-            guard let stamp = POSIX.stamp(path), Self.isRegularFile(path) else { continue }
+            guard let stamp = POSIX.stamp(path), Self.isRegularFile(path) else { continue }  // not a folder or a pipe named x.csv
             seen[name] = stamp
             let modified = Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9)
             if lastSeen[name] == stamp && now.timeIntervalSince(modified) >= settleTime { ready.append((name, stamp)) }
         }
         lastSeen = seen
         var outcomes: [Outcome] = []
-        defer { rmdir(takingFolder.appendingPathComponent(String(getpid())).path) }  // only when empty
-        for (name, _) in ready.sorted(by: { $0.1.modifiedNanoseconds < $1.1.modifiedNanoseconds }) {
+        defer { rmdir(takingFolder.appendingPathComponent(Claimant.current.folderName).path) }  // only when empty
+        for (name, stamp) in ready.sorted(by: { $0.1.modifiedNanoseconds < $1.1.modifiedNanoseconds }) {
             lastSeen[name] = nil
-            if let outcome = try take(name, into: store) { outcomes.append(outcome) }
+            if let outcome = try take(name, settled: stamp, into: store) { outcomes.append(outcome) }
         }
         return outcomes
     }
 
-    /// Claims, imports and files one dropped file; nil when another process took it first.
-    private func take(_ name: String, into store: WorkspaceStore) throws -> Outcome? {
-        let mine = takingFolder.appendingPathComponent(String(getpid()), isDirectory: true)
+    /// Claims, imports and files one dropped file; nil when another process took it first,
+    /// or when it changed since it settled (it is put back, to settle again).
+    private func take(_ name: String, settled: FileStamp, into store: WorkspaceStore) throws -> Outcome? {
+        let mine = takingFolder.appendingPathComponent(Claimant.current.folderName, isDirectory: true)
         try? prepare()
         try? POSIX.makeDirectory(mine.path)
         let claimed = mine.appendingPathComponent(name)
         guard rename(folder.appendingPathComponent(name).path, claimed.path) == 0 else {
             if errno == ENOENT { return nil }  // another watcher took it
             throw ImportError.unreadable(file: folder.appendingPathComponent(name).path, reason: "could not be taken: \(String(cString: strerror(errno)))")
+        }
+        // Written to again between the look that found it settled and the claim: not yet.
+        guard let now = POSIX.stamp(claimed.path), now.size == settled.size, now.modifiedNanoseconds == settled.modifiedNanoseconds else {
+            _ = try? Self.moveKeepingBoth(claimed, into: folder)
+            return nil
         }
         let report: ImportReport
         var options = FeedbackImportOptions()
@@ -139,7 +161,7 @@ public final class InboxFolder {
             let target = try Self.moveKeepingBoth(claimed, into: failedFolder)
             let reason = error.description + "\n\nFix the file and drop it in the inbox again, or import it with podium import feedback "
                 + "(--map COLUMN=FIELD, --encoding, --date-format; podium import feedback --help).\n"
-            try AtomicFile.write(Data(reason.sanitizedForTerminal(keepingLineBreaks: true).utf8), to: target.path + ".reason", durable: false)
+            try? AtomicFile.write(Data(reason.sanitizedForTerminal(keepingLineBreaks: true).utf8), to: target.path + ".reason", durable: false)
             let outcome = Outcome(file: name, report: nil, failure: error.description, movedTo: target.path)
             // The audit log says what became of every dropped file, the failed ones too.
             try? store.write { transaction in
@@ -148,8 +170,14 @@ public final class InboxFolder {
                                                          "failed": target.lastPathComponent]))
             }
             return outcome
+        } catch {
+            // Not the file's fault (the workspace could not be written: a full disk, a lock):
+            // it goes back to the inbox, to be taken again at a later check.
+            _ = try? Self.moveKeepingBoth(claimed, into: folder)
+            throw error
         }
-        // Imported: a file that cannot be moved on stays claimed, never imported twice.
+        // Imported: a file that cannot be moved on stays claimed (its items are in the
+        // workspace; taken again later, they are found to be there already).
         let target = (try? Self.moveKeepingBoth(claimed, into: doneFolder)) ?? claimed
         return Outcome(file: name, report: report, failure: nil, movedTo: target.path)
     }
@@ -181,8 +209,52 @@ public final class InboxFolder {
         return extensions.contains((name as NSString).pathExtension.lowercased())
     }
 
+    /// A regular file (through a symbolic link too): never a folder, a pipe or a device.
     private static func isRegularFile(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+}
+
+/// The process that claimed files in `.taking/`: its pid, boot and host, so a claim is put
+/// back only when its process stopped on this machine (a pid reused after a reboot, or a
+/// live process on another host sharing the folder, is never mistaken for it).
+struct Claimant: Equatable {
+    var processID: Int32
+    var bootID: String
+    var host: String
+
+    /// This process (its host name with "~" and "/" replaced, as its folder name holds it).
+    static let current = Claimant(processID: getpid(), bootID: BootIdentity.current,
+                                  host: ProcessInfo.processInfo.hostName.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "~", with: "_"))
+
+    /// "PID~BOOT~HOST".
+    var folderName: String { "\(processID)~\(bootID)~\(host)" }
+
+    init(processID: Int32, bootID: String, host: String) {
+        self.processID = processID
+        self.bootID = bootID
+        self.host = host
+    }
+
+    /// Reads a claim folder's name; a bare pid is an older Podium's claim on this machine.
+    init?(folderName: String) {
+        let parts = folderName.split(separator: "~", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard let pid = Int32(parts[0]) else { return nil }
+        if parts.count == 1 {
+            self.init(processID: pid, bootID: BootIdentity.current, host: Claimant.current.host)
+        } else {
+            guard parts.count == 3 else { return nil }
+            self.init(processID: pid, bootID: parts[1], host: parts[2])
+        }
+    }
+
+    /// Whether the process is gone: on this host, in another boot or no longer running.
+    /// Another host's claim is never judged from here.
+    var hasStopped: Bool {
+        guard host == Claimant.current.host else { return false }
+        if bootID != BootIdentity.current { return true }
+        if processID == getpid() { return false }
+        return kill(processID, 0) != 0 && errno == ESRCH
     }
 }

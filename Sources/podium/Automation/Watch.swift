@@ -57,27 +57,38 @@ struct Watch: ParsableCommand {
             stop.install()
             Console.status("watching \(inbox.folder.path) (Ctrl-C stops)")
         }
-        var nextScheduleCheck = Date.distantPast
-        repeat {
-            if Date() >= nextScheduleCheck {
-                _ = try automation.runDue(stop: stop) { Console.line($0.line) }
-                nextScheduleCheck = Date().addingTimeInterval(60)
+        // Each step fails on its own (printed, and the next goes on): a failed rule run does
+        // not keep the next file from being imported, nor stop the watch.
+        var failures = 0
+        func attempt(_ step: () throws -> Void) {
+            do { try step() } catch {
+                Console.error("\(error)")
+                failures += 1
             }
-            var outcomes = try inbox.check(into: store)
+        }
+        var nextScheduleCheck = DispatchTime(uptimeNanoseconds: 0)  // monotonic: a clock set back does not stop it
+        repeat {
+            if DispatchTime.now() >= nextScheduleCheck {
+                attempt { _ = try automation.runDue(stop: stop) { Console.line($0.line) } }
+                nextScheduleCheck = .now() + 60
+            }
+            var outcomes: [InboxFolder.Outcome] = []
+            attempt { outcomes = try inbox.check(into: store) }
             if once {
                 // The first look only notes each file; look again once they had time to settle.
                 Thread.sleep(forTimeInterval: max(settle, 0.2))
-                outcomes += try inbox.check(into: store)
+                attempt { outcomes += try inbox.check(into: store) }
             }
-            if once && outcomes.isEmpty { Console.line("Nothing to import in \(inbox.folder.path).") }
+            if once && outcomes.isEmpty && failures == 0 { Console.line("Nothing to import in \(inbox.folder.path).") }
             for outcome in outcomes {
                 Console.line(outcome.summary.sanitizedForTerminal())
                 guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
                 let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
-                _ = try automation.runDue(imported: batch, stop: stop) { Console.line($0.line) }
+                attempt { _ = try automation.runDue(imported: batch, stop: stop) { Console.line($0.line) } }
             }
             if !once { stop.wait(seconds: interval) }
         } while !once && !stop.requested
+        if once && failures > 0 { throw ExitCode.failure }
     }
 }
 
@@ -114,11 +125,17 @@ final class StopRequest: @unchecked Sendable {
         Console.status("stopping: running jobs are saved as interrupted (Ctrl-C again quits at once)")
     }
 
-    /// Sleeps for `seconds`, or less when a stop is requested.
+    /// Sleeps for `seconds`, or less when a stop is requested (timed on the monotonic clock,
+    /// in slices of a second, so a wall clock set back does not make it sleep longer).
     func wait(seconds: Double) {
+        let deadline = DispatchTime.now() + seconds
         condition.withLock {
-            let deadline = Date().addingTimeInterval(seconds)
-            while !stopped && condition.wait(until: deadline) {}
+            while !stopped {
+                let now = DispatchTime.now().uptimeNanoseconds
+                guard now < deadline.uptimeNanoseconds else { break }
+                let left = Double(deadline.uptimeNanoseconds - now) / 1e9
+                _ = condition.wait(until: Date().addingTimeInterval(min(1, left)))
+            }
         }
     }
 }
