@@ -99,6 +99,7 @@ struct MetricsTests {
         let customer = metrics.stances.first { $0.stance == .customerRepresentative }!
         #expect(customer.acceptedDrafts7 == 2 && customer.acceptedDrafts30 == 2)
         #expect(customer.weekly == [0, 0, 0, 0, 2])
+        #expect(customer.hint == "no new feedback yet", "accepted sentiment tags are no new feedback")
         let visionary = metrics.stances.first { $0.stance == .visionary }!
         #expect(visionary.hint == "no change to the vision or goal for 6 months")
         #expect(metrics.decisions7 == 1 && metrics.decisions30 == 1)

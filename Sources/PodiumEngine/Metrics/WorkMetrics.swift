@@ -112,8 +112,10 @@ public struct WorkMetrics: Sendable, Encodable {
             let last = (drafts + touched).filter { $0 <= now }.max()
             var hint: String?
             if let rule = neglect[stance] {
-                // The Influencer is judged by stakeholder updates alone (release notes go out anyway).
-                let judged = stance == .influencer ? lastStakeholderUpdate(snapshot, now: now) : last
+                // A stance is judged by its own records (new feedback, stakeholder input, …), not
+                // by accepted drafts: a scheduled summary is no new feedback. The Influencer by
+                // stakeholder updates alone (release notes go out anyway).
+                let judged = stance == .influencer ? lastStakeholderUpdate(snapshot, now: now) : touched.filter { $0 <= now }.max()
                 let quiet = judged.map { now.timeIntervalSince($0) / day } ?? .infinity
                 if quiet >= Double(rule.days) {
                     hint = "no \(rule.missing) " + (judged.map { "for \(Self.span(now.timeIntervalSince($0)))" } ?? "yet")

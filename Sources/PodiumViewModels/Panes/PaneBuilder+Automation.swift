@@ -36,7 +36,7 @@ extension PaneBuilder {
         let rows = rules.map { rule -> PaneContent.Row in
             .init(id: rule.id.rawValue,
                   cells: [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description,
-                          rule.job.rawValue + (rule.parameters["audience"].map { " for \(clean($0))" } ?? ""),
+                          clean(rule.job.rawValue) + (rule.parameters["audience"].map { " for \(clean($0))" } ?? ""),
                           rule.autoAccepts ? "auto-accept" : settings.trust.autoAccepts(rule.job) ? "auto (trust)" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
                           clean(rule.lastOutcome ?? "")],
                   tone: rule.enabled ? .normal : .muted,
@@ -59,8 +59,8 @@ extension PaneBuilder {
             .init(clean(rule.summary), .accent),
             .init("Rule \(rule.id.short) · \(rule.enabled ? "on" : "off") · made \(time(rule.createdAt))", .muted),
             .init(rule.autoAccepts ? "Its drafts are accepted without review (low risk); " + undo
-                  : rule.autoAccept ? "Its file asks for auto-accept, but \(rule.job) is \(rule.job.info?.risk.rawValue ?? "unknown") risk: its drafts wait for your review."
-                  : trust.autoAccepts(rule.job) ? "Its drafts are accepted without review: config.toml's [trust] auto-accepts \(rule.job); " + undo
+                  : rule.autoAccept ? "Its file asks for auto-accept, but \(clean(rule.job.rawValue)) is \(rule.job.info?.risk.rawValue ?? "unknown") risk: its drafts wait for your review."
+                  : trust.autoAccepts(rule.job) ? "Its drafts are accepted without review: config.toml's [trust] auto-accepts \(clean(rule.job.rawValue)); " + undo
                   : "Its drafts wait for your review in the inbox.", rule.autoAccept && !rule.autoAccepts ? .warning : .normal),
         ]
         if rule.isDue(now: Date(), timeZone: .current, cadence: snapshot.product.sprint) {
@@ -76,7 +76,7 @@ extension PaneBuilder {
             lines += [.init(""), .init("Its jobs (\(jobs.count)), newest first", .muted)]
             for job in jobs.prefix(8) {
                 let draft = job.draftID.flatMap { snapshot.drafts[$0] }
-                lines.append(.init("\(time(job.createdAt)) · \(job.kind) · \(job.status.rawValue)"
+                lines.append(.init("\(time(job.createdAt)) · \(clean(job.kind.rawValue)) · \(job.status.rawValue)"
                     + (draft.map { " · draft \($0.id.short) \($0.status.rawValue)" } ?? "")))
             }
         }
