@@ -108,6 +108,26 @@ struct AutomationCommandTests {
         #expect(try snapshot(home).product.sprint?.lengthInDays == 14, "a refused change changes nothing")
     }
 
+    @Test("three run-due processes started at once run a due rule once between them")
+    func concurrentRunDue() throws {
+        let home = try demo()
+        let ws = try WorkspaceStore.open(at: home.path("ws"))
+        var rule = try AutomationRule.validated(trigger: .every("daily 00:01"), job: .summarizeFeedback)
+        rule.createdAt = Date().addingTimeInterval(-2 * 86_400)
+        try ws.write { try $0.save(rule) }
+        let executable = try BuiltProducts.executable("podium")
+        let environment = ["HOME": home.url.path, "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": "", "PODIUM_WORKSPACE": home.url.path + "/ws", "COLUMNS": "160"]
+        let results = LockedResults()
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            results.add(try? run(executable, ["automate", "run-due", "--json"], environment: environment))
+        }
+        let outputs = results.all
+        #expect(outputs.count == 3 && outputs.allSatisfy { $0.status == 0 }, "\(outputs.map(\.standardError))")
+        let ran = outputs.compactMap { try? JSONSerialization.jsonObject(with: Data($0.standardOutput.utf8)) as? [Any] }.map(\.count)
+        #expect(ran.sorted() == [0, 0, 1], "one of them ran it: \(ran)")
+        #expect(try snapshot(home).jobs.values.filter { $0.rule == rule.id }.count == 1)
+    }
+
     @Test("importing from the command line fires import rules; run-due runs the schedule once and exits 0")
     func importAndRunDue() throws {
         let home = try demo()
@@ -203,4 +223,12 @@ struct AutomationCommandTests {
         let bad = try podium(["metrics", "--since", "last week"], home: home.url)
         #expect(bad.status == 64 && bad.standardError.contains("YYYY-MM-DD"))
     }
+}
+
+/// Collects results from several threads.
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [ProcessResult] = []
+    func add(_ result: ProcessResult?) { lock.withLock { if let result { results.append(result) } } }
+    var all: [ProcessResult] { lock.withLock { results } }
 }

@@ -195,7 +195,7 @@ struct AutomationTests {
         #expect(throws: AutomationRule.Invalid.self) { try AutomationRule.validated(trigger: .on("import"), job: .concludeExperiment) }
     }
 
-    @Test("two processes checking at the same moment run a due rule once")
+    @Test("two workspace handles (each with its own lock, as two processes have) checking at the same moment run a due rule once")
     func oneRunAcrossProcesses() throws {
         let setup = try Setup()
         try setup.add(try AutomationRule.validated(trigger: .every("daily 07:45"), job: .tagSentiment, createdAt: date("2026-11-01 08:00", berlin), timeZone: berlin))
