@@ -305,7 +305,13 @@ extension AutomationTests {
         }
         #expect(drafts(of: themes).map(\.status).sorted { $0.rawValue < $1.rawValue } == [.pending, .superseded],
                 "themes are clustered over all feedback: the second file's run replaces the first")
-        #expect(drafts(of: sentiment).map(\.status) == [.pending, .pending], "each file's new items have tags of their own")
+        // A draft the Product Owner edited is never replaced: the edit waits beside the new one.
+        let edited = try #require(drafts(of: themes).first { $0.status == .pending })
+        try DraftReview(store: setup.store).edit(edited.id, content: edited.content + "\n\nMy note for the team.")
+        try importBatch("wednesday.csv")
+        #expect(setup.store.snapshot.drafts[edited.id]?.status == .pending, "the edited draft stays")
+        #expect(drafts(of: themes).filter { $0.status == .pending }.count == 2)
+        #expect(drafts(of: sentiment).map(\.status) == [.pending, .pending, .pending], "each file's new items have tags of their own")
 
         for _ in 0..<2 {
             let item = try #require(setup.store.snapshot.orderedBacklog.first { $0.status != .done })

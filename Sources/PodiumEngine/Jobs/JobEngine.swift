@@ -366,13 +366,15 @@ public final class JobEngine: @unchecked Sendable {
                 try transaction.save(previous)
             }
             // The same job run again (same kind, parameters and selection): the newest draft
-            // replaces the pending older ones instead of piling up in the inbox.
+            // replaces the pending older ones instead of piling up in the inbox, but never one
+            // the Product Owner edited (their work waits for them, beside the new one).
             // The file an import rule ran for is bookkeeping, not a different job; release notes
             // cover everything done since the last notes, whatever items started the job.
             var parameters = job.parameters
             parameters[Self.supersedesParameter] = nil
             parameters[RulePlannerKeys.imported] = nil
-            for older in snapshot.drafts.values where status == .pending && older.status == .pending && older.kind == job.kind && older.id != draft.id {
+            for older in snapshot.drafts.values where status == .pending && older.status == .pending && older.edits.isEmpty
+                && older.kind == job.kind && older.id != draft.id {
                 guard let olderJob = older.jobID.flatMap({ snapshot.jobs[$0] }) else { continue }
                 var olderParameters = olderJob.parameters
                 olderParameters[Self.supersedesParameter] = nil
