@@ -59,7 +59,7 @@ extension Program {
 
     func bulkReview(accept: Bool, ids: [String], reason: String?) {
         var accepted: [String] = []
-        var rejected = 0
+        var rejected: [String] = []
         var failures: [String] = []
         for id in ids {
             do {
@@ -68,7 +68,7 @@ extension Program {
                     accepted.append(id)
                 } else {
                     try review.reject(RecordID(id), reason: reason ?? "Rejected in bulk")
-                    rejected += 1
+                    rejected.append(id)
                 }
             } catch {
                 failures.append("\(error)")
@@ -80,18 +80,25 @@ extension Program {
 
     /// Takes back a bulk acceptance, newest acceptance first.
     func undoAcceptances(_ ids: [String]) {
-        var undone = 0
+        undoEach(ids.reversed(), what: "accepting", plural: "acceptances") { try review.undoAccept($0) }
+    }
+
+    /// Takes back rejections: the drafts wait for review again.
+    func undoRejections(_ ids: [String]) {
+        undoEach(ids, what: "rejecting", plural: "rejections") { try review.undoReject($0) }
+    }
+
+    /// Undoes each, and says what: "Undid rejecting “Title”", or "Undid 3 rejections".
+    private func undoEach(_ ids: [String], what: String, plural: String, _ undo: (RecordID<Draft>) throws -> Draft) {
+        var undone: [Draft] = []
         var failures: [String] = []
-        for id in ids.reversed() {
-            do {
-                try review.undoAccept(RecordID(id))
-                undone += 1
-            } catch {
-                failures.append("\(error)")
-            }
+        for id in ids {
+            do { undone.append(try undo(RecordID(id))) } catch { failures.append("\(error)") }
         }
         refreshPanes(nil)
-        state.message = "Undid \(undone) acceptance\(undone == 1 ? "" : "s")" + (failures.first.map { " · \(failures.count) not undone: \($0)" } ?? "")
+        let done = undone.count == 1 ? "Undid \(what) “\(PaneBuilder.clean(undone[0].title))”" : "Undid \(undone.count) \(plural)"
+        state.message = (undone.isEmpty && !failures.isEmpty ? "Not undone" : done)
+            + (failures.first.map { " · \(failures.count) not undone: \($0)" } ?? "")
     }
 
     // MARK: Rules

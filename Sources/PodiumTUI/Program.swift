@@ -314,7 +314,7 @@ public final class Program {
             case let .reject(id, reason):
                 let draft = try review.reject(RecordID(id), reason: reason)
                 refreshPanes([.drafts])
-                _ = state.update(.reviewed(.rejected(title: draft.title)))
+                _ = state.update(.reviewed(.rejected(draftID: id, title: draft.title)))
             case let .edit(id):
                 guard let draft = store.snapshot.drafts[RecordID(id)] else { return }
                 var outcome: Result<String?, any Error> = .success(nil)
@@ -357,6 +357,9 @@ public final class Program {
         case let .undoAcceptances(ids):
             undoAcceptances(ids)
             return
+        case let .undoRejections(ids):
+            undoRejections(ids)
+            return
         case let .restoreRule(rule):
             restore(rule)
             return
@@ -387,7 +390,7 @@ public final class Program {
                             $0.updatedAt = Date()
                         }
                     }
-                case .undoAcceptance, .undoAcceptances, .restoreRule, .deleteRule:
+                case .undoAcceptance, .undoAcceptances, .undoRejections, .restoreRule, .deleteRule:
                     break
                 }
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))

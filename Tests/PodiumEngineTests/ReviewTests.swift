@@ -84,7 +84,7 @@ struct ReviewTests {
         #expect(store.snapshot.audit.values.contains { $0.action == .edit })
     }
 
-    @Test("rejecting changes nothing but the draft; a reviewed draft cannot be reviewed again")
+    @Test("rejecting changes nothing but the draft; a reviewed draft cannot be reviewed again; a rejection can be undone")
     func reject() throws {
         let workspace = try Workspace(demo: true)
         let store = workspace.store
@@ -95,6 +95,11 @@ struct ReviewTests {
         #expect(try files(workspace.root) == before)
         #expect(throws: EngineError.self) { try DraftReview(store: store).accept(themes.id) }
         #expect(throws: EngineError.self) { try DraftReview(store: store).edit(themes.id, content: "x") }
+        // Undoing the rejection puts the draft back in the inbox, and can be done once.
+        let back = try DraftReview(store: store).undoReject(themes.id)
+        #expect(back.status == .pending && back.reviewNote == nil && back.reviewedAt == nil)
+        #expect(store.snapshot.audit.values.contains { $0.action == .undo && $0.subject?.id == themes.id.rawValue })
+        #expect { try DraftReview(store: store).undoReject(themes.id) } throws: { "\($0)".contains("not rejected: there is nothing to undo") }
     }
 
     @Test("each kind of proposal lands where it should", arguments: [

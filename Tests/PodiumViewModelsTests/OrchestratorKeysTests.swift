@@ -61,7 +61,7 @@ struct OrchestratorKeysTests {
         #expect(effects == [.bulkReview(accept: true, ids: drafts.prefix(2).map(\.id.rawValue).sorted(), reason: nil)])
         #expect(state.visibleRows(state.focused).allSatisfy { $0.cells[0] != "✓ draft" }, "marks are cleared")
 
-        _ = state.update(.orchestrated(.bulkReviewed(accepted: drafts.prefix(2).map(\.id.rawValue), rejected: 0, failures: [])))
+        _ = state.update(.orchestrated(.bulkReviewed(accepted: drafts.prefix(2).map(\.id.rawValue), rejected: [], failures: [])))
         #expect(state.message == "Accepted 2 drafts · u undoes")
         do { let effects = state.press(.character("u")); #expect(effects == [.write(.undoAcceptances(drafts.prefix(2).map(\.id.rawValue)), summary: "Undo: accepted 2 drafts")]) }
     }
@@ -81,6 +81,14 @@ struct OrchestratorKeysTests {
         #expect(state.mode == .prompt(AppState.Prompt(purpose: .bulkRejectReason(draftIDs: [drafts[1].id.rawValue]), text: "")))
         state.type("duplicates")
         do { let effects = state.press(.enter); #expect(effects == [.bulkReview(accept: false, ids: [drafts[1].id.rawValue], reason: "duplicates")]) }
+        // u then takes back the rejection, not some earlier acceptance.
+        _ = state.update(.reviewed(.accepted(draftID: drafts[0].id.rawValue, title: "Earlier", effect: "applied", changed: 1)))
+        _ = state.update(.orchestrated(.bulkReviewed(accepted: [], rejected: [drafts[1].id.rawValue], failures: [])))
+        #expect(state.message == "Rejected 1 draft · u undoes")
+        do {
+            let effects = state.press(.character("u"))
+            #expect(effects == [.write(.undoRejections([drafts[1].id.rawValue]), summary: "Undo: rejected 1 draft")])
+        }
     }
 
     @Test("in the rules view: + asks for a rule, space switches it, x removes it, e edits it; u puts a removed rule back")

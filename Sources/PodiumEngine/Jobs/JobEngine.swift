@@ -441,6 +441,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible, LocalizedErro
     case notRetryable(Job)
     case notPending(Draft)
     case notAccepted(Draft)
+    case notRejected(Draft)
     /// A record the acceptance changed was changed again since; `later` names the accepted
     /// draft that did it, when one did ("“22 themes” (draft 67de2932)").
     case changedSinceAccepted(String, later: String? = nil)
@@ -453,7 +454,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible, LocalizedErro
         case let .notRetryable(job): "Job \(job.id.short) is \(job.status.rawValue); only failed, cancelled or interrupted jobs can run again."
         case let .notPending(draft): "Draft \(draft.id.short) is already \(draft.status.rawValue)."
         case let .notAccepted(draft): "Draft \(draft.id.short) is \(draft.status.rawValue), not accepted: there is nothing to undo."
-        case let .changedSinceAccepted(_, later?): "Not undone: \(later) changed the same records since; undo that one first."
+        case let .notRejected(draft): "Draft \(draft.id.short) is \(draft.status.rawValue), not rejected: there is nothing to undo."
+        case let .changedSinceAccepted(_, later?): "\(later) changed the same records since; undo that one first."
         case let .changedSinceAccepted(what, nil): "\(what) changed since the draft was accepted; undo would overwrite that change, so it was not done."
         case let .cannotApply(reason): reason
         }

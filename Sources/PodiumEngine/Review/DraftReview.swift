@@ -111,6 +111,23 @@ public struct DraftReview: Sendable {
         }
     }
 
+    /// Takes back a rejection: the draft waits for review again (nothing else had changed).
+    @discardableResult
+    public func undoReject(_ id: RecordID<Draft>, at now: Date = Date()) throws -> Draft {
+        try store.write { transaction in
+            guard var draft = transaction.record(Draft.self, id: id) else { throw EngineError.noSuchDraft(id.rawValue) }
+            guard draft.status == .rejected else { throw EngineError.notRejected(draft) }
+            draft.status = .pending
+            draft.reviewedAt = nil
+            draft.reviewNote = nil
+            try transaction.save(draft)
+            try transaction.log(AuditEntry(
+                at: now, actor: actor, action: .undo, subject: ArtifactReference(.draft, id),
+                summary: "Undid rejecting “\(draft.title)”: it waits for review again", details: details(draft, [:])))
+            return draft
+        }
+    }
+
     // MARK: Helpers
 
     private func pendingDraft(_ id: RecordID<Draft>, in transaction: WorkspaceTransaction) throws -> Draft {

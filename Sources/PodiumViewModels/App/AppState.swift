@@ -312,6 +312,8 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case undoAcceptance(String)
     /// Takes back the acceptance of several drafts (a bulk accept), newest first.
     case undoAcceptances([String])
+    /// Takes back the rejection of drafts (their ids): they wait for review again.
+    case undoRejections([String])
     /// Puts an automation rule back as it was (or back at all, when it was removed).
     case restoreRule(AutomationRule)
     /// Removes an automation rule (undo of adding it), by id.
@@ -350,7 +352,7 @@ public enum ReviewRequest: Sendable, Equatable {
 /// How a review the program carried out ended.
 public enum ReviewOutcome: Sendable, Equatable {
     case accepted(draftID: String, title: String, effect: String, changed: Int)
-    case rejected(title: String)
+    case rejected(draftID: String, title: String)
     case edited(title: String, changed: Bool)
     case regenerating(title: String)
     case undone(title: String, restored: Int)

@@ -213,9 +213,11 @@ extension AppState {
             if undoStack.count > 50 { undoStack.removeFirst() }
             mode = .normal
             message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s"))" : effect) + " · u undoes"
-        case let .rejected(title):
+        case let .rejected(id, title):
+            undoStack.append(UndoEntry(description: "rejected “\(PaneBuilder.clean(title))”", restore: .undoRejections([id])))
+            if undoStack.count > 50 { undoStack.removeFirst() }
             mode = .normal
-            message = "Rejected “\(PaneBuilder.clean(title))”."
+            message = "Rejected “\(PaneBuilder.clean(title))” · u undoes"
         case let .edited(title, changed):
             message = changed ? "Saved your edit of “\(PaneBuilder.clean(title))”." : "Unchanged."
         case let .regenerating(title):

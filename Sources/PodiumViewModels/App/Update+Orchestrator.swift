@@ -126,12 +126,15 @@ extension AppState {
         switch outcome {
         case let .bulkReviewed(accepted, rejected, failures):
             if !accepted.isEmpty {
-                undoStack.append(UndoEntry(description: "accepted \(accepted.count) drafts", restore: .undoAcceptances(accepted)))
-                if undoStack.count > 50 { undoStack.removeFirst() }
+                undoStack.append(UndoEntry(description: "accepted \(PaneBuilder.count(accepted.count, "draft"))", restore: .undoAcceptances(accepted)))
             }
+            if !rejected.isEmpty {
+                undoStack.append(UndoEntry(description: "rejected \(PaneBuilder.count(rejected.count, "draft"))", restore: .undoRejections(rejected)))
+            }
+            if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
             var parts: [String] = []
             if !accepted.isEmpty { parts.append("Accepted \(accepted.count) draft\(accepted.count == 1 ? "" : "s") · u undoes") }
-            if rejected > 0 { parts.append("Rejected \(rejected) draft\(rejected == 1 ? "" : "s")") }
+            if !rejected.isEmpty { parts.append("Rejected \(rejected.count) draft\(rejected.count == 1 ? "" : "s") · u undoes") }
             if let first = failures.first { parts.append("\(failures.count) not done: \(first)") }
             message = parts.joined(separator: " · ")
         case let .ruleChanged(summary, undo):
@@ -172,7 +175,7 @@ public enum RuleRequest: Sendable, Equatable {
 
 /// How a bulk review or a rule change the program carried out ended.
 public enum OrchestratorOutcome: Sendable, Equatable {
-    case bulkReviewed(accepted: [String], rejected: Int, failures: [String])
+    case bulkReviewed(accepted: [String], rejected: [String], failures: [String])
     /// `undo`: how to take the change back with `u`.
     case ruleChanged(summary: String, undo: RuleUndo?)
     /// The rule was not saved; `text` is put back in the prompt to be corrected.

@@ -140,7 +140,8 @@ struct Drafts: ParsableCommand {
 
     /// `podium drafts undo ID`
     struct Undo: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo accepting a draft: put back every record it changed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Undo accepting a draft (every record it changed is put back) or rejecting it; it waits for review again.")
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
         @Argument(help: "The draft's id (or its last characters).") var id: String
@@ -148,8 +149,14 @@ struct Drafts: ParsableCommand {
         func run() throws {
             let store = try workspaceOptions.open()
             let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
+            if draft.status == .rejected {
+                let restored = try review { try DraftReview(store: store).undoReject(draft.id) }
+                Console.line("Undone: the rejection; \(restored.id.short) is pending again.")
+                return
+            }
             let restored = try review { try DraftReview(store: store).undoAccept(draft.id) }
-            Console.line("Undone: \(draft.appliedChanges?.count ?? 0) record(s) restored; \(restored.id.short) is pending again.")
+            let count = draft.appliedChanges?.count ?? 0
+            Console.line("Undone: \(count) record\(count == 1 ? "" : "s") restored; \(restored.id.short) is pending again.")
         }
     }
 }
