@@ -74,7 +74,7 @@ struct MetricsTests {
         #expect((update.accepted, update.rejected, update.edited, update.pending) == (1, 3, 2, 0))
         #expect(update.acceptRate == 0.25 && update.editRate == 0.5 && update.rejectRate == 0.75)
         #expect(update.needsWork)
-        #expect(metrics.hints.contains { $0.hasPrefix("stakeholder-update: only 25% of 4 drafts accepted") })
+        #expect(metrics.hints.contains { $0.hasPrefix("stakeholder-update: you accepted only 25% of the 4 drafts you judged") })
         let sentiment = metrics.kinds.first { $0.kind == .tagSentiment }!
         #expect(sentiment.accepted == 2 && sentiment.autoAccepted == 1 && sentiment.acceptRate == 1 && !sentiment.needsWork)
         #expect(sentiment.minutesSaved == 20)
@@ -86,6 +86,27 @@ struct MetricsTests {
         let recentUpdate = recent.kinds.first { $0.kind == .stakeholderUpdate }!
         #expect((recentUpdate.accepted, recentUpdate.rejected) == (1, 1), "--since leaves out drafts reviewed before it")
         #expect(recent.minutesSaved == 20 + 45)
+    }
+
+    @Test("drafts automation accepted count for the rates only when a person undid them, as judged against the kind")
+    func undoneAutoAcceptances() {
+        var snapshot = snapshot()
+        for back in [3.0, 2, 1] {
+            var themes = draft(.clusterThemes, .pending, reviewedDaysAgo: nil)
+            themes.createdAt = now.addingTimeInterval(-back * day)
+            snapshot.drafts[themes.id] = themes
+            let accepted = AuditEntry(at: now.addingTimeInterval(-back * day), actor: "automation", action: .accept,
+                                      subject: ArtifactReference(.draft, themes.id), summary: "Accepted", details: ["automation": "rule 12345678"])
+            let undone = AuditEntry(at: now.addingTimeInterval(-back * day + 600), actor: "po", action: .undo,
+                                    subject: ArtifactReference(.draft, themes.id), summary: "Undid")
+            snapshot.audit[accepted.id] = accepted
+            snapshot.audit[undone.id] = undone
+        }
+        let themes = WorkMetrics.compute(snapshot, now: now, calendar: calendar).kinds.first { $0.kind == .clusterThemes }!
+        #expect(themes.undone == 3 && themes.decided == 3 && themes.acceptRate == 0 && themes.rejectRate == 1)
+        #expect(themes.needsWork, "automation kept accepting what the Product Owner kept taking back")
+        let sentiment = WorkMetrics.compute(snapshot, now: now, calendar: calendar).kinds.first { $0.kind == .tagSentiment }!
+        #expect(sentiment.decided == 1, "the draft automation accepted and nobody took back is not a judgment")
     }
 
     @Test("stance balance over 7 and 30 days, with hints for neglected stances")

@@ -1,3 +1,4 @@
+import Foundation
 import PodiumCore
 import PodiumStore
 
@@ -15,5 +16,24 @@ public enum AutoAcceptance {
         return Set(latest.compactMap { id, entry in
             entry.action == .accept && entry.isAutomated && snapshot.drafts[RecordID(id)]?.status == .accepted ? RecordID(id) : nil
         })
+    }
+
+    /// Drafts automation accepted that a person then took back (an undo after an automated
+    /// acceptance), with when: a judgment against the kind, like a rejection.
+    public static func undone(in snapshot: WorkspaceSnapshot) -> [RecordID<Draft>: Date] {
+        var entries: [String: [AuditEntry]] = [:]
+        for entry in snapshot.audit.values where entry.subject?.kind == .draft && (entry.action == .accept || entry.action == .undo) {
+            guard let id = entry.subject?.id else { continue }
+            entries[id, default: []].append(entry)
+        }
+        var undone: [RecordID<Draft>: Date] = [:]
+        for (id, list) in entries {
+            let ordered = list.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+            for (earlier, later) in zip(ordered, ordered.dropFirst())
+            where earlier.action == .accept && earlier.isAutomated && later.action == .undo && !later.isAutomated {
+                undone[RecordID(id)] = later.at
+            }
+        }
+        return undone
     }
 }

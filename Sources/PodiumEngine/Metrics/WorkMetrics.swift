@@ -29,8 +29,13 @@ public struct WorkMetrics: Sendable, Encodable {
     }
 
     /// How the drafts of one kind fared in review.
+    ///
+    /// The rates are over the drafts a person judged: accepted by a person, rejected, or
+    /// auto-accepted and then undone (taken back, like a rejection). A draft automation
+    /// accepted and nobody looked at again says nothing of its quality.
     public struct KindRates: Sendable, Encodable, Equatable {
         public var kind: JobKind
+        /// Accepted, by a person or by automation.
         public var accepted: Int
         /// Accepted or rejected after the reviewer changed the text.
         public var edited: Int
@@ -38,18 +43,22 @@ public struct WorkMetrics: Sendable, Encodable {
         public var pending: Int
         /// Accepted by a rule or the trust policy, without a person.
         public var autoAccepted: Int
+        /// Accepted by automation, then taken back by a person.
+        public var undone: Int
         public var minutesSaved: Double
 
-        /// Drafts decided (accepted or rejected).
-        public var decided: Int { accepted + rejected }
-        public var acceptRate: Double? { decided == 0 ? nil : Double(accepted) / Double(decided) }
+        /// Accepted by a person.
+        public var acceptedByPerson: Int { accepted - autoAccepted }
+        /// Drafts a person judged: accepted, rejected, or an automatic acceptance undone.
+        public var decided: Int { acceptedByPerson + rejected + undone }
+        public var acceptRate: Double? { decided == 0 ? nil : Double(acceptedByPerson) / Double(decided) }
         public var editRate: Double? { decided == 0 ? nil : Double(edited) / Double(decided) }
-        public var rejectRate: Double? { decided == 0 ? nil : Double(rejected) / Double(decided) }
+        public var rejectRate: Double? { decided == 0 ? nil : Double(rejected + undone) / Double(decided) }
         /// Whether so few drafts are accepted that the prompt or engine needs work (3+ decided, under half accepted).
         public var needsWork: Bool { decided >= 3 && (acceptRate ?? 1) < 0.5 }
 
         private enum CodingKeys: String, CodingKey {
-            case kind, accepted, edited, rejected, pending, autoAccepted, minutesSaved, acceptRate, editRate, rejectRate, needsWork
+            case kind, accepted, edited, rejected, pending, autoAccepted, undone, minutesSaved, acceptRate, editRate, rejectRate, needsWork
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -60,6 +69,7 @@ public struct WorkMetrics: Sendable, Encodable {
             try container.encode(rejected, forKey: .rejected)
             try container.encode(pending, forKey: .pending)
             try container.encode(autoAccepted, forKey: .autoAccepted)
+            try container.encode(undone, forKey: .undone)
             try container.encode(minutesSaved, forKey: .minutesSaved)
             try container.encodeIfPresent(acceptRate, forKey: .acceptRate)
             try container.encodeIfPresent(editRate, forKey: .editRate)
@@ -83,7 +93,7 @@ public struct WorkMetrics: Sendable, Encodable {
     /// The stances that need attention, one line each.
     public var hints: [String] {
         stances.compactMap { balance in balance.hint.map { "\(balance.stance.title): \($0)" } }
-            + kinds.filter(\.needsWork).map { "\($0.kind): only \(Int((($0.acceptRate ?? 0) * 100).rounded()))% of \($0.decided) drafts accepted; the prompt or engine needs work" }
+            + kinds.filter(\.needsWork).map { "\($0.kind): you accepted only \(Int((($0.acceptRate ?? 0) * 100).rounded()))% of the \($0.decided) drafts you judged; the prompt or engine needs work" }
     }
 
     /// Days without activity after which a stance is called neglected, and what is missing.
@@ -164,6 +174,11 @@ public struct WorkMetrics: Sendable, Encodable {
             weeks = filled
         }
         let automatic = AutoAcceptance.drafts(in: snapshot)
+        let undone = AutoAcceptance.undone(in: snapshot).filter { id, at in
+            // Taken back since `since`, and not judged again since (a person's accept or reject counts as that).
+            let status = snapshot.drafts[id]?.status
+            return (since.map { at >= $0 } ?? true) && status != .accepted && status != .rejected
+        }
         let kinds = JobKindInfo.all.map(\.kind).map { kind -> KindRates in
             let ofKind = reviewed.filter { $0.kind == kind }
             let acceptedCount = ofKind.filter { $0.status == .accepted }.count
@@ -172,6 +187,7 @@ public struct WorkMetrics: Sendable, Encodable {
                 edited: ofKind.filter { ($0.status == .accepted || $0.status == .rejected) && !$0.edits.isEmpty }.count,
                 rejected: ofKind.filter { $0.status == .rejected }.count, pending: ofKind.filter { $0.status == .pending }.count,
                 autoAccepted: ofKind.filter { automatic.contains($0.id) }.count,
+                undone: undone.keys.filter { snapshot.drafts[$0]?.kind == kind }.count,
                 minutesSaved: savedByKind[kind] ?? 0)
         }
         return WorkMetrics(

@@ -134,9 +134,9 @@ extension PaneBuilder {
         if !kinds.isEmpty {
             lines += [.init(""), .init("Review of its jobs' drafts", .muted)]
             for rates in kinds {
-                let rate = rates.acceptRate.map { "\(Int(($0 * 100).rounded()))% accepted" } ?? "none decided"
-                lines.append(.init("\(rates.kind): \(rates.accepted) accepted (\(rates.autoAccepted) automatically), \(rates.edited) edited, "
-                    + "\(rates.rejected) rejected, \(rates.pending) pending · \(rate) · saved \(WorkMetrics.duration(minutes: rates.minutesSaved))",
+                let rate = rates.acceptRate.map { "\(Int(($0 * 100).rounded()))% of your decisions accepted" } ?? "none judged by you yet"
+                lines.append(.init("\(rates.kind): \(rates.accepted) accepted (\(rates.autoAccepted) automatically, \(rates.undone) of those undone), "
+                    + "\(rates.edited) edited, \(rates.rejected) rejected, \(rates.pending) pending · \(rate) · saved \(WorkMetrics.duration(minutes: rates.minutesSaved))",
                     rates.needsWork ? .warning : .normal))
                 if rates.needsWork { lines.append(.init("  Under half accepted: the prompt or the engine needs work for this kind.", .warning)) }
             }

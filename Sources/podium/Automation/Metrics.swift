@@ -59,15 +59,15 @@ enum MetricsReport {
                 + " \(week.acceptedDrafts) draft\(week.acceptedDrafts == 1 ? "" : "s") accepted")
         }
         lines.append("")
-        lines.append("Review per job kind")
-        let rows = metrics.kinds.filter { $0.decided + $0.pending > 0 }.map { rates -> [String] in
-            [rates.kind.rawValue, "\(rates.accepted)", "\(rates.autoAccepted)", "\(rates.edited)", "\(rates.rejected)", "\(rates.pending)",
+        lines.append("Review per job kind (rates over the drafts you judged: auto-accepted ones count when you undid them)")
+        let rows = metrics.kinds.filter { $0.accepted + $0.decided + $0.pending > 0 }.map { rates -> [String] in
+            [rates.kind.rawValue, "\(rates.accepted)", "\(rates.autoAccepted)", "\(rates.undone)", "\(rates.edited)", "\(rates.rejected)", "\(rates.pending)",
              percent(rates.acceptRate), percent(rates.editRate), percent(rates.rejectRate), WorkMetrics.duration(minutes: rates.minutesSaved)]
         }
         if rows.isEmpty {
             lines.append("  No drafts reviewed yet.")
         } else {
-            lines += TextTable(headers: ["KIND", "ACCEPTED", "AUTO", "EDITED", "REJECTED", "PENDING", "ACCEPT", "EDIT", "REJECT", "SAVED"],
+            lines += TextTable(headers: ["KIND", "ACCEPTED", "AUTO", "UNDONE", "EDITED", "REJECTED", "PENDING", "ACCEPT", "EDIT", "REJECT", "SAVED"],
                                rows: rows, flexibleColumn: 0).render(width: Console.width).split(separator: "\n").map { "  " + $0 }
         }
         let hints = metrics.hints
