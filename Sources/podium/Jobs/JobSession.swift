@@ -34,8 +34,8 @@ struct JobSession {
     }
 }
 
-/// Finds a record by its full id, or by its last characters (the 8 tables show) or its
-/// first ones, at least 4 of them so that a stray "2" never picks a record.
+/// Finds a record by its full id, or by at least 4 characters (so that a stray "2" never
+/// picks a record) from the start or end of it, or from the start of the 8 that lists show.
 enum IDLookup {
     static func find<Record>(_ text: String, in table: RecordTable<Record>, noun: String) throws -> Record {
         let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -43,7 +43,11 @@ enum IDLookup {
         guard needle.count >= 4 else {
             throw CommandFailure(message: "\"\(text)\" is too short to name a \(noun): give at least 4 characters of its id (the list shows the last 8)")
         }
-        let matches = table.all.filter { $0.id.rawValue.lowercased().hasSuffix(needle) || $0.id.rawValue.lowercased().hasPrefix(needle) }
+        // The whole id's start or end, or the start of the 8 characters lists show ("c42f" for c42ff8c5).
+        let matches = table.all.filter { record in
+            let id = record.id.rawValue.lowercased()
+            return id.hasSuffix(needle) || id.hasPrefix(needle) || (needle.count < 8 && id.suffix(8).hasPrefix(needle))
+        }
         guard let first = matches.first else {
             throw CommandFailure(message: "no \(noun) \"\(text)\"")
         }
