@@ -142,6 +142,9 @@ struct AutomationCommandTests {
         #expect(imported.standardOutput.contains("accepted automatically"))
         #expect(imported.standardOutput.contains("ran cluster-themes for all feedback, after 2 new feedback items from new.csv"),
                 "themes are clustered over all feedback, and it says so")
+        let listed = try podium(["automate", "list"], home: home.url).standardOutput.split(separator: "\n")
+        #expect(listed.contains { $0.contains("tag-sentiment") && $0.contains("accepted automatically") }, "the outcome follows the job: \(listed)")
+        #expect(listed.contains { $0.contains("stakeholder-update") && $0.contains("waits for review") })
         let kinds = try podium(["jobs", "kinds"], home: home.url).standardOutput
         #expect(kinds.split(separator: "\n").contains { $0.hasPrefix("tag-sentiment") && $0.contains("review; auto-accept by rule") }, "\(kinds)")
         #expect(imported.standardOutput.contains("ran stakeholder-update") && imported.standardOutput.contains("waits for review"))

@@ -38,7 +38,7 @@ extension PaneBuilder {
                   cells: [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description,
                           clean(rule.job.rawValue) + (rule.parameters["audience"].map { " for \(clean($0))" } ?? ""),
                           rule.autoAccepts ? "auto-accept" : settings.trust.autoAccepts(rule.job) ? "auto (trust)" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
-                          clean(rule.lastOutcome ?? "")],
+                          clean(RuleOutcome.describe(rule, in: snapshot))],
                   tone: rule.enabled ? .normal : .muted,
                   sortKeys: [nil, nil, nil, nil, nil, rule.lastRun.map { -$0.timeIntervalSince1970 }, nil])
         }
@@ -70,7 +70,7 @@ extension PaneBuilder {
         } else if rule.trigger == .schedule(.sprintEnd) {
             lines.append(.init("No sprint cadence yet: podium automate sprint --start YYYY-MM-DD --length 14", .warning))
         }
-        if let last = rule.lastRun { lines.append(.init("Last ran \(time(last)): \(clean(rule.lastOutcome ?? ""))")) } else { lines.append(.init("Has not run yet.", .muted)) }
+        if let last = rule.lastRun { lines.append(.init("Last ran \(time(last)): \(clean(RuleOutcome.describe(rule, in: snapshot)))")) } else { lines.append(.init("Has not run yet.", .muted)) }
         let jobs = snapshot.jobs.values.filter { $0.rule == rule.id }.sorted { $0.id > $1.id }
         if !jobs.isEmpty {
             lines += [.init(""), .init("Its jobs (\(jobs.count)), newest first", .muted)]

@@ -47,7 +47,7 @@ struct Automate: ParsableCommand {
                  rule.reviewPolicy(trust: trust), rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
                  rule.isDue(now: Date(), timeZone: .current, cadence: cadence) ? "due now (run-due runs it)"
                     : rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
-                 rule.lastOutcome ?? ""]
+                 RuleOutcome.describe(rule, in: store.snapshot)]
             }
             Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "NEXT", "LAST OUTCOME"], rows: rows, flexibleColumn: 7)
                 .render(width: Console.width))
