@@ -28,9 +28,6 @@ extension Program {
             switch event {
             case let .imported(outcome):
                 mailbox.post(notice: "Inbox: " + outcome.summary.sanitizedForTerminal())
-                let name = outcome.file.sanitizedForTerminal()
-                let place = (outcome.movedTo as NSString).lastPathComponent.sanitizedForTerminal()
-                mailbox.post(inbox: outcome.report.map { "\(name) imported \($0.imported)" } ?? "\(name) failed (failed/\(place).reason)")
                 for collection in [RecordCollection.feedback, .audit] { changes.records[collection] = [] }
             case let .queued(runs):
                 let first = runs[0]

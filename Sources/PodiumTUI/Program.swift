@@ -160,11 +160,6 @@ public final class Program {
                 mailbox.clearSelection(id)
                 dirty = true
             }
-            let inboxLines = mailbox.takeInbox()
-            if !inboxLines.isEmpty {
-                state.paneSettings.inboxRecent = Array((state.paneSettings.inboxRecent + inboxLines).suffix(5))
-                dirty = true
-            }
             if let notice = mailbox.takeNotice() {
                 let pointer = state.focusedStance == .orchestrator ? nil : notice.pointer
                 state.message = notice.text + (pointer.map { " · " + $0 } ?? "")
@@ -458,13 +453,6 @@ final class Mailbox: @unchecked Sendable {
     func post(text: String, for id: String) { lock.withLock { texts[id] = text } }
 
     func takeTexts() -> [(String, String)] { lock.withLock { defer { texts = [:] }; return texts.map { ($0.key, $0.value) } } }
-
-    private var inbox: [String] = []
-
-    /// What became of a file taken from the inbox folder.
-    func post(inbox line: String) { lock.withLock { inbox.append(line) } }
-
-    func takeInbox() -> [String] { lock.withLock { defer { inbox = [] }; return inbox } }
 
     /// A one-line message for the status bar (the latest wins); `pointer` ("7 shows it") is
     /// added unless the Orchestrator, where it points, is in view.

@@ -36,6 +36,11 @@ struct InboxFolderTests {
         #expect(try inbox.check(into: store).isEmpty)
         let audit = store.snapshot.audit.values.filter { $0.action == .importData }
         #expect(audit.count == 1 && audit.first?.isAutomated == true && audit.first?.details["automation"] == "inbox", "the log says the inbox imported it")
+        // The same file again: nothing new, and the log says so too.
+        try "text,rating\n\"Offline mode saved my day\",5\n".write(to: inbox.folder.appendingPathComponent("again.csv"), atomically: true, encoding: .utf8)
+        _ = try inbox.check(into: store)
+        #expect(try inbox.check(into: store).first?.report?.imported == 0)
+        #expect(store.snapshot.audit.values.contains { $0.details["file"] == "again.csv" && $0.details["imported"] == "0" })
     }
 
     @Test("a bad file imports nothing and goes to failed/ with a .reason file saying why; the audit log says so")

@@ -25,6 +25,13 @@ struct OrchestratorKeysTests {
         let byUser = AuditEntry(actor: "ana", action: .reject, summary: "Rejected “Order”", details: ["kind": "order-backlog", "stance": "decision-maker"])
         snapshot.audit[byRule.id] = byRule
         snapshot.audit[byUser.id] = byUser
+        // Files another process (podium watch) took from the inbox.
+        let imported = AuditEntry(actor: "ana", action: .importData, summary: "Imported 2 feedback items from a.csv",
+                                  details: ["automation": "inbox", "file": "a.csv", "imported": "2"])
+        let failed = AuditEntry(at: Date().addingTimeInterval(1), actor: "automation", action: .importData, summary: "b.csv could not be imported",
+                                details: ["automation": "inbox", "file": "b.csv", "imported": "0", "failed": "b.csv"])
+        snapshot.audit[imported.id] = imported
+        snapshot.audit[failed.id] = failed
         var state = AppState(snapshot: snapshot, location: "~/ws")
         _ = state.update(.resized(width: 120, height: 40))
         _ = state.press(.character("7"))
@@ -96,6 +103,8 @@ struct OrchestratorKeysTests {
         var (state, _, rule) = state()
         _ = state.press(.character("v"))
         #expect(state.focusedContent.title == "Orchestrator — automation rules")
+        #expect(state.focusedContent.summary.contains { $0.text == "Inbox, last files: a.csv imported 2 · b.csv failed (failed/b.csv.reason)" && $0.tone == .warning },
+                "what podium watch did shows here too, from the audit log")
         #expect(state.visibleRows(state.focused).first?.cells.prefix(5) == [rule.id.short, "on", "on import", "tag-sentiment", "auto-accept"])
         do { let effects = state.press(.character(" ")); #expect(effects == [.rule(.setEnabled(rule.id.rawValue, false))]) }
         do { let effects = state.press(.character("e")); #expect(effects == [.rule(.edit(rule.id.rawValue))]) }

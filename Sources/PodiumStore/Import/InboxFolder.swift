@@ -179,7 +179,16 @@ public final class InboxFolder {
         // Imported: a file that cannot be moved on stays claimed (its items are in the
         // workspace; taken again later, they are found to be there already).
         let target = (try? Self.moveKeepingBoth(claimed, into: doneFolder)) ?? claimed
-        return Outcome(file: name, report: report, failure: nil, movedTo: target.path)
+        let outcome = Outcome(file: name, report: report, failure: nil, movedTo: target.path)
+        if report.importedIDs.isEmpty {
+            // Nothing new (every row already there, or none with text): the import wrote no
+            // entry, so the log says what became of the file.
+            try? store.write { transaction in
+                try transaction.log(AuditEntry(actor: "automation", action: .importData, summary: outcome.summary,
+                                               details: [AuditEntry.automationDetail: Self.auditName, "file": name, "imported": "0"]))
+            }
+        }
+        return outcome
     }
 
     /// Moves `file` into `folder` under its name, or "name-2.csv"… when that is taken; never

@@ -21,9 +21,16 @@ extension PaneBuilder {
             .init(settings.inboxPath.map { "Inbox: \(clean($0)) — drop CSV or JSON exports there; each is imported, then moved to done/ (failed/ with a .reason)" }
                 ?? "Inbox: none while the dashboard runs here (podium watch DIR watches one)", .muted),
         ]
-        if !settings.inboxRecent.isEmpty {
-            summary.append(.init("Inbox, last files: " + settings.inboxRecent.suffix(3).map { clean($0) }.joined(separator: " · "),
-                                 settings.inboxRecent.suffix(3).contains { $0.contains("failed") } ? .warning : .muted))
+        // The last files any process took from the inbox (this dashboard, podium watch), from the audit log.
+        let recent = snapshot.audit.all.filter { $0.details[AuditEntry.automationDetail] == InboxFolder.auditName }.suffix(3)
+        if !recent.isEmpty {
+            let lines = recent.map { entry in
+                let file = clean(entry.details["file"] ?? "a file")
+                return entry.details["failed"].map { "\(file) failed (failed/\(clean($0)).reason)" }
+                    ?? "\(file) imported \(clean(entry.details["imported"] ?? "0"))"
+            }
+            summary.append(.init("Inbox, last files: " + lines.joined(separator: " · "),
+                                 recent.contains { $0.details["failed"] != nil } ? .warning : .muted))
         }
         summary += [
             .init("Auto-accepted by the trust policy: " + (trusted.isEmpty ? "none (config.toml [trust])" : trusted.joined(separator: ", "))

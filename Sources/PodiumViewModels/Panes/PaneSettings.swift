@@ -9,8 +9,6 @@ public struct PaneSettings: Sendable, Equatable {
     public var trust: TrustPolicy
     /// The inbox folder the dashboard watches, as shown to the user (nil: none).
     public var inboxPath: String?
-    /// What became of the last files taken from the inbox, newest last (one line each).
-    public var inboxRecent: [String] = []
 
     public init(minutesSaved: [JobKind: Double] = AutomationSettings.defaultMinutesSaved, trust: TrustPolicy = TrustPolicy(), inboxPath: String? = nil) {
         self.minutesSaved = minutesSaved
