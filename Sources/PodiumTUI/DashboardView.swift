@@ -172,16 +172,13 @@ public enum DashboardView {
         let screen = buffer.area
         switch state.mode {
         case .normal, .filtering, .draft:
-            return
+            // A message too long for the status bar is shown whole above it, until the next key.
+            guard state.mode != .filtering, let message = state.message, DisplayWidth.of(" " + message) > screen.width else { return }
+            renderAboveStatus(message, role: .accent, into: &buffer, theme: theme)
         case let .prompt(prompt):
-            guard let note = prompt.note else { return }
             // Why the line was refused, whole, just above the prompt in the status bar.
-            let width = max(1, screen.width - 2)
-            let lines = TextView.wrapped([TextView.Line("⚠ " + note, role: .warning)], width: width - 2)
-            let height = min(lines.count + 2, max(3, screen.height / 2))
-            let area = Rect(x: 1, y: max(0, screen.height - 1 - height), width: width, height: height)
-            Block().render(into: &buffer, area: area, theme: theme)
-            TextView(lines: lines, isWrapped: true).render(into: &buffer, area: Block.inner(area), theme: theme)
+            guard let note = prompt.note else { return }
+            renderAboveStatus("⚠ " + note, role: .warning, into: &buffer, theme: theme)
         case let .help(scroll):
             var lines = [TextView.Line("Keys (change them in ~/.config/podium/config.toml, see the README)", role: .muted)]
             lines += Help.lines(for: state.keyMap).map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title) }
@@ -215,6 +212,17 @@ public enum DashboardView {
             Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")
                 .render(into: &buffer, area: screen, theme: theme)
         }
+    }
+
+    /// A box of wrapped text just above the status bar (at most half the screen).
+    private static func renderAboveStatus(_ text: String, role: ThemeRole, into buffer: inout Buffer, theme: Theme) {
+        let screen = buffer.area
+        let width = max(1, screen.width - 2)
+        let lines = TextView.wrapped([TextView.Line(text, role: role)], width: max(1, width - 2))
+        let height = min(lines.count + 2, max(3, screen.height / 2))
+        let area = Rect(x: 1, y: max(0, screen.height - 1 - height), width: width, height: height)
+        Block().render(into: &buffer, area: area, theme: theme)
+        TextView(lines: lines, isWrapped: true).render(into: &buffer, area: Block.inner(area), theme: theme)
     }
 
     /// The focused pane's AI job keys, from the key map, and the provider they run on:

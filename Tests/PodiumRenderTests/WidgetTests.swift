@@ -56,14 +56,21 @@ struct WidgetTests {
             """)
     }
 
-    @Test("tabs fall back to numbers when the titles do not fit")
+    @Test("tabs cut their titles evenly when they do not fit, down to numbers; none falls off the end")
     func tabs() {
         var wide = Buffer(width: 40, height: 1)
         Tabs(titles: ["Visionary", "Collaborator"], selected: 0).render(into: &wide, area: wide.area, theme: theme)
         #expect(wide.line(0) == " 1 Visionary  2 Collaborator")
         var narrow = Buffer(width: 16, height: 1)
         Tabs(titles: ["Visionary", "Collaborator"], selected: 0).render(into: &narrow, area: narrow.area, theme: theme)
-        #expect(narrow.line(0) == " 1 Visionary  2")
+        #expect(narrow.line(0) == " 1 Vis…  2 Col…")
+        let seven = ["Vision", "Collab", "Customer", "Decision", "Experim", "Influence", "Orchestr"]
+        var sixty = Buffer(width: 60, height: 1)
+        Tabs(titles: seven, selected: 6).render(into: &sixty, area: sixty.area, theme: theme)
+        #expect(sixty.line(0).contains(" 7 Orc"), "the last tab is there: \(sixty.line(0))")
+        var tiny = Buffer(width: 22, height: 1)
+        Tabs(titles: seven, selected: 6).render(into: &tiny, area: tiny.area, theme: theme)
+        #expect(tiny.line(0) == " 1  2  3  4  5  6  7", "numbers alone when nothing more fits")
     }
 
     @Test("gauge, sparkline and status bar")

@@ -10,19 +10,24 @@ public struct Tabs: Sendable {
         self.roles = roles
     }
 
+    /// Draws every tab: with its whole title when all fit, else each title cut to an even
+    /// share of the width (down to its number alone), so no tab ever falls off the end.
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         buffer.fill(area.row(0), style: theme[.text])
-        var x = area.x
-        for (index, title) in titles.enumerated() {
-            let label = " \(index + 1) \(title) "
-            let width = DisplayWidth.of(label)
-            guard x + width <= area.maxX else {
-                // Not enough room for full titles: fall back to numbers.
-                if x + 3 <= area.maxX { buffer.write(" \(index + 1) ", x: x, y: area.y, style: theme[.muted]) }
-                x += 3
-                continue
+        var labels = titles.enumerated().map { " \($0.offset + 1) \($0.element) " }
+        if labels.map(DisplayWidth.of).reduce(0, +) > area.width, !titles.isEmpty {
+            let share = area.width / titles.count
+            labels = titles.enumerated().map { index, title in
+                let number = " \(index + 1)"
+                let room = share - DisplayWidth.of(number) - 2
+                return room >= 2 ? number + " " + DisplayWidth.truncate(title, to: room) + " " : number + " "
             }
+        }
+        var x = area.x
+        for (index, label) in labels.enumerated() {
+            let width = DisplayWidth.of(label)
+            guard x + width <= area.maxX else { break }
             var style = index < roles.count ? theme[roles[index]] : theme[.text]
             if index == selected { style = theme[.selection].adding(.bold) }
             buffer.write(label, x: x, y: area.y, style: style)
