@@ -188,6 +188,7 @@ struct AutomationCommandTests {
         let result = try podium(["watch", inbox.path, "--once", "--settle", "0.2"], home: home.url)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Imported 1 feedback item from a.csv"))
+        #expect(result.standardOutput.contains("started: rule "), "a job is announced when it starts, not only when it ends")
         #expect(result.standardOutput.contains("ran tag-sentiment for 1 new feedback item from a.csv"))
         #expect(result.standardOutput.contains("b.json could not be imported"))
         #expect(FileManager.default.fileExists(atPath: inbox.path + "/done/a.csv"))

@@ -143,9 +143,9 @@ struct Automate: ParsableCommand {
             let store = try workspaceOptions.open()
             let config = UserConfig.load()
             for warning in config.warnings { Console.warning(warning) }
-            let outcomes = try AutomationSession(store: store, config: config).runDue { outcome in
+            let outcomes = try AutomationSession(store: store, config: config).runDue(finished: { outcome in
                 if !json { Console.line(outcome.line) }
-            }
+            })
             if json {
                 Console.line(try DraftPrinter.json(outcomes))
             } else if outcomes.isEmpty {

@@ -69,7 +69,7 @@ struct Watch: ParsableCommand {
         var nextScheduleCheck = DispatchTime(uptimeNanoseconds: 0)  // monotonic: a clock set back does not stop it
         repeat {
             if DispatchTime.now() >= nextScheduleCheck {
-                attempt { _ = try automation.runDue(stop: stop) { Console.line($0.line) } }
+                attempt { _ = try automation.runDue(stop: stop, queued: Self.announce, finished: { Console.line($0.line) }) }
                 nextScheduleCheck = .now() + 60
             }
             var outcomes: [InboxFolder.Outcome] = []
@@ -84,11 +84,18 @@ struct Watch: ParsableCommand {
                 Console.line(outcome.summary.sanitizedForTerminal())
                 guard let report = outcome.report, !report.importedIDs.isEmpty else { continue }
                 let batch = RulePlanner.ImportedBatch(file: outcome.file, feedback: report.importedIDs.map(RecordID.init))
-                attempt { _ = try automation.runDue(imported: batch, stop: stop) { Console.line($0.line) } }
+                attempt { _ = try automation.runDue(imported: batch, stop: stop, queued: Self.announce, finished: { Console.line($0.line) }) }
             }
             if !once { stop.wait(seconds: interval) }
         } while !once && !stop.requested
         if once && failures > 0 { throw ExitCode.failure }
+    }
+}
+
+extension Watch {
+    /// A line for each job rules started, so a slow one is not silent until it ends.
+    static func announce(_ queued: [AutomationRunner.Queued]) {
+        for entry in queued { Console.line(("started: " + entry.summary).sanitizedForTerminal()) }
     }
 }
 

@@ -90,7 +90,7 @@ struct ImportFeedback: ParsableCommand {
         let config = UserConfig.load()
         for warning in config.warnings { Console.warning(warning) }
         let batch = RulePlanner.ImportedBatch(file: importOptions.url.lastPathComponent, feedback: report.importedIDs.map(RecordID.init))
-        _ = try AutomationSession(store: store, config: config).runDue(imported: batch) { Console.line($0.line) }
+        _ = try AutomationSession(store: store, config: config).runDue(imported: batch, finished: { Console.line($0.line) })
     }
 }
 
