@@ -153,7 +153,7 @@ extension Program {
             edited = try WorkspaceJSON.decoder().decode(AutomationRule.self, from: Data(text.utf8))
         } catch {
             unsavedRuleEdits[id.rawValue] = text
-            state.message = "Rule \(id.short) not changed: \(WorkspaceJSON.describe(error)) · e opens your edit again"
+            state.message = "Rule \(id.short) not changed: \(WorkspaceJSON.describe(error, data: Data(text.utf8))) · e opens your edit again"
             return
         }
         guard edited.id == id else {

@@ -21,6 +21,7 @@ struct DurabilityTests {
         let problem = try #require(reopened.problems.first)
         #expect(problem.path == badPath)
         #expect(problem.lost.contains("feedback item \(bad.id)"))
+        #expect(problem.reason.contains("not valid JSON at line 1, column"), "where the file stops being JSON: \(problem.reason)")
         let movedTo = try #require(problem.movedTo)
         #expect(try String(contentsOfFile: movedTo, encoding: .utf8) == "{\"text\": \"trunc")
         #expect(!FileManager.default.fileExists(atPath: badPath))
@@ -132,5 +133,19 @@ struct DurabilityTests {
         }
         #expect(observedGenerations.count > 1, "the writer never got past its first generation")
         _ = folder
+    }
+}
+
+@Suite("JSON mistakes")
+struct JSONSyntaxTests {
+    @Test("the line and column where a text stops being JSON", arguments: [
+        ("{\"a\": 1}", nil as [Int]?),
+        ("{\n  \"a\": 1,\n  \"b\": ,\n}", [3, 8]),
+        ("[1, 2", [1, 6]),
+        ("{\n  \"é\": \"ü\",\n  x\n}", [3, 3]),
+    ])
+    func mistakes(_ text: String, at place: [Int]?) {
+        let found = JSONSyntax.mistake(in: Data(text.utf8)).map { [$0.line, $0.column] }
+        #expect(found == place, "\(text)")
     }
 }

@@ -30,7 +30,16 @@ public final class InboxFolder {
                 let inDone = (movedTo as NSString).deletingLastPathComponent.hasSuffix("/done")
                 return report.summary + (inDone ? " (moved to done/\(place))" : " (could not be moved to done/: it is in \(movedTo))")
             }
-            return "\(file) could not be imported: \(failure ?? "unknown error") (moved to failed/\(place); failed/\(place).reason says why)"
+            return "\(file) could not be imported: \(reason) (moved to failed/\(place); failed/\(place).reason says why)"
+        }
+
+        /// The failure without the file's name it starts with ("line 3: not valid JSON").
+        private var reason: String {
+            guard let failure else { return "unknown error" }
+            guard failure.hasPrefix(file + ":") else { return failure }
+            let rest = failure.dropFirst(file.count + 1)
+            if let line = rest.firstMatch(of: /^(\d+):\s*/) { return "line \(line.1): " + rest[line.range.upperBound...] }
+            return rest.trimmingCharacters(in: .whitespaces)
         }
     }
 

@@ -81,9 +81,8 @@ enum JSONRecordsReader {
     /// The line of a JSON syntax error, when Foundation says where it is.
     private static func errorLine(_ error: any Error, in text: String) -> Int {
         let message = "\(error)"
-        guard let range = message.range(of: #"line (\d+)"#, options: .regularExpression),
-              let line = Int(message[range].dropFirst(5)) else { return 1 }
-        return line
+        if let range = message.range(of: #"line (\d+)"#, options: .regularExpression), let line = Int(message[range].dropFirst(5)) { return line }
+        return JSONSyntax.mistake(in: Data(text.utf8))?.line ?? 1
     }
 
     /// Keeps column names in the order they are first seen (sorted within one object).

@@ -9,9 +9,10 @@ public enum WorkspaceJSON {
         RecordCodec.makeEncoder()
     }
 
-    /// Why a record could not be read, in a line: the field and what is wrong with it.
-    public static func describe(_ error: any Error) -> String {
-        RecordCodec.describe(error)
+    /// Why a record could not be read, in a line: the field and what is wrong with it, or
+    /// where `data` (the text read) stops being JSON.
+    public static func describe(_ error: any Error, data: Data? = nil) -> String {
+        RecordCodec.describe(error, data: data)
     }
 
     /// A decoder for Podium's JSON (its timestamps read fast; other ISO 8601 dates too).
@@ -52,9 +53,13 @@ enum RecordCodec {
         }
     }
 
-    /// A one-line reason a decoding error happened, naming the field where it can.
-    static func describe(_ error: any Error) -> String {
+    /// A one-line reason a decoding error happened, naming the field where it can, or the
+    /// line and column where `data` stops being JSON.
+    static func describe(_ error: any Error, data: Data? = nil) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
+        if let data, let mistake = JSONSyntax.mistake(in: data) {
+            return "not valid JSON at line \(mistake.line), column \(mistake.column)"
+        }
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
             return keys.isEmpty ? "" : " at \(keys.joined(separator: "."))"

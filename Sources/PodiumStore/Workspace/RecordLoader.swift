@@ -70,7 +70,7 @@ struct RecordLoader<Record: WorkspaceRecord> {
                 do {
                     batch.records.append((name, stamp, try decoder.decode(Record.self, from: data)))
                 } catch {
-                    batch.unreadable.append(Unreadable(name: name, reason: RecordCodec.describe(error), size: data.count))
+                    batch.unreadable.append(Unreadable(name: name, reason: RecordCodec.describe(error, data: data), size: data.count))
                 }
             } catch {
                 batch.unreadable.append(Unreadable(name: name, reason: "\(error)", size: 0))

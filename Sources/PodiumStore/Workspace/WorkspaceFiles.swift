@@ -13,7 +13,7 @@ enum WorkspaceFiles {
         } catch {
             throw StoreError.unreadableWorkspaceFile(
                 path: layout.workspaceFile,
-                reason: RecordCodec.describe(error) + "; fix it by hand or restore it from git (nothing was changed)")
+                reason: RecordCodec.describe(error, data: data) + "; fix it by hand or restore it from git (nothing was changed)")
         }
     }
 

@@ -344,11 +344,13 @@ public final class WorkspaceStore: @unchecked Sendable {
     /// Reads `product.json`; returns whether the product changed.
     @discardableResult
     private func reloadProduct() -> Bool {
+        var read: Data?
         do {
             guard let (data, stamp) = try POSIX.readFile(layout.productFile) else {
                 state.productStamp = nil
                 return false
             }
+            read = data
             state.productStamp = stamp
             let product = try RecordCodec.makeDecoder().decode(Product.self, from: data)
             let changed = product != state.snapshot.product
@@ -356,7 +358,7 @@ public final class WorkspaceStore: @unchecked Sendable {
             return changed
         } catch {
             let size = POSIX.stamp(layout.productFile).map { Int($0.size) } ?? 0
-            state.unreadable.append((nil, WorkspaceLayout.productFileName, RecordCodec.describe(error), size))
+            state.unreadable.append((nil, WorkspaceLayout.productFileName, RecordCodec.describe(error, data: read), size))
             return false
         }
     }
