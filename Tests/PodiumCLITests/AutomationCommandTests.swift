@@ -87,6 +87,7 @@ struct AutomationCommandTests {
         let table = try podium(["list", "audit", "--limit", "1"], home: home.url, environment: ["COLUMNS": ""])
         let lines = table.standardOutput.split(separator: "\n")
         #expect(lines.count == 3 && lines[2].contains("summarize-feedback"), "\(table.standardOutput)")
+        #expect(lines[2].contains("user ") && !lines[2].contains("Z "), "WHO and local times as in the dashboard: \(lines[2])")
         #expect(lines[1].count == lines.map(\.count).max(), "the rule under the headers ends where the longest row ends")
     }
 

@@ -32,6 +32,14 @@ public struct AuditEntry: Codable, Sendable, Hashable, Identifiable {
     /// rather than a person.
     public var isAutomated: Bool { details[Self.automationDetail] != nil }
 
+    /// Who made the change, as lists show it: "auto: rule 1a2b3c4d", "auto: trust policy",
+    /// "auto: inbox", or "user NAME" (so filters for auto, rule and user find them).
+    public var who: String {
+        if let automation = details[Self.automationDetail] { return "auto: " + automation.sanitizedForTerminal() }
+        if actor == "automation" { return "auto: rule" }
+        return "user " + actor.sanitizedForTerminal()
+    }
+
     /// The login name of the person running this process.
     public static var currentActor: String {
         let environment = ProcessInfo.processInfo.environment

@@ -164,7 +164,7 @@ extension PaneBuilder {
         let rows = entries.map { entry -> PaneContent.Row in
             let stance = entry.details["stance"].flatMap(Stance.init(rawValue:))?.title ?? ""
             return .init(id: entry.id.rawValue,
-                         cells: [shortTime(entry.at, now: now), who(entry), stance, clean(entry.details["kind"] ?? entry.action.rawValue), clean(entry.summary)],
+                         cells: [shortTime(entry.at, now: now), entry.who, stance, clean(entry.details["kind"] ?? entry.action.rawValue), clean(entry.summary)],
                          tone: entry.isAutomated ? .accent : .normal,
                          sortKeys: [entry.at.timeIntervalSince1970, nil, nil, nil, nil])
         }
@@ -180,17 +180,9 @@ extension PaneBuilder {
             counts: "\(rows.count) audit entries")
     }
 
-    /// Who made an audited change: "auto: rule 1a2b3c4d", "auto: trust policy", "auto: inbox"
-    /// or "user NAME" (so `who:auto`, `who:rule` and `who:user` filter them).
-    static func who(_ entry: AuditEntry) -> String {
-        if let automation = entry.details[AuditEntry.automationDetail] { return "auto: " + clean(automation) }
-        if entry.actor == "automation" { return "auto: rule" }
-        return "user " + clean(entry.actor)
-    }
-
     static func auditDetail(_ entry: AuditEntry) -> [PaneContent.Line] {
         var lines: [PaneContent.Line] = [.init(clean(entry.summary, lines: true), .accent),
-                                         .init("\(time(entry.at)) · \(who(entry)) · \(entry.action.rawValue)", .muted)]
+                                         .init("\(time(entry.at)) · \(entry.who) · \(entry.action.rawValue)", .muted)]
         if let subject = entry.subject { lines.append(.init("About \(subject.kind.rawValue) \(String(subject.id.suffix(8)))", .muted)) }
         if !entry.details.isEmpty {
             lines.append(.init(""))

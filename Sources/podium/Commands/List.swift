@@ -136,7 +136,7 @@ struct List: ParsableCommand {
         case .audit:
             return TextTable(headers: ["WHEN", "WHO", "ACTION", "SUMMARY"],
                              rows: newest(snapshot.audit.all).map {
-                                 [$0.at.formatted(.iso8601), $0.actor, $0.action.rawValue, $0.summary]
+                                 [PaneDay.time($0.at), $0.who, $0.action.rawValue, $0.summary]
                              }, flexibleColumn: 3).render(width: width)
         }
     }
