@@ -161,6 +161,13 @@ extension Program {
             state.message = "Rule \(id.short) not changed: its id cannot be edited · e opens your edit again"
             return
         }
+        // Back to what is saved (a kept edit put right again, or nothing changed): nothing to write.
+        if edited.trigger == rule.trigger, edited.job == rule.job, edited.parameters == rule.parameters,
+           edited.autoAccept == rule.autoAccept, edited.enabled == rule.enabled, edited.timeZone == rule.timeZone {
+            unsavedRuleEdits[id.rawValue] = nil
+            state.message = "Rule \(id.short) unchanged."
+            return
+        }
         do {
             let saved = try book.replace(edited, base: rule)
             unsavedRuleEdits[id.rawValue] = nil

@@ -59,6 +59,16 @@ struct LocalProviderTests {
         #expect(output.evidence.allSatisfy { ids.contains($0.reference.id) })
     }
 
+    @Test("sentiment lists put each item on its own side: a batch of complaints has no 'most positive'")
+    func sentimentSides() throws {
+        let complaints = Self.snapshot.feedback.all.filter { ($0.rating?.normalized ?? 1) == 0 }.prefix(4).map { ArtifactReference(.feedback, $0.id) }
+        try #require(complaints.count == 4)
+        let output = try run(.tagSentiment, inputs: Array(complaints))
+        let positive = try #require(output.content.components(separatedBy: "## Most positive").last)
+        #expect(positive.contains("None of these items is positive."), "\(output.content)")
+        #expect(!positive.contains("(-"), "no negative score under 'Most positive'")
+    }
+
     @Test("the backlog order ranks the items waiting to start by score; work in progress is named, not moved")
     func order() throws {
         let output = try run(.orderBacklog)

@@ -143,6 +143,7 @@ struct OrchestratorKeysTests {
         #expect(try RuleTrigger.every("every fri 15:00") == RuleTrigger.every("fri 15:00"), "--every takes the word every too")
         let question = try RuleSpec.parse("on import ask question what do customers say on sync")
         #expect(question.parameters["question"] == "what do customers say on sync", "a question is free text")
+        #expect(question.summary == "on import → ask “what do customers say on sync”", "lists show the question")
     }
 
     @Test("Ctrl-W deletes a word and Ctrl-U the whole line in prompts, the filter and the palette")

@@ -154,10 +154,15 @@ extension Recipe {
                      "\(negative) negative, \(positive) positive, \(items.count - negative - positive) neutral or mixed. "
                         + "Scores run from -1 to 1: the text's words (with negation, intensifiers and “but”) and, when the item has one, its rating on its own scale.", "",
                      "## Most negative", ""]
+        // Each list holds only items of its side: a batch of complaints has no "most positive".
         let sorted = scored.sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
-        for (item, score) in sorted.prefix(5) { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
+        let mostNegative = sorted.filter { Recipe.isNegative($0.1) }.prefix(5)
+        let mostPositive = sorted.reversed().filter { Recipe.isPositive($0.1) }.prefix(5)
+        for (item, score) in mostNegative { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
+        if mostNegative.isEmpty { lines.append("None of these items is negative.") }
         lines += ["", "## Most positive", ""]
-        for (item, score) in sorted.reversed().prefix(5) { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
+        for (item, score) in mostPositive { lines.append("- " + Recipe.quote(item, limit: 100) + String(format: " (%+.2f)", score)) }
+        if mostPositive.isEmpty { lines.append("None of these items is positive.") }
         return DraftOutput(
             title: "Sentiment for \(items.count) item\(items.count == 1 ? "" : "s")", content: lines.joined(separator: "\n"),
             evidence: scored.map { Evidence(ArtifactReference(.feedback, $0.0.id), detail: String(format: "sentiment %+.2f", $0.1)) },

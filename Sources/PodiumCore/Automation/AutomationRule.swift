@@ -120,10 +120,17 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
         trigger == other.trigger && job == other.job && parameters == other.parameters
     }
 
+    /// The job with its options: "stakeholder-update for leadership", "ask “What changed?”".
+    public var jobDescription: String {
+        var text = job.rawValue
+        if let audience = parameters["audience"] { text += " for \(audience)" }
+        if let question = parameters["question"] { text += " “\(question)”" }
+        return text
+    }
+
     /// "on import → tag-sentiment (auto-accept)", for lists and the audit log.
     public var summary: String {
-        var text = "\(trigger) → \(job)"
-        if let audience = parameters["audience"] { text += " for \(audience)" }
+        var text = "\(trigger) → \(jobDescription)"
         if autoAccepts { text += " (auto-accept)" } else if autoAccept { text += " (auto-accept refused)" }
         return text
     }

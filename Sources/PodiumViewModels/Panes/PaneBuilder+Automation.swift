@@ -43,7 +43,7 @@ extension PaneBuilder {
         let rows = rules.map { rule -> PaneContent.Row in
             .init(id: rule.id.rawValue,
                   cells: [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description,
-                          clean(rule.job.rawValue) + (rule.parameters["audience"].map { " for \(clean($0))" } ?? ""),
+                          clean(rule.jobDescription),
                           rule.autoAccepts ? "auto-accept" : settings.trust.autoAccepts(rule.job) ? "auto (trust)" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
                           clean(RuleOutcome.describe(rule, in: snapshot))],
                   tone: rule.enabled ? .normal : .muted,
@@ -104,7 +104,7 @@ extension PaneBuilder {
             .init("Time won back: \(WorkMetrics.duration(minutes: thisWeek)) this week · \(WorkMetrics.duration(minutes: fourWeeks)) in 4 weeks "
                 + "(\(metrics.weeks.map { WorkMetrics.duration(minutes: $0.minutes) }.joined(separator: " · "))) · \(WorkMetrics.duration(minutes: metrics.minutesSaved)) in all", .success),
             .init("Drafts accepted: \(accepted) (\(automatic) by automation) of \(decided) decided" + (decided > 0 ? ", \(Int((Double(accepted) / Double(decided) * 100).rounded()))%" : "")
-                + " · decisions \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed \(metrics.experiments7) / \(metrics.experiments30)", .muted),
+                + " · decisions \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed \(metrics.experiments7) in 7 days, \(metrics.experiments30) in 30", .muted),
         ]
         let hints = metrics.hints
         summary += hints.prefix(3).map { .init("⚠ " + clean($0), .warning) }

@@ -43,7 +43,7 @@ struct Automate: ParsableCommand {
             let cadence = store.snapshot.product.sprint
             let trust = UserConfig.load().automation.trust
             let rows = rules.map { rule -> [String] in
-                [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.job.rawValue + (rule.parameters["audience"].map { " for \($0)" } ?? ""),
+                [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.jobDescription,
                  rule.reviewPolicy(trust: trust), rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
                  rule.isDue(now: Date(), timeZone: .current, cadence: cadence) ? "due now (run-due runs it)"
                     : rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
