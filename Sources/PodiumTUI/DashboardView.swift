@@ -151,7 +151,9 @@ public enum DashboardView {
             let more = state.jobActivity.count > 1 ? " (+\(state.jobActivity.count - 1) more)" : ""
             message = " ⟳ \(kind): \(PaneBuilder.clean(step))…\(more)"
         }
-        if state.mode == .filtering { message = " Filter: \(state.panes[state.focused].filter)▏  Enter keeps · Esc clears" }
+        if state.mode == .filtering {
+            message = " Filter: " + visibleTail(state.panes[state.focused].filter, room: area.width - 10) + "▏  Enter keeps · Esc clears"
+        }
         if case .draft = state.mode, state.message == nil, let draft = state.openDraft {
             let reviewable = draft.status == .pending || draft.status == .interrupted
             message = reviewable ? " a accept · x reject · e edit · r regenerate · d changes · v evidence · j/k scroll · Esc back"
@@ -159,7 +161,10 @@ public enum DashboardView {
         }
         if case let .prompt(prompt) = state.mode {
             // A refusal's reason is in a box above (renderOverlay), whole.
-            message = " \(prompt.note == nil ? prompt.label : prompt.shortLabel): \(prompt.text)▏  Enter · Esc cancels · Ctrl-U clears"
+            // The short label when there is a note, or when the long one would leave the text little room.
+            let long = " \(prompt.label): "
+            let label = prompt.note == nil && DisplayWidth.of(long) <= area.width / 2 ? long : " \(prompt.shortLabel): "
+            message = label + visibleTail(prompt.text, room: area.width - DisplayWidth.of(label) - 2) + "▏  Enter · Esc cancels · Ctrl-U clears"
         }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""
@@ -212,6 +217,17 @@ public enum DashboardView {
             Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")
                 .render(into: &buffer, area: screen, theme: theme)
         }
+    }
+
+    /// The end of a line being typed, where the cursor is, when all of it does not fit: "…rest".
+    private static func visibleTail(_ text: String, room: Int) -> String {
+        guard DisplayWidth.of(text) > room, room > 1 else { return text }
+        var tail = ""
+        for character in text.reversed() {
+            guard DisplayWidth.of(String(character) + tail) <= room - 1 else { break }
+            tail = String(character) + tail
+        }
+        return "…" + tail
     }
 
     /// A box of wrapped text just above the status bar (at most half the screen).
