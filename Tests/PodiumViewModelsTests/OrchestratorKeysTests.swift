@@ -164,10 +164,24 @@ struct OrchestratorKeysTests {
 
     @Test("the audit log filters by who, stance and kind; the metrics view lists every stance")
     func auditAndMetrics() {
-        var (state, _, _) = state()
+        var (state, drafts, _) = state()
+        // One draft accepted by automation (its audit entry), one by a person.
+        var snapshot = state.snapshot
+        for (index, draft) in drafts.prefix(2).enumerated() {
+            var accepted = draft
+            accepted.status = .accepted
+            accepted.reviewedAt = Date()
+            snapshot.drafts[draft.id] = accepted
+            let entry = AuditEntry(actor: index == 0 ? "automation" : "ana", action: .accept, subject: ArtifactReference(.draft, draft.id),
+                                   summary: "Accepted", details: index == 0 ? ["automation": "trust policy"] : [:])
+            snapshot.audit[entry.id] = entry
+        }
+        _ = state.update(.workspaceChanged(snapshot, changes: nil, generation: 99))
         _ = state.press(.character("v"), .character("v"))
         #expect(state.focusedContent.title == "Orchestrator — time won back and stance balance")
         #expect(state.visibleRows(state.focused).map(\.cells[0]) == Stance.allCases.map(\.title))
+        #expect(state.focusedContent.summary.contains { $0.text.hasPrefix("Drafts accepted: 2 (1 by automation) · you accepted 100% of the 1 you judged") },
+                "\(state.focusedContent.summary.map(\.text))")
         _ = state.press(.character("v"))
         #expect(state.focusedContent.title == "Orchestrator — audit log")
         let all = state.visibleRows(state.focused).count

@@ -99,11 +99,13 @@ extension PaneBuilder {
         let fourWeeks = metrics.weeks.map(\.minutes).reduce(0, +)
         let automatic = metrics.kinds.map(\.autoAccepted).reduce(0, +)
         let accepted = metrics.kinds.map(\.accepted).reduce(0, +)
-        let decided = metrics.kinds.map(\.decided).reduce(0, +)
+        let judged = metrics.kinds.map(\.decided).reduce(0, +)
+        let acceptedByYou = metrics.kinds.map(\.acceptedByPerson).reduce(0, +)
         var summary: [PaneContent.Line] = [
             .init("Time won back: \(WorkMetrics.duration(minutes: thisWeek)) this week · \(WorkMetrics.duration(minutes: fourWeeks)) in 4 weeks "
                 + "(\(metrics.weeks.map { WorkMetrics.duration(minutes: $0.minutes) }.joined(separator: " · "))) · \(WorkMetrics.duration(minutes: metrics.minutesSaved)) in all", .success),
-            .init("Drafts accepted: \(accepted) (\(automatic) by automation) of \(decided) decided" + (decided > 0 ? ", \(Int((Double(accepted) / Double(decided) * 100).rounded()))%" : "")
+            .init("Drafts accepted: \(accepted) (\(automatic) by automation)"
+                + (judged > 0 ? " · you accepted \(Int((Double(acceptedByYou) / Double(judged) * 100).rounded()))% of the \(judged) you judged" : "")
                 + " · decisions \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed \(metrics.experiments7) in 7 days, \(metrics.experiments30) in 30", .muted),
         ]
         let hints = metrics.hints
