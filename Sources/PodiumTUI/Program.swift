@@ -324,10 +324,10 @@ public final class Program {
                 _ = state.update(.reviewed(.edited(title: edited.title, changed: true)))
             case let .regenerate(id):
                 guard let engine else { return }
-                let title = store.snapshot.drafts[RecordID(id)]?.title ?? "draft"
+                let old = store.snapshot.drafts[RecordID(id)]
                 try engine.regenerate(RecordID(id))
                 refreshPanes([.jobs])
-                _ = state.update(.reviewed(.regenerating(title: title)))
+                _ = state.update(.reviewed(.regenerating(title: old?.title ?? "draft", keepsEdited: !(old?.edits.isEmpty ?? true))))
             }
         } catch {
             state.message = "\(error)"

@@ -111,7 +111,7 @@ struct EngineTests {
         #expect(throws: EngineError.self) { try engine.retry(job.id) }
     }
 
-    @Test("regenerating a draft supersedes it when the new one is ready")
+    @Test("regenerating a draft supersedes it when the new one is ready, unless it was edited")
     func regenerate() throws {
         let workspace = try Workspace()
         let store = workspace.store
@@ -125,6 +125,13 @@ struct EngineTests {
         engine.waitForIdle()
         #expect(store.snapshot.drafts[first]?.status == .superseded)
         #expect(store.snapshot.drafts.values.filter { $0.status == .pending }.count == 1)
+        // A draft the Product Owner edited is not replaced: the edit stays beside the new one.
+        let second = try #require(store.snapshot.drafts.values.first { $0.status == .pending }?.id)
+        try DraftReview(store: store).edit(second, content: "My own words.")
+        try engine.regenerate(second)
+        engine.waitForIdle()
+        #expect(store.snapshot.drafts[second]?.status == .pending && store.snapshot.drafts[second]?.content == "My own words.")
+        #expect(store.snapshot.drafts.values.filter { $0.status == .pending }.count == 2)
     }
 
     @Test("jobs of a process that died are marked interrupted on the next start; live ones are left alone")

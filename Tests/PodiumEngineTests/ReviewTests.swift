@@ -65,9 +65,28 @@ struct ReviewTests {
             product.vision = "Changed by hand after accepting."
             try transaction.setProduct(product)
         }
-        #expect(throws: EngineError.self) { try DraftReview(store: store).undoAccept(vision.id) }
+        #expect { try DraftReview(store: store).undoAccept(vision.id) } throws: {
+            "\($0)".contains("The product's vision and goal changed after the draft was accepted")
+        }
         #expect(store.snapshot.product.vision == "Changed by hand after accepting.")
         #expect(store.snapshot.drafts[vision.id]?.status == .accepted)
+    }
+
+    @Test("an item moved and moved back is as the acceptance left it: the order can still be undone")
+    func undoAfterMoveAndBack() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let order = try draft(.orderBacklog, in: store)
+        let accepted = try DraftReview(store: store).accept(order.id)
+        let changed = try #require(accepted.appliedChanges?.first { $0.reference.kind == .backlog }, "the order moved items")
+        let moved = try #require(store.snapshot.backlog[RecordID(changed.reference.id)])
+        let place = moved.order
+        // K and then u in the Decision Maker pane: the same order, a newer updatedAt.
+        for value in [place - 1, place] {
+            try store.write { try $0.update(BacklogItem.self, id: moved.id) { $0.order = value; $0.updatedAt = Date().addingTimeInterval(5) } }
+        }
+        try DraftReview(store: store).undoAccept(order.id)
+        #expect(store.snapshot.drafts[order.id]?.status == .pending)
     }
 
     @Test("an edited vision draft is what gets accepted; the edit keeps the previous text")

@@ -215,3 +215,17 @@ struct OrchestratorKeysTests {
         #expect(state.visibleRows(state.focused).map(\.cells[4]) == ["Sentiment of 3 items"])
     }
 }
+
+extension OrchestratorKeysTests {
+    @Test("u in a draft's review is about that draft: on a pending one it undoes nothing made elsewhere")
+    func undoInDraftReview() {
+        var (state, drafts, _) = state()
+        _ = state.update(.reviewed(.accepted(draftID: drafts[0].id.rawValue, title: "Elsewhere", effect: "applied", changed: 1)))
+        select(drafts[1].id, in: &state)
+        _ = state.press(.enter)
+        #expect(state.openDraft?.id == drafts[1].id)
+        #expect(state.press(.character("u")).isEmpty)
+        #expect(state.message?.contains("there is no review of it to undo") == true)
+        #expect(state.undoStack.count == 1, "the change made elsewhere is still there to undo")
+    }
+}

@@ -359,8 +359,10 @@ public final class JobEngine: @unchecked Sendable {
             }
             if !unknown.isEmpty { draft.unknownReferences = unknown }
             try transaction.save(draft)
+            // A regenerated draft replaces the one it was made from, unless the Product Owner
+            // edited that one: their edit stays in the inbox beside the new draft.
             if let old = job.parameters[Self.supersedesParameter],
-               var previous = transaction.record(Draft.self, id: RecordID(old)), previous.status == .pending {
+               var previous = transaction.record(Draft.self, id: RecordID(old)), previous.status == .pending, previous.edits.isEmpty {
                 previous.status = .superseded
                 previous.reviewNote = "Regenerated as \(draft.id.short)"
                 try transaction.save(previous)
@@ -456,7 +458,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible, LocalizedErro
         case let .notAccepted(draft): "Draft \(draft.id.short) is \(draft.status.rawValue), not accepted: there is nothing to undo."
         case let .notRejected(draft): "Draft \(draft.id.short) is \(draft.status.rawValue), not rejected: there is nothing to undo."
         case let .changedSinceAccepted(_, later?): "\(later) changed the same records since; undo that one first."
-        case let .changedSinceAccepted(what, nil): "\(what) changed since the draft was accepted; undo would overwrite that change, so it was not done."
+        case let .changedSinceAccepted(what, nil): "The \(what) changed after the draft was accepted; undoing it would overwrite that change, so nothing was undone (change the item back by hand, or keep the draft)."
         case let .cannotApply(reason): reason
         }
     }

@@ -85,13 +85,13 @@ public struct DraftReview: Sendable {
             let applied = draft.appliedChanges ?? []
             for change in applied {
                 let current = try RecordAccess.json(of: change.reference, in: transaction)
-                guard current == change.after else {
+                guard RecordAccess.sameContent(current, change.after) else {
                     // Name the later acceptance that changed the record, so the user knows what to undo first.
                     let later = transaction.snapshot.drafts.values
                         .filter { $0.status == .accepted && $0.id != id && ($0.reviewedAt ?? .distantPast) >= (draft.reviewedAt ?? .distantPast)
                             && ($0.appliedChanges ?? []).contains { $0.reference == change.reference } }
                         .max { ($0.reviewedAt ?? .distantPast, $0.id) < ($1.reviewedAt ?? .distantPast, $1.id) }
-                    throw EngineError.changedSinceAccepted(change.reference.description,
+                    throw EngineError.changedSinceAccepted(RecordAccess.name(of: change.reference, in: transaction.snapshot),
                                                            later: later.map { "“\($0.title)” (draft \($0.id.short))" })
                 }
             }

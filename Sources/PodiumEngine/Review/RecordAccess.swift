@@ -50,4 +50,36 @@ enum RecordAccess {
         case .job: try put(Job.self)
         }
     }
+
+    /// Whether two saved forms of a record say the same, when was it last touched aside: a
+    /// backlog item moved and moved back is as the acceptance left it.
+    static func sameContent(_ left: String?, _ right: String?) -> Bool {
+        guard left != right else { return true }
+        guard let left, let right,
+              var a = try? JSONSerialization.jsonObject(with: Data(left.utf8)) as? [String: Any],
+              var b = try? JSONSerialization.jsonObject(with: Data(right.utf8)) as? [String: Any] else { return false }
+        a["updatedAt"] = nil
+        b["updatedAt"] = nil
+        return NSDictionary(dictionary: a).isEqual(to: b)
+    }
+
+    /// A record as a person knows it: "backlog item “Offline sync”", "feedback “The app…”".
+    static func name(of reference: ArtifactReference, in snapshot: WorkspaceSnapshot) -> String {
+        let id = RecordID<BacklogItem>(reference.id)
+        func quoted(_ text: String) -> String {
+            let line = text.sanitizedForTerminal()
+            return "“" + (line.count > 50 ? String(line.prefix(49)) + "…" : line) + "”"
+        }
+        switch reference.kind {
+        case .backlog: return snapshot.backlog[id].map { "backlog item " + quoted($0.title) } ?? reference.description
+        case .feedback: return snapshot.feedback[RecordID(reference.id)].map { "feedback " + quoted($0.text) } ?? reference.description
+        case .experiment: return snapshot.experiments[RecordID(reference.id)].map { "experiment " + quoted($0.title) } ?? reference.description
+        case .stakeholder: return snapshot.stakeholders[RecordID(reference.id)].map { "stakeholder " + quoted($0.name) } ?? reference.description
+        case .persona: return snapshot.personas[RecordID(reference.id)].map { "persona " + quoted($0.name) } ?? reference.description
+        case .decision: return snapshot.decisions[RecordID(reference.id)].map { "decision " + quoted($0.title) } ?? reference.description
+        case .communication: return snapshot.communications[RecordID(reference.id)].map { "communication " + quoted($0.title) } ?? reference.description
+        case .product: return "product's vision and goal"
+        default: return reference.description
+        }
+    }
 }

@@ -354,6 +354,7 @@ public enum ReviewOutcome: Sendable, Equatable {
     case accepted(draftID: String, title: String, effect: String, changed: Int)
     case rejected(draftID: String, title: String)
     case edited(title: String, changed: Bool)
-    case regenerating(title: String)
+    /// A new draft is on its way; `keepsEdited`: the old one has the user's edits and stays.
+    case regenerating(title: String, keepsEdited: Bool)
     case undone(title: String, restored: Int)
 }

@@ -146,7 +146,7 @@ extension AppState {
         case .character("e") where reviewable:
             return [.review(.edit(view.id))]
         case .character("r"):
-            message = "Regenerating “\(PaneBuilder.clean(draft.title))”…"
+            message = "Regenerating “\(PaneBuilder.clean(draft.title))”…" + (draft.edits.isEmpty ? "" : " (your edited draft stays, beside the new one)")
             return [.review(.regenerate(view.id))]
         case .character("a"), .character("x"), .character("e"):
             message = "This draft is \(draft.status.rawValue); only pending drafts can be accepted, rejected or edited."
@@ -155,9 +155,13 @@ extension AppState {
             mode = .normal
             message = "Undoing the acceptance of “\(PaneBuilder.clean(draft.title))”…"
             return [.write(.undoAcceptance(view.id), summary: "Undo: accepted “\(PaneBuilder.clean(draft.title))”")]
-        case .character("u"):
+        case .character("u") where draft.status == .rejected:
             mode = .normal
-            return perform(.undo)
+            message = "Undoing the rejection of “\(PaneBuilder.clean(draft.title))”…"
+            return [.write(.undoRejections([view.id]), summary: "Undo: rejected “\(PaneBuilder.clean(draft.title))”")]
+        case .character("u"):
+            // Here u is about this draft only, never a change made elsewhere.
+            message = "This draft is \(draft.status.rawValue): there is no review of it to undo (Esc, then u undoes your last change)."
         default:
             message = "Draft: a accept · x reject · e edit · r regenerate · d changes · v evidence · Esc back"
         }
@@ -220,9 +224,10 @@ extension AppState {
             message = "Rejected “\(PaneBuilder.clean(title))” · u undoes"
         case let .edited(title, changed):
             message = changed ? "Saved your edit of “\(PaneBuilder.clean(title))”." : "Unchanged."
-        case let .regenerating(title):
+        case let .regenerating(title, keepsEdited):
             mode = .normal
-            message = "Regenerating “\(PaneBuilder.clean(title))”: the new draft replaces it when ready."
+            message = "Regenerating “\(PaneBuilder.clean(title))”: " + (keepsEdited
+                ? "your edited draft stays in the list, the new one comes beside it." : "the new draft replaces it when ready.")
         case let .undone(title, restored):
             message = "Undid accepting “\(PaneBuilder.clean(title))”: \(restored) record\(restored == 1 ? "" : "s") restored."
         }

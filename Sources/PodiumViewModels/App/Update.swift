@@ -40,7 +40,7 @@ extension AppState {
             replaceSnapshot(prepared)
             return []
         case let .writeFailed(reason):
-            message = "Not saved: \(reason)"
+            message = "Not done: \(reason)"
             return []
         case let .jobActivity(jobID, step):
             jobActivity[jobID] = step
