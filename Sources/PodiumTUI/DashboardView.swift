@@ -178,7 +178,8 @@ public enum DashboardView {
         switch state.mode {
         case .normal, .filtering, .draft:
             // A message too long for the status bar is shown whole above it, until the next key.
-            guard state.mode != .filtering, let message = state.message, DisplayWidth.of(" " + message) > screen.width else { return }
+            guard state.mode != .filtering, !state.messageIsNotice, let message = state.message,
+                  DisplayWidth.of(" " + message) > screen.width else { return }
             renderAboveStatus(message, role: .accent, into: &buffer, theme: theme)
         case let .prompt(prompt):
             // Why the line was refused, whole, just above the prompt in the status bar.
@@ -189,7 +190,11 @@ public enum DashboardView {
             lines += Help.lines(for: state.keyMap).map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title) }
             lines.append(TextView.Line(""))
             lines += Help.modal.map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title, role: .muted) }
-            Modal(title: "Help", lines: lines, width: 72, hint: "Esc closes · j/k scroll").render(into: &buffer, area: screen, theme: theme, offset: scroll)
+            let help = Modal(title: "Help", lines: lines, width: 72, hint: "Esc closes · j/k scroll · g/G ends")
+            // Scrolling stops at the end of the text as it wraps on this screen.
+            let clamped = min(scroll, help.maximumOffset(in: screen))
+            if clamped != scroll { state.mode = .help(scroll: clamped) }
+            help.render(into: &buffer, area: screen, theme: theme, offset: clamped)
         case let .palette(query, selected):
             let matches = PaletteMatcher.rank(query: query, keyMap: state.keyMap)
             var lines = [TextView.Line(": " + query + "▏", role: .accent)]

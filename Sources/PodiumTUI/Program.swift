@@ -138,6 +138,7 @@ public final class Program {
         watcher.start()
         defer { watcher.stop() }
         var dirty = true
+        var answeredAt = Date.distantPast  // when a key last left a message
         let size = backend.size
         _ = state.update(.resized(width: size.width, height: size.height))
         while true {
@@ -162,7 +163,13 @@ public final class Program {
             }
             if let notice = mailbox.takeNotice() {
                 let pointer = state.focusedStance == .orchestrator ? nil : notice.pointer
-                state.message = notice.text + (pointer.map { " · " + $0 } ?? "")
+                let text = notice.text + (pointer.map { " · " + $0 } ?? "")
+                // The answer to a key stays readable: a notice arriving just after it follows it.
+                if let answer = state.message, !state.messageIsNotice, Date().timeIntervalSince(answeredAt) < 3 {
+                    state.message = answer + " · " + text
+                } else {
+                    state.notify(text)
+                }
                 dirty = true
             }
             if let error = mailbox.takeError() {
@@ -197,6 +204,7 @@ public final class Program {
                     case let .rule(request): perform(request)
                     }
                 }
+                if state.message != nil, !state.messageIsNotice { answeredAt = Date() }
             }
             dirty = true
         }
@@ -388,7 +396,8 @@ public final class Program {
                 case .undoAcceptance, .undoAcceptances, .undoRejections, .restoreRule, .deleteRule:
                     break
                 }
-                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary))
+                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary,
+                                               details: ["stance": Stance.decisionMaker.rawValue, "kind": "backlog-order"]))
             }
             refreshPanes([.backlog])
         } catch {

@@ -116,7 +116,7 @@ struct MetricsTests {
         #expect(influencer.acceptedDrafts7 == 1 && influencer.acceptedDrafts30 == 1)
         #expect(influencer.hint == nil, "a stakeholder update was accepted two days ago")
         let experimenter = metrics.stances.first { $0.stance == .experimenter }!
-        #expect(experimenter.itemsTouched30 == 0 && experimenter.hint == "no experiment for 4 weeks")
+        #expect(experimenter.itemsTouched30 == 0 && experimenter.hint == "no experiment started or changed for 4 weeks")
         let customer = metrics.stances.first { $0.stance == .customerRepresentative }!
         #expect(customer.acceptedDrafts7 == 2 && customer.acceptedDrafts30 == 2)
         #expect(customer.weekly == [0, 0, 0, 0, 2])

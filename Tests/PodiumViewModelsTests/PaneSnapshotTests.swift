@@ -30,6 +30,19 @@ struct PaneSnapshotTests {
         try expectScreen(frame.text, named: Self.panes[index])
     }
 
+    @Test("help scrolls to its last line on any screen and no further; k comes straight back", arguments: [(100, 30), (80, 24), (60, 16)])
+    func helpEnds(width: Int, height: Int) {
+        var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
+        _ = state.update(.resized(width: width, height: height))
+        _ = state.update(.key(.character("?")))
+        _ = state.update(.key(.character("G")))
+        let frame = DashboardView.render(&state, width: width, height: height, theme: .monochrome)
+        #expect(frame.text.contains("Draft: show its evidence"), "the last line of help is in view at \(width)x\(height)")
+        guard case let .help(end) = state.mode else { Issue.record("help is open"); return }
+        _ = state.update(.key(.character("k")))
+        #expect(state.mode == .help(scroll: end - 1), "one line up from the end, not from past it")
+    }
+
     @Test("a filtered list says how many items match, in the pane and the status bar")
     func filtered() {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")

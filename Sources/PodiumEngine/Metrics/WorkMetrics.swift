@@ -17,7 +17,7 @@ public struct WorkMetrics: Sendable, Encodable {
         /// Activity (accepted drafts and touched items) per week, the last five weeks, oldest first.
         public var weekly: [Int]
         public var lastActivity: Date?
-        /// Set when the stance has been neglected, e.g. "no experiment for 3 weeks".
+        /// Set when the stance has been neglected, e.g. "no experiment started or changed for 3 weeks".
         public var hint: String?
     }
 
@@ -100,7 +100,7 @@ public struct WorkMetrics: Sendable, Encodable {
     static let neglect: [Stance: (days: Int, missing: String)] = [
         .visionary: (90, "change to the vision or goal"), .collaborator: (30, "stakeholder input"),
         .customerRepresentative: (14, "new feedback"), .decisionMaker: (21, "backlog or decision change"),
-        .experimenter: (21, "experiment"), .influencer: (14, "stakeholder update"),
+        .experimenter: (21, "experiment started or changed"), .influencer: (14, "stakeholder update"),
     ]
 
     /// Works the figures out from the workspace at `now`.

@@ -124,6 +124,14 @@ public struct Modal: Sendable {
         return area.centered(width: min(width, area.width - 4), height: min(area.height - 2, wrappedCount + 2))
     }
 
+    /// How far the text can scroll on a screen of `area`: its wrapped lines less those in view.
+    public func maximumOffset(in area: Rect) -> Int {
+        let box = frame(in: area)
+        let inner = max(1, box.width - 2)
+        let wrappedCount = lines.reduce(0) { $0 + max(1, TextView.wrap($1.text, width: inner).count) }
+        return max(0, wrappedCount - max(0, box.height - 2))
+    }
+
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme, offset: Int = 0) {
         let box = frame(in: area)
         guard box.width >= 4, box.height >= 3 else { return }

@@ -46,7 +46,8 @@ public enum BacklogImporter {
             let start = (snapshot.backlog.values.map(\.order).max() ?? 0) + 1
             for index in items.indices { items[index].order = start + index }
         }
-        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: dryRun)
+        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: dryRun,
+                           auditDetails: ["stance": Stance.decisionMaker.rawValue])
     }
 
     private static func convert(

@@ -178,7 +178,8 @@ public enum FeedbackImporter {
         if mapping[.title] != nil && questionColumns.count <= 1 {
             job.notes.append("the text is \"\(mapping[.title]!)\" — \"\(mapping[.text]!)\"")
         }
-        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: options.dryRun, auditDetails: options.auditDetails)
+        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: options.dryRun,
+                           auditDetails: options.auditDetails.merging(["stance": Stance.customerRepresentative.rawValue]) { given, _ in given })
     }
 
     /// A title and a body made one text: "Title — body"; either alone; nil when both are empty.

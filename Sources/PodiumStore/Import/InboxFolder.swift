@@ -175,7 +175,7 @@ public final class InboxFolder {
             // The audit log says what became of every dropped file, the failed ones too.
             try? store.write { transaction in
                 try transaction.log(AuditEntry(actor: "automation", action: .importData, summary: outcome.summary,
-                                               details: [AuditEntry.automationDetail: Self.auditName, "file": name, "imported": "0",
+                                               details: [AuditEntry.automationDetail: Self.auditName, "stance": Stance.customerRepresentative.rawValue, "file": name, "imported": "0",
                                                          "failed": target.lastPathComponent]))
             }
             return outcome
@@ -194,7 +194,7 @@ public final class InboxFolder {
             // entry, so the log says what became of the file.
             try? store.write { transaction in
                 try transaction.log(AuditEntry(actor: "automation", action: .importData, summary: outcome.summary,
-                                               details: [AuditEntry.automationDetail: Self.auditName, "file": name, "imported": "0"]))
+                                               details: [AuditEntry.automationDetail: Self.auditName, "stance": Stance.customerRepresentative.rawValue, "file": name, "imported": "0"]))
             }
         }
         return outcome

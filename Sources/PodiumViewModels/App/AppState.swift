@@ -112,7 +112,17 @@ public struct AppState: Sendable {
     /// Feedback id → titles of the backlog items it supports (for the detail view).
     public private(set) var evidence: [String: [String]] { didSet { revision &+= 1 } }
     /// A one-off message for the status bar ("Moved …", "Nothing to undo").
-    public var message: String?
+    public var message: String? { didSet { messageIsNotice = false } }
+    /// Whether `message` is a notice of something that happened by itself (a draft ready, a
+    /// file imported from the inbox) rather than the answer to a key: a notice too long for
+    /// the status bar is cut there instead of covering the list until the next key.
+    public var messageIsNotice = false
+
+    /// Shows a notice of background work (see `messageIsNotice`).
+    public mutating func notify(_ text: String) {
+        message = text
+        messageIsNotice = true
+    }
     /// Rows a page holds, from the last layout.
     public var pageSize = 10
     public var undoStack: [UndoEntry] = []

@@ -83,10 +83,13 @@ extension AppState {
         case let .help(scroll):
             switch key {
             case .escape, .character("q"), .character("?"), .enter, .function(1): mode = .normal
+            // The view stops the scroll at the end of the text as it wraps on the screen.
             case .down, .character("j"): mode = .help(scroll: min(helpLength, scroll + 1))
             case .up, .character("k"): mode = .help(scroll: max(0, scroll - 1))
-            case .pageDown: mode = .help(scroll: min(helpLength, scroll + pageSize))
+            case .pageDown, .character(" "): mode = .help(scroll: min(helpLength, scroll + pageSize))
             case .pageUp: mode = .help(scroll: max(0, scroll - pageSize))
+            case .character("G"), .end: mode = .help(scroll: helpLength)
+            case .character("g"), .home: mode = .help(scroll: 0)
             default: break
             }
             return []
@@ -136,9 +139,10 @@ extension AppState {
         }
     }
 
-    /// How far the help can scroll: its lines, less a screen's worth.
+    /// As far as the help could scroll: all its lines (the view stops it where the text,
+    /// wrapped on the screen, ends).
     private var helpLength: Int {
-        max(0, Help.lines(for: keyMap).count + Help.modal.count + 3 - pageSize)
+        Help.lines(for: keyMap).count * 2 + Help.modal.count * 2 + 3
     }
 
     private mutating func handleFilter(_ key: Key) -> [Effect] {

@@ -81,7 +81,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .filter: "Filter the list"
         case .sortNext: "Sort by the next column"
         case .sortReverse: "Reverse the sort order"
-        case .switchView: "Switch view: backlog / decision log, feedback / personas"
+        case .switchView: "Switch view: backlog / decision log (4), feedback / personas (3), jobs / rules / metrics / audit (7)"
         case .moveItemUp: "Move the backlog item up in the order"
         case .moveItemDown: "Move the backlog item down in the order"
         case .undo: "Undo the last change"
