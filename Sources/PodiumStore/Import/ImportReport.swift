@@ -56,7 +56,7 @@ public struct ImportReport: Sendable, Equatable {
         var lines = [summary, "  format: \(format)" + (detectedFormat.map { " — \($0)" } ?? "")]
         lines.append("  columns: " + (mapping.isEmpty ? "none matched" : mapping.joined(separator: ", ")))
         if !unusedColumns.isEmpty {
-            lines.append("  not imported: " + unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ") + " (take one with --map COLUMN=FIELD)")
+            lines.append("  not imported: " + unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ") + " (take one with --map COLUMN=FIELD on the command line)")
         }
         lines += notes.map { "  note: \($0)" }
         for (title, notes) in [("skipped", skipped), ("warnings", warnings)] where !notes.isEmpty {

@@ -68,7 +68,7 @@ extension PaneBuilder {
             .init(rule.autoAccepts ? "Its drafts are accepted without review (low risk); " + undo
                   : rule.autoAccept ? "Its file asks for auto-accept, but \(clean(rule.job.rawValue)) is \(rule.job.info?.risk.rawValue ?? "unknown") risk: its drafts wait for your review."
                   : trust.autoAccepts(rule.job) ? "Its drafts are accepted without review: config.toml's [trust] auto-accepts \(clean(rule.job.rawValue)); " + undo
-                  : "Its drafts wait for your review in the inbox.", rule.autoAccept && !rule.autoAccepts ? .warning : .normal),
+                  : "Its drafts wait for your review in the jobs and drafts view.", rule.autoAccept && !rule.autoAccepts ? .warning : .normal),
         ]
         if rule.isDue(now: Date(), timeZone: .current, cadence: snapshot.product.sprint) {
             lines.append(.init("Due now: a time passed while nothing ran; it runs once at the next check" + (rule.enabled ? "" : " (when turned on)"), .warning))
