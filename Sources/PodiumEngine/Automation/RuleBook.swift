@@ -25,9 +25,9 @@ public struct RuleBook: Sendable {
         guard let twin = snapshot.rules.values.first(where: { $0.id != rule.id && $0.sameWork(as: rule) }) else { return }
         if twin.autoAccept != rule.autoAccept {
             throw AutomationRule.Invalid("rule \(twin.id.short) already runs this job on this trigger (\(twin.summary)); two would run it twice. "
-                + "To \(rule.autoAccept ? "auto-accept" : "review") its drafts, remove it (podium automate remove \(twin.id.short)) and add this one")
+                + "To \(rule.autoAccept ? "auto-accept" : "review") its drafts, remove it (x in the rules view, or podium automate remove \(twin.id.short)) and add this one")
         }
-        throw AutomationRule.Invalid("rule \(twin.id.short) already does this (\(twin.summary)); podium automate list shows it")
+        throw AutomationRule.Invalid("rule \(twin.id.short) already does this (\(twin.summary))")
     }
 
     /// Puts a rule's settings back as they were (undo of a change in the dashboard), adding it
