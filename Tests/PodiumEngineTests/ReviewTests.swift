@@ -72,6 +72,21 @@ struct ReviewTests {
         #expect(store.snapshot.drafts[vision.id]?.status == .accepted)
     }
 
+    @Test("what accepting an order would change is numbered by backlog place, as the draft and the pane number it")
+    func orderChangesNumbering() throws {
+        let workspace = try Workspace(demo: true)
+        let order = try draft(.orderBacklog, in: workspace.store)
+        let (before, after) = DraftChanges.beforeAndAfter(order, in: workspace.store.snapshot)
+        #expect(before.first == after.first && after.first?.hasPrefix("Places in the Product Backlog") == true)
+        let rows = after.dropFirst()
+        #expect(rows.count >= 2)
+        for row in rows {
+            #expect(order.content.contains(row + " [#"), "“\(row)” is numbered as in the draft")
+        }
+        let places = Set(before.dropFirst().compactMap { Int($0.prefix { $0.isNumber }) })
+        #expect(Set(rows.compactMap { Int($0.prefix { $0.isNumber }) }) == places, "the items share out the places they hold")
+    }
+
     @Test("an item moved and moved back is as the acceptance left it: the order can still be undone")
     func undoAfterMoveAndBack() throws {
         let workspace = try Workspace(demo: true)

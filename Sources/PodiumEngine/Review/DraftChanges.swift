@@ -34,9 +34,14 @@ public enum DraftChanges {
         }
         if let order = proposal.backlogOrder {
             let titles = Dictionary(uniqueKeysWithValues: snapshot.backlog.values.map { ($0.id, $0.title) })
+            // Numbered by place in the Product Backlog, as the Decision Maker pane and the
+            // draft number them: the items share out the places they hold now.
+            let position = Dictionary(uniqueKeysWithValues: snapshot.orderedBacklog.enumerated().map { ($1.id, $0 + 1) })
             let current = snapshot.orderedBacklog.map(\.id).filter { order.contains($0) }
-            before += current.enumerated().map { "\($0.offset + 1). \(titles[$0.element] ?? $0.element.short)" }
-            after += order.enumerated().map { "\($0.offset + 1). \(titles[$0.element] ?? $0.element.short)" }
+            let slots = current.compactMap { position[$0] }
+            let heading = "Places in the Product Backlog of the items waiting to start:"
+            before += [heading] + current.map { "\(position[$0] ?? 0). \(titles[$0] ?? $0.short)" }
+            after += [heading] + zip(slots, order.filter { position[$0] != nil }).map { "\($0). \(titles[$1] ?? $1.short)" }
         }
         for assignment in (proposal.sentiments ?? []).prefix(500) {
             let old = snapshot.feedback[assignment.feedbackID]?.sentiment
