@@ -28,8 +28,13 @@ public enum DashboardView {
              selected: state.focused,
              roles: PaneBuilder.stances.map(role)).render(into: &buffer, area: rows[0], theme: theme)
         let main = rows[1]
-        if let draft = state.openDraft, case let .draft(view) = state.mode {
-            DraftScreen.render(draft, view: view, state: state, into: &buffer, area: main, theme: theme)
+        if let draft = state.openDraft, case var .draft(view) = state.mode {
+            let used = DraftScreen.render(draft, view: view, state: state, into: &buffer, area: main, theme: theme)
+            // Scrolling stops at the end of the text, so k comes straight back from there.
+            if used != view.scroll {
+                view.scroll = used
+                state.mode = .draft(view)
+            }
         } else if let draft = state.snapshot.drafts[RecordID(rejectTarget(state) ?? "")] {
             DraftScreen.render(draft, view: AppState.DraftView(id: draft.id.rawValue), state: state, into: &buffer, area: main, theme: theme)
         } else if width >= sideDetailWidth {

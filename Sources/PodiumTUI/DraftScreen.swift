@@ -7,7 +7,10 @@ import PodiumViewModels
 /// The draft review screen: the draft's text, and beside it (or instead, on a narrow
 /// terminal) its evidence with the cited records' own text, or what accepting would change.
 enum DraftScreen {
-    static func render(_ draft: Draft, view: AppState.DraftView, state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+    /// Draws the screen; returns the scroll it used, which stops at the end of the focused
+    /// panel's text (so the caller can keep the view there).
+    @discardableResult
+    static func render(_ draft: Draft, view: AppState.DraftView, state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) -> Int {
         let reviewable = draft.status == .pending || draft.status == .interrupted
         let title = "Draft \(draft.id.short) · \(draft.kind) · \(draft.status.rawValue) · \(PaneBuilder.clean(draft.provider.name)) (\(PaneBuilder.clean(draft.provider.model)))"
             + (draft.provider.host.map { " at \(PaneBuilder.clean($0))" } ?? "")
@@ -16,28 +19,33 @@ enum DraftScreen {
         let side = view.panel == .text ? AppState.DraftView.Panel.evidence : view.panel
         if wide {
             let parts = area.split(.horizontal, [.percentage(55), .fill()])
-            panel(.text, draft, state: state, title: title, hint: hint, scroll: view.panel == .text ? view.scroll : 0,
-                  focused: view.panel == .text, into: &buffer, area: parts[0], theme: theme)
-            panel(side, draft, state: state, title: side == .changes ? "What accepting changes" : "Evidence",
-                  hint: side == .changes ? "d back to evidence" : "v focus", scroll: view.panel == .text ? 0 : view.scroll,
-                  focused: view.panel != .text, into: &buffer, area: parts[1], theme: theme)
-        } else {
-            panel(view.panel, draft, state: state, title: title, hint: hint, scroll: view.scroll, focused: true,
-                  into: &buffer, area: area, theme: theme)
+            let text = panel(.text, draft, state: state, title: title, hint: hint, scroll: view.panel == .text ? view.scroll : 0,
+                             focused: view.panel == .text, into: &buffer, area: parts[0], theme: theme)
+            let other = panel(side, draft, state: state, title: side == .changes ? "What accepting changes" : "Evidence",
+                              hint: side == .changes ? "d back to evidence" : "v focus", scroll: view.panel == .text ? 0 : view.scroll,
+                              focused: view.panel != .text, into: &buffer, area: parts[1], theme: theme)
+            return view.panel == .text ? text : other
         }
+        return panel(view.panel, draft, state: state, title: title, hint: hint, scroll: view.scroll, focused: true,
+                     into: &buffer, area: area, theme: theme)
     }
 
+    /// Draws one panel, its text scrolled by `scroll` at most to its end; returns the scroll used.
     private static func panel(
         _ kind: AppState.DraftView.Panel, _ draft: Draft, state: AppState, title: String, hint: String, scroll: Int,
         focused: Bool, into buffer: inout Buffer, area: Rect, theme: Theme
-    ) {
+    ) -> Int {
         Block(title: title, focused: focused, hint: hint).render(into: &buffer, area: area, theme: theme)
         let lines: [TextView.Line] = switch kind {
         case .text: textLines(draft)
         case .evidence: evidenceLines(draft, snapshot: state.snapshot)
         case .changes: changeLines(draft, snapshot: state.snapshot)
         }
-        TextView(lines: lines, offset: scroll).render(into: &buffer, area: Block.inner(area), theme: theme)
+        let inner = Block.inner(area)
+        let wrapped = lines.reduce(0) { $0 + max(1, TextView.wrap($1.text, width: max(1, inner.width)).count) }
+        let offset = min(scroll, max(0, wrapped - inner.height))
+        TextView(lines: lines, offset: offset).render(into: &buffer, area: inner, theme: theme)
+        return offset
     }
 
     static func textLines(_ draft: Draft) -> [TextView.Line] {
