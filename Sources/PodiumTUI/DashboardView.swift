@@ -208,7 +208,9 @@ public enum DashboardView {
             for (index, action) in matches.enumerated().dropFirst(first).prefix(shown) {
                 let keys = state.keyMap.keys(for: action).map(\.description).joined(separator: " ")
                 let marker = index == selected ? "› " : "  "
-                lines.append(TextView.Line(marker + DisplayWidth.fit(action.title, to: 40) + " " + keys,
+                // The title takes what the keys leave of the box (62 inside), at least 40.
+                let room = max(40, min(screen.width - 6, 62) - 2 - DisplayWidth.of(keys) - 1)
+                lines.append(TextView.Line(marker + DisplayWidth.fit(action.title, to: room) + " " + keys,
                                            role: index == selected ? .focus : .text))
             }
             if matches.isEmpty { lines.append(TextView.Line("No action matches.", role: .muted)) }
