@@ -217,8 +217,11 @@ public enum DashboardView {
             Modal(title: "Commands", lines: lines, width: 64, hint: "Enter runs · Esc closes").render(into: &buffer, area: screen, theme: theme)
         case let .detail(scroll):
             guard narrow else { return }
-            Modal(title: "Detail", lines: detailLines(&state, width: max(1, min(80, screen.width - 4) - 2)), width: 80, hint: "Esc closes · j/k scroll")
-                .render(into: &buffer, area: screen, theme: theme, offset: scroll)
+            let detail = Modal(title: "Detail", lines: detailLines(&state, width: max(1, min(80, screen.width - 4) - 2)), width: 80,
+                               hint: "Esc closes · j/k scroll")
+            let clamped = min(scroll, detail.maximumOffset(in: screen))
+            if clamped != scroll { state.mode = .detail(scroll: clamped) }
+            detail.render(into: &buffer, area: screen, theme: theme, offset: clamped)
         case let .confirmImport(preview):
             let lines = preview.lines.map { TextView.Line($0, role: $0.hasPrefix("  ") ? .text : .accent) }
                 + [TextView.Line(""), TextView.Line(preview.importable ? "y imports · Esc cancels · j/k scroll" : "Esc closes", role: .muted)]

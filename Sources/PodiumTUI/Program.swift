@@ -138,7 +138,7 @@ public final class Program {
         watcher.start()
         defer { watcher.stop() }
         var dirty = true
-        var answeredAt = Date.distantPast  // when a key last left a message
+        var shownAt = Date.distantPast  // when a key's answer or a notice was last put in the status bar
         let size = backend.size
         _ = state.update(.resized(width: size.width, height: size.height))
         while true {
@@ -161,14 +161,19 @@ public final class Program {
                 mailbox.clearSelection(id)
                 dirty = true
             }
-            if let notice = mailbox.takeNotice() {
-                let pointer = state.focusedStance == .orchestrator ? nil : notice.pointer
-                let text = notice.text + (pointer.map { " · " + $0 } ?? "")
-                // The answer to a key stays readable: a notice arriving just after it follows it.
-                if let answer = state.message, !state.messageIsNotice, Date().timeIntervalSince(answeredAt) < 3 {
-                    state.message = answer + " · " + text
+            let notices = mailbox.takeNotices()
+            if !notices.isEmpty {
+                let pointer = state.focusedStance == .orchestrator ? nil : notices.compactMap(\.pointer).last
+                let text = notices.map(\.text).joined(separator: " · ") + (pointer.map { " · " + $0 } ?? "")
+                // What was shown a moment ago (a key's answer, an import) stays readable: what
+                // arrives just after follows it instead of replacing it.
+                if let shown = state.message, Date().timeIntervalSince(shownAt) < 3, shown.count < 400 {
+                    let wasNotice = state.messageIsNotice
+                    state.message = shown + " · " + text
+                    state.messageIsNotice = wasNotice
                 } else {
                     state.notify(text)
+                    shownAt = Date()
                 }
                 dirty = true
             }
@@ -204,7 +209,7 @@ public final class Program {
                     case let .rule(request): perform(request)
                     }
                 }
-                if state.message != nil, !state.messageIsNotice { answeredAt = Date() }
+                if state.message != nil, !state.messageIsNotice { shownAt = Date() }
             }
             dirty = true
         }
@@ -449,7 +454,7 @@ final class Mailbox: @unchecked Sendable {
 
     func takeActivity() -> [(String, String?)] { lock.withLock { defer { activity = [] }; return activity } }
 
-    private var notice: (text: String, pointer: String?)?
+    private var notices: [(text: String, pointer: String?)] = []
     private var selection: String?
 
     /// A new draft the Orchestrator should select once its row is there.
@@ -463,11 +468,12 @@ final class Mailbox: @unchecked Sendable {
 
     func takeTexts() -> [(String, String)] { lock.withLock { defer { texts = [:] }; return texts.map { ($0.key, $0.value) } } }
 
-    /// A one-line message for the status bar (the latest wins); `pointer` ("7 shows it") is
-    /// added unless the Orchestrator, where it points, is in view.
-    func post(notice: String, pointer: String? = nil) { lock.withLock { self.notice = (notice, pointer) } }
+    /// A one-line message for the status bar; `pointer` ("7 shows it") is added unless the
+    /// Orchestrator, where it points, is in view. Notices posted between two frames are all
+    /// shown, in order (a file imported, then its rules' results).
+    func post(notice: String, pointer: String? = nil) { lock.withLock { notices.append((notice, pointer)) } }
 
-    func takeNotice() -> (text: String, pointer: String?)? { lock.withLock { defer { notice = nil }; return notice } }
+    func takeNotices() -> [(text: String, pointer: String?)] { lock.withLock { defer { notices = [] }; return notices } }
 
     /// Everything changed since the loop last took a snapshot (a newer snapshot must
     /// rebuild the panes an older, untaken one had rebuilt).

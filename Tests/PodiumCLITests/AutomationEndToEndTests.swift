@@ -27,6 +27,8 @@ extension DashboardEndToEndTests {
         let csv = "text,rating,date\n\"The invoice export crashes every single time\",1,2026-11-24\n\"Offline mode is wonderful, thank you\",5,2026-11-24\n"
         try csv.write(toFile: folder.url.path + "/drop.csv", atomically: true, encoding: .utf8)
         #expect(rename(folder.url.path + "/drop.csv", workspace + "/inbox/reviews-nov.csv") == 0)
+        // The import is told in the status bar, and the notices of its rules follow it rather than replace it.
+        try terminal.waitFor("Inbox: Imported 2 feedback items from reviews-nov.csv", timeout: 30)
         try terminal.waitFor("queued tag-sentiment", timeout: 30)  // the rule's last outcome, in the rules view
         try terminal.send("v", "v", "v")  // back to jobs and drafts
         try terminal.waitFor("Orchestrator — jobs and drafts inbox")

@@ -103,7 +103,7 @@ struct OrchestratorKeysTests {
         var (state, _, rule) = state()
         _ = state.press(.character("v"))
         #expect(state.focusedContent.title == "Orchestrator — automation rules")
-        #expect(state.focusedContent.summary.contains { $0.text == "Inbox, last files: a.csv imported 2 · b.csv failed (failed/b.csv.reason)" && $0.tone == .warning },
+        #expect(state.focusedContent.summary.contains { $0.text == "Inbox, last files: b.csv failed (failed/b.csv.reason) · a.csv imported 2" && $0.tone == .warning },
                 "what podium watch did shows here too, from the audit log")
         #expect(state.visibleRows(state.focused).first?.cells.prefix(5) == [rule.id.short, "on", "on import", "tag-sentiment", "auto-accept"])
         do { let effects = state.press(.character(" ")); #expect(effects == [.rule(.setEnabled(rule.id.rawValue, false))]) }
@@ -155,7 +155,7 @@ struct OrchestratorKeysTests {
         #expect(state.mode == .prompt(AppState.Prompt(purpose: .rule, text: "on import order-backlog ", note: "Not added: order-backlog is high risk")))
         _ = state.press(.control("u"))
         guard case let .prompt(prompt) = state.mode else { Issue.record("the prompt stays open"); return }
-        #expect(prompt.text.isEmpty)
+        #expect(prompt.text.isEmpty && prompt.note == nil, "a cleared line drops the old refusal")
         _ = state.press(.escape, .character("/"), .character("a"), .character("b"), .control("u"), .character("c"))
         #expect(state.panes[state.focused].filter == "c")
         _ = state.press(.escape, .character(":"), .character("q"), .character("u"), .control("w"))

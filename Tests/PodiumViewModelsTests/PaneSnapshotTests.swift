@@ -44,14 +44,15 @@ struct PaneSnapshotTests {
         #expect(state.mode == .help(scroll: end - 1), "one line up from the end, not from past it")
     }
 
-    @Test("a draft's review scrolls to the end of its text and no further")
+    @Test("G in a draft's review goes to the end of its text and no further")
     func draftScrollEnds() {
         var snapshot = demoSnapshot()
         let draft = Draft(kind: .summarizeFeedback, stance: .customerRepresentative, title: "Summary",
                           content: (1...80).map { "Line \($0) of the summary." }.joined(separator: "\n"))
         snapshot.drafts[draft.id] = draft
         var state = AppState(snapshot: snapshot, location: "~/demo")
-        state.mode = .draft(AppState.DraftView(id: draft.id.rawValue, scroll: 10_000))
+        state.mode = .draft(AppState.DraftView(id: draft.id.rawValue))
+        _ = state.update(.key(.character("G")))
         let frame = DashboardView.render(&state, width: 100, height: 30, theme: .monochrome)
         #expect(frame.text.contains("Line 80 of the summary."), "the last line is in view")
         guard case let .draft(view) = state.mode else { Issue.record("still reviewing"); return }

@@ -18,5 +18,6 @@ public enum Help {
         ("a", "Draft: accept it (applies it; u undoes)"), ("x", "Draft: reject it, with a reason if you like"),
         ("e", "Draft: edit its text in $VISUAL / $EDITOR"), ("r", "Draft: regenerate it"),
         ("d", "Draft: show what accepting would change"), ("v Tab", "Draft: show its evidence"),
+        ("u", "Draft: undo its acceptance or rejection"), ("j k g G", "Draft, help, detail: scroll, to the top, to the end"),
     ]
 }

@@ -132,6 +132,7 @@ extension AppState {
         case .pageDown, .control("d"), .character(" "): view.scroll += pageSize
         case .pageUp, .control("u"): view.scroll = max(0, view.scroll - pageSize)
         case .character("g"), .home: view.scroll = 0
+        case .character("G"), .end: view.scroll = Int(Int32.max)  // the view stops it at the end of the text
         case .tab, .character("v"):
             view.panel = view.panel == .evidence ? .text : .evidence
             view.scroll = 0
@@ -203,6 +204,7 @@ extension AppState {
             }
         default:
             guard LineEditing.apply(key, to: &prompt.text) else { return [] }
+            if prompt.text.isEmpty { prompt.note = nil }  // a cleared line drops the old refusal
         }
         mode = .prompt(prompt)
         return []

@@ -22,7 +22,7 @@ extension PaneBuilder {
                 ?? "Inbox: none while the dashboard runs here (podium watch DIR watches one)", .muted),
         ]
         // The last files any process took from the inbox (this dashboard, podium watch), from the audit log.
-        let recent = snapshot.audit.all.filter { $0.details[AuditEntry.automationDetail] == InboxFolder.auditName }.suffix(3)
+        let recent = snapshot.audit.all.filter { $0.details[AuditEntry.automationDetail] == InboxFolder.auditName }.suffix(3).reversed()
         if !recent.isEmpty {
             let lines = recent.map { entry in
                 let file = clean(entry.details["file"] ?? "a file")
