@@ -81,6 +81,13 @@ struct WidgetTests {
         #expect(Sparkline(values: [0, 1, 2, 4, 8]).text == "▁▂▃▅█")
         StatusBar(left: "Fieldnote", right: "? help").render(into: &buffer, area: buffer.area.row(2), theme: theme)
         #expect(buffer.line(2) == "Fieldnote     ? help")
+        // The hints keep their room; what is open on the left is cut.
+        var bar = Buffer(width: 40, height: 1)
+        StatusBar(left: "Fieldnote · Orchestrator · ~/.local/share/podium", right: "? help · q quit").render(into: &bar, area: bar.area, theme: theme)
+        #expect(bar.line(0).hasSuffix("? help · q quit") && bar.line(0).contains("…"), "\(bar.line(0))")
+        // A message has the line first.
+        StatusBar(left: "x", right: "? help · q quit", message: String(repeating: "m", count: 38)).render(into: &bar, area: bar.area, theme: theme)
+        #expect(bar.line(0).hasPrefix(String(repeating: "m", count: 38)))
     }
 
     @Test("a modal sits in the middle of the screen")

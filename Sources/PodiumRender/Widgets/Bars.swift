@@ -53,8 +53,14 @@ public struct StatusBar: Sendable {
         let style = theme[.selection]
         buffer.fill(area.row(0), style: style)
         let leftText = message ?? left
-        let rightWidth = min(DisplayWidth.of(right), max(0, area.width - DisplayWidth.of(leftText) - 2))
-        buffer.write(leftText, x: area.x, y: area.y, maxWidth: area.width, style: message == nil ? style : style.adding(.bold))
+        // A message has the line first; otherwise the hints on the right keep their room
+        // and what is open on the left is cut (it is also in the pane's title).
+        let rightWidth = message == nil && area.width - DisplayWidth.of(right) - 2 >= 20
+            ? DisplayWidth.of(right)
+            : min(DisplayWidth.of(right), max(0, area.width - DisplayWidth.of(leftText) - 2))
+        let leftRoom = message == nil ? max(0, area.width - rightWidth - (rightWidth > 0 ? 2 : 0)) : area.width
+        buffer.write(DisplayWidth.of(leftText) > leftRoom ? DisplayWidth.truncate(leftText, to: leftRoom) : leftText,
+                     x: area.x, y: area.y, maxWidth: area.width, style: message == nil ? style : style.adding(.bold))
         if rightWidth > 0 {
             let text = DisplayWidth.truncate(right, to: rightWidth)
             buffer.write(text, x: area.maxX - DisplayWidth.of(text), y: area.y, style: style)
