@@ -371,6 +371,13 @@ extension AutomationTests {
         try book.add(try AutomationRule.validated(trigger: .on("import"), job: .clusterThemes))
         #expect { try book.restore(themes) } throws: { "\($0)".contains("already does this") }
         #expect(setup.store.snapshot.rules.count == 2)
+        // Two twins on at once (a git merge of two clones that each added it): one can be turned off.
+        var merged = themes
+        merged.id = .make()
+        try setup.store.write { try $0.save(merged) }
+        try book.setEnabled(merged.id, false)
+        #expect(setup.store.snapshot.rules[merged.id]?.enabled == false)
+        #expect { try book.setEnabled(merged.id, true) } throws: { "\($0)".contains("already does this") }
     }
 }
 

@@ -19,10 +19,13 @@ public struct RuleBook: Sendable {
         try change(rule.id, "Added rule \(rule.id.short): \(rule.summary)", action: .create) { _ in rule }
     }
 
-    /// Refuses `rule` when another rule does the same work (both would run, twice the jobs).
-    /// Called inside the write, so two processes adding the same rule cannot both succeed.
+    /// Refuses `rule` when it is on and another rule that is on does the same work (both
+    /// would run, twice the jobs). A rule turned off never runs, so turning one of two twins
+    /// off (say, after a git merge brought both) is always allowed. Called inside the write,
+    /// so two processes adding the same rule cannot both succeed.
     private static func refuseTwin(of rule: AutomationRule, in snapshot: WorkspaceSnapshot) throws {
-        guard let twin = snapshot.rules.values.first(where: { $0.id != rule.id && $0.sameWork(as: rule) }) else { return }
+        guard rule.enabled,
+              let twin = snapshot.rules.values.first(where: { $0.id != rule.id && $0.enabled && $0.sameWork(as: rule) }) else { return }
         if twin.autoAccept != rule.autoAccept {
             throw AutomationRule.Invalid("rule \(twin.id.short) already runs this job on this trigger (\(twin.summary)); two would run it twice. "
                 + "To \(rule.autoAccept ? "auto-accept" : "review") its drafts, remove it (x in the rules view, or podium automate remove \(twin.id.short)) and add this one")
