@@ -46,8 +46,8 @@ struct AutomationSession {
 
     /// Runs what is due (and import rules for `imported`), waits for the jobs and returns
     /// what each came to; `queued` hears what started, and `finished` of each job as it ends
-    /// (a quick auto-accept is printed before a slow job is done). A `stop` request while waiting saves the jobs as
-    /// interrupted.
+    /// (a quick auto-accept is printed before a slow job is done). A `stop` request while
+    /// waiting saves the jobs as interrupted.
     func runDue(imported: RulePlanner.ImportedBatch? = nil, now: Date = Date(), stop: StopRequest? = nil,
                 queued announce: ([AutomationRunner.Queued]) -> Void = { _ in }, finished: (Outcome) -> Void = { _ in }) throws -> [Outcome] {
         let queued = try runner.runDue(now: now, imported: imported)
