@@ -162,8 +162,7 @@ extension Program {
             return
         }
         // Back to what is saved (a kept edit put right again, or nothing changed): nothing to write.
-        if edited.trigger == rule.trigger, edited.job == rule.job, edited.parameters == rule.parameters,
-           edited.autoAccept == rule.autoAccept, edited.enabled == rule.enabled, edited.timeZone == rule.timeZone {
+        if edited.sameSettings(as: rule) {
             unsavedRuleEdits[id.rawValue] = nil
             state.message = "Rule \(id.short) unchanged."
             return

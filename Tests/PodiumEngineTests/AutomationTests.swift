@@ -363,6 +363,7 @@ extension AutomationTests {
         var elsewhere = sentiment
         elsewhere.timeZone = "Mars/Olympus"
         #expect { try book.replace(elsewhere, base: sentiment) } throws: { "\($0)".contains("\"Mars/Olympus\" is not a time zone") }
+        #expect(!elsewhere.sameSettings(as: sentiment) && sentiment.sameSettings(as: sentiment), "a zone is a setting")
         elsewhere.timeZone = "America/New_York"
         #expect(try book.replace(elsewhere, base: sentiment).timeZone == "America/New_York", "a real zone is kept")
         #expect(setup.store.snapshot.rules[sentiment.id]?.job == .tagSentiment)

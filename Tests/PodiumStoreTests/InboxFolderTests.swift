@@ -152,7 +152,7 @@ struct InboxFolderTests {
             try FileManager.default.createDirectory(at: claim, withIntermediateDirectories: true)
             try "text\n\"Half taken \(file)\"\n".write(to: claim.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
-        // Two watchers start at once and both find the dead claim.
+        // Two watchers (in this process, on two threads) start at once and both find the dead claim.
         let path = inbox.folder
         DispatchQueue.concurrentPerform(iterations: 2) { _ in try? InboxFolder(folder: path, settleTime: 0).prepare() }
         #expect(names(inbox.folder).filter { $0.hasPrefix("late") } == ["late.csv"], "returned once")

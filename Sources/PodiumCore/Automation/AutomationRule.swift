@@ -115,6 +115,12 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
         return schedule.nextOccasion(after: date, timeZone: zone(or: timeZone), cadence: cadence)
     }
 
+    /// Whether `other` has the same settings: the same work, auto-accept, on or off, and zone
+    /// (when it last ran and its id aside), so an edit that changes none of them is no edit.
+    public func sameSettings(as other: AutomationRule) -> Bool {
+        sameWork(as: other) && autoAccept == other.autoAccept && enabled == other.enabled && timeZone == other.timeZone
+    }
+
     /// Whether `other` does the same thing (same trigger, job and options).
     public func sameWork(as other: AutomationRule) -> Bool {
         trigger == other.trigger && job == other.job && parameters == other.parameters

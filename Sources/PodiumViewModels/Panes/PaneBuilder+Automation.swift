@@ -40,12 +40,13 @@ extension PaneBuilder {
         summary.append(.init(rules.isEmpty ? "No rules yet: + adds one, e.g. on import tag-sentiment auto-accept, or every fri 15:00 stakeholder-update"
                              : "\(active) of \(rules.count) rule\(rules.count == 1 ? "" : "s") on · they run while Podium is open and from cron (podium automate run-due)",
                              rules.isEmpty ? .accent : .normal))
+        let automatic = AutoAcceptance.drafts(in: snapshot)
         let rows = rules.map { rule -> PaneContent.Row in
             .init(id: rule.id.rawValue,
                   cells: [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description,
                           clean(rule.jobDescription),
                           rule.autoAccepts ? "auto-accept" : settings.trust.autoAccepts(rule.job) ? "auto (trust)" : rule.autoAccept ? "review (!)" : "review", rule.lastRun.map { age($0, now: Date()) } ?? "never",
-                          clean(RuleOutcome.describe(rule, in: snapshot))],
+                          clean(RuleOutcome.describe(rule, in: snapshot, automatic: automatic))],
                   tone: rule.enabled ? .normal : .muted,
                   sortKeys: [nil, nil, nil, nil, nil, rule.lastRun.map { -$0.timeIntervalSince1970 }, nil])
         }
@@ -77,7 +78,7 @@ extension PaneBuilder {
         } else if rule.trigger == .schedule(.sprintEnd) {
             lines.append(.init("No sprint cadence yet: podium automate sprint --start YYYY-MM-DD --length 14", .warning))
         }
-        if let last = rule.lastRun { lines.append(.init("Last ran \(time(last)): \(clean(RuleOutcome.describe(rule, in: snapshot)))")) } else { lines.append(.init("Has not run yet.", .muted)) }
+        if let last = rule.lastRun { lines.append(.init("Last ran \(time(last)): \(clean(RuleOutcome.describe(rule, in: snapshot, automatic: AutoAcceptance.drafts(in: snapshot))))")) } else { lines.append(.init("Has not run yet.", .muted)) }
         let jobs = snapshot.jobs.values.filter { $0.rule == rule.id }.sorted { $0.id > $1.id }
         if !jobs.isEmpty {
             lines += [.init(""), .init("Its jobs (\(jobs.count)), newest first", .muted)]

@@ -42,12 +42,13 @@ struct Automate: ParsableCommand {
             }
             let cadence = store.snapshot.product.sprint
             let trust = UserConfig.load().automation.trust
+            let automatic = AutoAcceptance.drafts(in: store.snapshot)
             let rows = rules.map { rule -> [String] in
                 [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.jobDescription,
                  rule.reviewPolicy(trust: trust), rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
                  rule.isDue(now: Date(), timeZone: .current, cadence: cadence) ? "due now (run-due runs it)"
                     : rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
-                 RuleOutcome.describe(rule, in: store.snapshot)]
+                 RuleOutcome.describe(rule, in: store.snapshot, automatic: automatic)]
             }
             Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "NEXT", "LAST OUTCOME"], rows: rows, flexibleColumn: 7)
                 .render(width: Console.width))

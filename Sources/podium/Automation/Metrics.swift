@@ -95,13 +95,6 @@ enum PaneDay {
     static func format(_ date: Date) -> String { formatter().string(from: date) }
 
     /// "Fri 2026-11-27 15:00", in the user's time zone.
-    /// A moment in the user's time zone, to the minute: "2026-11-25 19:17".
-    static func time(_ date: Date) -> String {
-        let formatter = formatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
-
     static func minute(_ date: Date) -> String {
         let formatter = formatter()
         formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"

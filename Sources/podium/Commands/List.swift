@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodiumCore
 import PodiumStore
+import PodiumViewModels
 
 /// `podium list`: the records of one collection, as a table or JSON.
 struct List: ParsableCommand {
@@ -136,7 +137,7 @@ struct List: ParsableCommand {
         case .audit:
             return TextTable(headers: ["WHEN", "WHO", "ACTION", "SUMMARY"],
                              rows: newest(snapshot.audit.all).map {
-                                 [PaneDay.time($0.at), $0.who, $0.action.rawValue, $0.summary]
+                                 [PaneBuilder.time($0.at), $0.who, $0.action.rawValue, $0.summary]
                              }, flexibleColumn: 3).render(width: width)
         }
     }
