@@ -23,11 +23,12 @@ enum DashboardBench {
         var state = AppState(snapshot: DemoWorkspace(feedbackCount: size).makeContent().snapshot, location: "~/bench")
         _ = state.update(.resized(width: 200, height: 50))
         _ = state.update(.key(.character("3")))
-        var previous = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
+        var view = DashboardViewState()
+        var previous = DashboardView.render(state, view: &view, width: 200, height: 50, theme: Themes.dark)
         var changed: [Int] = []
         for _ in 0..<40 {
             _ = state.update(.key(.character("j")))
-            let frame = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
+            let frame = DashboardView.render(state, view: &view, width: 200, height: 50, theme: Themes.dark)
             changed.append(frame.changes(since: previous).reduce(0) { $0 + $1.cells.count })
             previous = frame
         }
@@ -45,7 +46,8 @@ enum DashboardBench {
             var state = AppState(snapshot: snapshot, location: "~/bench")
             let build = elapsed { state = AppState(snapshot: snapshot, location: "~/bench") }
             _ = state.update(.resized(width: 200, height: 50))
-            var previous = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
+            var view = DashboardViewState()
+            var previous = DashboardView.render(state, view: &view, width: 200, height: 50, theme: Themes.dark)
             // A session's worth of navigation: every pane, then up and down the feedback list.
             var keys: [Key] = (0..<14).map { _ in Key.tab }
             keys += [.character("3")] + Array(repeating: .character("j"), count: 300) + Array(repeating: .character("k"), count: 100)
@@ -59,7 +61,8 @@ enum DashboardBench {
                 let cpuStart = threadCPUTime()
                 let time = elapsed {
                     _ = state.update(.key(key))
-                    frame = DashboardView.render(&state, width: 200, height: 50, theme: Themes.dark)
+                    frame = DashboardView.render(state, view: &view, width: 200, height: 50, theme: Themes.dark)
+                    if let limit = view.scrollLimit { _ = state.update(.scrollLimit(limit)) }
                     changed.append(frame.changes(since: previous).reduce(0) { $0 + $1.cells.count })
                 }
                 times.append(time)

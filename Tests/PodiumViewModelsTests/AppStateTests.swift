@@ -142,12 +142,12 @@ struct AppStateTests {
         _ = state.press(.character("4"), .character("j"))
         let rows = state.visibleRows(3)
         let effects = state.press(.character("K"))
-        #expect(effects == [.write(.setBacklogOrder([rows[1].id: 1, rows[0].id: 2]),
+        #expect(effects == [.write(.setBacklogOrder([RecordID(rows[1].id): 1, RecordID(rows[0].id): 2]),
                                   summary: "moved \"Offline photo queue that survives restarts\" up")])
         // When the write lands, the selection is still on the moved item, now first.
         var moved = state.snapshot
-        for (id, order) in [rows[1].id: 1, rows[0].id: 2] {
-            var item = moved.backlog[RecordID(id)]!
+        for (id, order) in [RecordID<BacklogItem>(rows[1].id): 1, RecordID(rows[0].id): 2] {
+            var item = moved.backlog[id]!
             item.order = order
             moved.backlog[item.id] = item
         }
@@ -157,7 +157,7 @@ struct AppStateTests {
         #expect(state.panes[3].selected == 0)
         #expect(state.selectedRow?.id == rows[1].id)
         let undo = state.press(.character("u"))
-        #expect(undo == [.write(.setBacklogOrder([rows[1].id: 2, rows[0].id: 1]),
+        #expect(undo == [.write(.setBacklogOrder([RecordID(rows[1].id): 2, RecordID(rows[0].id): 1]),
                                summary: "Undo: moved \"Offline photo queue that survives restarts\" up")])
         #expect(state.press(.character("u")).isEmpty)
         #expect(state.message == "Nothing to undo.")

@@ -61,7 +61,7 @@ struct JobKeysTests {
     @Test("D opens the pane's newest draft; a accepts, x asks why and rejects, e edits, r regenerates")
     func review() {
         var (state, draft) = state()
-        let id = draft.id.rawValue
+        let id = draft.id
         _ = state.press(.character("3"))
         #expect(state.focusedContent.summary.first?.text.contains("1 draft to review") == true)
         _ = state.press(.character("D"))
@@ -79,9 +79,9 @@ struct JobKeysTests {
     @Test("an acceptance is undone with u")
     func undoAcceptance() {
         var (state, draft) = state()
-        _ = state.update(.reviewed(.accepted(draftID: draft.id.rawValue, title: draft.title, effect: "applied", changed: 3)))
+        _ = state.update(.reviewed(.accepted(draftID: draft.id, title: draft.title, effect: "applied", changed: 3)))
         #expect(state.message?.contains("u undoes") == true)
-        #expect(state.press(.character("u")) == [.write(.undoAcceptance(draft.id.rawValue), summary: "Undo: accepted “Feedback summary”")])
+        #expect(state.press(.character("u")) == [.write(.undoAcceptance(draft.id), summary: "Undo: accepted “Feedback summary”")])
     }
 
     @Test("the Orchestrator lists running jobs first and opens drafts for review")
@@ -93,9 +93,9 @@ struct JobKeysTests {
         _ = state.update(.workspaceChanged(snapshot, changes: nil))
         _ = state.press(.character("7"), .character("g"))
         #expect(state.selectedRow?.id == running.id.rawValue)
-        #expect(state.press(.character("c")) == [.cancelJob(running.id.rawValue)])
+        #expect(state.press(.character("c")) == [.cancelJob(running.id)])
         _ = state.press(.character("j"), .enter)
-        #expect(state.mode == .draft(.init(id: draft.id.rawValue)))
+        #expect(state.mode == .draft(.init(id: draft.id)))
     }
 
     @Test("job keys belong to their pane: no clash with each other or with keys of every pane")

@@ -39,7 +39,7 @@ struct OrchestratorKeysTests {
     }
 
     private func select(_ id: RecordID<Draft>, in state: inout AppState) {
-        let found = state.selectInOrchestrator(id.rawValue)
+        let found = state.selectInOrchestrator(id)
         #expect(found)
     }
 
@@ -65,12 +65,12 @@ struct OrchestratorKeysTests {
         #expect(state.message?.contains("The 2 marked drafts are hidden by the filter") == true)
         _ = state.press(.escape)
         let effects = state.press(.character("a"))
-        #expect(effects == [.bulkReview(accept: true, ids: drafts.prefix(2).map(\.id.rawValue).sorted(), reason: nil)])
+        #expect(effects == [.bulkReview(accept: true, ids: drafts.prefix(2).map(\.id).sorted(), reason: nil)])
         #expect(state.visibleRows(state.focused).allSatisfy { $0.cells[0] != "✓ draft" }, "marks are cleared")
 
-        _ = state.update(.orchestrated(.bulkReviewed(accepted: drafts.prefix(2).map(\.id.rawValue), rejected: [], failures: [])))
+        _ = state.update(.orchestrated(.bulkReviewed(accepted: drafts.prefix(2).map(\.id), rejected: [], failures: [])))
         #expect(state.message == "Accepted 2 drafts · u undoes")
-        do { let effects = state.press(.character("u")); #expect(effects == [.write(.undoAcceptances(drafts.prefix(2).map(\.id.rawValue)), summary: "Undo: accepted 2 drafts")]) }
+        do { let effects = state.press(.character("u")); #expect(effects == [.write(.undoAcceptances(drafts.prefix(2).map(\.id)), summary: "Undo: accepted 2 drafts")]) }
     }
 
     @Test("x rejects the marked drafts; marking twice unmarks")
@@ -85,16 +85,16 @@ struct OrchestratorKeysTests {
         _ = state.press(.character(" "))
         // x asks why first (Esc keeps them), like rejecting one draft.
         _ = state.press(.character("x"))
-        #expect(state.mode == .prompt(AppState.Prompt(purpose: .bulkRejectReason(draftIDs: [drafts[1].id.rawValue]), text: "")))
+        #expect(state.mode == .prompt(AppState.Prompt(purpose: .bulkRejectReason(draftIDs: [drafts[1].id]), text: "")))
         state.type("duplicates")
-        do { let effects = state.press(.enter); #expect(effects == [.bulkReview(accept: false, ids: [drafts[1].id.rawValue], reason: "duplicates")]) }
+        do { let effects = state.press(.enter); #expect(effects == [.bulkReview(accept: false, ids: [drafts[1].id], reason: "duplicates")]) }
         // u then takes back the rejection, not some earlier acceptance.
-        _ = state.update(.reviewed(.accepted(draftID: drafts[0].id.rawValue, title: "Earlier", effect: "applied", changed: 1)))
-        _ = state.update(.orchestrated(.bulkReviewed(accepted: [], rejected: [drafts[1].id.rawValue], failures: [])))
+        _ = state.update(.reviewed(.accepted(draftID: drafts[0].id, title: "Earlier", effect: "applied", changed: 1)))
+        _ = state.update(.orchestrated(.bulkReviewed(accepted: [], rejected: [drafts[1].id], failures: [])))
         #expect(state.message == "Rejected 1 draft · u undoes")
         do {
             let effects = state.press(.character("u"))
-            #expect(effects == [.write(.undoRejections([drafts[1].id.rawValue]), summary: "Undo: rejected 1 draft")])
+            #expect(effects == [.write(.undoRejections([drafts[1].id]), summary: "Undo: rejected 1 draft")])
         }
     }
 
@@ -106,9 +106,9 @@ struct OrchestratorKeysTests {
         #expect(state.focusedContent.summary.contains { $0.text == "Inbox, last files: b.csv failed (failed/b.csv.reason) · a.csv imported 2" && $0.tone == .warning },
                 "what podium watch did shows here too, from the audit log")
         #expect(state.visibleRows(state.focused).first?.cells.prefix(5) == [rule.id.short, "on", "on import", "tag-sentiment", "auto-accept"])
-        do { let effects = state.press(.character(" ")); #expect(effects == [.rule(.setEnabled(rule.id.rawValue, false))]) }
-        do { let effects = state.press(.character("e")); #expect(effects == [.rule(.edit(rule.id.rawValue))]) }
-        do { let effects = state.press(.character("x")); #expect(effects == [.rule(.remove(rule.id.rawValue))]) }
+        do { let effects = state.press(.character(" ")); #expect(effects == [.rule(.setEnabled(rule.id, false))]) }
+        do { let effects = state.press(.character("e")); #expect(effects == [.rule(.edit(rule.id))]) }
+        do { let effects = state.press(.character("x")); #expect(effects == [.rule(.remove(rule.id))]) }
         _ = state.update(.orchestrated(.ruleChanged(summary: "Removed rule", undo: .restore(rule, change: "removed"))))
         do { let effects = state.press(.character("u")); #expect(effects == [.write(.restoreRule(rule), summary: "Undo: removed rule \(rule.id.short)")]) }
 
@@ -220,7 +220,7 @@ extension OrchestratorKeysTests {
     @Test("u in a draft's review is about that draft: on a pending one it undoes nothing made elsewhere")
     func undoInDraftReview() {
         var (state, drafts, _) = state()
-        _ = state.update(.reviewed(.accepted(draftID: drafts[0].id.rawValue, title: "Elsewhere", effect: "applied", changed: 1)))
+        _ = state.update(.reviewed(.accepted(draftID: drafts[0].id, title: "Elsewhere", effect: "applied", changed: 1)))
         select(drafts[1].id, in: &state)
         _ = state.press(.enter)
         #expect(state.openDraft?.id == drafts[1].id)

@@ -8,6 +8,15 @@ import Testing
 /// Where the recorded screens live; `PODIUM_RECORD_SNAPSHOTS=1 swift test` writes them anew.
 private let snapshotFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
+/// Draws a frame as the program does: the view measures how far the text open on top can
+/// scroll, and the state hears it.
+private func draw(_ state: inout AppState, width: Int, height: Int) -> Buffer {
+    var view = DashboardViewState()
+    let frame = DashboardView.render(state, view: &view, width: width, height: height, theme: .monochrome)
+    if let limit = view.scrollLimit { _ = state.update(.scrollLimit(limit)) }
+    return frame
+}
+
 @Suite("Pane snapshots")
 struct PaneSnapshotTests {
     static let panes = ["visionary", "collaborator", "customer", "decision", "experimenter", "influencer", "orchestrator"]
@@ -27,7 +36,7 @@ struct PaneSnapshotTests {
     func pane(index: Int) throws {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
         state.focused = index
-        let frame = DashboardView.render(&state, width: 100, height: 30, theme: .monochrome)
+        let frame = draw(&state, width: 100, height: 30)
         try expectScreen(frame.text, named: Self.panes[index])
     }
 
@@ -37,7 +46,7 @@ struct PaneSnapshotTests {
         _ = state.update(.resized(width: width, height: height))
         _ = state.update(.key(.character("?")))
         _ = state.update(.key(.character("G")))
-        let frame = DashboardView.render(&state, width: width, height: height, theme: .monochrome)
+        let frame = draw(&state, width: width, height: height)
         let last = try #require(Help.modal.last?.title)
         #expect(frame.text.contains(String(last.prefix(25))), "the last line of help is in view at \(width)x\(height)")
         guard case let .help(end) = state.mode else { Issue.record("help is open"); return }
@@ -52,9 +61,9 @@ struct PaneSnapshotTests {
                           content: (1...80).map { "Line \($0) of the summary." }.joined(separator: "\n"))
         snapshot.drafts[draft.id] = draft
         var state = AppState(snapshot: snapshot, location: "~/demo")
-        state.mode = .draft(AppState.DraftView(id: draft.id.rawValue))
+        state.mode = .draft(AppState.DraftView(id: draft.id))
         _ = state.update(.key(.character("G")))
-        let frame = DashboardView.render(&state, width: 100, height: 30, theme: .monochrome)
+        let frame = draw(&state, width: 100, height: 30)
         #expect(frame.text.contains("Line 80 of the summary."), "the last line is in view")
         guard case let .draft(view) = state.mode else { Issue.record("still reviewing"); return }
         #expect(view.scroll < 80, "the scroll was brought back to the end: \(view.scroll)")
@@ -68,7 +77,7 @@ struct PaneSnapshotTests {
         for character in "offline" { _ = state.update(.key(.character(character))) }
         _ = state.update(.key(.enter))
         let count = state.visibleRows(2).count
-        let text = DashboardView.render(&state, width: 120, height: 30, theme: .monochrome).text
+        let text = draw(&state, width: 120, height: 30).text
         #expect(text.contains("Showing \(count) of 120 that match \"offline\""))
         #expect(text.contains("\(count) of 120 feedback items"))
     }
@@ -78,13 +87,13 @@ struct PaneSnapshotTests {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
         _ = state.update(.key(.character("4")))
         _ = state.update(.key(.character("j")))
-        try expectScreen(DashboardView.render(&state, width: 140, height: 30, theme: .monochrome).text, named: "decision-wide")
+        try expectScreen(draw(&state, width: 140, height: 30).text, named: "decision-wide")
         _ = state.update(.key(.character("?")))
-        try expectScreen(DashboardView.render(&state, width: 100, height: 30, theme: .monochrome).text, named: "help")
+        try expectScreen(draw(&state, width: 100, height: 30).text, named: "help")
         _ = state.update(.key(.escape))
         _ = state.update(.key(.character(":")))
         for character in "filt" { _ = state.update(.key(.character(character))) }
-        try expectScreen(DashboardView.render(&state, width: 100, height: 30, theme: .monochrome).text, named: "palette")
-        try expectScreen(DashboardView.render(&state, width: 30, height: 8, theme: .monochrome).text, named: "too-small")
+        try expectScreen(draw(&state, width: 100, height: 30).text, named: "palette")
+        try expectScreen(draw(&state, width: 30, height: 8).text, named: "too-small")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PodiumRender
 import PodiumCore
 import PodiumEngine
@@ -27,11 +28,11 @@ public struct AppState: Sendable {
     /// The draft being reviewed and what of it is shown.
     public struct DraftView: Sendable, Equatable {
         public enum Panel: Sendable, Equatable { case text, evidence, changes }
-        public var id: String
+        public var id: RecordID<Draft>
         public var panel = Panel.text
         public var scroll = 0
 
-        public init(id: String, panel: Panel = .text, scroll: Int = 0) {
+        public init(id: RecordID<Draft>, panel: Panel = .text, scroll: Int = 0) {
             self.id = id
             self.panel = panel
             self.scroll = scroll
@@ -43,12 +44,12 @@ public struct AppState: Sendable {
         public enum Purpose: Sendable, Equatable {
             case question
             case audience
-            case rejectReason(draftID: String)
+            case rejectReason(draftID: RecordID<Draft>)
             case importPath
             /// A new automation rule, in the words of `podium automate add`.
             case rule
             /// Why the marked drafts (their ids) are rejected.
-            case bulkRejectReason(draftIDs: [String])
+            case bulkRejectReason(draftIDs: [RecordID<Draft>])
         }
         public var purpose: Purpose
         public var text: String
@@ -82,7 +83,6 @@ public struct AppState: Sendable {
     /// One pane's view of its list.
     public struct PaneState: Sendable, Equatable {
         public var selected = 0
-        public var offset = 0
         public var filter = ""
         public var sortColumn: Int?
         public var sortAscending = true
@@ -98,8 +98,6 @@ public struct AppState: Sendable {
     /// Counts changes to the workspace and pane contents the state shows, so a frame can
     /// tell whether text it prepared before is still current.
     public private(set) var revision = 0
-    /// Text the last frames prepared, reused while `revision` and the layout stay the same.
-    public var lineMemo = LineMemo()
     /// The store generation of `snapshot` (an older snapshot is never put back over it).
     public private(set) var generation: UInt64 = 0
     /// Where the workspace is, for the status bar.
@@ -123,13 +121,19 @@ public struct AppState: Sendable {
         message = text
         messageIsNotice = true
     }
-    /// Rows a page holds, from the last layout.
-    public var pageSize = 10
+    /// Rows a page moves, from the terminal's height (`Msg.resized`).
+    public internal(set) var pageSize = 10
+    /// The clock (tests set their own): how long a key's answer has been shown.
+    public var now: @Sendable () -> Date = { Date() }
+    /// When the status bar's message was put up by a key or its outcome.
+    var messageShownAt = Date.distantPast
+    /// A new draft to select in the Orchestrator once its row is there.
+    var pendingSelection: RecordID<Draft>?
     public var undoStack: [UndoEntry] = []
     /// What each running job is doing now (job id → step), from the engine.
-    public var jobActivity: [String: String] = [:]
+    public var jobActivity: [RecordID<Job>: String] = [:]
     /// The text an LLM job has streamed so far (job id → text), shown while it runs.
-    public var jobText: [String: String] = [:]
+    public var jobText: [RecordID<Job>: String] = [:]
     /// The provider new jobs run on, shown before a job runs.
     public var provider = ProviderInfo.local
     /// The provider each job kind runs on, when the config file chooses one.
@@ -317,17 +321,17 @@ public struct UndoEntry: Sendable, Equatable {
 /// A change to the workspace that the dashboard asks the program to write.
 public enum WorkspaceEdit: Sendable, Equatable {
     /// Sets the order of backlog items (id → order).
-    case setBacklogOrder([String: Int])
-    /// Takes back the acceptance of a draft (its id).
-    case undoAcceptance(String)
+    case setBacklogOrder([RecordID<BacklogItem>: Int])
+    /// Takes back the acceptance of a draft.
+    case undoAcceptance(RecordID<Draft>)
     /// Takes back the acceptance of several drafts (a bulk accept), newest first.
-    case undoAcceptances([String])
-    /// Takes back the rejection of drafts (their ids): they wait for review again.
-    case undoRejections([String])
+    case undoAcceptances([RecordID<Draft>])
+    /// Takes back the rejection of drafts: they wait for review again.
+    case undoRejections([RecordID<Draft>])
     /// Puts an automation rule back as it was (or back at all, when it was removed).
     case restoreRule(AutomationRule)
-    /// Removes an automation rule (undo of adding it), by id.
-    case deleteRule(String)
+    /// Removes an automation rule (undo of adding it).
+    case deleteRule(RecordID<AutomationRule>)
 }
 
 /// What the program must do after an update, beyond redrawing.
@@ -339,32 +343,33 @@ public enum Effect: Sendable, Equatable {
     case runJob(JobKind, parameters: [String: String], inputs: [ArtifactReference])
     /// Accept, reject, edit or regenerate a draft.
     case review(ReviewRequest)
-    case cancelJob(String)
-    case retryJob(String)
+    case cancelJob(RecordID<Job>)
+    case retryJob(RecordID<Job>)
     /// Read a file as a dry run and show what importing it would do.
     case previewImport(String)
     /// Import the file (after its preview).
     case importFile(String)
-    /// Accept or reject the marked drafts (ids), with the reason for a rejection.
-    case bulkReview(accept: Bool, ids: [String], reason: String?)
+    /// Accept or reject the marked drafts, with the reason for a rejection.
+    case bulkReview(accept: Bool, ids: [RecordID<Draft>], reason: String?)
     case rule(RuleRequest)
 }
 
-/// What the Product Owner decided about a draft (its id).
+/// What the Product Owner decided about a draft.
 public enum ReviewRequest: Sendable, Equatable {
-    case accept(String)
-    case reject(String, reason: String?)
+    case accept(RecordID<Draft>)
+    case reject(RecordID<Draft>, reason: String?)
     /// Open the draft's text in the editor.
-    case edit(String)
-    case regenerate(String)
+    case edit(RecordID<Draft>)
+    case regenerate(RecordID<Draft>)
 }
 
 /// How a review the program carried out ended.
 public enum ReviewOutcome: Sendable, Equatable {
-    case accepted(draftID: String, title: String, effect: String, changed: Int)
-    case rejected(draftID: String, title: String)
+    case accepted(draftID: RecordID<Draft>, title: String, effect: String, changed: Int)
+    case rejected(draftID: RecordID<Draft>, title: String)
     case edited(title: String, changed: Bool)
     /// A new draft is on its way; `keepsEdited`: the old one has the user's edits and stays.
     case regenerating(title: String, keepsEdited: Bool)
-    case undone(title: String, restored: Int)
+    /// The acceptance was taken back: the records it changed are as they were before.
+    case undone(title: String)
 }

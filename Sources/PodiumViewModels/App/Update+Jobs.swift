@@ -72,14 +72,14 @@ extension AppState {
                 return []
             }
             message = "Cancelling \(job.kind)…"
-            return [.cancelJob(row.id)]
+            return [.cancelJob(job.id)]
         }
         guard job.status.isFinished, job.status != .done else {
             message = job.status == .done ? "That job is done: open its draft and press r to regenerate it." : "That job is still \(job.status.rawValue)."
             return []
         }
         message = "Queued \(job.kind) again."
-        return [.retryJob(row.id)]
+        return [.retryJob(job.id)]
     }
 
     // MARK: Drafts
@@ -87,9 +87,9 @@ extension AppState {
     /// Puts the Orchestrator's selection on a record (a new draft, so that Enter reviews it).
     /// Returns false when the pane does not show it (yet).
     @discardableResult
-    public mutating func selectInOrchestrator(_ id: String) -> Bool {
+    public mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
         guard let index = PaneBuilder.stances.firstIndex(of: .orchestrator),
-              let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) else { return false }
+              let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id.rawValue }) else { return false }
         panes[index].selected = position
         return true
     }
@@ -103,7 +103,7 @@ extension AppState {
     /// The draft open in the draft view, if it still exists.
     public var openDraft: Draft? {
         guard case let .draft(view) = mode else { return nil }
-        return snapshot.drafts[RecordID(view.id)]
+        return snapshot.drafts[view.id]
     }
 
     mutating func openNewestDraft() {
@@ -111,12 +111,12 @@ extension AppState {
             message = focusedStance == .orchestrator ? "No drafts wait for review." : "No drafts wait for review in this pane · 7 shows them all"
             return
         }
-        mode = .draft(DraftView(id: draft.id.rawValue))
+        mode = .draft(DraftView(id: draft.id))
     }
 
     /// Keys of the draft view (fixed, listed in the help under "Draft").
     mutating func handleDraft(_ key: Key, _ view: DraftView) -> [Effect] {
-        guard let draft = snapshot.drafts[RecordID(view.id)] else {
+        guard let draft = snapshot.drafts[view.id] else {
             mode = .normal
             message = "That draft no longer exists."
             return []
@@ -230,8 +230,8 @@ extension AppState {
             mode = .normal
             message = "Regenerating “\(PaneBuilder.clean(title))”: " + (keepsEdited
                 ? "your edited draft stays in the list, the new one comes beside it." : "the new draft replaces it when ready.")
-        case let .undone(title, restored):
-            message = "Undid accepting “\(PaneBuilder.clean(title))”: \(restored) record\(restored == 1 ? "" : "s") restored."
+        case let .undone(title):
+            message = "Undid accepting “\(PaneBuilder.clean(title))”: the records it changed are back as they were."
         }
     }
 }

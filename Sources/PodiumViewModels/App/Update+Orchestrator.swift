@@ -39,18 +39,18 @@ extension AppState {
         case (.markSelected, 0): toggleMark()
         case (.markSelected, 1):
             guard let rule = selectedRuleOrSay() else { return [] }
-            return [.rule(.setEnabled(rule.id.rawValue, !rule.enabled))]
+            return [.rule(.setEnabled(rule.id, !rule.enabled))]
         case (.acceptMarked, 0): return bulkReview(accept: true)
         case (.rejectOrRemove, 0): return bulkReview(accept: false)
         case (.rejectOrRemove, 1):
             guard let rule = selectedRuleOrSay() else { return [] }
-            return [.rule(.remove(rule.id.rawValue))]
+            return [.rule(.remove(rule.id))]
         case (.addRule, _):
             if orchestratorView != 1 { showOrchestratorView(1) }
             mode = .prompt(Prompt(purpose: .rule, text: ""))
         case (.editRule, 1):
             guard let rule = selectedRuleOrSay() else { return [] }
-            return [.rule(.edit(rule.id.rawValue))]
+            return [.rule(.edit(rule.id))]
         case (.markSelected, _), (.acceptMarked, _), (.rejectOrRemove, _):
             message = "Marking and bulk review work in the jobs and drafts view; space, x and e work on rules in the rules view (v switches)."
         default:
@@ -104,7 +104,7 @@ extension AppState {
     private mutating func bulkReview(accept: Bool) -> [Effect] {
         let index = orchestratorIndex
         let shown = Set(visibleRows(index).map(\.id))
-        let ids = panes[index].marked.filter(shown.contains).sorted()
+        let ids = panes[index].marked.filter(shown.contains).sorted().map(RecordID<Draft>.init)
         let hidden = panes[index].marked.count - ids.count
         guard !ids.isEmpty else {
             message = hidden > 0 ? "The \(hidden) marked draft\(hidden == 1 ? " is" : "s are") hidden by the filter: Esc clears it."
@@ -115,7 +115,7 @@ extension AppState {
             mode = .prompt(Prompt(purpose: .bulkRejectReason(draftIDs: ids), text: ""))
             return []
         }
-        panes[index].marked.subtract(ids)
+        panes[index].marked.subtract(ids.map(\.rawValue))
         rebuildContent(index)
         message = "Accepting \(ids.count) draft\(ids.count == 1 ? "" : "s")…" + (hidden > 0 ? " (\(hidden) marked but hidden by the filter stay marked)" : "")
         return [.bulkReview(accept: true, ids: ids, reason: nil)]
@@ -137,20 +137,27 @@ extension AppState {
             if !rejected.isEmpty { parts.append("Rejected \(rejected.count) draft\(rejected.count == 1 ? "" : "s") · u undoes") }
             if let first = failures.first { parts.append("\(failures.count) not done: \(first)") }
             message = parts.joined(separator: " · ")
-        case let .ruleChanged(summary, undo):
+        case let .ruleChanged(summary, undo, select):
             if let undo {
                 let entry = switch undo {
                 case let .restore(rule, change): UndoEntry(description: "\(change) rule \(rule.id.short)", restore: .restoreRule(rule))
-                case let .delete(id): UndoEntry(description: "added rule \(String(id.suffix(8)))", restore: .deleteRule(id))
+                case let .delete(id): UndoEntry(description: "added rule \(id.short)", restore: .deleteRule(id))
                 }
                 undoStack.append(entry)
                 if undoStack.count > 50 { undoStack.removeFirst() }
             }
             mode = .normal
             message = PaneBuilder.clean(summary) + (undo == nil ? "" : " · u undoes")
+            if let select { selectInOrchestrator(select) }
         case let .ruleRefused(reason, text):
             message = PaneBuilder.clean(reason)
             if let text { mode = .prompt(Prompt(purpose: .rule, text: text, note: PaneBuilder.clean(reason))) }
+        case let .ruleNote(text):
+            message = PaneBuilder.clean(text)
+        case let .reviewsUndone(verb, plural, titles, failures):
+            let done = titles.count == 1 ? "Undid \(verb) “\(PaneBuilder.clean(titles[0]))”" : "Undid \(titles.count) \(plural)"
+            message = (titles.isEmpty && !failures.isEmpty ? "Not undone" : done)
+                + (failures.first.map { " · \(failures.count) not undone: \($0)" } ?? "")
         }
     }
 }
@@ -159,25 +166,30 @@ extension AppState {
 public enum RuleUndo: Sendable, Equatable {
     /// Put the rule back as it was before `change` ("removed", "edited", "switched").
     case restore(AutomationRule, change: String)
-    /// Remove the rule that was added (its id).
-    case delete(id: String)
+    /// Remove the rule that was added.
+    case delete(id: RecordID<AutomationRule>)
 }
 
 /// What the Orchestrator asks the program to do with rules.
 public enum RuleRequest: Sendable, Equatable {
     /// Add the rule typed in the prompt.
     case add(String)
-    case setEnabled(String, Bool)
-    case remove(String)
+    case setEnabled(RecordID<AutomationRule>, Bool)
+    case remove(RecordID<AutomationRule>)
     /// Open the rule's file in the editor.
-    case edit(String)
+    case edit(RecordID<AutomationRule>)
 }
 
 /// How a bulk review or a rule change the program carried out ended.
 public enum OrchestratorOutcome: Sendable, Equatable {
-    case bulkReviewed(accepted: [String], rejected: [String], failures: [String])
-    /// `undo`: how to take the change back with `u`.
-    case ruleChanged(summary: String, undo: RuleUndo?)
+    case bulkReviewed(accepted: [RecordID<Draft>], rejected: [RecordID<Draft>], failures: [String])
+    /// `undo`: how to take the change back with `u`; `select`: the rule to select (a new one).
+    case ruleChanged(summary: String, undo: RuleUndo?, select: RecordID<AutomationRule>? = nil)
     /// The rule was not saved; `text` is put back in the prompt to be corrected.
     case ruleRefused(reason: String, text: String?)
+    /// What became of a rule edit that changed nothing, or of putting a rule back.
+    case ruleNote(String)
+    /// Reviews taken back (`verb` "accepting" or "rejecting", `plural` "acceptances"…): the
+    /// titles of the drafts undone, and why others were not.
+    case reviewsUndone(verb: String, plural: String, titles: [String], failures: [String])
 }

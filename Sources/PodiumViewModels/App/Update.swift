@@ -12,32 +12,78 @@ public enum Msg: Sendable {
     case workspacePrepared(PreparedSnapshot)
     case writeFailed(String)
     /// What a running job is doing now (nil: it ended).
-    case jobActivity(jobID: String, step: String?)
+    case jobActivity(jobID: RecordID<Job>, step: String?)
     /// The text a running job has streamed so far (nil: it ended).
-    case jobText(jobID: String, text: String?)
+    case jobText(jobID: RecordID<Job>, text: String?)
     /// A review the program carried out.
     case reviewed(ReviewOutcome)
     /// A file's import preview is ready.
     case importPreviewed(ImportPreview)
     /// A bulk review or rule change the program carried out.
     case orchestrated(OrchestratorOutcome)
+    /// A line for the status bar from outside the dashboard (the config file's warnings, problems
+    /// met while opening the workspace).
+    case show(String)
+    /// Work done in the background (a draft ready, a file taken from the inbox, automation).
+    case notices([Notice])
+    /// A new draft: the Orchestrator selects it as soon as its row is there.
+    case draftReady(RecordID<Draft>)
+    /// The workspace was read again from disk at the user's request (`changed`: it had changed).
+    case refreshed(WorkspaceSnapshot, generation: UInt64, changed: Bool)
+    /// Watching the workspace for changes failed.
+    case reloadFailed(String)
+    /// A file was imported: its report's summary.
+    case imported(summary: String)
+    /// A file could not be imported: why.
+    case importFailed(String)
+    /// An effect could not be carried out; the reason is shown as it is.
+    case effectFailed(String)
+    /// How far the text open on top (help, a detail, a draft) can scroll on this screen, as the
+    /// last frame measured it: scrolling stops there, so k comes straight back from the end.
+    case scrollLimit(Int)
+    /// The user's automation settings, which the Orchestrator's views show.
+    case settingsChanged(PaneSettings)
+    /// The provider each job kind runs on (from the config file).
+    case providersChosen([JobKind: ProviderInfo])
+}
+
+/// A one-line notice of background work; `pointer` ("7 shows it") is added unless the
+/// Orchestrator, where it points, is in view.
+public struct Notice: Sendable, Equatable {
+    public var text: String
+    public var pointer: String?
+
+    public init(_ text: String, pointer: String? = nil) {
+        self.text = text
+        self.pointer = pointer
+    }
 }
 
 extension AppState {
     /// Applies a message and returns what the program must do (TCA-style reducer).
     public mutating func update(_ msg: Msg) -> [Effect] {
+        let effects = apply(msg)
+        // A key's answer, or the outcome of what it asked for, stays readable for a moment:
+        // a notice arriving just after it follows it instead of replacing it.
+        if message != nil, !messageIsNotice, msg.answersTheUser { messageShownAt = now() }
+        return effects
+    }
+
+    private mutating func apply(_ msg: Msg) -> [Effect] {
         switch msg {
         case let .key(key):
             if message != nil, mode == .normal { message = nil }
             return handle(key)
         case let .resized(_, height):
-            pageSize = max(1, height - 12)
+            pageSize = Self.pageSize(height: height)
             return []
         case let .workspaceChanged(snapshot, changes, generation):
             replaceSnapshot(snapshot, changes: changes, generation: generation)
+            selectPendingDraft()
             return []
         case let .workspacePrepared(prepared):
             replaceSnapshot(prepared)
+            selectPendingDraft()
             return []
         case let .writeFailed(reason):
             message = "Not done: \(reason)"
@@ -58,8 +104,14 @@ extension AppState {
         case let .orchestrated(outcome):
             finishOrchestrator(outcome)
             return []
+        default:
+            return receiveOutcome(msg)
         }
     }
+
+    /// The rows one page moves in a list on a terminal `height` rows high: what the list shows
+    /// below the tabs, the pane's border, its context lines and the table's header.
+    static func pageSize(height: Int) -> Int { max(1, height - 12) }
 
     // MARK: Keys by mode
 
@@ -159,7 +211,6 @@ extension AppState {
             guard LineEditing.apply(key, to: &panes[focused].filter) else { return [] }
         }
         panes[focused].selected = 0
-        panes[focused].offset = 0
         recomputeVisible(focused)
         return []
     }
@@ -201,7 +252,7 @@ extension AppState {
         case .moveToBottom: select(count - 1, count: count)
         case .openDetail:
             if focusedStance == .orchestrator, let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
-                mode = .draft(DraftView(id: row.id))
+                mode = .draft(DraftView(id: RecordID(row.id)))
             } else if selectedRow != nil {
                 mode = .detail(scroll: 0)
             }
@@ -303,9 +354,9 @@ extension AppState {
         guard rows.indices.contains(position), rows.indices.contains(target),
               let moving = snapshot.backlog[RecordID(rows[position].id)],
               let other = snapshot.backlog[RecordID(rows[target].id)] else { return [] }
-        let before = [moving.id.rawValue: moving.order, other.id.rawValue: other.order]
-        var after = [moving.id.rawValue: other.order, other.id.rawValue: moving.order]
-        if moving.order == other.order { after[moving.id.rawValue] = other.order + delta }
+        let before = [moving.id: moving.order, other.id: other.order]
+        var after = [moving.id: other.order, other.id: moving.order]
+        if moving.order == other.order { after[moving.id] = other.order + delta }
         let description = "moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down")"
         undoStack.append(UndoEntry(description: description, restore: .setBacklogOrder(before)))
         if undoStack.count > 50 { undoStack.removeFirst() }

@@ -35,7 +35,7 @@ struct Snapshot: ParsableCommand {
         let panes = pane == .all ? Array(Pane.allCases.dropLast()) : [pane]
         for (index, name) in panes.enumerated() {
             state.focused = Pane.allCases.firstIndex(of: name) ?? 0
-            let frame = DashboardView.render(&state, width: parts[0], height: parts[1], theme: .monochrome)
+            let frame = DashboardView.render(state, width: parts[0], height: parts[1], theme: .monochrome)
             if panes.count > 1 { Console.line((index == 0 ? "" : "\n") + "=== \(name.rawValue) ===") }
             Console.line(frame.text)
         }

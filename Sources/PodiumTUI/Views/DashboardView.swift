@@ -10,8 +10,11 @@ public enum DashboardView {
     /// From this width on, the detail of the selected item sits beside the list.
     public static let sideDetailWidth = 110
 
-    /// Renders a frame; keeps each pane's scroll offset in `state` so the selection stays visible.
-    public static func render(_ state: inout AppState, width: Int, height: Int, theme: Theme) -> Buffer {
+    /// Renders a frame of `state`; `view` keeps each list's scroll offset (so the selection
+    /// stays visible) and the text prepared for the next frame, and says how far the text open
+    /// on top can scroll.
+    public static func render(_ state: AppState, view: inout DashboardViewState, width: Int, height: Int, theme: Theme) -> Buffer {
+        view.scrollLimit = nil
         var buffer = Buffer(width: width, height: height, fill: Cell(style: theme[.background]))
         guard width >= minimumSize.width, height >= minimumSize.height else {
             let lines = ["Terminal too small: \(width)×\(height)",
@@ -28,30 +31,33 @@ public enum DashboardView {
              selected: state.focused,
              roles: PaneBuilder.stances.map(role)).render(into: &buffer, area: rows[0], theme: theme)
         let main = rows[1]
-        if let draft = state.openDraft, case var .draft(view) = state.mode {
-            let used = DraftScreen.render(draft, view: view, state: state, into: &buffer, area: main, theme: theme)
+        if let draft = state.openDraft, case let .draft(draftView) = state.mode {
             // Scrolling stops at the end of the text, so k comes straight back from there.
-            if used != view.scroll {
-                view.scroll = used
-                state.mode = .draft(view)
-            }
-        } else if let draft = state.snapshot.drafts[RecordID(rejectTarget(state) ?? "")] {
-            DraftScreen.render(draft, view: AppState.DraftView(id: draft.id.rawValue), state: state, into: &buffer, area: main, theme: theme)
+            view.scrollLimit = DraftScreen.render(draft, view: draftView, state: state, into: &buffer, area: main, theme: theme)
+        } else if let id = rejectTarget(state), let draft = state.snapshot.drafts[id] {
+            DraftScreen.render(draft, view: AppState.DraftView(id: draft.id), state: state, into: &buffer, area: main, theme: theme)
         } else if width >= sideDetailWidth {
             let parts = main.split(.horizontal, [.percentage(62), .fill()])
-            renderPane(&state, into: &buffer, area: parts[0], theme: theme)
-            renderDetail(&state, into: &buffer, area: parts[1], theme: theme, scroll: detailScroll(state))
+            renderPane(state, view: &view, into: &buffer, area: parts[0], theme: theme)
+            renderDetail(state, view: &view, into: &buffer, area: parts[1], theme: theme, scroll: detailScroll(state))
         } else {
-            renderPane(&state, into: &buffer, area: main, theme: theme)
+            renderPane(state, view: &view, into: &buffer, area: main, theme: theme)
         }
         renderStatus(state, into: &buffer, area: rows[2], theme: theme)
-        renderOverlay(&state, into: &buffer, theme: theme, narrow: width < sideDetailWidth)
+        renderOverlay(state, view: &view, into: &buffer, theme: theme, narrow: width < sideDetailWidth)
         return buffer
+    }
+
+    /// A frame of `state` drawn on its own, with no earlier frame to keep scroll offsets from
+    /// (`podium snapshot`, documentation).
+    public static func render(_ state: AppState, width: Int, height: Int, theme: Theme) -> Buffer {
+        var view = DashboardViewState()
+        return render(state, view: &view, width: width, height: height, theme: theme)
     }
 
     // MARK: Parts
 
-    private static func renderPane(_ state: inout AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+    private static func renderPane(_ state: AppState, view: inout DashboardViewState, into buffer: inout Buffer, area: Rect, theme: Theme) {
         let content = state.focusedContent
         let pane = state.panes[state.focused]
         var title = content.title
@@ -65,7 +71,7 @@ public enum DashboardView {
         let summaryKey = "\(state.revision)|\(state.focused)|\(inner.width)|\(pane.filter)|\(pane.visible.count)"
         // Made only when the memo misses: the key map and providers do not change while running.
         let (stance, keyMap, providers, fallback) = (state.focusedStance, state.keyMap, state.providerForKind, state.provider)
-        let summary = state.lineMemo.lines(slot: "summary", key: summaryKey) {
+        let summary = view.memo.lines(slot: "summary", key: summaryKey) {
             let jobs = jobHints(stance: stance, keyMap: keyMap) { providers[$0] ?? fallback }
             var summaryLines = content.summary
             if !jobs.isEmpty { summaryLines.insert(PaneContent.Line(jobs, .muted), at: 0) }
@@ -83,7 +89,7 @@ public enum DashboardView {
         // Only the rows in view are formatted, so a frame costs the same for 40 rows or 100,000.
         let total = pane.visible.count
         let height = max(0, tableArea.height - 1)
-        var scroll = ListState(selected: pane.selected, offset: pane.offset)
+        var scroll = ListState(selected: pane.selected, offset: view.offsets[state.focused] ?? 0)
         scroll.select(pane.selected, count: total)
         scroll.scrollToSelection(visibleRows: height, count: total)
         let window = scroll.offset..<min(total, scroll.offset + height)
@@ -101,16 +107,15 @@ public enum DashboardView {
         table.showsPosition = false  // the position is in the pane's title
         var windowState = ListState(selected: scroll.selected - scroll.offset, offset: 0)
         table.render(into: &buffer, area: tableArea, state: &windowState, theme: theme)
-        state.panes[state.focused].offset = scroll.offset
-        state.pageSize = max(1, height - 1)
+        view.offsets[state.focused] = scroll.offset
     }
 
-    private static func renderDetail(_ state: inout AppState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
+    private static func renderDetail(_ state: AppState, view: inout DashboardViewState, into buffer: inout Buffer, area: Rect, theme: Theme, scroll: Int) {
         let reading = if case .detail = state.mode { true } else { false }
         Block(title: "Detail", focused: reading, hint: reading ? "j/k scroll · Esc back" : "Enter reads", clears: false)
             .render(into: &buffer, area: area, theme: theme)
         let inner = Block.inner(area)
-        let lines = detailLines(&state, width: inner.width)
+        let lines = detailLines(state, view: &view, width: inner.width)
         if lines.isEmpty {
             buffer.write("Nothing selected.", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.muted])
             return
@@ -119,15 +124,15 @@ public enum DashboardView {
     }
 
     /// The selected item's detail, wrapped to `width`; built once per item and layout.
-    private static func detailLines(_ state: inout AppState, width: Int) -> [TextView.Line] {
+    private static func detailLines(_ state: AppState, view: inout DashboardViewState, width: Int) -> [TextView.Line] {
         guard let row = state.selectedRow else { return [] }
-        let streamed = state.jobText[row.id]
+        let streamed = state.jobText[RecordID(row.id)]
         let key = "\(state.revision)|\(state.focused)|\(state.panes[state.focused].view)|\(row.id)|\(width)|\(streamed?.count ?? -1)"
         let stance = state.focusedStance
         let snapshot = state.snapshot
         let evidence = state.evidence
         let settings = state.paneSettings
-        return state.lineMemo.lines(slot: "detail", key: key) {
+        return view.memo.lines(slot: "detail", key: key) {
             var lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence, settings: settings)
                 .map { TextView.Line($0.text, role: role($0.tone)) }
             if let streamed {
@@ -152,7 +157,7 @@ public enum DashboardView {
         let left = " \(state.productName) · \(state.focusedStance.title) · \(counts) · \(state.location)"
         var message = state.message.map { " " + $0 }
         if message == nil, let (id, step) = state.jobActivity.sorted(by: { $0.key < $1.key }).first {
-            let kind = state.snapshot.jobs[RecordID(id)]?.kind.rawValue ?? "job"
+            let kind = state.snapshot.jobs[id]?.kind.rawValue ?? "job"
             let more = state.jobActivity.count > 1 ? " (+\(state.jobActivity.count - 1) more)" : ""
             message = " ⟳ \(kind): \(PaneBuilder.clean(step))…\(more)"
         }
@@ -178,7 +183,7 @@ public enum DashboardView {
             .render(into: &buffer, area: area, theme: theme)
     }
 
-    private static func renderOverlay(_ state: inout AppState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
+    private static func renderOverlay(_ state: AppState, view: inout DashboardViewState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
         let screen = buffer.area
         switch state.mode {
         case .normal, .filtering, .draft:
@@ -197,9 +202,9 @@ public enum DashboardView {
             lines += Help.modal.map { TextView.Line(DisplayWidth.fit($0.keys, to: 18) + " " + $0.title, role: .muted) }
             let help = Modal(title: "Help", lines: lines, width: 72, hint: "Esc closes · j/k scroll · g/G ends")
             // Scrolling stops at the end of the text as it wraps on this screen.
-            let clamped = min(scroll, help.maximumOffset(in: screen))
-            if clamped != scroll { state.mode = .help(scroll: clamped) }
-            help.render(into: &buffer, area: screen, theme: theme, offset: clamped)
+            let limit = help.maximumOffset(in: screen)
+            view.scrollLimit = limit
+            help.render(into: &buffer, area: screen, theme: theme, offset: min(scroll, limit))
         case let .palette(query, selected):
             let matches = PaletteMatcher.rank(query: query, keyMap: state.keyMap)
             var lines = [TextView.Line(": " + query + "▏", role: .accent)]
@@ -217,11 +222,11 @@ public enum DashboardView {
             Modal(title: "Commands", lines: lines, width: 64, hint: "Enter runs · Esc closes").render(into: &buffer, area: screen, theme: theme)
         case let .detail(scroll):
             guard narrow else { return }
-            let detail = Modal(title: "Detail", lines: detailLines(&state, width: max(1, min(80, screen.width - 4) - 2)), width: 80,
+            let detail = Modal(title: "Detail", lines: detailLines(state, view: &view, width: max(1, min(80, screen.width - 4) - 2)), width: 80,
                                hint: "Esc closes · j/k scroll")
-            let clamped = min(scroll, detail.maximumOffset(in: screen))
-            if clamped != scroll { state.mode = .detail(scroll: clamped) }
-            detail.render(into: &buffer, area: screen, theme: theme, offset: clamped)
+            let limit = detail.maximumOffset(in: screen)
+            view.scrollLimit = limit
+            detail.render(into: &buffer, area: screen, theme: theme, offset: min(scroll, limit))
         case let .confirmImport(preview):
             let lines = preview.lines.map { TextView.Line($0, role: $0.hasPrefix("  ") ? .text : .accent) }
                 + [TextView.Line(""), TextView.Line(preview.importable ? "y imports · Esc cancels · j/k scroll" : "Esc closes", role: .muted)]
@@ -276,7 +281,7 @@ public enum DashboardView {
         return (shared && first != .local ? "AI (on \(label(first))): " : "AI: ") + jobs.joined(separator: " · ")
     }
 
-    private static func rejectTarget(_ state: AppState) -> String? {
+    private static func rejectTarget(_ state: AppState) -> RecordID<Draft>? {
         if case let .prompt(prompt) = state.mode, case let .rejectReason(id) = prompt.purpose { return id }
         return nil
     }

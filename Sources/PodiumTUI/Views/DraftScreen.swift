@@ -7,8 +7,8 @@ import PodiumViewModels
 /// The draft review screen: the draft's text, and beside it (or instead, on a narrow
 /// terminal) its evidence with the cited records' own text, or what accepting would change.
 enum DraftScreen {
-    /// Draws the screen; returns the scroll it used, which stops at the end of the focused
-    /// panel's text (so the caller can keep the view there).
+    /// Draws the screen, the focused panel scrolled at most to the end of its text; returns
+    /// how far that panel can scroll (so the caller can stop the scroll there).
     @discardableResult
     static func render(_ draft: Draft, view: AppState.DraftView, state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) -> Int {
         let reviewable = draft.status == .pending || draft.status == .interrupted
@@ -30,7 +30,7 @@ enum DraftScreen {
                      into: &buffer, area: area, theme: theme)
     }
 
-    /// Draws one panel, its text scrolled by `scroll` at most to its end; returns the scroll used.
+    /// Draws one panel, its text scrolled by `scroll` at most to its end; returns how far it can scroll.
     private static func panel(
         _ kind: AppState.DraftView.Panel, _ draft: Draft, state: AppState, title: String, hint: String, scroll: Int,
         focused: Bool, into buffer: inout Buffer, area: Rect, theme: Theme
@@ -43,9 +43,9 @@ enum DraftScreen {
         }
         let inner = Block.inner(area)
         let wrapped = lines.reduce(0) { $0 + max(1, TextView.wrap($1.text, width: max(1, inner.width)).count) }
-        let offset = min(scroll, max(0, wrapped - inner.height))
-        TextView(lines: lines, offset: offset).render(into: &buffer, area: inner, theme: theme)
-        return offset
+        let limit = max(0, wrapped - inner.height)
+        TextView(lines: lines, offset: min(scroll, limit)).render(into: &buffer, area: inner, theme: theme)
+        return limit
     }
 
     static func textLines(_ draft: Draft) -> [TextView.Line] {

@@ -1,0 +1,103 @@
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+import PodiumViewModels
+
+/// The effects interpreter: carries out what `AppState.update` asked for and returns what
+/// came of it as messages. It never writes the state itself.
+extension Program {
+    /// Carries out `effect`; the messages say how it went (`.quit` is the loop's to handle).
+    func perform(_ effect: Effect) -> [Msg] {
+        switch effect {
+        case .quit: []
+        case .refresh: refresh()
+        case let .write(edit, summary): apply(edit, summary: summary)
+        case let .runJob(kind, parameters, inputs): runJob(kind, parameters: parameters, inputs: inputs)
+        case let .review(request): perform(request)
+        case let .previewImport(path): [previewImport(path)]
+        case let .importFile(path): importFile(path)
+        case let .cancelJob(id): controlJob { try $0.cancel(id) }
+        case let .retryJob(id): controlJob { try $0.retry(id) }
+        case let .bulkReview(accept, ids, reason): bulkReview(accept: accept, ids: ids, reason: reason)
+        case let .rule(request): perform(request)
+        }
+    }
+
+    /// The store as this process left it after writing to it: the panes showing `collections`
+    /// are rebuilt (nil: all of them).
+    func changed(_ collections: [RecordCollection]?) -> Msg {
+        var changes: WorkspaceChanges?
+        if let collections {
+            var changed = WorkspaceChanges()
+            for collection in collections { changed.records[collection] = [] }
+            changes = changed
+        }
+        let (snapshot, generation) = store.versionedSnapshot
+        return .workspaceChanged(snapshot, changes: changes, generation: generation)
+    }
+
+    private func refresh() -> [Msg] {
+        do {
+            let changes = try store.refresh()
+            let (snapshot, generation) = store.versionedSnapshot
+            return [.refreshed(snapshot, generation: generation, changed: !changes.isEmpty)]
+        } catch {
+            return [.writeFailed("\(error)")]
+        }
+    }
+
+    // MARK: Jobs
+
+    private func runJob(_ kind: JobKind, parameters: [String: String], inputs: [ArtifactReference]) -> [Msg] {
+        guard let engine else { return [.effectFailed("AI jobs are not available here.")] }
+        do {
+            try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: state.provider(for: kind))
+            return [changed([.jobs])]
+        } catch {
+            return [.writeFailed("\(error)")]
+        }
+    }
+
+    private func controlJob(_ body: (JobEngine) throws -> Any) -> [Msg] {
+        guard let engine else { return [] }
+        do {
+            _ = try body(engine)
+            return [changed([.jobs])]
+        } catch {
+            return [.effectFailed("\(error)")]
+        }
+    }
+
+    // MARK: Edits
+
+    /// Writes a change the user made, with an audit entry, or takes one back.
+    private func apply(_ edit: WorkspaceEdit, summary: String) -> [Msg] {
+        switch edit {
+        case let .setBacklogOrder(orders): setBacklogOrder(orders, summary: summary)
+        case let .undoAcceptance(id): undoAcceptance(id)
+        case let .undoAcceptances(ids): undoAcceptances(ids)
+        case let .undoRejections(ids): undoRejections(ids)
+        case let .restoreRule(rule): restore(rule)
+        case let .deleteRule(id): deleteRule(id)
+        }
+    }
+
+    private func setBacklogOrder(_ orders: [RecordID<BacklogItem>: Int], summary: String) -> [Msg] {
+        do {
+            try store.write { transaction in
+                for (id, order) in orders {
+                    try transaction.update(BacklogItem.self, id: id) {
+                        $0.order = order
+                        $0.updatedAt = Date()
+                    }
+                }
+                try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update, summary: summary,
+                                               details: ["stance": Stance.decisionMaker.rawValue, "kind": "backlog-order"]))
+            }
+            return [changed([.backlog])]
+        } catch {
+            return [.writeFailed("\(error)")]
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PodiumCore
+import PodiumEngine
+import PodiumRender
+import PodiumStore
+import PodiumViewModels
+
+/// The dashboard's main loop: draw, wait for a key or for news from background work, update,
+/// carry out the effects, repeat.
+///
+/// Program only interprets effects: the state changes through `AppState.update` alone, and
+/// the outcome of every effect comes back to it as a `Msg` (bubbletea's runtime, TCA's store).
+/// Only this loop touches the backend; the workspace watcher, the job engine and automation
+/// hand their news over through the `Mailbox`.
+public final class Program {
+    let store: WorkspaceStore
+    let backend: TerminalBackend
+    private let theme: Theme
+    /// What the dashboard shows. Read it freely; it changes only through `send`.
+    public private(set) var state: AppState
+    /// Layout the view keeps between frames (scroll offsets, prepared text).
+    private var view = DashboardViewState()
+    /// The last frame drawn (nil: the next frame is drawn whole).
+    var previous: Buffer?
+    let mailbox = Mailbox()
+    /// Runs AI jobs; nil shows the dashboard without them (e.g. in rendering tests).
+    var engine: JobEngine?
+    /// Automation while the dashboard is open (nil: none, e.g. in rendering tests).
+    var automation: AutomationLoop?
+    /// Rule edits that could not be saved, by rule id: `e` reopens them.
+    var unsavedRuleEdits: [RecordID<AutomationRule>: String] = [:]
+    var review: DraftReview { DraftReview(store: store) }
+
+    public init(store: WorkspaceStore, backend: TerminalBackend, theme: Theme, keyMap: KeyMap, message: String? = nil) {
+        self.store = store
+        self.backend = backend
+        self.theme = theme
+        state = AppState(snapshot: store.snapshot, location: Program.shortPath(store.layout.rootPath), keyMap: keyMap)
+        if let message { send(.show("Config: " + message)) }
+    }
+
+    /// A program over a state already built (e.g. on a background queue while a loading
+    /// screen was shown).
+    public init(store: WorkspaceStore, state: AppState, backend: TerminalBackend, theme: Theme) {
+        self.store = store
+        self.backend = backend
+        self.theme = theme
+        self.state = state
+    }
+
+    // MARK: Configuration
+
+    /// Sets the provider each job kind runs on (from the config file; the built-in engine
+    /// otherwise). The state shows it before a job runs, and jobs are queued on it.
+    public func useProviders(_ choose: (JobKind, Stance) -> ProviderInfo) {
+        var providers: [JobKind: ProviderInfo] = [:]
+        for info in JobKindInfo.all { providers[info.kind] = choose(info.kind, info.stance) }
+        send(.providersChosen(providers))
+    }
+
+    /// Shows a message in the status bar (until the next key).
+    public func show(_ message: String) {
+        send(.show(message))
+    }
+
+    /// Shows the user's automation settings in the Orchestrator's views.
+    public func useSettings(_ settings: PaneSettings) {
+        send(.settingsChanged(settings))
+    }
+
+    // MARK: The loop
+
+    /// Runs until the user quits or a stop is requested.
+    public func run() {
+        // The watcher's queue also builds the panes a change touches, so the main loop only swaps them in.
+        let watcher = WorkspaceWatcher(store: store, onChange: { [mailbox, store] changes in
+            let (snapshot, generation) = store.versionedSnapshot
+            mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
+        }, onError: { [mailbox] error in mailbox.post(error: "\(error)") })
+        watcher.start()
+        defer { watcher.stop() }
+        var dirty = true
+        let size = backend.size
+        send(.resized(width: size.width, height: size.height))
+        while true {
+            let news = mailbox.take()
+            for msg in news where send(msg) { return }
+            if !news.isEmpty { dirty = true }
+            if dirty {
+                drawFrame()
+                dirty = false
+            }
+            guard let event = backend.nextEvent(timeoutMilliseconds: 100) else { continue }
+            switch event {
+            case .stopRequested:
+                return
+            case .resized:
+                previous = nil
+                let size = backend.size
+                send(.resized(width: size.width, height: size.height))
+            case let .key(key):
+                if send(.key(key)) { return }
+            }
+            dirty = true
+        }
+    }
+
+    /// Applies `msg`, carries out the effects it returns and feeds each outcome back, until
+    /// nothing is left. Returns true when an effect asked to quit.
+    @discardableResult
+    func send(_ msg: Msg) -> Bool {
+        var pending = [msg]
+        while !pending.isEmpty {
+            for effect in state.update(pending.removeFirst()) {
+                if effect == .quit { return true }
+                pending += perform(effect)
+            }
+        }
+        return false
+    }
+
+    private func drawFrame() {
+        let size = backend.size
+        let frame = DashboardView.render(state, view: &view, width: size.width, height: size.height, theme: theme)
+        let changes = frame.changes(since: previous)
+        if !changes.isEmpty { backend.draw(changes) }
+        previous = frame
+        if let limit = view.scrollLimit { send(.scrollLimit(limit)) }
+    }
+
+    /// A path with the home folder written as `~`.
+    public static func shortPath(_ path: String) -> String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        return !home.isEmpty && home != "/" && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
+}
