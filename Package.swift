@@ -66,10 +66,15 @@ let package = Package(
             dependencies: ["PodiumCore", "PodiumStore", "PodiumEngine", "PodiumAI"],
             path: "Tests/Helpers/podium-test-writer"
         ),
-        .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore"]),
+        .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
         .testTarget(name: "PodiumRenderTests", dependencies: ["PodiumRender"]),
+        .testTarget(
+            name: "PodiumTUITests",
+            dependencies: ["PodiumTUI", "PodiumViewModels", "PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender",
+                           "PodiumTestSupport"]
+        ),
         .testTarget(name: "PodiumViewModelsTests", dependencies: ["PodiumViewModels", "PodiumEngine", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumTUI"]),
         .testTarget(
             name: "PodiumStoreTests",

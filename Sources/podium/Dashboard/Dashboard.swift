@@ -52,7 +52,7 @@ enum Dashboard {
         let (theme, config, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
             guard var (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: config.keyMap) else { return }
-            if let warning, state.message == nil { state.message = "Config: " + warning }
+            if let warning, state.message == nil { _ = state.update(.show("Config: " + warning)) }
             try run(Program(store: store, state: state, backend: terminal, theme: theme), store: store, config: config)
         }
     }

@@ -1,0 +1,178 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumDemo
+import PodiumEngine
+import PodiumRender
+import PodiumStore
+import PodiumTestSupport
+@testable import PodiumTUI
+import PodiumViewModels
+import Testing
+
+/// A demo workspace on disk and a program over it on a test terminal.
+private struct Harness {
+    let folder: TemporaryDirectory
+    let store: WorkspaceStore
+    let backend: TestBackend
+    let program: Program
+    let engine: JobEngine?
+
+    init(width: Int = 120, height: Int = 36, jobs: Bool = false, script: [TestBackend.Step]) throws {
+        folder = try TemporaryDirectory("podium-program")
+        store = try DemoWorkspace(feedbackCount: 60).create(at: folder.path("demo"))
+        backend = TestBackend(width: width, height: height, script: script)
+        program = Program(store: store, backend: backend, theme: .monochrome, keyMap: .standard)
+        if jobs {
+            let engine = JobEngine(store: store, concurrency: 1, providerFor: { _ in LocalProvider() })
+            program.attach(engine)
+            self.engine = engine
+        } else {
+            engine = nil
+        }
+    }
+
+    /// Runs the program until the script ends (or a key quits), then stops the engine.
+    func run() {
+        program.run()
+        engine?.shutdown()
+    }
+
+    /// The workspace as another process would read it now.
+    func reread() throws -> WorkspaceSnapshot { try WorkspaceStore.open(at: store.layout.root).snapshot }
+}
+
+@Suite("The program loop on a test terminal")
+struct ProgramTests {
+    @Test("K moves a backlog item up on disk with an audit entry; u puts it back")
+    func reorderWritesAndUndoes() throws {
+        let harness = try Harness(script: [.key(.character("4")), .key(.character("j")), .key(.character("K")),
+                                           TestBackend.waitForScreen("· u undoes"), .key(.character("u")),
+                                           TestBackend.waitForScreen("Undid: moved")])
+        let before = harness.store.snapshot.orderedBacklog.map(\.id)
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        let after = try harness.reread()
+        #expect(after.orderedBacklog.map(\.id) == before, "the undo put the order back")
+        let summaries = after.audit.values.map(\.summary)
+        #expect(summaries.contains { $0.hasPrefix("moved \"") && $0.hasSuffix("\" up") })
+        #expect(summaries.contains { $0.hasPrefix("Undo: moved") })
+    }
+
+    @Test("a job's draft arrives as a notice, is selected in the Orchestrator, accepted with a, and u undoes it")
+    func jobToAcceptance() throws {
+        let harness = try Harness(jobs: true, script: [
+            .key(.character("3")), .key(.character("m")), TestBackend.waitForScreen("Draft ready"),
+            .key(.character("7")), .key(.enter), TestBackend.waitForScreen("a accept · x reject"),
+            .key(.character("a")), TestBackend.waitForScreen("Accepted “"),
+            .key(.character("u")), TestBackend.waitForScreen("Undid accepting “"),
+        ])
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        let drafts = try harness.reread().drafts.values.filter { $0.kind == .summarizeFeedback }
+        #expect(drafts.count == 1)
+        #expect(drafts.first?.status == .pending, "the acceptance was taken back: \(drafts.map(\.status))")
+    }
+
+    @Test("I previews a file, y imports it, and the feedback pane counts the new items")
+    func importFromTheDashboard() throws {
+        let files = try TemporaryDirectory("podium-import")
+        let file = files.path("reviews.csv")
+        try Data("text,rating\nThe export button is hidden,2\nLove the new calendar,5\n".utf8).write(to: file)
+        var script: [TestBackend.Step] = [.key(.character("3")), .key(.character("I"))]
+        script += TestBackend.typing(file.path + "\n")
+        script += [TestBackend.waitForScreen("y imports"), .key(.character("y")), TestBackend.waitForScreen("Imported 2")]
+        let harness = try Harness(script: script)
+        harness.run()
+        withExtendedLifetime(files) {}
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        #expect(harness.backend.text.contains("62 items · "), "\(harness.backend.text)")
+        #expect(try harness.reread().feedback.count == 62)
+    }
+
+    @Test("Ctrl-R reads the workspace again and says so")
+    func refresh() throws {
+        let harness = try Harness(script: [.key(.control("r")), TestBackend.waitForScreen("Up to date.")])
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.text)")
+    }
+
+    @Test("+ in the Orchestrator adds a rule, selected in the rules view; a rule that does not parse is refused in the prompt")
+    func addRule() throws {
+        var script: [TestBackend.Step] = [.key(.character("7")), .key(.character("+"))]
+        script += TestBackend.typing("on import order-backlog auto-accept\n")
+        script.append(TestBackend.waitForScreen("Not added"))
+        script.append(.key(.control("u")))
+        script += TestBackend.typing("on import tag-sentiment auto-accept\n")
+        script.append(TestBackend.waitForScreen("Added rule"))
+        let harness = try Harness(script: script)
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        let rules = try harness.reread().rules.values
+        #expect(rules.map(\.job) == [.tagSentiment])
+        #expect(harness.program.state.selectedRow?.id == rules.first?.id.rawValue, "the new rule is selected")
+    }
+
+    @Test("q quits at once: the rest of the script is never played")
+    func quit() throws {
+        let harness = try Harness(script: [.key(.character("q")), .key(.character("4"))])
+        harness.run()
+        #expect(harness.program.state.focusedStance == .visionary)
+        #expect(harness.backend.frames >= 1)
+    }
+
+    @Test("a resize redraws the whole screen at the new size")
+    func resize() throws {
+        let harness = try Harness(width: 160, height: 30, script: [
+            TestBackend.waitForScreen("Customer Representative"), .resize(width: 80, height: 24), TestBackend.waitForScreen("Customer"),
+        ])
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.text)")
+        #expect(!harness.backend.text.contains("Customer Representative"), "the tabs take their short titles at 80 columns")
+        #expect(harness.backend.text.split(separator: "\n", omittingEmptySubsequences: false).count == 24)
+    }
+}
+
+@Suite("The effects interpreter")
+struct EffectsTests {
+    @Test("every effect's outcome comes back as a message; the state changes only when it hears them")
+    func outcomesAreMessages() throws {
+        let harness = try Harness(script: [])
+        let missing = RecordID<Draft>.make()
+        let messages = harness.program.perform(.review(.accept(missing)))
+        guard case let .effectFailed(reason)? = messages.first, messages.count == 1 else {
+            Issue.record("a failed review is one effectFailed message: \(messages)")
+            return
+        }
+        #expect(harness.program.state.message == nil, "performing an effect does not write the state")
+        #expect(!reason.isEmpty)
+        harness.program.send(.effectFailed(reason))
+        #expect(harness.program.state.message == reason)
+    }
+
+    @Test("refresh reports whether anything changed; a write reports the collections it touched")
+    func refreshAndWrite() throws {
+        let harness = try Harness(script: [])
+        guard case let .refreshed(_, _, changed)? = harness.program.perform(.refresh).first else {
+            Issue.record("refresh answers with .refreshed")
+            return
+        }
+        #expect(!changed)
+        let item = try #require(harness.store.snapshot.orderedBacklog.first)
+        let messages = harness.program.perform(.write(.setBacklogOrder([item.id: 99]), summary: "moved"))
+        guard case let .workspaceChanged(snapshot, changes, _)? = messages.first else {
+            Issue.record("a write answers with the workspace as written: \(messages)")
+            return
+        }
+        #expect(snapshot.backlog[item.id]?.order == 99)
+        #expect(changes.map { Array($0.records.keys) } == [.backlog])
+    }
+
+    @Test("without an engine, a job key says AI jobs are not available instead of failing silently")
+    func noEngine() throws {
+        let harness = try Harness(script: [])
+        harness.program.send(.key(.character("3")))
+        harness.program.send(.key(.character("m")))
+        #expect(harness.program.state.message == "AI jobs are not available here.")
+    }
+}
