@@ -31,7 +31,7 @@ let package = Package(
 
         .target(name: "PodiumRender"),
         .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender", "PodiumEngine"]),
-        .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumViewModels", "PodiumRender"]),
+        .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumViewModels", "PodiumRender", "PodiumEngine"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)
 
