@@ -19,19 +19,20 @@ let package = Package(
         .target(name: "PodiumCore"),
         .target(name: "CPodiumSystem"),
         .target(name: "PodiumStore", dependencies: ["PodiumCore", "CPodiumSystem"]),
+        .target(name: "PodiumExchange", dependencies: ["PodiumCore", "PodiumStore"]),
         .target(name: "PodiumDemo", dependencies: ["PodiumCore", "PodiumStore"]),
         .target(name: "PodiumInsight", dependencies: ["PodiumCore"]),
 
         // MARK: AI jobs
 
         .target(name: "PodiumAI", dependencies: ["PodiumCore", "PodiumStore", "PodiumInsight"]),
-        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumAI"]),
+        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumAI"]),
 
         // MARK: Presentation
 
         .target(name: "PodiumRender"),
-        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender", "PodiumEngine"]),
-        .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumViewModels", "PodiumRender"]),
+        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumRender", "PodiumEngine"]),
+        .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumViewModels", "PodiumRender", "PodiumEngine"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)
 
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "podium",
             dependencies: [
-                "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumViewModels", "PodiumRender", "PodiumTUI", "PodiumCurses",
+                "PodiumCore", "PodiumStore", "PodiumExchange", "PodiumDemo", "PodiumViewModels", "PodiumRender", "PodiumTUI", "PodiumCurses",
                 "PodiumAI", "PodiumEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -55,7 +56,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight", "PodiumEngine", "PodiumAI"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight", "PodiumEngine", "PodiumAI"],
             path: "Benchmarks/podium-bench"
         ),
 
@@ -80,6 +81,7 @@ let package = Package(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
+        .testTarget(name: "PodiumExchangeTests", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumTestSupport"]),
         .testTarget(name: "PodiumAITests", dependencies: ["PodiumAI", "PodiumCore", "PodiumTestSupport", "PodiumDemo"]),
         .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", "podium-test-writer"]),
         .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),

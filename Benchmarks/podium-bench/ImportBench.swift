@@ -1,6 +1,7 @@
 import Foundation
 import PodiumCore
 import PodiumDemo
+import PodiumExchange
 import PodiumStore
 
 /// Importing a large CSV, next to Python's `csv` module reading the same file in the same

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumExchange
 import PodiumStore
 
 /// The `podium` command: the dashboard by default, and the workspace commands.

@@ -3,16 +3,7 @@ import PodiumCore
 import PodiumStore
 import PodiumTestSupport
 
-/// A fixed date, so that encoded files are the same from run to run.
-let fixedDate = Date(timeIntervalSince1970: 1_790_000_000)
-
-/// Creates a workspace in a new temporary folder.
-func makeWorkspace(_ name: String = "Test product") throws -> (TemporaryDirectory, WorkspaceStore) {
-    let folder = try TemporaryDirectory("podium-store")
-    let store = try WorkspaceStore.create(
-        at: folder.path("ws"), product: Product(name: name, vision: "A vision", productGoal: "A goal", updatedAt: fixedDate))
-    return (folder, store)
-}
+// `fixedDate` and `makeWorkspace` are in PodiumTestSupport: the exchange tests use them too.
 
 /// A feedback item with a fixed date.
 func feedback(_ text: String, author: String? = nil) -> FeedbackItem {

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumExchange
 import PodiumStore
 
 /// Automation while a long-running process is open (the dashboard): every couple of

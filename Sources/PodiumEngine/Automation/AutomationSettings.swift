@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumExchange
 import PodiumStore
 
 /// The automation part of the user's config file: which kinds are trusted to be accepted

@@ -11,7 +11,7 @@ import Foundation
 ///
 /// The bytes go to a temporary file in the same folder (created 0600), which is flushed,
 /// renamed over the target, and then the folder itself is flushed so the rename survives.
-enum AtomicFile {
+public enum AtomicFile {
     /// The prefix of temporary files; leftovers of a crashed writer are removed on open.
     static let temporaryPrefix = ".tmp-"
 
@@ -19,7 +19,7 @@ enum AtomicFile {
     ///
     /// With `durable: false` the flushes are left to the journal's next checkpoint; the
     /// journal, flushed before any file is replaced, keeps the change safe meanwhile.
-    static func write(_ data: Data, to path: String, durable: Bool = true) throws {
+    public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/" + temporaryPrefix + url.lastPathComponent + "-" + String(getpid())

@@ -9,7 +9,8 @@ import Foundation
 import CPodiumSystem
 
 /// Thin, throwing wrappers over the POSIX calls the store relies on for durability.
-enum POSIX {
+/// The few that other targets use (the inbox folder) are public.
+public enum POSIX {
     /// Opens `path`, retrying on EINTR, and throws a `StoreError.io` naming the path on failure.
     static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws -> Int32 {
         while true {
@@ -127,7 +128,7 @@ enum POSIX {
     }
 
     /// Creates a directory with mode 0700 (and its parents); an existing one is kept.
-    static func makeDirectory(_ path: String) throws {
+    public static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o700) == 0 { return }
         switch errno {
         case EEXIST: return
@@ -142,14 +143,14 @@ enum POSIX {
     }
 
     /// The stamp of `path`, or nil when it does not exist.
-    static func stamp(_ path: String) -> FileStamp? {
+    public static func stamp(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileStamp(info)
     }
 
     /// Names in a directory (no "." or ".."); nil when the directory does not exist.
-    static func listDirectory(_ path: String) throws -> [String]? {
+    public static func listDirectory(_ path: String) throws -> [String]? {
         guard let directory = opendir(path) else {
             if errno == ENOENT { return nil }
             throw StoreError.io(path: path, operation: "list", errno: errno)
@@ -183,10 +184,12 @@ enum POSIX {
 }
 
 /// Identity and version of a file on disk: a changed stamp means the file was replaced or edited.
-struct FileStamp: Hashable, Sendable {
+public struct FileStamp: Hashable, Sendable {
     var inode: UInt64
-    var size: Int64
-    var modifiedNanoseconds: Int64
+    /// The file's size in bytes.
+    public internal(set) var size: Int64
+    /// When the file was last modified, in nanoseconds since 1970.
+    public internal(set) var modifiedNanoseconds: Int64
 
     init(inode: UInt64, size: Int64, modifiedNanoseconds: Int64) {
         self.inode = inode

@@ -19,6 +19,12 @@ public enum WorkspaceJSON {
     public static func decoder() -> JSONDecoder {
         RecordCodec.makeDecoder()
     }
+
+    /// A value as a file's content in Podium's JSON, ending with a newline; throws
+    /// `StoreError.encoding` naming `what` when it cannot be encoded.
+    public static func encode(_ value: some Encodable, what: @autoclosure () -> String) throws -> Data {
+        try RecordCodec.encode(value, what: what())
+    }
 }
 
 /// How records are written to and read from disk (see `WorkspaceJSON`), and how decoding

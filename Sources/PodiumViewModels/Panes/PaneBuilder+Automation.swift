@@ -1,6 +1,7 @@
 import Foundation
 import PodiumCore
 import PodiumEngine
+import PodiumExchange
 import PodiumStore
 
 /// The Orchestrator's other views: the automation rules, the metrics (stance balance, time

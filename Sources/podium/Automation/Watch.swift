@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodiumCore
 import PodiumEngine
+import PodiumExchange
 import PodiumStore
 
 /// `podium watch [DIR]`: imports feedback files dropped in an inbox folder, runs the import

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumExchange
 import PodiumStore
 
 /// `podium export`: the workspace as a Markdown report, JSON or CSV.

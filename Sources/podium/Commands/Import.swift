@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodiumCore
 import PodiumEngine
+import PodiumExchange
 import PodiumStore
 
 /// `podium import`: add feedback or backlog items from files.

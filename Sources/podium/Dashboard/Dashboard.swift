@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodiumCurses
 import PodiumEngine
+import PodiumExchange
 import PodiumRender
 import PodiumStore
 import PodiumTUI

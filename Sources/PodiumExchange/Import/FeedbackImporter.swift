@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// The fields a feedback import fills.
 public enum FeedbackField: String, ImportField {

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// The fields a backlog import fills.
 public enum BacklogField: String, ImportField {

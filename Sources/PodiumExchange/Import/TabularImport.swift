@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// The steps every import shares: read the file, map its columns, turn rows into records,
 /// drop duplicates against the workspace as it is on disk, and save all in one transaction.

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// A readable product report in Markdown: vision and goal, the backlog in order with its
 /// scores, what customers say, stakeholders, experiments and decisions.

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// Turns a workspace snapshot into files for people and other tools.
 public enum WorkspaceExporter {
@@ -19,7 +20,7 @@ public enum WorkspaceExporter {
             experiments: snapshot.experiments.all, decisions: snapshot.decisions.all,
             communications: snapshot.communications.all, drafts: snapshot.drafts.all, rules: snapshot.rules.all,
             audit: snapshot.audit.all)
-        return String(decoding: try RecordCodec.encode(document, what: "the workspace"), as: UTF8.self)
+        return String(decoding: try WorkspaceJSON.encode(document, what: "the workspace"), as: UTF8.self)
     }
 
     /// One collection as CSV, a row per record.

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 
 /// A folder whose dropped files are imported as feedback: each imported file moves to
 /// `done/`, each file that cannot be imported to `failed/` with `NAME.reason` beside it.

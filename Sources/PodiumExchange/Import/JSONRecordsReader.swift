@@ -1,4 +1,5 @@
 import Foundation
+import PodiumStore
 
 /// Reads a JSON array of objects, or JSON Lines (one object per line), into rows.
 /// Nested objects become dotted columns ("requester.name"); arrays of plain values are
