@@ -93,7 +93,7 @@ extension Program {
             do { undone.append(try undo(RecordID(id))) } catch { failures.append("\(error)") }
         }
         refreshPanes(nil)
-        let done = undone.count == 1 ? "Undid \(what) “\(PaneBuilder.clean(undone[0].title))”" : "Undid \(undone.count) \(plural)"
+        let done = undone.count == 1 ? "Undid \(what) “\(Format.clean(undone[0].title))”" : "Undid \(undone.count) \(plural)"
         state.message = (undone.isEmpty && !failures.isEmpty ? "Not undone" : done)
             + (failures.first.map { " · \(failures.count) not undone: \($0)" } ?? "")
     }

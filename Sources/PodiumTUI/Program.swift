@@ -382,7 +382,7 @@ public final class Program {
                 let draft = try review.undoAccept(RecordID(id))
                 refreshPanes(nil)
                 _ = state.update(.reviewed(.undone(title: draft.title, restored: 0)))
-                state.message = "Undid accepting “\(PaneBuilder.clean(draft.title))”: the records it changed are back as they were."
+                state.message = "Undid accepting “\(Format.clean(draft.title))”: the records it changed are back as they were."
             } catch {
                 _ = state.update(.writeFailed("\(error)"))
             }
