@@ -33,7 +33,8 @@ struct PaneRegistryTests {
     func complete() {
         for pane in Panes.all {
             #expect(!pane.views.isEmpty, "\(pane.name) has a view")
-            #expect(pane.views.count == 1 || pane.viewNames.allSatisfy { !$0.isEmpty }, "\(pane.name): v names each of its views")
+            #expect(pane.viewNames.allSatisfy { !$0.isEmpty }, "\(pane.name): v names each of its views")
+            #expect(Set(pane.viewNames).count == pane.views.count, "\(pane.name)'s views have names of their own")
             #expect(!pane.title.isEmpty && !pane.shortTitle.isEmpty && !pane.tinyTitle.isEmpty, "\(pane.name) has titles")
             #expect(!ThemeRole.generic.contains(pane.themeRole), "\(pane.name) has a role of its own")
             #expect(Themes.roles.contains(pane.themeRole), "theme files may set \(pane.name)'s role")

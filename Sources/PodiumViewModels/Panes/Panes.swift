@@ -9,9 +9,6 @@ public enum Panes {
         OrchestratorPane(),
     ]
 
-    /// The panes' stances, in order.
-    public static let stances: [Stance] = all.map(\.stance)
-
     /// The position of the pane of `stance`.
     public static func index(of stance: Stance) -> Int? {
         all.firstIndex { $0.stance == stance }
@@ -20,11 +17,6 @@ public enum Panes {
     /// The pane of `stance`.
     public static func pane(for stance: Stance) -> (any Pane)? {
         all.first { $0.stance == stance }
-    }
-
-    /// The views of the pane of `stance` (see `Pane.views`), by name.
-    public static func views(for stance: Stance) -> [String] {
-        pane(for: stance)?.viewNames ?? []
     }
 
     /// The detail lines of one row of the pane of `stance` (`evidence` from `evidenceIndex`).
