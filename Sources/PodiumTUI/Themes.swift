@@ -1,5 +1,6 @@
 import Foundation
 import PodiumRender
+import PodiumViewModels
 
 /// The themes built into Podium, and reading theme files.
 ///
@@ -48,6 +49,10 @@ public enum Themes {
 
     public static let builtIn: [Theme] = [dark, light, highContrast, .monochrome]
 
+    /// Every role a theme file may set, in the order the files list them: the generic
+    /// roles, then one per pane (its tab).
+    public static var roles: [ThemeRole] { ThemeRole.generic + Panes.all.map(\.themeRole) }
+
     /// Why a theme file could not be used (the caller falls back to the default theme).
     public struct ThemeError: Error, CustomStringConvertible, Equatable {
         public var file: String
@@ -80,8 +85,9 @@ public enum Themes {
         guard let roles = object["roles"] as? [String: Any] else { throw ThemeError(file: path, reason: "missing \"roles\" object") }
         var styles: [ThemeRole: Style] = [:]
         for (key, value) in roles {
-            guard let role = ThemeRole(rawValue: key) else {
-                throw ThemeError(file: path, reason: "unknown role \"\(key)\" (roles: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            let role = ThemeRole(rawValue: key)
+            guard Self.roles.contains(role) else {
+                throw ThemeError(file: path, reason: "unknown role \"\(key)\" (roles: \(Self.roles.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let fields = value as? [String: Any] else { throw ThemeError(file: path, reason: "roles.\(key) must be an object") }
             var style = Style()
@@ -119,7 +125,7 @@ public enum Themes {
             case let .ansi(index), let .indexed(index): String(index)
             }
         }
-        let roles = ThemeRole.allCases.compactMap { role -> String? in
+        let roles = Self.roles.compactMap { role -> String? in
             guard let style = theme.styles[role] else { return nil }
             var fields: [String] = []
             if style.foreground != .default { fields.append("\"fg\": \(color(style.foreground))") }

@@ -170,7 +170,7 @@ struct AppStateTests {
         #expect(state.focusedContent.title == "Decision Maker — decision log")
         #expect(state.visibleRows(3).count == 5)
         #expect(state.visibleRows(3).first?.cells[2] == "Keep per-technician pricing")
-        let detail = PaneBuilder.detail(for: .decisionMaker, id: state.selectedRow!.id, in: state.snapshot)
+        let detail = Panes.detail(for: .decisionMaker, id: state.selectedRow!.id, in: state.snapshot)
         #expect(detail.contains { $0.text.hasPrefix("Choice: Per technician with seasonal pause") })
         #expect(state.press(.character("K")).isEmpty)  // no reordering in the log
         _ = state.press(.character("v"))

@@ -1,7 +1,29 @@
-/// The roles that widgets and panes color by; a theme gives each a style.
-public enum ThemeRole: String, CaseIterable, Hashable, Sendable, Codable {
-    case background, text, muted, accent, focus, selection, success, warning, error, border, title
-    case visionary, collaborator, customer, decision, experimenter, influencer, orchestrator
+/// A role that widgets and panes color by; a theme gives each a style.
+///
+/// The generic roles are here; the layers above add their own (each pane has a role for
+/// its tab), as static members named like their key in theme files.
+public struct ThemeRole: RawRepresentable, Hashable, Sendable, Codable {
+    /// The role's key in theme files: "accent".
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let background = ThemeRole(rawValue: "background")
+    public static let text = ThemeRole(rawValue: "text")
+    public static let muted = ThemeRole(rawValue: "muted")
+    public static let accent = ThemeRole(rawValue: "accent")
+    public static let focus = ThemeRole(rawValue: "focus")
+    public static let selection = ThemeRole(rawValue: "selection")
+    public static let success = ThemeRole(rawValue: "success")
+    public static let warning = ThemeRole(rawValue: "warning")
+    public static let error = ThemeRole(rawValue: "error")
+    public static let border = ThemeRole(rawValue: "border")
+    public static let title = ThemeRole(rawValue: "title")
+
+    /// The roles of widgets and text, in the order theme files list them.
+    public static let generic: [ThemeRole] = [background, text, muted, accent, focus, selection, success, warning, error, border, title]
 }
 
 /// A named set of styles, one per role.

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumExchange
 import PodiumStore
 import PodiumViewModels
 

@@ -1,6 +1,7 @@
 import Foundation
 import PodiumCore
 import PodiumEngine
+import PodiumExchange
 import PodiumStore
 import PodiumViewModels
 

@@ -27,9 +27,9 @@ public enum DashboardView {
             return buffer
         }
         let rows = buffer.area.split(.vertical, [.length(1), .fill(), .length(1)])
-        Tabs(titles: PaneBuilder.stances.map { width >= 150 ? $0.title : width >= 100 ? shortTitle($0.title) : tinyTitle($0.title) },
+        Tabs(titles: Panes.all.map { width >= 150 ? $0.title : width >= 100 ? $0.shortTitle : $0.tinyTitle },
              selected: state.focused,
-             roles: PaneBuilder.stances.map(role)).render(into: &buffer, area: rows[0], theme: theme)
+             roles: Panes.all.map(\.themeRole)).render(into: &buffer, area: rows[0], theme: theme)
         let main = rows[1]
         if let draft = state.openDraft, case let .draft(draftView) = state.mode {
             // Scrolling stops at the end of the text, so k comes straight back from there.
@@ -133,13 +133,13 @@ public enum DashboardView {
         let evidence = state.evidence
         let settings = state.paneSettings
         return view.memo.lines(slot: "detail", key: key) {
-            var lines = PaneBuilder.detail(for: stance, id: row.id, in: snapshot, evidence: evidence, settings: settings)
+            var lines = Panes.detail(for: stance, id: row.id, in: snapshot, evidence: evidence, settings: settings)
                 .map { TextView.Line($0.text, role: role($0.tone)) }
             if let streamed {
                 // The newest part: the end of the text is what is moving.
                 let tail = streamed.count > 1_200 ? "…" + String(streamed.suffix(1_200)) : streamed
                 lines += [TextView.Line(""), TextView.Line("Written so far (\(streamed.count) characters):", role: .accent),
-                          TextView.Line(PaneBuilder.clean(tail, lines: true))]
+                          TextView.Line(Format.clean(tail, lines: true))]
             }
             return TextView.wrapped(lines, width: width)
         }
@@ -159,7 +159,7 @@ public enum DashboardView {
         if message == nil, let (id, step) = state.jobActivity.sorted(by: { $0.key < $1.key }).first {
             let kind = state.snapshot.jobs[id]?.kind.rawValue ?? "job"
             let more = state.jobActivity.count > 1 ? " (+\(state.jobActivity.count - 1) more)" : ""
-            message = " ⟳ \(kind): \(PaneBuilder.clean(step))…\(more)"
+            message = " ⟳ \(kind): \(Format.clean(step))…\(more)"
         }
         if state.mode == .filtering {
             message = " Filter: " + visibleTail(state.panes[state.focused].filter, room: area.width - 10) + "▏  Enter keeps · Esc clears"
@@ -296,40 +296,6 @@ public enum DashboardView {
         case .success: .success
         case .warning: .warning
         case .error: .error
-        }
-    }
-
-    private static func role(_ stance: Stance) -> ThemeRole {
-        switch stance {
-        case .visionary: .visionary
-        case .collaborator: .collaborator
-        case .customerRepresentative: .customer
-        case .decisionMaker: .decision
-        case .experimenter: .experimenter
-        case .influencer: .influencer
-        case .orchestrator: .orchestrator
-        }
-    }
-
-    /// Titles short enough for all seven tabs at 80 columns.
-    private static func tinyTitle(_ title: String) -> String {
-        switch title {
-        case "Visionary": "Vision"
-        case "Collaborator": "Collab"
-        case "Customer Representative": "Customer"
-        case "Decision Maker": "Decision"
-        case "Experimenter": "Experim"
-        case "Influencer": "Influence"
-        case "Orchestrator": "Orchestr"
-        default: title
-        }
-    }
-
-    private static func shortTitle(_ title: String) -> String {
-        switch title {
-        case "Customer Representative": "Customer"
-        case "Decision Maker": "Decision"
-        default: title
         }
     }
 }

@@ -12,8 +12,8 @@ enum DraftScreen {
     @discardableResult
     static func render(_ draft: Draft, view: AppState.DraftView, state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) -> Int {
         let reviewable = draft.status == .pending || draft.status == .interrupted
-        let title = "Draft \(draft.id.short) · \(draft.kind) · \(draft.status.rawValue) · \(PaneBuilder.clean(draft.provider.name)) (\(PaneBuilder.clean(draft.provider.model)))"
-            + (draft.provider.host.map { " at \(PaneBuilder.clean($0))" } ?? "")
+        let title = "Draft \(draft.id.short) · \(draft.kind) · \(draft.status.rawValue) · \(Format.clean(draft.provider.name)) (\(Format.clean(draft.provider.model)))"
+            + (draft.provider.host.map { " at \(Format.clean($0))" } ?? "")
         let hint = reviewable ? "a accept · x reject · e edit" : "r regenerate · Esc back"
         let wide = area.width >= 110
         let side = view.panel == .text ? AppState.DraftView.Panel.evidence : view.panel
@@ -49,16 +49,16 @@ enum DraftScreen {
     }
 
     static func textLines(_ draft: Draft) -> [TextView.Line] {
-        var lines = [TextView.Line(PaneBuilder.clean(draft.title), role: .title),
-                     TextView.Line("Made \(PaneBuilder.time(draft.createdAt)) · \(draft.evidence.count) evidence record\(draft.evidence.count == 1 ? "" : "s")"
+        var lines = [TextView.Line(Format.clean(draft.title), role: .title),
+                     TextView.Line("Made \(Format.time(draft.createdAt)) · \(draft.evidence.count) evidence record\(draft.evidence.count == 1 ? "" : "s")"
                         + (draft.edits.isEmpty ? "" : " · edited \(draft.edits.count)×")
                         + (draft.kind.info.map { " · accepting \($0.onAccept)" } ?? ""), role: .muted)]
         if let unknown = draft.unknownReferences, !unknown.isEmpty {
             lines.append(TextView.Line("Cites \(unknown.count) record(s) that do not exist: \(unknown.prefix(4).joined(separator: ", "))", role: .warning))
         }
-        if let note = draft.reviewNote { lines.append(TextView.Line("Note: \(PaneBuilder.clean(note))", role: .muted)) }
+        if let note = draft.reviewNote { lines.append(TextView.Line("Note: \(Format.clean(note))", role: .muted)) }
         lines.append(TextView.Line(""))
-        for line in PaneBuilder.clean(draft.content, lines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Format.clean(draft.content, lines: true).split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(line)
             let role: ThemeRole = text.hasPrefix("#") ? .accent : text.hasPrefix("|---") ? .muted : .text
             let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
@@ -66,7 +66,7 @@ enum DraftScreen {
         }
         if !draft.figures.isEmpty {
             lines += [TextView.Line(""), TextView.Line("Figures", role: .accent)]
-            lines += draft.figures.prefix(30).map { TextView.Line("\(PaneBuilder.clean($0.name)): \(PaneBuilder.number($0.value))\($0.unit ?? "")", role: .muted) }
+            lines += draft.figures.prefix(30).map { TextView.Line("\(Format.clean($0.name)): \(Format.number($0.value))\($0.unit ?? "")", role: .muted) }
         }
         return lines
     }
@@ -78,11 +78,11 @@ enum DraftScreen {
         var group: String?
         for evidence in draft.evidence.prefix(300) {
             if evidence.group != group, let name = evidence.group {
-                lines.append(TextView.Line(PaneBuilder.clean(name), role: .accent))
+                lines.append(TextView.Line(Format.clean(name), role: .accent))
             }
             group = evidence.group
             let reference = evidence.reference
-            let detail = evidence.detail.map { " · " + PaneBuilder.clean($0) } ?? ""
+            let detail = evidence.detail.map { " · " + Format.clean($0) } ?? ""
             lines.append(TextView.Line("\(reference.kind.rawValue) #\(reference.id.suffix(8))\(detail)", role: .muted))
             lines.append(TextView.Line("  " + (recordText(reference, snapshot: snapshot) ?? "(no longer in the workspace)")))
         }
@@ -105,15 +105,15 @@ enum DraftScreen {
         case .draft: snapshot.drafts[RecordID(id)].map(\.title)
         case .job: snapshot.jobs[RecordID(id)].map(\.kind.rawValue)
         }
-        return text.map { PaneBuilder.clean($0) }
+        return text.map { Format.clean($0) }
     }
 
     static func changeLines(_ draft: Draft, snapshot: WorkspaceSnapshot) -> [TextView.Line] {
         DraftChanges.lines(draft, in: snapshot).map { line in
             switch line {
-            case let .kept(text): TextView.Line("  " + PaneBuilder.clean(text), role: .muted)
-            case let .removed(text): TextView.Line("- " + PaneBuilder.clean(text), role: .error)
-            case let .added(text): TextView.Line("+ " + PaneBuilder.clean(text), role: .success)
+            case let .kept(text): TextView.Line("  " + Format.clean(text), role: .muted)
+            case let .removed(text): TextView.Line("- " + Format.clean(text), role: .error)
+            case let .added(text): TextView.Line("+ " + Format.clean(text), role: .success)
             }
         }
     }

@@ -86,7 +86,7 @@ public struct AppState: Sendable {
         public var filter = ""
         public var sortColumn: Int?
         public var sortAscending = true
-        /// Which of the pane's views is shown (see `PaneBuilder.views(for:)`).
+        /// Which of the pane's views is shown (see `Pane.views`).
         public var view = 0
         /// Indices into the pane's rows, filtered and sorted.
         public var visible: [Int] = []
@@ -105,7 +105,7 @@ public struct AppState: Sendable {
     public var keyMap: KeyMap
     public var focused = 0
     public var mode = Mode.normal
-    public var panes = Array(repeating: PaneState(), count: PaneBuilder.stances.count)
+    public var panes = Array(repeating: PaneState(), count: Panes.all.count)
     public private(set) var contents: [PaneContent] { didSet { revision &+= 1 } }
     /// Feedback id → titles of the backlog items it supports (for the detail view).
     public private(set) var evidence: [String: [String]] { didSet { revision &+= 1 } }
@@ -140,23 +140,25 @@ public struct AppState: Sendable {
     public var providerForKind: [JobKind: ProviderInfo] = [:]
     /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder).
     public var paneSettings = PaneSettings() {
-        didSet { if let index = PaneBuilder.stances.firstIndex(of: .orchestrator), panes[index].view != 0 { rebuildContent(index) } }
+        didSet { if let index = Panes.index(of: .orchestrator), panes[index].view != 0 { rebuildContent(index) } }
     }
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
         self.snapshot = snapshot
         self.location = location
         self.keyMap = keyMap
-        contents = PaneBuilder.stances.map { PaneBuilder.content(for: $0, in: snapshot) }
-        evidence = PaneBuilder.evidenceIndex(snapshot)
+        contents = Panes.all.map { $0.content(in: snapshot) }
+        evidence = Panes.evidenceIndex(snapshot)
         for index in panes.indices { recomputeVisible(index) }
     }
 
-    public var focusedStance: Stance { PaneBuilder.stances[focused] }
+    public var focusedStance: Stance { focusedPane.stance }
+    /// The focused pane's descriptor.
+    public var focusedPane: any Pane { Panes.all[focused] }
 
     /// The product's name, safe to print.
     public var productName: String {
-        let name = PaneBuilder.clean(snapshot.product.name)
+        let name = Format.clean(snapshot.product.name)
         return name.isEmpty ? "Untitled product" : name
     }
     public var focusedContent: PaneContent { contents[focused] }
@@ -197,7 +199,7 @@ public struct AppState: Sendable {
         self.snapshot = snapshot
         for (index, content) in prepared.contents {
             let view = panes[index].view
-            contents[index] = view == 0 ? content : PaneBuilder.content(for: PaneBuilder.stances[index], view: view, in: snapshot, settings: paneSettings)
+            contents[index] = view == 0 ? content : Panes.all[index].content(view: view, in: snapshot, settings: paneSettings)
         }
         if let index = prepared.evidence { evidence = index }
         for index in affected {
@@ -209,23 +211,11 @@ public struct AppState: Sendable {
         }
     }
 
-    /// The panes (by index) that show something `changes` touched; all of them for nil.
-    static func panes(affectedBy changes: WorkspaceChanges?) -> [Int] {
-        guard let changes else { return Array(PaneBuilder.stances.indices) }
-        var stances = Set<Stance>()
-        if changes.productChanged { stances.insert(.visionary) }
-        for collection in changes.records.keys {
-            switch collection {
-            case .stakeholders: stances.insert(.collaborator)
-            case .feedback, .personas: stances.formUnion([.customerRepresentative, .decisionMaker])
-            case .backlog, .decisions: stances.insert(.decisionMaker)
-            case .experiments: stances.insert(.experimenter)
-            case .communications: stances.insert(.influencer)
-            case .jobs, .rules, .audit: stances.insert(.orchestrator)
-            case .drafts: stances.formUnion(Stance.allCases)  // every pane shows its pending drafts
-            }
-        }
-        return PaneBuilder.stances.indices.filter { stances.contains(PaneBuilder.stances[$0]) }
+    /// The panes (by index) that show something `changes` touched (see `Pane.isAffected(by:)`);
+    /// all of them for nil.
+    public static func panes(affectedBy changes: WorkspaceChanges?) -> [Int] {
+        guard let changes else { return Array(Panes.all.indices) }
+        return Panes.all.indices.filter { Panes.all[$0].isAffected(by: changes) }
     }
 
     /// Applies the pane's filter and sort to its rows.
@@ -288,10 +278,10 @@ public struct PreparedSnapshot: Sendable {
         self.generation = generation
         var contents: [Int: PaneContent] = [:]
         for index in AppState.panes(affectedBy: changes) {
-            contents[index] = PaneBuilder.content(for: PaneBuilder.stances[index], in: snapshot)
+            contents[index] = Panes.all[index].content(in: snapshot)
         }
         self.contents = contents
-        evidence = changes == nil || changes?.records[.backlog] != nil ? PaneBuilder.evidenceIndex(snapshot) : nil
+        evidence = changes == nil || changes?.records[.backlog] != nil ? Panes.evidenceIndex(snapshot) : nil
     }
 }
 

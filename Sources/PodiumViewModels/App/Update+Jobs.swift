@@ -88,7 +88,7 @@ extension AppState {
     /// Returns false when the pane does not show it (yet).
     @discardableResult
     public mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
-        guard let index = PaneBuilder.stances.firstIndex(of: .orchestrator),
+        guard let index = Panes.index(of: .orchestrator),
               let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id.rawValue }) else { return false }
         panes[index].selected = position
         return true
@@ -147,19 +147,19 @@ extension AppState {
         case .character("e") where reviewable:
             return [.review(.edit(view.id))]
         case .character("r"):
-            message = "Regenerating “\(PaneBuilder.clean(draft.title))”…" + (draft.edits.isEmpty ? "" : " (your edited draft stays, beside the new one)")
+            message = "Regenerating “\(Format.clean(draft.title))”…" + (draft.edits.isEmpty ? "" : " (your edited draft stays, beside the new one)")
             return [.review(.regenerate(view.id))]
         case .character("a"), .character("x"), .character("e"):
             message = "This draft is \(draft.status.rawValue); only pending drafts can be accepted, rejected or edited."
         case .character("u") where draft.status == .accepted:
             // Any accepted draft, also one accepted by automation, can be taken back here.
             mode = .normal
-            message = "Undoing the acceptance of “\(PaneBuilder.clean(draft.title))”…"
-            return [.write(.undoAcceptance(view.id), summary: "Undo: accepted “\(PaneBuilder.clean(draft.title))”")]
+            message = "Undoing the acceptance of “\(Format.clean(draft.title))”…"
+            return [.write(.undoAcceptance(view.id), summary: "Undo: accepted “\(Format.clean(draft.title))”")]
         case .character("u") where draft.status == .rejected:
             mode = .normal
-            message = "Undoing the rejection of “\(PaneBuilder.clean(draft.title))”…"
-            return [.write(.undoRejections([view.id]), summary: "Undo: rejected “\(PaneBuilder.clean(draft.title))”")]
+            message = "Undoing the rejection of “\(Format.clean(draft.title))”…"
+            return [.write(.undoRejections([view.id]), summary: "Undo: rejected “\(Format.clean(draft.title))”")]
         case .character("u"):
             // Here u is about this draft only, never a change made elsewhere.
             message = "This draft is \(draft.status.rawValue): there is no review of it to undo (Esc, then u undoes your last change)."
@@ -214,24 +214,24 @@ extension AppState {
     mutating func finishReview(_ outcome: ReviewOutcome) {
         switch outcome {
         case let .accepted(id, title, effect, changed):
-            let description = "accepted “\(PaneBuilder.clean(title))”"
+            let description = "accepted “\(Format.clean(title))”"
             undoStack.append(UndoEntry(description: description, restore: .undoAcceptance(id)))
             if undoStack.count > 50 { undoStack.removeFirst() }
             mode = .normal
-            message = "Accepted “\(PaneBuilder.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s"))" : effect) + " · u undoes"
+            message = "Accepted “\(Format.clean(title))”: " + (changed > 0 ? "\(effect) (\(changed) record\(changed == 1 ? "" : "s"))" : effect) + " · u undoes"
         case let .rejected(id, title):
-            undoStack.append(UndoEntry(description: "rejected “\(PaneBuilder.clean(title))”", restore: .undoRejections([id])))
+            undoStack.append(UndoEntry(description: "rejected “\(Format.clean(title))”", restore: .undoRejections([id])))
             if undoStack.count > 50 { undoStack.removeFirst() }
             mode = .normal
-            message = "Rejected “\(PaneBuilder.clean(title))” · u undoes"
+            message = "Rejected “\(Format.clean(title))” · u undoes"
         case let .edited(title, changed):
-            message = changed ? "Saved your edit of “\(PaneBuilder.clean(title))”." : "Unchanged."
+            message = changed ? "Saved your edit of “\(Format.clean(title))”." : "Unchanged."
         case let .regenerating(title, keepsEdited):
             mode = .normal
-            message = "Regenerating “\(PaneBuilder.clean(title))”: " + (keepsEdited
+            message = "Regenerating “\(Format.clean(title))”: " + (keepsEdited
                 ? "your edited draft stays in the list, the new one comes beside it." : "the new draft replaces it when ready.")
         case let .undone(title):
-            message = "Undid accepting “\(PaneBuilder.clean(title))”: the records it changed are back as they were."
+            message = "Undid accepting “\(Format.clean(title))”: the records it changed are back as they were."
         }
     }
 }

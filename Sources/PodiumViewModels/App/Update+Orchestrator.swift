@@ -4,14 +4,14 @@ import PodiumStore
 /// The Orchestrator's own keys: marking low-risk drafts and accepting or rejecting them in
 /// bulk, and adding, editing, switching and removing automation rules.
 extension AppState {
-    var orchestratorIndex: Int { PaneBuilder.stances.firstIndex(of: .orchestrator) ?? PaneBuilder.stances.count - 1 }
+    var orchestratorIndex: Int { Panes.index(of: .orchestrator) ?? Panes.all.count - 1 }
 
     /// The Orchestrator view shown: 0 jobs and drafts, 1 rules, 2 metrics, 3 audit.
     var orchestratorView: Int { panes[orchestratorIndex].view }
 
     /// Rebuilds a pane's content for its current view.
     mutating func rebuildContent(_ index: Int) {
-        setContent(PaneBuilder.content(for: PaneBuilder.stances[index], view: panes[index].view, in: snapshot, settings: paneSettings), at: index)
+        setContent(Panes.all[index].content(view: panes[index].view, in: snapshot, settings: paneSettings), at: index)
         applyMarks(index)
         recomputeVisible(index)
     }
@@ -82,7 +82,7 @@ extension AppState {
             return
         }
         if panes[index].marked.remove(row.id) != nil {
-            message = "Unmarked “\(PaneBuilder.clean(draft.title))” · \(panes[index].marked.count) marked"
+            message = "Unmarked “\(Format.clean(draft.title))” · \(panes[index].marked.count) marked"
         } else {
             guard draft.status == .pending else {
                 message = "Only pending drafts can be marked; this one is \(draft.status.rawValue)."
@@ -93,7 +93,7 @@ extension AppState {
                 return
             }
             panes[index].marked.insert(row.id)
-            message = "Marked “\(PaneBuilder.clean(draft.title))” · \(panes[index].marked.count) marked · a accepts them, x rejects them"
+            message = "Marked “\(Format.clean(draft.title))” · \(panes[index].marked.count) marked · a accepts them, x rejects them"
         }
         rebuildContent(index)
         _ = perform(.moveDown)
@@ -126,10 +126,10 @@ extension AppState {
         switch outcome {
         case let .bulkReviewed(accepted, rejected, failures):
             if !accepted.isEmpty {
-                undoStack.append(UndoEntry(description: "accepted \(PaneBuilder.count(accepted.count, "draft"))", restore: .undoAcceptances(accepted)))
+                undoStack.append(UndoEntry(description: "accepted \(Format.count(accepted.count, "draft"))", restore: .undoAcceptances(accepted)))
             }
             if !rejected.isEmpty {
-                undoStack.append(UndoEntry(description: "rejected \(PaneBuilder.count(rejected.count, "draft"))", restore: .undoRejections(rejected)))
+                undoStack.append(UndoEntry(description: "rejected \(Format.count(rejected.count, "draft"))", restore: .undoRejections(rejected)))
             }
             if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
             var parts: [String] = []
@@ -147,15 +147,15 @@ extension AppState {
                 if undoStack.count > 50 { undoStack.removeFirst() }
             }
             mode = .normal
-            message = PaneBuilder.clean(summary) + (undo == nil ? "" : " · u undoes")
+            message = Format.clean(summary) + (undo == nil ? "" : " · u undoes")
             if let select { selectInOrchestrator(select) }
         case let .ruleRefused(reason, text):
-            message = PaneBuilder.clean(reason)
-            if let text { mode = .prompt(Prompt(purpose: .rule, text: text, note: PaneBuilder.clean(reason))) }
+            message = Format.clean(reason)
+            if let text { mode = .prompt(Prompt(purpose: .rule, text: text, note: Format.clean(reason))) }
         case let .ruleNote(text):
-            message = PaneBuilder.clean(text)
+            message = Format.clean(text)
         case let .reviewsUndone(verb, plural, titles, failures):
-            let done = titles.count == 1 ? "Undid \(verb) “\(PaneBuilder.clean(titles[0]))”" : "Undid \(titles.count) \(plural)"
+            let done = titles.count == 1 ? "Undid \(verb) “\(Format.clean(titles[0]))”" : "Undid \(titles.count) \(plural)"
             message = (titles.isEmpty && !failures.isEmpty ? "Not undone" : done)
                 + (failures.first.map { " · \(failures.count) not undone: \($0)" } ?? "")
         }

@@ -121,7 +121,7 @@ extension AppState {
             guard let action = keyMap.action(for: key, in: focusedStance) else {
                 if key != .escape {
                     if let other = keyMap.bindings.first(where: { $0.key == key && $0.action.scope != nil }), let stance = other.action.scope,
-                       let index = PaneBuilder.stances.firstIndex(of: stance) {
+                       let index = Panes.index(of: stance) {
                         message = "\(key) works in \(index + 1) (\(stance.title)): \(other.action.title.replacingOccurrences(of: "AI: ", with: "")) · ? shows every key"
                     } else {
                         message = "\(key) is not bound to anything · ? shows every key"
@@ -238,12 +238,14 @@ extension AppState {
 
     /// Does what `action` names.
     public mutating func perform(_ action: Action) -> [Effect] {
+        if let index = action.paneIndex {  // a pane's show action (see `Pane.showAction`)
+            focus(index)
+            return []
+        }
         let count = panes[focused].visible.count
         switch action {
         case .nextPane: focus((focused + 1) % panes.count)
         case .previousPane: focus((focused + panes.count - 1) % panes.count)
-        case .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter, .showInfluencer, .showOrchestrator:
-            focus(action.paneIndex ?? 0)
         case .moveDown: select(panes[focused].selected + 1, count: count)
         case .moveUp: select(panes[focused].selected - 1, count: count)
         case .pageDown: select(panes[focused].selected + pageSize, count: count)
@@ -279,7 +281,7 @@ extension AppState {
             panes[focused].sortAscending.toggle()
             recomputeVisible(focused)
         case .switchView:
-            let views = PaneBuilder.views(for: focusedStance)
+            let views = focusedPane.viewNames
             guard views.count > 1 else {
                 message = "This pane has one view."
                 return []
@@ -357,12 +359,12 @@ extension AppState {
         let before = [moving.id: moving.order, other.id: other.order]
         var after = [moving.id: other.order, other.id: moving.order]
         if moving.order == other.order { after[moving.id] = other.order + delta }
-        let description = "moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down")"
+        let description = "moved \"\(Format.clean(moving.title))\" \(delta < 0 ? "up" : "down")"
         undoStack.append(UndoEntry(description: description, restore: .setBacklogOrder(before)))
         if undoStack.count > 50 { undoStack.removeFirst() }
         // The selection stays on the moved item: when the write lands, the new snapshot
         // keeps the selection on its record, now one place up or down.
-        message = "Moved \"\(PaneBuilder.clean(moving.title))\" \(delta < 0 ? "up" : "down") · u undoes"
+        message = "Moved \"\(Format.clean(moving.title))\" \(delta < 0 ? "up" : "down") · u undoes"
         return [.write(.setBacklogOrder(after), summary: description)]
     }
 }

@@ -116,10 +116,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The pane an action shows, for the seven pane actions.
+    /// The pane an action shows, for the panes' show actions (see `Pane.showAction`).
     public var paneIndex: Int? {
-        let panes: [Action] = [.showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
-                               .showInfluencer, .showOrchestrator]
-        return panes.firstIndex(of: self)
+        Panes.all.firstIndex { $0.showAction == self }
     }
 }

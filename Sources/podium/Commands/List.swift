@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PodiumCore
 import PodiumStore
-import PodiumViewModels
 
 /// `podium list`: the records of one collection, as a table or JSON.
 struct List: ParsableCommand {
@@ -73,8 +72,7 @@ struct List: ParsableCommand {
     }
 
     private func table(_ snapshot: WorkspaceSnapshot) -> String {
-        func day(_ date: Date?) -> String { date.map { $0.formatted(.iso8601.year().month().day()) } ?? "" }
-        func score(_ value: Double?) -> String { value.map { $0 >= 100 ? String(Int($0.rounded())) : String(format: "%.1f", $0) } ?? "—" }
+        func day(_ date: Date?) -> String { date.map(Format.day) ?? "" }
         let width = Console.width
         switch collection {
         case .product:
@@ -99,7 +97,7 @@ struct List: ParsableCommand {
         case .backlog:
             return TextTable(headers: ["#", "ID", "STATUS", "RICE", "WSJF", "EVIDENCE", "TITLE"],
                              rows: limited(snapshot.orderedBacklog).map {
-                                 [String($0.order), $0.id.short, $0.status.rawValue, score($0.rice.score), score($0.wsjf.score),
+                                 [String($0.order), $0.id.short, $0.status.rawValue, Format.score($0.rice.score), Format.score($0.wsjf.score),
                                   String($0.linkedFeedback.count), $0.title]
                              }, flexibleColumn: 6).render(width: width)
         case .stakeholders:
@@ -137,7 +135,7 @@ struct List: ParsableCommand {
         case .audit:
             return TextTable(headers: ["WHEN", "WHO", "ACTION", "SUMMARY"],
                              rows: newest(snapshot.audit.all).map {
-                                 [PaneBuilder.time($0.at), $0.who, $0.action.rawValue, $0.summary]
+                                 [Format.time($0.at), $0.who, $0.action.rawValue, $0.summary]
                              }, flexibleColumn: 3).render(width: width)
         }
     }

@@ -9,15 +9,31 @@ struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one frame of the dashboard as plain text (for scripts, docs and tests).")
 
-    /// The panes by their short names.
-    enum Pane: String, ExpressibleByArgument, CaseIterable {
-        case visionary, collaborator, customer, decision, experimenter, influencer, orchestrator, all
+    /// A pane by its short name (`Pane.name` in the pane registry), or all of them.
+    struct Pane: RawRepresentable, CaseIterable, Equatable, ExpressibleByArgument {
+        /// Every pane, one after the other.
+        static let all = Pane(name: "all")
+        /// The panes' names in their order, then "all".
+        static var allCases: [Pane] { Panes.all.map { Pane(name: $0.name) } + [all] }
+        /// The first pane, shown when none is named.
+        static var first: Pane { allCases[0] }
+
+        let rawValue: String
+
+        init?(rawValue: String) {
+            guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+            self.rawValue = rawValue
+        }
+
+        private init(name: String) {
+            rawValue = name
+        }
     }
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     @Option(help: "The pane to show: \(Pane.allValueStrings.joined(separator: ", ")).")
-    var pane: Pane = .visionary
+    var pane: Pane = .first
 
     @Option(help: "The screen size, COLUMNSxROWS.")
     var size = "120x40"

@@ -4,7 +4,6 @@ import PodiumCore
 import PodiumEngine
 import PodiumStore
 import PodiumTUI
-import PodiumViewModels
 
 /// `podium drafts …`: review AI drafts from the command line.
 struct Drafts: ParsableCommand {
@@ -43,7 +42,7 @@ struct Drafts: ParsableCommand {
             Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 3).render(width: Console.width))
         }
 
-        static func age(_ date: Date) -> String { PaneBuilder.age(date, now: Date()) }
+        static func age(_ date: Date) -> String { Format.age(date, now: Date()) }
     }
 
     /// `podium drafts show ID`

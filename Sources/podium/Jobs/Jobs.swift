@@ -3,7 +3,6 @@ import Foundation
 import PodiumCore
 import PodiumEngine
 import PodiumStore
-import PodiumViewModels
 
 /// `podium jobs …`: the job kinds, the job history, and re-running jobs.
 struct Jobs: ParsableCommand {
@@ -32,7 +31,7 @@ struct Jobs: ParsableCommand {
                 return
             }
             let rows = jobs.map { job -> [String] in
-                let duration = job.startedAt.flatMap { start in job.finishedAt.map { PaneBuilder.duration($0.timeIntervalSince(start)) } } ?? ""
+                let duration = job.startedAt.flatMap { start in job.finishedAt.map { Format.duration($0.timeIntervalSince(start)) } } ?? ""
                 let outcome = job.draftID.map { "draft \($0.short)" } ?? job.error ?? job.progress ?? ""
                 let tokens = job.usage.map { "\($0.inputTokens)+\($0.outputTokens)" } ?? ""
                 return [job.id.short, job.status.rawValue, job.kind.rawValue, job.provider.name, duration, tokens,

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The short forms Podium shows numbers, dates and untrusted text in, shared by the
+/// dashboard's panes and the command line's lists.
+public enum Format {
+    // MARK: Text
+
+    /// Untrusted text made safe and (unless `lines`) kept to one line.
+    public static func clean(_ text: String, lines: Bool = false) -> String {
+        text.sanitizedForTerminal(keepingLineBreaks: lines)
+    }
+
+    /// "1 item", "3 items".
+    public static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    // MARK: Numbers
+
+    /// A whole number without decimals, any other with one: "12", "3.5".
+    public static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// A number that may be missing ("?" then).
+    public static func optional(_ value: Double?) -> String { value.map(number) ?? "?" }
+
+    /// A RICE or WSJF score: one decimal below 100, whole above, "—" when it cannot be worked out.
+    public static func score(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+    }
+
+    /// A share as a whole percentage: "42%" ("—" when missing).
+    public static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+
+    /// A share as a 20-cell bar: ██████░░░░…
+    public static func bar(_ value: Double?) -> String {
+        let filled = Int(((value ?? 0) * 20).rounded())
+        return String(repeating: "█", count: max(0, min(20, filled))) + String(repeating: "░", count: max(0, 20 - filled))
+    }
+
+    // MARK: Dates and durations
+
+    /// A date as ISO 8601 year, month and day: "2026-11-25".
+    public static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
+
+    /// A moment in the user's time zone, to the minute: "2026-11-25 19:17".
+    public static func time(_ date: Date) -> String {
+        date.formatted(.verbatim(
+            "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            timeZone: .current, calendar: Calendar(identifier: .gregorian)))
+    }
+
+    /// A moment shortly, for a narrow column: "11-25 19:17" this year, "2025-11-25" before.
+    public static func shortTime(_ date: Date, now: Date) -> String {
+        let calendar = Calendar(identifier: .gregorian)
+        let thisYear = calendar.dateComponents(in: .current, from: date).year == calendar.dateComponents(in: .current, from: now).year
+        guard thisYear else { return day(date) }
+        return date.formatted(.verbatim(
+            "\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            timeZone: .current, calendar: calendar))
+    }
+
+    /// How long ago, shortly: "now", "5m", "3h", "2d".
+    public static func age(_ date: Date, now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(date))
+        switch seconds {
+        case ..<60: return "now"
+        case ..<3600: return "\(Int(seconds / 60))m"
+        case ..<86_400: return "\(Int(seconds / 3600))h"
+        default: return "\(Int(seconds / 86_400))d"
+        }
+    }
+
+    /// A job's duration as the saved times allow: they are kept to the second, so "<1s",
+    /// "4s", "2m 5s".
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let whole = Int(seconds.rounded())
+        if whole < 1 { return "<1s" }
+        return whole < 60 ? "\(whole)s" : "\(whole / 60)m \(whole % 60)s"
+    }
+}

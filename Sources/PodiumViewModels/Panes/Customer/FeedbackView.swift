@@ -1,0 +1,71 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// The feedback, newest first, with its ratings and sentiment, under the counts by source
+/// and the latest accepted summary.
+struct FeedbackView: PaneView {
+    var name: String { "feedback" }
+
+    func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
+        let items = snapshot.feedback.values.sorted { $0.id > $1.id }
+        let hasSentiment = items.contains { $0.sentiment != nil }
+        return PaneContent(
+            title: "Customer Representative — feedback",
+            summary: summary(items, in: snapshot),
+            // Sentiment appears once an analysis has set it on some items.
+            columns: [.init("DATE", width: 10), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
+                      .init("RATING", width: 6, alignRight: true)]
+                + (hasSentiment ? [.init("SENT", width: 5, alignRight: true)] : []) + [.init("FEEDBACK")],
+            rows: items.map { item in
+                .init(id: item.id.rawValue,
+                      cells: [Format.day(item.createdAt), Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""), item.rating?.display ?? ""]
+                          + (hasSentiment ? [item.sentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
+                      tone: item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
+                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized]
+                          + (hasSentiment ? [item.sentiment] : []) + [nil])
+            },
+            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · s sort · v personas",
+            counts: "\(items.count) feedback items")
+    }
+
+    /// The counts (items, average stars, sources, personas) and the latest accepted summary.
+    private func summary(_ items: [FeedbackItem], in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
+        let rated = items.compactMap(\.rating)
+        let stars = rated.filter { $0.scale == .stars5 }.map(\.value)
+        var summary = "\(items.count) items"
+        if !stars.isEmpty { summary += String(format: " · average %.1f★ (%d reviews)", stars.reduce(0, +) / Double(stars.count), stars.count) }
+        let sources = Dictionary(grouping: items, by: \.source).mapValues(\.count)
+            .sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+        summary += " · " + sources.prefix(5).map { "\(Format.clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
+        if !snapshot.personas.isEmpty { summary += " · \(snapshot.personas.count) personas" }
+        var lines = [PaneContent.Line(summary, .muted)]
+        if let accepted = snapshot.drafts.values.filter({ $0.kind == .summarizeFeedback && $0.status == .accepted })
+            .max(by: { ($0.reviewedAt ?? $0.createdAt) < ($1.reviewedAt ?? $1.createdAt) }) {
+            let points = accepted.content.split(separator: "\n").filter { $0.hasPrefix("- ") }.prefix(2).map { Format.clean(String($0.dropFirst(2))) }
+            lines.append(.init("Accepted summary (\(Format.day(accepted.reviewedAt ?? accepted.createdAt))): \(Format.clean(accepted.title))"
+                + (points.isEmpty ? "" : " — " + points.joined(separator: " ")), .success))
+        }
+        return lines
+    }
+
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+        guard let item = snapshot.feedback[RecordID(id)] else { return [] }
+        var lines: [PaneContent.Line] = [
+            .init("\(Format.day(item.createdAt)) · \(Format.clean(item.source.rawValue)) · \(Format.clean(item.author ?? "anonymous"))", .muted),
+        ]
+        if let segment = item.segment { lines.append(.init("Segment: \(Format.clean(segment))", .muted)) }
+        if let rating = item.rating { lines.append(.init("Rating: \(rating.display)", PaneContent.Tone(rating: rating))) }
+        if let sentiment = item.sentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
+        if let version = item.version { lines.append(.init("Version: \(Format.clean(version))", .muted)) }
+        if let votes = item.votes { lines.append(.init("Votes: \(votes)", .muted)) }
+        lines += [.init(""), .init(Format.clean(item.text, lines: true))]
+        if let origin = item.origin { lines.append(.init("From: \(Format.clean(origin))", .muted)) }
+        if !item.tags.isEmpty { lines += [.init(""), .init("Tags: " + Format.clean(item.tags.joined(separator: ", ")), .muted)] }
+        if let linked = evidence[item.id.rawValue], !linked.isEmpty {
+            lines.append(.init("Evidence for: " + Format.clean(linked.joined(separator: "; ")), .accent))
+        }
+        lines.append(.init("id \(item.id)", .muted))
+        return lines
+    }
+}

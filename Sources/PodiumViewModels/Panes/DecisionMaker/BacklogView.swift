@@ -1,0 +1,51 @@
+import PodiumCore
+import PodiumStore
+
+/// The Product Backlog in its order (K/J move an item), with RICE, WSJF and the count of
+/// feedback items that are its evidence.
+struct BacklogView: PaneView {
+    var name: String { "backlog" }
+
+    func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
+        let backlog = snapshot.orderedBacklog.filter { $0.status != .dropped }
+        let decisions = snapshot.decisions.values.sorted { $0.decidedAt > $1.decidedAt }
+        var summary: [PaneContent.Line] = []
+        if let latest = decisions.first {
+            summary.append(.init("Latest decision (\(Format.day(latest.decidedAt))): \(Format.clean(latest.title)) — \(Format.clean(latest.choice))", .muted))
+        }
+        summary.append(.init("\(decisions.count) decisions in the log · \(backlog.filter { $0.status != .done }.count) open items", .muted))
+        return PaneContent(
+            title: "Decision Maker — Product Backlog",
+            summary: summary,
+            columns: [.init("#", width: 3, alignRight: true), .init("STATUS", width: 11), .init("RICE", width: 6, alignRight: true),
+                      .init("WSJF", width: 5, alignRight: true), .init("EVID", width: 4, alignRight: true), .init("TITLE")],
+            rows: backlog.map { item in
+                .init(id: item.id.rawValue,
+                      cells: [String(item.order), item.status.rawValue, Format.score(item.rice.score), Format.score(item.wsjf.score),
+                              String(item.linkedFeedback.count), Format.clean(item.title)],
+                      tone: item.status == .done ? .muted : item.status == .inProgress ? .accent : .normal,
+                      sortKeys: [Double(item.order), nil, item.rice.score, item.wsjf.score, Double(item.linkedFeedback.count), nil])
+            },
+            emptyMessage: "The backlog is empty: podium import backlog FILE", hints: "K/J reorder · v decision log · u undo",
+            counts: "\(backlog.count) backlog items")
+    }
+
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+        guard let item = snapshot.backlog[RecordID(id)] else { return [] }
+        var lines: [PaneContent.Line] = [
+            .init(Format.clean(item.title), .accent), .init("Status: \(item.status.rawValue) · order \(item.order)", .muted),
+        ]
+        if !item.description.isEmpty { lines += [.init(""), .init(Format.clean(item.description, lines: true))] }
+        lines += [.init(""), .init("RICE \(Format.score(item.rice.score)) = reach \(Format.optional(item.rice.reach)) × impact "
+            + "\(Format.optional(item.rice.impact)) × confidence \(Format.optional(item.rice.confidence)) ÷ effort \(Format.optional(item.rice.effort))"),
+                  .init("WSJF \(Format.score(item.wsjf.score)) = (value \(Format.optional(item.wsjf.businessValue)) + time "
+            + "\(Format.optional(item.wsjf.timeCriticality)) + risk \(Format.optional(item.wsjf.riskReduction))) ÷ size \(Format.optional(item.wsjf.jobSize))")]
+        let count = item.linkedFeedback.count
+        lines.append(.init(""))
+        lines.append(.init("Evidence: \(count) feedback item\(count == 1 ? "" : "s")", .muted))
+        for feedback in item.linkedFeedback.lazy.compactMap({ snapshot.feedback[$0] }).prefix(5) {
+            lines.append(.init("• " + Format.clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? "")))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,48 @@
+import PodiumCore
+import PodiumRender
+import PodiumStore
+
+/// The Influencer's pane: stakeholder updates and release notes, sent and in progress.
+public struct InfluencerPane: Pane {
+    public var stance: Stance { .influencer }
+    public var name: String { "influencer" }
+    public var views: [any PaneView] { [CommunicationsView()] }
+    public var shortTitle: String { "Influencer" }
+    public var tinyTitle: String { "Influence" }
+    public var themeRole: ThemeRole { .influencer }
+    public var showAction: Action { .showInfluencer }
+    public var collections: Set<RecordCollection> { [.communications] }
+}
+
+extension ThemeRole {
+    /// The Influencer pane's tab.
+    public static let influencer = ThemeRole(rawValue: "influencer")
+}
+
+/// The communications, newest first; those not sent yet stand out.
+struct CommunicationsView: PaneView {
+    var name: String { "updates and release notes" }
+
+    func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
+        let messages = snapshot.communications.values.sorted { $0.createdAt > $1.createdAt }
+        return PaneContent(
+            title: "Influencer — updates and release notes",
+            summary: [.init("\(messages.filter { $0.status == .sent }.count) sent · \(messages.filter { $0.status != .sent }.count) in progress", .muted)],
+            columns: [.init("STATUS", width: 6), .init("KIND", width: 18), .init("AUDIENCE", width: 14), .init("TITLE")],
+            rows: messages.map { message in
+                .init(id: message.id.rawValue,
+                      cells: [message.status.rawValue, message.kind.rawValue, Format.clean(message.audience), Format.clean(message.title)],
+                      tone: message.status == .sent ? .muted : .accent)
+            },
+            emptyMessage: "No communications yet.", hints: "Enter read",
+            counts: "\(messages.count) communications")
+    }
+
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+        guard let message = snapshot.communications[RecordID(id)] else { return [] }
+        return [.init(Format.clean(message.title), .accent),
+                .init("\(message.kind.rawValue) for \(Format.clean(message.audience)) · \(message.status.rawValue)", .muted),
+                .init(""), .init(message.body.isEmpty ? "(empty: not written yet)" : Format.clean(message.body, lines: true),
+                                 message.body.isEmpty ? .muted : .normal)]
+    }
+}

@@ -1,0 +1,39 @@
+import PodiumCore
+import PodiumStore
+
+/// The dashboard's panes in their order on screen (keys 1 to 7, the tabs), and lookups by stance.
+public enum Panes {
+    /// Every pane, in order.
+    public static let all: [any Pane] = [
+        VisionaryPane(), CollaboratorPane(), CustomerPane(), DecisionMakerPane(), ExperimenterPane(), InfluencerPane(),
+        OrchestratorPane(),
+    ]
+
+    /// The position of the pane of `stance`.
+    public static func index(of stance: Stance) -> Int? {
+        all.firstIndex { $0.stance == stance }
+    }
+
+    /// The pane of `stance`.
+    public static func pane(for stance: Stance) -> (any Pane)? {
+        all.first { $0.stance == stance }
+    }
+
+    /// The detail lines of one row of the pane of `stance` (`evidence` from `evidenceIndex`).
+    public static func detail(
+        for stance: Stance, id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]] = [:],
+        settings: PaneSettings = PaneSettings()
+    ) -> [PaneContent.Line] {
+        pane(for: stance)?.detail(of: id, in: snapshot, evidence: evidence, settings: settings) ?? []
+    }
+
+    /// For each feedback item, the titles of the backlog items it is evidence for (the
+    /// feedback's detail shows them; built once per change to the backlog).
+    public static func evidenceIndex(_ snapshot: WorkspaceSnapshot) -> [String: [String]] {
+        var index: [String: [String]] = [:]
+        for item in snapshot.orderedBacklog {
+            for feedback in item.linkedFeedback { index[feedback.rawValue, default: []].append(item.title) }
+        }
+        return index
+    }
+}
