@@ -3,6 +3,9 @@ import Foundation
 /// A Product Backlog item with the inputs that RICE and WSJF scoring need.
 public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     public var id: RecordID<BacklogItem>
+    /// The item's key in the tracker it was imported from ("LED-101", "ENG-42", "#17"); nil
+    /// for items made in Podium. A re-import updates the item with the same key.
+    public var key: String?
     public var title: String
     public var description: String
     public var status: BacklogStatus
@@ -10,8 +13,11 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     public var order: Int
     public var rice: RICEInputs
     public var wsjf: WSJFInputs
-    /// Feedback items that ask for or support this item: its demand evidence.
+    /// Feedback that asks for this item or complains of what it fixes: its demand evidence.
     public var linkedFeedback: [RecordID<FeedbackItem>]
+    /// Feedback that praises what this item is about: evidence that it works or is valued,
+    /// kept apart from demand and never counted as a reason to do it.
+    public var validatingFeedback: [RecordID<FeedbackItem>]
     public var tags: [String]
     public var createdAt: Date
     public var updatedAt: Date
@@ -19,12 +25,13 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     public var doneAt: Date?
 
     public init(
-        id: RecordID<BacklogItem> = .make(), title: String, description: String = "",
+        id: RecordID<BacklogItem> = .make(), key: String? = nil, title: String, description: String = "",
         status: BacklogStatus = .proposed, order: Int = 0, rice: RICEInputs = RICEInputs(),
         wsjf: WSJFInputs = WSJFInputs(), linkedFeedback: [RecordID<FeedbackItem>] = [],
-        tags: [String] = [], createdAt: Date = Date(), updatedAt: Date? = nil, doneAt: Date? = nil
+        validatingFeedback: [RecordID<FeedbackItem>] = [], tags: [String] = [], createdAt: Date = Date(), updatedAt: Date? = nil, doneAt: Date? = nil
     ) {
         self.id = id
+        self.key = key
         self.title = title
         self.description = description
         self.status = status
@@ -32,11 +39,38 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
         self.rice = rice
         self.wsjf = wsjf
         self.linkedFeedback = linkedFeedback
+        self.validatingFeedback = validatingFeedback
         self.tags = tags
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.doneAt = doneAt
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, key, title, description, status, order, rice, wsjf, linkedFeedback, validatingFeedback, tags, createdAt, updatedAt, doneAt
+    }
+
+    /// Reads an item; files written before validation links existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(RecordID<BacklogItem>.self, forKey: .id)
+        key = try container.decodeIfPresent(String.self, forKey: .key)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decode(String.self, forKey: .description)
+        status = try container.decode(BacklogStatus.self, forKey: .status)
+        order = try container.decode(Int.self, forKey: .order)
+        rice = try container.decode(RICEInputs.self, forKey: .rice)
+        wsjf = try container.decode(WSJFInputs.self, forKey: .wsjf)
+        linkedFeedback = try container.decode([RecordID<FeedbackItem>].self, forKey: .linkedFeedback)
+        validatingFeedback = try container.decodeIfPresent([RecordID<FeedbackItem>].self, forKey: .validatingFeedback) ?? []
+        tags = try container.decode([String].self, forKey: .tags)
+        createdAt = try container.decode(Date.self, forKey: .createdAt)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        doneAt = try container.decodeIfPresent(Date.self, forKey: .doneAt)
+    }
+
+    /// All feedback linked to the item: demand first, then validation.
+    public var allLinkedFeedback: [RecordID<FeedbackItem>] { linkedFeedback + validatingFeedback }
 }
 
 /// Where a backlog item stands.

@@ -21,12 +21,16 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     public var version: String?
     /// How many people back it, for feature requests (votes, supporters).
     public var votes: Int?
+    /// The item's id in the tool it was exported from (a Zendesk ticket, an Intercom
+    /// conversation, a Canny post, a Play Console review link): a re-export updates the item
+    /// with the same id instead of adding it again.
+    public var externalID: String?
 
     public init(
         id: RecordID<FeedbackItem> = .make(), text: String, source: FeedbackSource = .other,
         author: String? = nil, segment: String? = nil, rating: Rating? = nil,
         createdAt: Date = Date(), tags: [String] = [], sentiment: Double? = nil,
-        origin: String? = nil, importedAt: Date? = nil, version: String? = nil, votes: Int? = nil
+        origin: String? = nil, importedAt: Date? = nil, version: String? = nil, votes: Int? = nil, externalID: String? = nil
     ) {
         self.id = id
         self.text = text
@@ -41,6 +45,7 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
         self.importedAt = importedAt
         self.version = version
         self.votes = votes
+        self.externalID = externalID
     }
 
     /// The identity used to spot the same feedback imported twice: text, author and day.

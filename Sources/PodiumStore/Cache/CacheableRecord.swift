@@ -11,7 +11,7 @@ protocol CacheableRecord: WorkspaceRecord {
 }
 
 extension FeedbackItem: CacheableRecord {
-    static var cacheFormat: Int { 2 }
+    static var cacheFormat: Int { 3 }
 
     func write(to writer: inout BinaryWriter) {
         writer.string(id.rawValue)
@@ -30,6 +30,7 @@ extension FeedbackItem: CacheableRecord {
         writer.optional(importedAt) { $0.date($1) }
         writer.optional(version) { $0.string($1) }
         writer.optional(votes) { $0.double(Double($1)) }
+        writer.optional(externalID) { $0.string($1) }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -47,6 +48,7 @@ extension FeedbackItem: CacheableRecord {
             id: id, text: text, source: source, author: author, segment: segment, rating: rating,
             createdAt: try reader.date(), tags: try reader.strings(), sentiment: try reader.optional { try $0.double() },
             origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() },
-            version: try reader.optional { try $0.string() }, votes: try reader.optional { Int(try $0.double()) })
+            version: try reader.optional { try $0.string() }, votes: try reader.optional { Int(try $0.double()) },
+            externalID: try reader.optional { try $0.string() })
     }
 }
