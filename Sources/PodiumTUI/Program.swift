@@ -288,7 +288,7 @@ public final class Program {
 
     // MARK: AI jobs and review
 
-    private func runJob(_ kind: JobKind, parameters: [String: String], inputs: [ArtifactReference]) {
+    private func runJob(_ kind: JobKind, parameters: JobParameters, inputs: [ArtifactReference]) {
         guard let engine else {
             state.message = "AI jobs are not available here."
             return

@@ -46,7 +46,7 @@ struct JobKeysTests {
     func prompts() {
         var (state, _) = state()
         _ = state.press(.character("7"), .character("A"))
-        #expect(state.mode == .prompt(.init(purpose: .question, text: "")))
+        #expect(state.mode == .prompt(.init(purpose: .jobParameter(.ask, .question), text: "")))
         state.type("why offline?")
         #expect(state.press(.enter) == [.runJob(.ask, parameters: ["question": "why offline?"], inputs: [])])
         _ = state.press(.character("6"), .character("w"))

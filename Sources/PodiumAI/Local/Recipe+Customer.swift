@@ -18,7 +18,7 @@ extension Recipe {
     /// Which feedback the draft covers, for titles: "all 400 items" or "312 filtered items".
     func scopeDescription(_ items: [FeedbackItem]) -> String {
         let noun = items.count == 1 ? "item" : "items"
-        if let filter = request.parameter("filter") { return "\(items.count) \(noun) matching “\(Recipe.clean(filter))”" }
+        if let filter = request.parameters.filter { return "\(items.count) \(noun) matching “\(Recipe.clean(filter))”" }
         return request.inputs(.feedback).isEmpty ? "all \(items.count) \(noun)" : "\(items.count) selected \(noun)"
     }
 

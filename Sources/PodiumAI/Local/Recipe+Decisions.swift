@@ -69,12 +69,17 @@ extension Recipe {
                            evidence: evidence, figures: figures, proposal: DraftProposal(backlogOrder: ranked.map(\.id)))
     }
 
+    /// The job's scoring method: RICE unless it asks for WSJF; a method Podium does not know
+    /// (a hand-edited or newer job file) fails the job.
     func priorityMethod() throws -> PriorityMethod {
-        guard let name = request.parameter("method")?.lowercased() else { return .rice }
-        guard let method = PriorityMethod(rawValue: name) else {
+        let parameters = request.parameters
+        if parameters.method == nil, let name = parameters[.method]?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), !name.isEmpty {
             throw JobError.invalidInput("Unknown method “\(name)”: use rice or wsjf.")
         }
-        return method
+        switch parameters.method ?? .rice {
+        case .rice: return .rice
+        case .wsjf: return .wsjf
+        }
     }
 
     // MARK: decision-record

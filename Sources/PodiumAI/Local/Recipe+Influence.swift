@@ -27,7 +27,7 @@ extension Recipe {
     // MARK: stakeholder-update
 
     mutating func stakeholderUpdate() throws -> DraftOutput {
-        let audience = Recipe.clean(request.parameter("audience") ?? "leadership")
+        let audience = Recipe.clean(request.parameters.audience ?? JobParameter.audience.valueWhenBlank ?? "")
         // Customers and users get what changed for them, not internal decisions and risks.
         let external = ["customer", "user", "client", "public"].contains { audience.lowercased().contains($0) }
         let range = period

@@ -136,7 +136,7 @@ extension Recipe {
     // MARK: ask
 
     mutating func ask() throws -> DraftOutput {
-        guard let question = request.parameter("question") else {
+        guard let question = request.parameters.question else {
             throw JobError.invalidInput("Ask a question, e.g. podium run ask \"What do customers say about invoicing?\"")
         }
         context.progress("Searching the workspace")

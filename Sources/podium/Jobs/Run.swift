@@ -84,13 +84,10 @@ struct Run: ParsableCommand {
         for warning in config.warnings { Console.warning(warning) }
         let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
         let snapshot = store.snapshot
-        var parameters: [String: String] = [:]
+        var parameters = JobParameters(question: question, audience: audience, method: method.flatMap(ScoringMethod.init(name:)))
         var inputs: [ArtifactReference] = []
-        if let question { parameters["question"] = question }
-        if let audience { parameters["audience"] = audience }
-        if let method { parameters["method"] = method }
         if let filter {
-            parameters["filter"] = filter
+            parameters.filter = filter
             let matches = FeedbackFilter.matching(filter, in: snapshot)
             guard !matches.isEmpty else { throw CommandFailure(message: "no feedback matches \"\(filter)\"") }
             inputs += matches.map { ArtifactReference(.feedback, $0.id) }
