@@ -4,6 +4,16 @@ import PodiumInsight
 
 /// The Decision Maker's jobs: a backlog order with its rationale, and decision records.
 extension Recipe {
+    /// The Decision Maker's kinds: each recipe, with what its prompt asks an LLM for.
+    static let decisionRecipes: [JobRecipe] = [
+        JobRecipe(.orderBacklog,
+                  objective: "Explain the suggested order of the backlog to stakeholders: why the top items come first.",
+                  format: "Markdown: the numbered list of the data, same items, same order, each line keeping its [#id], with one sentence of rationale per item.") { try $0.orderBacklog() },
+        JobRecipe(.decisionRecord,
+                  objective: "Write a decision record for the backlog item in the data.",
+                  format: "Markdown with \"## Context\", \"## Options\" (bullets), \"## Choice\" and \"## Rationale\".") { try $0.decisionRecord() },
+    ]
+
     /// Demand per backlog item from its linked feedback: how many items, and the share
     /// of them that is negative.
     mutating func demand(for items: [BacklogItem]) -> [RecordID<BacklogItem>: Demand] {
