@@ -267,8 +267,8 @@ extension AppState {
             return jobControl(action)
         case .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule:
             return orchestratorAction(action)
-        default:
-            if let kind = action.jobKind { return runJob(kind) }
+        case let .run(kind):
+            return runJob(kind)
         }
         return []
     }
