@@ -12,7 +12,7 @@ struct ProviderTests {
     static let snapshot = DemoWorkspace(feedbackCount: 120).makeContent().snapshot
     static let key = "sk-test-0123456789abcdef"
 
-    private func request(_ kind: JobKind = .summarizeFeedback, parameters: [String: String] = [:]) -> JobRequest {
+    private func request(_ kind: JobKind = .summarizeFeedback, parameters: JobParameters = [:]) -> JobRequest {
         JobRequest(job: Job(kind: kind, stance: kind.info!.stance, parameters: parameters), snapshot: Self.snapshot, now: DemoWorkspace.referenceDate)
     }
 

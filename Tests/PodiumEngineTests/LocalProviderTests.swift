@@ -11,7 +11,7 @@ import Testing
 struct LocalProviderTests {
     static let snapshot = DemoWorkspace(feedbackCount: 300).makeContent().snapshot
 
-    private func run(_ kind: JobKind, parameters: [String: String] = [:], inputs: [ArtifactReference] = []) throws -> DraftOutput {
+    private func run(_ kind: JobKind, parameters: JobParameters = [:], inputs: [ArtifactReference] = []) throws -> DraftOutput {
         let info = try #require(kind.info)
         let job = Job(kind: kind, stance: info.stance, parameters: parameters, inputs: inputs)
         return try LocalProvider().run(JobRequest(job: job, snapshot: Self.snapshot, now: DemoWorkspace.referenceDate), context: JobContext())

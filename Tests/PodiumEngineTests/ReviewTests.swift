@@ -10,7 +10,7 @@ import Testing
 @Suite("Draft review")
 struct ReviewTests {
     /// Runs `kind` on the built-in engine and returns its draft.
-    private func draft(_ kind: JobKind, in store: WorkspaceStore, parameters: [String: String] = [:], inputs: [ArtifactReference] = []) throws -> Draft {
+    private func draft(_ kind: JobKind, in store: WorkspaceStore, parameters: JobParameters = [:], inputs: [ArtifactReference] = []) throws -> Draft {
         let engine = JobEngine(store: store, providerFor: { _ in LocalProvider() })
         let job = try engine.enqueue(kind, parameters: parameters, inputs: inputs)
         engine.waitForIdle()

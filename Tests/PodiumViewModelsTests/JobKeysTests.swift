@@ -46,7 +46,7 @@ struct JobKeysTests {
     func prompts() {
         var (state, _) = state()
         _ = state.press(.character("7"), .character("A"))
-        #expect(state.mode == .prompt(.init(purpose: .question, text: "")))
+        #expect(state.mode == .prompt(.init(purpose: .jobParameter(.ask, .question), text: "")))
         state.type("why offline?")
         #expect(state.press(.enter) == [.runJob(.ask, parameters: ["question": "why offline?"], inputs: [])])
         _ = state.press(.character("6"), .character("w"))
@@ -101,13 +101,13 @@ struct JobKeysTests {
     @Test("job keys belong to their pane: no clash with each other or with keys of every pane")
     func scopes() {
         #expect(KeyMap.standard.conflicts.isEmpty)
-        #expect(KeyMap.standard.action(for: .character("p"), in: .customerRepresentative) == .runBuildPersonas)
-        #expect(KeyMap.standard.action(for: .character("p"), in: .experimenter) == .runProposeExperiments)
+        #expect(KeyMap.standard.action(for: .character("p"), in: .customerRepresentative) == .run(.buildPersonas))
+        #expect(KeyMap.standard.action(for: .character("p"), in: .experimenter) == .run(.proposeExperiments))
         #expect(KeyMap.standard.action(for: .character("p"), in: .visionary) == nil)
         #expect(Help.lines(for: .standard).contains { $0.keys == "m" && $0.title == "AI: Summarize feedback (Customer Representative pane)" })
         var map = KeyMap.standard
-        map.rebind(.runSummarizeFeedback, to: [.character("z")])
-        #expect(map.action(for: .character("z"), in: .customerRepresentative) == .runSummarizeFeedback)
+        map.rebind(.run(.summarizeFeedback), to: [.character("z")])
+        #expect(map.action(for: .character("z"), in: .customerRepresentative) == .run(.summarizeFeedback))
         #expect(map.conflicts.isEmpty)
     }
 }

@@ -7,24 +7,12 @@ public struct LocalProvider: Provider {
 
     public init() {}
 
+    /// The kinds it has a recipe for (a kind from a newer Podium has none).
+    public static var kinds: Set<JobKind> { Set(JobRecipe.registered.keys) }
+
     public func run(_ request: JobRequest, context: JobContext) throws -> DraftOutput {
-        var recipe = Recipe(request: request, context: context)
-        switch request.job.kind {
-        case .visionNarrative: return try recipe.visionNarrative()
-        case .stakeholderSynthesis: return try recipe.stakeholderSynthesis()
-        case .summarizeFeedback: return try recipe.summarizeFeedback()
-        case .clusterThemes: return try recipe.clusterThemes()
-        case .buildPersonas: return try recipe.buildPersonas()
-        case .tagSentiment: return try recipe.tagSentiment()
-        case .orderBacklog: return try recipe.orderBacklog()
-        case .decisionRecord: return try recipe.decisionRecord()
-        case .proposeExperiments: return try recipe.proposeExperiments()
-        case .concludeExperiment: return try recipe.concludeExperiment()
-        case .stakeholderUpdate: return try recipe.stakeholderUpdate()
-        case .releaseNotes: return try recipe.releaseNotes()
-        case .ask: return try recipe.ask()
-        case .sprintReviewPack: return try recipe.sprintReviewPack()
-        default: throw JobError.unknownKind(request.job.kind.rawValue)
-        }
+        guard let recipe = JobRecipe.registered[request.job.kind] else { throw JobError.unknownKind(request.job.kind.rawValue) }
+        var run = Recipe(request: request, context: context)
+        return try recipe.make(&run)
     }
 }

@@ -4,6 +4,22 @@ import PodiumInsight
 
 /// The Customer Representative's jobs: summaries, themes, personas, sentiment tags.
 extension Recipe {
+    /// The Customer Representative's kinds: each recipe, with what its prompt asks an LLM for.
+    static let customerRecipes: [JobRecipe] = [
+        JobRecipe(.summarizeFeedback,
+                  objective: "Summarize the customer feedback for a Product Owner: the biggest complaints, what customers like, and the themes with their size.",
+                  format: "Markdown with \"## Biggest complaints\", \"## What customers like\" and \"## Themes\"; quote customers exactly and cite each quote.") { try $0.summarizeFeedback() },
+        JobRecipe(.clusterThemes,
+                  objective: "Describe each feedback theme found in the data: what it is about, how big and how negative it is.",
+                  format: "Markdown, one \"## N. label\" section per theme of the data, in the same order and with the same labels and tags.") { try $0.clusterThemes() },
+        JobRecipe(.buildPersonas,
+                  objective: "Describe each persona of the data as a Product Owner would use it: goals, pains, and representative quotes.",
+                  format: "Markdown, one \"## Name\" section per persona of the data, with the same names.") { try $0.buildPersonas() },
+        JobRecipe(.tagSentiment,
+                  objective: "Comment on the sentiment scores of the data: what drives the most negative and the most positive feedback.",
+                  format: "Markdown with \"## Most negative\" and \"## Most positive\"; keep the scores as given.") { try $0.tagSentiment() },
+    ]
+
     /// The feedback the job works on, refusing an empty set with a clear message.
     func feedbackToWorkOn() throws -> [FeedbackItem] {
         let items = request.feedback
@@ -18,7 +34,7 @@ extension Recipe {
     /// Which feedback the draft covers, for titles: "all 400 items" or "312 filtered items".
     func scopeDescription(_ items: [FeedbackItem]) -> String {
         let noun = items.count == 1 ? "item" : "items"
-        if let filter = request.parameter("filter") { return "\(items.count) \(noun) matching “\(Recipe.clean(filter))”" }
+        if let filter = request.parameters.filter { return "\(items.count) \(noun) matching “\(Recipe.clean(filter))”" }
         return request.inputs(.feedback).isEmpty ? "all \(items.count) \(noun)" : "\(items.count) selected \(noun)"
     }
 

@@ -4,6 +4,16 @@ import PodiumInsight
 
 /// The Decision Maker's jobs: a backlog order with its rationale, and decision records.
 extension Recipe {
+    /// The Decision Maker's kinds: each recipe, with what its prompt asks an LLM for.
+    static let decisionRecipes: [JobRecipe] = [
+        JobRecipe(.orderBacklog,
+                  objective: "Explain the suggested order of the backlog to stakeholders: why the top items come first.",
+                  format: "Markdown: the numbered list of the data, same items, same order, each line keeping its [#id], with one sentence of rationale per item.") { try $0.orderBacklog() },
+        JobRecipe(.decisionRecord,
+                  objective: "Write a decision record for the backlog item in the data.",
+                  format: "Markdown with \"## Context\", \"## Options\" (bullets), \"## Choice\" and \"## Rationale\".") { try $0.decisionRecord() },
+    ]
+
     /// Demand per backlog item from its linked feedback: how many items, and the share
     /// of them that is negative.
     mutating func demand(for items: [BacklogItem]) -> [RecordID<BacklogItem>: Demand] {
@@ -69,12 +79,17 @@ extension Recipe {
                            evidence: evidence, figures: figures, proposal: DraftProposal(backlogOrder: ranked.map(\.id)))
     }
 
+    /// The job's scoring method: RICE unless it asks for WSJF; a method Podium does not know
+    /// (a hand-edited or newer job file) fails the job.
     func priorityMethod() throws -> PriorityMethod {
-        guard let name = request.parameter("method")?.lowercased() else { return .rice }
-        guard let method = PriorityMethod(rawValue: name) else {
+        let parameters = request.parameters
+        if parameters.method == nil, let name = parameters[.method]?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), !name.isEmpty {
             throw JobError.invalidInput("Unknown method “\(name)”: use rice or wsjf.")
         }
-        return method
+        switch parameters.method ?? .rice {
+        case .rice: return .rice
+        case .wsjf: return .wsjf
+        }
     }
 
     // MARK: decision-record

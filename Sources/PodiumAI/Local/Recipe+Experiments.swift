@@ -4,6 +4,16 @@ import PodiumInsight
 
 /// The Experimenter's jobs: experiments for the top themes, and conclusions from results.
 extension Recipe {
+    /// The Experimenter's kinds: each recipe, with what its prompt asks an LLM for.
+    static let experimentRecipes: [JobRecipe] = [
+        JobRecipe(.proposeExperiments,
+                  objective: "Sharpen the proposed experiments: a testable hypothesis, one metric, a target and a duration each.",
+                  format: "Markdown, one \"## title\" section per experiment of the data, same titles, with \"- **Hypothesis:**\", \"- **Metric:**\", \"- **Target:**\" and \"- **Duration:**\" lines.") { try $0.proposeExperiments() },
+        JobRecipe(.concludeExperiment,
+                  objective: "Conclude the experiment from its evidence: did the result meet the target, and what should happen next?",
+                  format: "Markdown with \"## Evidence\", \"## Conclusion\" and \"## Verdict\" (one word: succeeded, failed or inconclusive).") { try $0.concludeExperiment() },
+    ]
+
     // MARK: propose-experiments
 
     mutating func proposeExperiments() throws -> DraftOutput {

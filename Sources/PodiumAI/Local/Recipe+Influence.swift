@@ -4,6 +4,19 @@ import PodiumInsight
 
 /// The Influencer's jobs (stakeholder updates, release notes) and the Sprint Review pack.
 extension Recipe {
+    /// The Influencer's kinds and the Sprint Review pack: each recipe, with what its prompt asks an LLM for.
+    static let influenceRecipes: [JobRecipe] = [
+        JobRecipe(.stakeholderUpdate,
+                  objective: "Write the stakeholder update for its audience: what changed, decisions, experiments, risks.",
+                  format: "Markdown, the sections of the data, plain language for the audience, at most 300 words.") { try $0.stakeholderUpdate() },
+        JobRecipe(.releaseNotes,
+                  objective: "Write release notes for customers from the done items: benefits in plain words.",
+                  format: "Markdown with \"## New\", \"## Improved\" and \"## Fixed\" sections as in the data; no internal ids or jargon.") { try $0.releaseNotes() },
+        JobRecipe(.sprintReviewPack,
+                  objective: "Prepare the Sprint Review pack: progress toward the goal, what was done, what customers said, decisions, experiments, what is next.",
+                  format: "Markdown, the sections of the data, ready to present.") { try $0.sprintReviewPack() },
+    ]
+
     /// The reporting period: the current sprint so far, from the cadence (the last 14 days
     /// without one, or when the sprint started less than a week ago: then the sprint before
     /// is included).
@@ -27,7 +40,7 @@ extension Recipe {
     // MARK: stakeholder-update
 
     mutating func stakeholderUpdate() throws -> DraftOutput {
-        let audience = Recipe.clean(request.parameter("audience") ?? "leadership")
+        let audience = Recipe.clean(request.parameters.audience ?? JobParameter.audience.valueWhenBlank ?? "")
         // Customers and users get what changed for them, not internal decisions and risks.
         let external = ["customer", "user", "client", "public"].contains { audience.lowercased().contains($0) }
         let range = period

@@ -4,6 +4,19 @@ import PodiumInsight
 
 /// The Visionary's and the Collaborator's jobs, and answers to questions.
 extension Recipe {
+    /// The Visionary's and the Collaborator's kinds, and questions: each recipe, with what its prompt asks an LLM for.
+    static let visionRecipes: [JobRecipe] = [
+        JobRecipe(.visionNarrative,
+                  objective: "Write a short, vivid vision narrative and a measurable product-goal statement grounded in the data.",
+                  format: "Markdown with exactly two sections, \"## Vision\" (one paragraph) and \"## Product goal\" (one or two sentences), then \"## Why this, why now\" with bullet points citing the data.") { try $0.visionNarrative() },
+        JobRecipe(.stakeholderSynthesis,
+                  objective: "Synthesize what the stakeholders say: where they agree, where they conflict, and the open questions to settle.",
+                  format: "Markdown with \"## Agreements\", \"## Conflicts\" and \"## Open questions\", bullet points, each citing the stakeholders.") { try $0.stakeholderSynthesis() },
+        JobRecipe(.ask,
+                  objective: "Answer the Product Owner's question from the workspace data only: {{question}}",
+                  format: "Markdown: a direct answer first, then the evidence as bullet points citing the records. If the data does not answer it, say so.") { try $0.ask() },
+    ]
+
     // MARK: vision-narrative
 
     mutating func visionNarrative() throws -> DraftOutput {
@@ -136,7 +149,7 @@ extension Recipe {
     // MARK: ask
 
     mutating func ask() throws -> DraftOutput {
-        guard let question = request.parameter("question") else {
+        guard let question = request.parameters.question else {
             throw JobError.invalidInput("Ask a question, e.g. podium run ask \"What do customers say about invoicing?\"")
         }
         context.progress("Searching the workspace")

@@ -15,11 +15,8 @@ public struct JobRequest: Sendable {
         self.now = now
     }
 
-    /// A parameter of the job, trimmed; nil when missing or blank.
-    public func parameter(_ name: String) -> String? {
-        guard let value = job.parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-        return value
-    }
+    /// The job's parameters, the typed-in texts trimmed (a blank one counts as not given).
+    public var parameters: JobParameters { job.parameters.trimmed }
 
     /// The job's input records of one kind, by id.
     public func inputs(_ kind: ArtifactKind) -> [String] {

@@ -20,7 +20,7 @@ struct LLMJob {
         context.progress("Gathering the workspace data")
         let facts = try LocalProvider().run(request, context: context)
         let (template, source) = PromptTemplates.effective(request.job.kind, folder: promptFolder)
-        let prompt = PromptTemplates.render(template, data: facts.content, question: request.parameter("question"))
+        let prompt = PromptTemplates.render(template, data: facts.content, question: request.parameters.question)
         let key = profile.apiKey()
         let missingKey = key == nil ? profile.apiKeyEnvironment.map { " ($\($0) is not set)" } : nil
         if let missingKey { context.progress("No API key\(missingKey); asking without one") }

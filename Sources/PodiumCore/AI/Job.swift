@@ -7,7 +7,7 @@ public struct Job: Codable, Sendable, Hashable, Identifiable {
     public var stance: Stance
     public var status: JobStatus
     /// Parameters of the run, e.g. the audience of an update or a filter.
-    public var parameters: [String: String]
+    public var parameters: JobParameters
     /// The records the job works on, when it works on a selection.
     public var inputs: [ArtifactReference]
     public var provider: ProviderInfo
@@ -32,7 +32,7 @@ public struct Job: Codable, Sendable, Hashable, Identifiable {
 
     public init(
         id: RecordID<Job> = .make(), kind: JobKind, stance: Stance, status: JobStatus = .queued,
-        parameters: [String: String] = [:], inputs: [ArtifactReference] = [],
+        parameters: JobParameters = [:], inputs: [ArtifactReference] = [],
         provider: ProviderInfo = .local, createdAt: Date = Date(), startedAt: Date? = nil,
         finishedAt: Date? = nil, error: String? = nil, draftID: RecordID<Draft>? = nil,
         usage: TokenUsage? = nil, attempts: Int = 0

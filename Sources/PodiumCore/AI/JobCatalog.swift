@@ -33,65 +33,127 @@ public enum JobRisk: String, Codable, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// A job kind's description: its title, stance, risk, and what accepting its draft does.
+/// Everything Podium knows about a job kind, in one entry: its names, its pane and key, what
+/// it works on and asks for, how risky it is, how much work it saves, and what accepting its
+/// draft does. The dashboard's keys, help and palette, `podium run`, automation and the
+/// metrics all read these entries; how a kind is made (its recipe and prompt) is registered
+/// in PodiumAI.
 public struct JobKindInfo: Sendable, Hashable {
     public var kind: JobKind
     public var title: String
     /// A word or two for key hints, e.g. "summary".
     public var shortTitle: String
+    /// The pane it belongs to: its key works there, its drafts are filed there.
     public var stance: Stance
+    /// Its key in its pane, unless the config file binds another.
+    public var key: Character
+    /// The records it works on, from the pane it is started in or the command line.
+    public var inputs: JobInputs
+    /// The values it takes from the person running it.
+    public var parameters: [JobParameter]
+    /// The label of the line the dashboard asks its first asked-for parameter on (nil: the title).
+    public var prompt: String?
     public var risk: JobRisk
+    /// Minutes of a Product Owner's routine work one accepted draft replaces: an estimate to
+    /// start from (the config file's `[minutes_saved]` changes it).
+    public var minutesSaved: Double
+    /// Whether, run by an import rule, it works on the newly imported items only (the other
+    /// kinds read the whole workspace, e.g. clustering themes again over all feedback).
+    public var runsInBatches: Bool
     /// One sentence: what the job reads and what it writes.
     public var summary: String
     /// What accepting the draft changes in the workspace.
     public var onAccept: String
 
+    public init(
+        kind: JobKind, title: String, shortTitle: String, stance: Stance, key: Character, inputs: JobInputs = [],
+        parameters: [JobParameter] = [], prompt: String? = nil, risk: JobRisk, minutesSaved: Double,
+        runsInBatches: Bool = false, summary: String, onAccept: String
+    ) {
+        self.kind = kind
+        self.title = title
+        self.shortTitle = shortTitle
+        self.stance = stance
+        self.key = key
+        self.inputs = inputs
+        self.parameters = parameters
+        self.prompt = prompt
+        self.risk = risk
+        self.minutesSaved = minutesSaved
+        self.runsInBatches = runsInBatches
+        self.summary = summary
+        self.onAccept = onAccept
+    }
+
+    /// The parameter the dashboard asks for before it queues the job, if any.
+    public var askedFirst: JobParameter? { parameters.first(where: \.isAskedFirst) }
+
     /// Every kind, grouped by stance in pane order.
     public static let all: [JobKindInfo] = [
-        JobKindInfo(kind: .visionNarrative, title: "Draft a vision narrative", shortTitle: "vision", stance: .visionary, risk: .high,
+        JobKindInfo(kind: .visionNarrative, title: "Draft a vision narrative", shortTitle: "vision", stance: .visionary, key: "n",
+                    risk: .high, minutesSaved: 60,
                     summary: "A vision narrative and product-goal statement from the goal, its measures and the top feedback themes.",
                     onAccept: "replaces the product's vision and goal"),
-        JobKindInfo(kind: .stakeholderSynthesis, title: "Synthesize stakeholder input", shortTitle: "synthesis", stance: .collaborator, risk: .low,
+        JobKindInfo(kind: .stakeholderSynthesis, title: "Synthesize stakeholder input", shortTitle: "synthesis", stance: .collaborator, key: "y",
+                    risk: .low, minutesSaved: 30,
                     summary: "Agreements, conflicts and open questions across the stakeholders' notes.",
                     onAccept: "keeps the synthesis as an accepted draft"),
-        JobKindInfo(kind: .summarizeFeedback, title: "Summarize feedback", shortTitle: "summary", stance: .customerRepresentative, risk: .low,
+        JobKindInfo(kind: .summarizeFeedback, title: "Summarize feedback", shortTitle: "summary", stance: .customerRepresentative, key: "m",
+                    inputs: .filteredFeedback, risk: .low, minutesSaved: 30, runsInBatches: true,
                     summary: "An extractive summary of the feedback in view (filtered or all), with its themes and sentiment.",
                     onAccept: "keeps the summary; the Customer pane shows the latest one"),
-        JobKindInfo(kind: .clusterThemes, title: "Cluster feedback into themes", shortTitle: "themes", stance: .customerRepresentative, risk: .low,
+        JobKindInfo(kind: .clusterThemes, title: "Cluster feedback into themes", shortTitle: "themes", stance: .customerRepresentative, key: "t",
+                    inputs: .filteredFeedback, risk: .low, minutesSaved: 45,
                     summary: "Themes found in the feedback, with counts, sentiment and representative quotes.",
                     onAccept: "tags each item with its theme (theme:NAME)"),
-        JobKindInfo(kind: .buildPersonas, title: "Build personas", shortTitle: "personas", stance: .customerRepresentative, risk: .medium,
+        JobKindInfo(kind: .buildPersonas, title: "Build personas", shortTitle: "personas", stance: .customerRepresentative, key: "p",
+                    inputs: .filteredFeedback, risk: .medium, minutesSaved: 90,
                     summary: "Personas per segment from reviews and surveys: goals, pains and quotes with their source ids.",
                     onAccept: "creates the personas"),
-        JobKindInfo(kind: .tagSentiment, title: "Tag sentiment", shortTitle: "sentiment", stance: .customerRepresentative, risk: .low,
+        JobKindInfo(kind: .tagSentiment, title: "Tag sentiment", shortTitle: "sentiment", stance: .customerRepresentative, key: "i",
+                    inputs: .filteredFeedback, risk: .low, minutesSaved: 20, runsInBatches: true,
                     summary: "A sentiment score from -1 to 1 for each feedback item that has none.",
                     onAccept: "writes the sentiment of each item"),
-        JobKindInfo(kind: .orderBacklog, title: "Suggest a backlog order", shortTitle: "order", stance: .decisionMaker, risk: .high,
+        JobKindInfo(kind: .orderBacklog, title: "Suggest a backlog order", shortTitle: "order", stance: .decisionMaker, key: "o",
+                    parameters: [.method], risk: .high, minutesSaved: 30,
                     summary: "An order for the open backlog by RICE or WSJF, weighed by demand from linked feedback, with a rationale per item.",
                     onAccept: "re-orders the backlog"),
-        JobKindInfo(kind: .decisionRecord, title: "Draft a decision record", shortTitle: "decision record", stance: .decisionMaker, risk: .high,
+        JobKindInfo(kind: .decisionRecord, title: "Draft a decision record", shortTitle: "decision record", stance: .decisionMaker, key: "d",
+                    inputs: .selectedBacklogItem, parameters: [.method], risk: .high, minutesSaved: 20,
                     summary: "A decision record (context, options, choice, rationale) for the selected backlog item.",
                     onAccept: "adds the decision to the decision log"),
-        JobKindInfo(kind: .proposeExperiments, title: "Propose experiments", shortTitle: "propose", stance: .experimenter, risk: .medium,
+        JobKindInfo(kind: .proposeExperiments, title: "Propose experiments", shortTitle: "propose", stance: .experimenter, key: "p",
+                    inputs: .filteredFeedback, risk: .medium, minutesSaved: 30,
                     summary: "Experiments for the top themes: hypothesis, metric, target and duration.",
                     onAccept: "adds the experiments as proposed"),
-        JobKindInfo(kind: .concludeExperiment, title: "Conclude an experiment", shortTitle: "conclude", stance: .experimenter, risk: .medium,
+        JobKindInfo(kind: .concludeExperiment, title: "Conclude an experiment", shortTitle: "conclude", stance: .experimenter, key: "c",
+                    inputs: .selectedExperiment, risk: .medium, minutesSaved: 15,
                     summary: "Reads the selected experiment's result against its target into a conclusion.",
                     onAccept: "sets the experiment's status and result"),
-        JobKindInfo(kind: .stakeholderUpdate, title: "Draft a stakeholder update", shortTitle: "update", stance: .influencer, risk: .high,
+        JobKindInfo(kind: .stakeholderUpdate, title: "Draft a stakeholder update", shortTitle: "update", stance: .influencer, key: "w",
+                    parameters: [.audience], prompt: "Stakeholder update for (Enter alone: leadership)", risk: .high, minutesSaved: 45,
                     summary: "An update for an audience: what changed, decisions, experiments, risks.",
                     onAccept: "stores the update as a communication (draft status)"),
-        JobKindInfo(kind: .releaseNotes, title: "Draft release notes", shortTitle: "release notes", stance: .influencer, risk: .high,
+        JobKindInfo(kind: .releaseNotes, title: "Draft release notes", shortTitle: "release notes", stance: .influencer, key: "r",
+                    risk: .high, minutesSaved: 30,
                     summary: "Release notes from the backlog items done since the last release notes.",
                     onAccept: "stores the notes as a communication (draft status)"),
-        JobKindInfo(kind: .ask, title: "Ask the workspace", shortTitle: "ask", stance: .orchestrator, risk: .low,
+        JobKindInfo(kind: .ask, title: "Ask the workspace", shortTitle: "ask", stance: .orchestrator, key: "A",
+                    parameters: [.question], risk: .low, minutesSaved: 10,
                     summary: "Answers a question from the workspace, citing the items it used.",
                     onAccept: "keeps the answer as an accepted draft"),
-        JobKindInfo(kind: .sprintReviewPack, title: "Prepare a Sprint Review pack", shortTitle: "review pack", stance: .orchestrator, risk: .medium,
+        JobKindInfo(kind: .sprintReviewPack, title: "Prepare a Sprint Review pack", shortTitle: "review pack", stance: .orchestrator, key: "b",
+                    risk: .medium, minutesSaved: 60,
                     summary: "A Markdown pack of the sprint's feedback themes, decisions, experiments and done items.",
                     onAccept: "stores the pack as a communication (sprint review)"),
     ]
 
     /// The kinds a stance's pane offers, in catalogue order.
     public static func kinds(for stance: Stance) -> [JobKindInfo] { all.filter { $0.stance == stance } }
+
+    /// The kinds that take `inputs` (any of them), in catalogue order.
+    public static func kinds(taking inputs: JobInputs) -> [JobKindInfo] { all.filter { !$0.inputs.isDisjoint(with: inputs) } }
+
+    /// The kinds that take `parameter`, in catalogue order.
+    public static func kinds(taking parameter: JobParameter) -> [JobKindInfo] { all.filter { $0.parameters.contains(parameter) } }
 }

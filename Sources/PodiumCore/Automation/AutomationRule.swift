@@ -10,7 +10,7 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     public var trigger: RuleTrigger
     public var job: JobKind
     /// Options of the job, e.g. `audience` of a stakeholder update.
-    public var parameters: [String: String]
+    public var parameters: JobParameters
     /// Whether the rule's drafts are accepted without review (low-risk kinds only).
     public var autoAccept: Bool
     public var enabled: Bool
@@ -24,7 +24,7 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     public var timeZone: String?
 
     public init(
-        id: RecordID<AutomationRule> = .make(), trigger: RuleTrigger, job: JobKind, parameters: [String: String] = [:],
+        id: RecordID<AutomationRule> = .make(), trigger: RuleTrigger, job: JobKind, parameters: JobParameters = [:],
         autoAccept: Bool = false, enabled: Bool = true, createdAt: Date = Date(), lastRun: Date? = nil, lastOutcome: String? = nil,
         timeZone: String? = TimeZone.current.identifier
     ) {
@@ -54,7 +54,7 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     /// A rule checked against what its job needs and against the trust policy: auto-accept
     /// only for low-risk kinds, a conclusion only when an experiment ends, a question for ask.
     public static func validated(
-        trigger: RuleTrigger, job: JobKind, parameters: [String: String] = [:], autoAccept: Bool = false,
+        trigger: RuleTrigger, job: JobKind, parameters: JobParameters = [:], autoAccept: Bool = false,
         createdAt: Date = Date(), timeZone: TimeZone = .current
     ) throws -> AutomationRule {
         guard let info = job.info else {
@@ -64,19 +64,21 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
             var policy = TrustPolicy()
             do { try policy.allowAutoAccept(job) } catch let refusal as TrustPolicy.Refusal { throw Invalid(refusal.description) }
         }
-        switch job {
-        case .concludeExperiment where trigger != .event(.experimentEnded):
-            throw Invalid("conclude-experiment needs an experiment: use it with --on experiment-end")
-        case .decisionRecord:
-            throw Invalid("decision-record needs a backlog item chosen by a person; run it from the Decision Maker pane or podium run")
-        case .ask where (parameters["question"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty:
-            throw Invalid("ask needs a question: --question \"What changed in the feedback this week?\"")
-        default: break
+        // What the kind needs, from its catalogue entry: a rule has no selection to give it.
+        if info.inputs.contains(.selectedExperiment) && trigger != .event(.experimentEnded) {
+            throw Invalid("\(job) needs an experiment: use it with --on experiment-end")
         }
-        if parameters["audience"] != nil && job != .stakeholderUpdate {
-            throw Invalid("--audience is for stakeholder-update, not \(info.kind)")
+        if info.inputs.contains(.selectedBacklogItem) {
+            throw Invalid("\(job) needs a backlog item chosen by a person; run it from the \(info.stance.title) pane or podium run")
         }
-        if let audience = parameters["audience"], audience.trimmingCharacters(in: .whitespaces).isEmpty {
+        if info.parameters.contains(.question) && (parameters.question ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Invalid("\(job) needs a question: --question \"What changed in the feedback this week?\"")
+        }
+        if parameters.audience != nil && !info.parameters.contains(.audience) {
+            let takers = JobKindInfo.kinds(taking: .audience).map(\.kind.rawValue).joined(separator: ", ")
+            throw Invalid("--audience is for \(takers), not \(info.kind)")
+        }
+        if let audience = parameters.audience, audience.trimmingCharacters(in: .whitespaces).isEmpty {
             throw Invalid("--audience needs a name, e.g. leadership")
         }
         return AutomationRule(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept, createdAt: createdAt,
@@ -129,8 +131,8 @@ public struct AutomationRule: Codable, Sendable, Hashable, Identifiable {
     /// The job with its options: "stakeholder-update for leadership", "ask “What changed?”".
     public var jobDescription: String {
         var text = job.rawValue
-        if let audience = parameters["audience"] { text += " for \(audience)" }
-        if let question = parameters["question"] { text += " “\(question)”" }
+        if let audience = parameters.audience { text += " for \(audience)" }
+        if let question = parameters.question { text += " “\(question)”" }
         return text
     }
 

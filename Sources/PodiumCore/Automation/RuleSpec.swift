@@ -16,7 +16,7 @@ public enum RuleSpec {
         var trigger: RuleTrigger?
         var job: JobKind?
         var autoAccept = false
-        var parameters: [String: String] = [:]
+        var parameters: JobParameters = [:]
         var index = 0
         func isKind(_ word: String) -> Bool { JobKind(rawValue: word.lowercased()).info != nil }
         /// Words that start another part of the rule, so an audience or a schedule ends there.
@@ -64,7 +64,7 @@ public enum RuleSpec {
                     index += 1
                 }
                 guard !rest.isEmpty else { throw AutomationRule.Invalid("\(word) what?") }
-                parameters[word == "question" ? "question" : "audience"] = rest.joined(separator: " ")
+                parameters[word == "question" ? JobParameter.question : .audience] = rest.joined(separator: " ")
             case _ where isKind(word):
                 try setJob(word)
                 index += 1

@@ -32,12 +32,8 @@ public struct AutomationSettings: Sendable, Equatable {
     public static let topLevelKeys: Set<String> = ["trust", "minutes_saved", "inbox"]
 
     /// Minutes of a Product Owner's routine work one accepted draft of each kind replaces:
-    /// estimates to start from, each one a setting.
-    public static let defaultMinutesSaved: [JobKind: Double] = [
-        .visionNarrative: 60, .stakeholderSynthesis: 30, .summarizeFeedback: 30, .clusterThemes: 45,
-        .buildPersonas: 90, .tagSentiment: 20, .orderBacklog: 30, .decisionRecord: 20, .proposeExperiments: 30,
-        .concludeExperiment: 15, .stakeholderUpdate: 45, .releaseNotes: 30, .ask: 10, .sprintReviewPack: 60,
-    ]
+    /// the catalogue's estimates to start from, each one a setting.
+    public static let defaultMinutesSaved = Dictionary(JobKindInfo.all.map { ($0.kind, $0.minutesSaved) }, uniquingKeysWith: { first, _ in first })
 
     /// Reads the settings from the config file's top-level table.
     public init(_ table: [String: Any], file: String) {

@@ -2,12 +2,6 @@ import Foundation
 import PodiumCore
 import PodiumStore
 
-/// Job parameters automation adds.
-enum RulePlannerKeys {
-    /// The file whose import started the job.
-    static let imported = "imported"
-}
-
 /// Decides which automation rules should run now, and on what: a pure function of the
 /// rules, the workspace, the clock and the event being handled, so it is tested with a
 /// fake clock.
@@ -15,7 +9,7 @@ public enum RulePlanner {
     /// One job a rule should queue.
     public struct PlannedRun: Sendable, Equatable {
         public var rule: AutomationRule
-        public var parameters: [String: String]
+        public var parameters: JobParameters
         public var inputs: [ArtifactReference]
         /// Why it runs, in a few words ("3 new feedback items", "Fri 15:00 passed").
         public var reason: String
@@ -33,8 +27,8 @@ public enum RulePlanner {
     }
 
     /// Kinds that, run on import, see only the new items (the others read the whole workspace,
-    /// e.g. clustering themes again over all feedback).
-    public static let batchKinds: Set<JobKind> = [.tagSentiment, .summarizeFeedback]
+    /// e.g. clustering themes again over all feedback): from the catalogue.
+    public static let batchKinds = Set(JobKindInfo.all.filter(\.runsInBatches).map(\.kind))
 
     /// The runs due at `now`: schedules whose occasion passed since their last run (missed
     /// occasions count once), experiments whose end passed, items newly done, and import
@@ -49,7 +43,7 @@ public enum RulePlanner {
             case .event(.imported):
                 guard let imported, !imported.feedback.isEmpty else { continue }
                 var parameters = rule.parameters
-                parameters[RulePlannerKeys.imported] = imported.file
+                parameters.importedFile = imported.file
                 let inputs = batchKinds.contains(rule.job) ? imported.feedback.map { ArtifactReference(.feedback, $0) } : []
                 let count = imported.feedback.count
                 let batch = "\(count) new feedback item\(count == 1 ? "" : "s") from \(imported.file)"

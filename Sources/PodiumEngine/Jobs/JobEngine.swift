@@ -51,7 +51,7 @@ public final class JobEngine: @unchecked Sendable {
     /// Queues a job and returns it as saved. The job starts when a worker is free.
     @discardableResult
     public func enqueue(
-        _ kind: JobKind, stance: Stance? = nil, parameters: [String: String] = [:],
+        _ kind: JobKind, stance: Stance? = nil, parameters: JobParameters = [:],
         inputs: [ArtifactReference] = [], provider: ProviderInfo = .local
     ) throws -> Job {
         let job = try Self.prepare(kind, stance: stance, parameters: parameters, inputs: inputs, provider: provider, trust: trust)
@@ -63,7 +63,7 @@ public final class JobEngine: @unchecked Sendable {
     /// A job ready to be saved and then started with `start(_:)`: queued, owned by this
     /// process, auto-accepted when `trust` or the rule (`autoAccept`) allows it.
     public static func prepare(
-        _ kind: JobKind, stance: Stance? = nil, parameters: [String: String] = [:], inputs: [ArtifactReference] = [],
+        _ kind: JobKind, stance: Stance? = nil, parameters: JobParameters = [:], inputs: [ArtifactReference] = [],
         provider: ProviderInfo = .local, trust: TrustPolicy = TrustPolicy(), rule: RecordID<AutomationRule>? = nil,
         autoAccept: Bool = false
     ) throws -> Job {
@@ -111,13 +111,10 @@ public final class JobEngine: @unchecked Sendable {
         guard let draft = store.snapshot.drafts[draftID] else { throw EngineError.noSuchDraft(draftID.rawValue) }
         let original = draft.jobID.flatMap { store.snapshot.jobs[$0] }
         var parameters = original?.parameters ?? [:]
-        parameters[Self.supersedesParameter] = draftID.rawValue
+        parameters.supersedes = draftID
         return try enqueue(draft.kind, stance: draft.stance, parameters: parameters, inputs: original?.inputs ?? [],
                            provider: original?.provider ?? draft.provider)
     }
-
-    /// The job parameter naming the draft a regenerated job replaces.
-    public static let supersedesParameter = "supersedes"
 
     /// Cancels a queued or running job. A running job stops at its next check and is saved
     /// as cancelled; returns false when the job was not queued or running here.
@@ -361,8 +358,8 @@ public final class JobEngine: @unchecked Sendable {
             try transaction.save(draft)
             // A regenerated draft replaces the one it was made from, unless the Product Owner
             // edited that one: their edit stays in the inbox beside the new draft.
-            if let old = job.parameters[Self.supersedesParameter],
-               var previous = transaction.record(Draft.self, id: RecordID(old)), previous.status == .pending, previous.edits.isEmpty {
+            if let old = job.parameters.supersedes,
+               var previous = transaction.record(Draft.self, id: old), previous.status == .pending, previous.edits.isEmpty {
                 previous.status = .superseded
                 previous.reviewNote = "Regenerated as \(draft.id.short)"
                 try transaction.save(previous)
@@ -372,16 +369,11 @@ public final class JobEngine: @unchecked Sendable {
             // the Product Owner edited (their work waits for them, beside the new one).
             // The file an import rule ran for is bookkeeping, not a different job; release notes
             // cover everything done since the last notes, whatever items started the job.
-            var parameters = job.parameters
-            parameters[Self.supersedesParameter] = nil
-            parameters[RulePlannerKeys.imported] = nil
+            let parameters = job.parameters.withoutBookkeeping
             for older in snapshot.drafts.values where status == .pending && older.status == .pending && older.edits.isEmpty
                 && older.kind == job.kind && older.id != draft.id {
                 guard let olderJob = older.jobID.flatMap({ snapshot.jobs[$0] }) else { continue }
-                var olderParameters = olderJob.parameters
-                olderParameters[Self.supersedesParameter] = nil
-                olderParameters[RulePlannerKeys.imported] = nil
-                guard olderParameters == parameters, olderJob.inputs == job.inputs || job.kind == .releaseNotes else { continue }
+                guard olderJob.parameters.withoutBookkeeping == parameters, olderJob.inputs == job.inputs || job.kind == .releaseNotes else { continue }
                 var replaced = older
                 replaced.status = .superseded
                 replaced.reviewNote = "Replaced by the newer draft \(draft.id.short) of the same job"

@@ -49,7 +49,7 @@ extension Program {
 
     // MARK: Jobs
 
-    private func runJob(_ kind: JobKind, parameters: [String: String], inputs: [ArtifactReference]) -> [Msg] {
+    private func runJob(_ kind: JobKind, parameters: JobParameters, inputs: [ArtifactReference]) -> [Msg] {
         guard let engine else { return [.effectFailed("AI jobs are not available here.")] }
         do {
             try engine.enqueue(kind, parameters: parameters, inputs: inputs, provider: state.provider(for: kind))

@@ -42,8 +42,8 @@ public struct AppState: Sendable {
     /// A line the user is typing and what it is for.
     public struct Prompt: Sendable, Equatable {
         public enum Purpose: Sendable, Equatable {
-            case question
-            case audience
+            /// What a job asks for before it runs (a question, an audience).
+            case jobParameter(JobKind, JobParameter)
             case rejectReason(draftID: RecordID<Draft>)
             case importPath
             /// A new automation rule, in the words of `podium automate add`.
@@ -70,8 +70,7 @@ public struct AppState: Sendable {
         /// The prompt's label, e.g. "Ask the workspace".
         public var label: String {
             switch purpose {
-            case .question: "Ask the workspace"
-            case .audience: "Stakeholder update for (Enter alone: leadership)"
+            case let .jobParameter(kind, _): kind.info.map { $0.prompt ?? $0.title } ?? kind.rawValue
             case .rejectReason: "Reject: why (optional)"
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
             case .rule: "New rule (e.g. on import tag-sentiment auto-accept)"
@@ -330,7 +329,7 @@ public enum Effect: Sendable, Equatable {
     case write(WorkspaceEdit, summary: String)
     case refresh
     /// Queue an AI job.
-    case runJob(JobKind, parameters: [String: String], inputs: [ArtifactReference])
+    case runJob(JobKind, parameters: JobParameters, inputs: [ArtifactReference])
     /// Accept, reject, edit or regenerate a draft.
     case review(ReviewRequest)
     case cancelJob(RecordID<Job>)

@@ -7,48 +7,39 @@ import PodiumStore
 extension AppState {
     // MARK: Jobs
 
-    /// Queues `kind` with what the focused pane selects: the filtered feedback, the
-    /// selected backlog item or experiment. Jobs that need words first ask for them.
+    /// Queues `kind` with what its catalogue entry says it takes from the focused pane: the
+    /// filtered feedback, the selected backlog item or experiment. A job that takes words
+    /// (a question, an audience) asks for them first; `text` is the answer.
     mutating func runJob(_ kind: JobKind, text: String? = nil) -> [Effect] {
-        var parameters: [String: String] = [:]
-        var inputs: [ArtifactReference] = []
+        let info = kind.info
+        var parameters: JobParameters = [:]
+        if let asked = info?.askedFirst {
+            guard let text else {
+                mode = .prompt(Prompt(purpose: .jobParameter(kind, asked), text: ""))
+                return []
+            }
+            parameters[asked] = text
+        }
         let pane = panes[focused]
-        switch kind {
-        case .ask:
-            guard let text else {
-                mode = .prompt(Prompt(purpose: .question, text: ""))
+        var inputs: [ArtifactReference] = []
+        let takes = info?.inputs ?? []
+        if takes.contains(.filteredFeedback), focusedStance == .customerRepresentative, pane.view == 0, !pane.filter.isEmpty {
+            guard !pane.visible.isEmpty else {
+                message = "No feedback matches the filter: Esc clears it."
                 return []
             }
-            parameters["question"] = text
-        case .stakeholderUpdate:
-            guard let text else {
-                mode = .prompt(Prompt(purpose: .audience, text: ""))
-                return []
-            }
-            parameters["audience"] = text
-        case .summarizeFeedback, .clusterThemes, .buildPersonas, .tagSentiment, .proposeExperiments:
-            if focusedStance == .customerRepresentative, pane.view == 0, !pane.filter.isEmpty {
-                guard !pane.visible.isEmpty else {
-                    message = "No feedback matches the filter: Esc clears it."
-                    return []
-                }
-                parameters["filter"] = pane.filter
-                inputs = visibleRows(focused).map { ArtifactReference(kind: .feedback, id: $0.id) }
-            }
-        case .decisionRecord:
-            if focusedStance == .decisionMaker, pane.view == 0, let row = selectedRow {
-                inputs = [ArtifactReference(kind: .backlog, id: row.id)]
-            }
-        case .concludeExperiment:
-            if focusedStance == .experimenter, let row = selectedRow {
-                inputs = [ArtifactReference(kind: .experiment, id: row.id)]
-            }
-        default:
-            break
+            parameters.filter = pane.filter
+            inputs += visibleRows(focused).map { ArtifactReference(kind: .feedback, id: $0.id) }
+        }
+        if takes.contains(.selectedBacklogItem), focusedStance == .decisionMaker, pane.view == 0, let row = selectedRow {
+            inputs.append(ArtifactReference(kind: .backlog, id: row.id))
+        }
+        if takes.contains(.selectedExperiment), focusedStance == .experimenter, let row = selectedRow {
+            inputs.append(ArtifactReference(kind: .experiment, id: row.id))
         }
         mode = .normal
         let provider = provider(for: kind)
-        let scope = parameters["filter"].map { _ in " on \(inputs.count) filtered items" } ?? ""
+        let scope = parameters.filter.map { _ in " on \(inputs.count) filtered items" } ?? ""
         message = "Queued \(kind)\(scope) on \(provider.name) (\(provider.model)\(provider.host.map { " at \($0)" } ?? "")) · 7 shows the job"
         return [.runJob(kind, parameters: parameters, inputs: inputs)]
     }
@@ -180,11 +171,12 @@ extension AppState {
         case .enter:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             switch prompt.purpose {
-            case .question:
-                guard !text.isEmpty else { message = "Type a question, or Esc."; return [] }
-                return runJob(.ask, text: text)
-            case .audience:
-                return runJob(.stakeholderUpdate, text: text.isEmpty ? "leadership" : text)
+            case let .jobParameter(kind, parameter):
+                guard let value = text.isEmpty ? parameter.valueWhenBlank : text else {
+                    message = "Type \(parameter.noun), or Esc."
+                    return []
+                }
+                return runJob(kind, text: value)
             case let .rejectReason(id):
                 mode = .normal
                 return [.review(.reject(id, reason: text.isEmpty ? nil : text))]

@@ -238,12 +238,10 @@ extension AppState {
 
     /// Does what `action` names.
     public mutating func perform(_ action: Action) -> [Effect] {
-        if let index = action.paneIndex {  // a pane's show action (see `Pane.showAction`)
-            focus(index)
-            return []
-        }
         let count = panes[focused].visible.count
         switch action {
+        case .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter, .showInfluencer, .showOrchestrator:
+            focus(action.paneIndex ?? focused)  // the pane whose `showAction` it is
         case .nextPane: focus((focused + 1) % panes.count)
         case .previousPane: focus((focused + panes.count - 1) % panes.count)
         case .moveDown: select(panes[focused].selected + 1, count: count)
@@ -320,8 +318,8 @@ extension AppState {
             return jobControl(action)
         case .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule:
             return orchestratorAction(action)
-        default:
-            if let kind = action.jobKind { return runJob(kind) }
+        case let .run(kind):
+            return runJob(kind)
         }
         return []
     }

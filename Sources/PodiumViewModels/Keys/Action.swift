@@ -1,62 +1,111 @@
 import PodiumCore
 import PodiumRender
 /// Everything a user can do in the dashboard, by name. Key bindings, the help screen and
-/// the command palette are all made from these.
-public enum Action: String, CaseIterable, Hashable, Sendable {
-    case nextPane = "next-pane"
-    case previousPane = "previous-pane"
-    case showVisionary = "show-visionary"
-    case showCollaborator = "show-collaborator"
-    case showCustomer = "show-customer"
-    case showDecision = "show-decision"
-    case showExperimenter = "show-experimenter"
-    case showInfluencer = "show-influencer"
-    case showOrchestrator = "show-orchestrator"
-    case moveDown = "move-down"
-    case moveUp = "move-up"
-    case pageDown = "page-down"
-    case pageUp = "page-up"
-    case moveToTop = "move-to-top"
-    case moveToBottom = "move-to-bottom"
-    case openDetail = "open-detail"
+/// the command palette are all made from these; the AI job actions come from the job
+/// catalogue (`JobKindInfo.all`), one `run(kind)` each, named `run-KIND`.
+public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
+    case nextPane
+    case previousPane
+    case showVisionary
+    case showCollaborator
+    case showCustomer
+    case showDecision
+    case showExperimenter
+    case showInfluencer
+    case showOrchestrator
+    case moveDown
+    case moveUp
+    case pageDown
+    case pageUp
+    case moveToTop
+    case moveToBottom
+    case openDetail
     case close
     case filter
-    case sortNext = "sort-next"
-    case sortReverse = "sort-reverse"
-    case switchView = "switch-view"
-    case moveItemUp = "move-item-up"
-    case moveItemDown = "move-item-down"
+    case sortNext
+    case sortReverse
+    case switchView
+    case moveItemUp
+    case moveItemDown
     case undo
     case palette
     case help
     case refresh
     case quit
-    // AI jobs, one per kind: keys work in their stance's pane; the palette runs them anywhere.
-    case runVisionNarrative = "run-vision-narrative"
-    case runStakeholderSynthesis = "run-stakeholder-synthesis"
-    case runSummarizeFeedback = "run-summarize-feedback"
-    case runClusterThemes = "run-cluster-themes"
-    case runBuildPersonas = "run-build-personas"
-    case runTagSentiment = "run-tag-sentiment"
-    case runOrderBacklog = "run-order-backlog"
-    case runDecisionRecord = "run-decision-record"
-    case runProposeExperiments = "run-propose-experiments"
-    case runConcludeExperiment = "run-conclude-experiment"
-    case runStakeholderUpdate = "run-stakeholder-update"
-    case runReleaseNotes = "run-release-notes"
-    case runAsk = "run-ask"
-    case runSprintReviewPack = "run-sprint-review-pack"
+    /// Runs an AI job: its key works in its stance's pane; the palette runs it anywhere.
+    case run(JobKind)
     // Drafts, jobs and imports.
-    case importFeedback = "import-feedback"
-    case reviewDrafts = "review-drafts"
-    case cancelJob = "cancel-job"
-    case retryJob = "retry-job"
+    case importFeedback
+    case reviewDrafts
+    case cancelJob
+    case retryJob
     // The Orchestrator: bulk review and automation rules.
-    case markSelected = "mark"
-    case acceptMarked = "accept-marked"
-    case rejectOrRemove = "reject-marked"
-    case addRule = "add-rule"
-    case editRule = "edit-rule"
+    case markSelected
+    case acceptMarked
+    case rejectOrRemove
+    case addRule
+    case editRule
+
+    /// Every action in palette and help order: the job actions, one per catalogued kind in
+    /// catalogue order, come after quit.
+    public static let allCases: [Action] = [
+        .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
+        .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
+        .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
+    ] + JobKindInfo.all.map { .run($0.kind) } + [
+        .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
+    ]
+
+    /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
+    /// name Podium does not know (also a job kind it has no catalogue entry for).
+    public init?(rawValue: String) {
+        guard let action = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = action
+    }
+
+    /// The action's name in the config file's `[keys]` and the palette, e.g. "next-pane".
+    public var rawValue: String {
+        switch self {
+        case .nextPane: "next-pane"
+        case .previousPane: "previous-pane"
+        case .showVisionary: "show-visionary"
+        case .showCollaborator: "show-collaborator"
+        case .showCustomer: "show-customer"
+        case .showDecision: "show-decision"
+        case .showExperimenter: "show-experimenter"
+        case .showInfluencer: "show-influencer"
+        case .showOrchestrator: "show-orchestrator"
+        case .moveDown: "move-down"
+        case .moveUp: "move-up"
+        case .pageDown: "page-down"
+        case .pageUp: "page-up"
+        case .moveToTop: "move-to-top"
+        case .moveToBottom: "move-to-bottom"
+        case .openDetail: "open-detail"
+        case .close: "close"
+        case .filter: "filter"
+        case .sortNext: "sort-next"
+        case .sortReverse: "sort-reverse"
+        case .switchView: "switch-view"
+        case .moveItemUp: "move-item-up"
+        case .moveItemDown: "move-item-down"
+        case .undo: "undo"
+        case .palette: "palette"
+        case .help: "help"
+        case .refresh: "refresh"
+        case .quit: "quit"
+        case let .run(kind): "run-" + kind.rawValue
+        case .importFeedback: "import-feedback"
+        case .reviewDrafts: "review-drafts"
+        case .cancelJob: "cancel-job"
+        case .retryJob: "retry-job"
+        case .markSelected: "mark"
+        case .acceptMarked: "accept-marked"
+        case .rejectOrRemove: "reject-marked"
+        case .addRule: "add-rule"
+        case .editRule: "edit-rule"
+        }
+    }
 
     /// The action's name in the palette and help.
     public var title: String {
@@ -98,21 +147,26 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
         case .rejectOrRemove: "Reject the marked drafts; remove the selected rule"
         case .addRule: "Add an automation rule"
         case .editRule: "Edit the selected automation rule in $EDITOR"
-        default: "AI: " + (jobKind?.info?.title ?? rawValue)
+        case let .run(kind): "AI: " + (kind.info?.title ?? rawValue)
         }
     }
 
-    /// The AI job an action runs, for the fourteen job actions.
+    /// The AI job an action runs, for the job actions.
     public var jobKind: JobKind? {
-        guard rawValue.hasPrefix("run-") else { return nil }
-        return JobKind(rawValue: String(rawValue.dropFirst(4)))
+        guard case let .run(kind) = self else { return nil }
+        return kind
     }
 
     /// The pane whose keys the action's keys belong to; nil: every pane.
     public var scope: Stance? {
         switch self {
         case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
-        default: jobKind?.info?.stance
+        case let .run(kind): kind.info?.stance
+        case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
+             .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
+             .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh,
+             .quit, .importFeedback, .reviewDrafts:
+            nil
         }
     }
 

@@ -59,7 +59,7 @@ public struct KeyMap: Sendable, Equatable {
         return result
     }
 
-    /// The default keys.
+    /// The default keys: each job's key comes from its catalogue entry.
     public static let standard = KeyMap(bindings: [
         Binding(.tab, .nextPane), Binding(.backTab, .previousPane),
         Binding(.character("1"), .showVisionary), Binding(.character("2"), .showCollaborator),
@@ -83,15 +83,10 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.control("r"), .refresh),
         Binding(.character("q"), .quit), Binding(.control("c"), .quit),
         Binding(.character("D"), .reviewDrafts), Binding(.character("I"), .importFeedback),
-        // Each pane's AI jobs (keys free in every pane, so none shadows a global key).
-        Binding(.character("n"), .runVisionNarrative),
-        Binding(.character("y"), .runStakeholderSynthesis),
-        Binding(.character("m"), .runSummarizeFeedback), Binding(.character("t"), .runClusterThemes),
-        Binding(.character("p"), .runBuildPersonas), Binding(.character("i"), .runTagSentiment),
-        Binding(.character("o"), .runOrderBacklog), Binding(.character("d"), .runDecisionRecord),
-        Binding(.character("p"), .runProposeExperiments), Binding(.character("c"), .runConcludeExperiment),
-        Binding(.character("w"), .runStakeholderUpdate), Binding(.character("r"), .runReleaseNotes),
-        Binding(.character("A"), .runAsk), Binding(.character("b"), .runSprintReviewPack),
+    ]
+    // Each pane's AI jobs (keys free in every pane, so none shadows a global key).
+    + JobKindInfo.all.map { Binding(.character($0.key), .run($0.kind)) }
+    + [
         Binding(.character("c"), .cancelJob), Binding(.character("r"), .retryJob),
         Binding(.character(" "), .markSelected), Binding(.character("a"), .acceptMarked),
         Binding(.character("x"), .rejectOrRemove), Binding(.character("+"), .addRule), Binding(.character("e"), .editRule),

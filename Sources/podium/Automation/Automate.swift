@@ -83,9 +83,7 @@ struct Automate: ParsableCommand {
             case let (nil, every?): trigger = try usage { try RuleTrigger.every(every) }
             default: throw UsageFailure(message: "give either --on EVENT or --every \"TIME\" (podium automate add --help)")
             }
-            var parameters: [String: String] = [:]
-            if let audience { parameters["audience"] = audience }
-            if let question { parameters["question"] = question }
+            let parameters = JobParameters(question: question, audience: audience)
             let rule = try usage {
                 try AutomationRule.validated(trigger: trigger, job: JobKind(rawValue: job), parameters: parameters, autoAccept: autoAccept)
             }

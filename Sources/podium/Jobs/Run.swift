@@ -10,7 +10,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run an AI job and print its draft (the draft waits for review).",
         discussion: """
-            Jobs: \(JobKindInfo.all.map(\.kind.rawValue).joined(separator: ", ")).
+            Jobs: \(JobKindInfo.names.joined(separator: ", ")).
             podium jobs kinds describes each. Examples:
               podium run summarize-feedback --filter invoice
               podium run ask "What do customers say about offline sync?"
@@ -20,7 +20,7 @@ struct Run: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     @Argument(help: "The job kind, e.g. summarize-feedback.")
-    var kind: String
+    var kind: ChoiceArgument<JobKindInfo>
 
     @Argument(help: "The question, for ask.")
     var question: String?
@@ -32,7 +32,7 @@ struct Run: ParsableCommand {
     var audience: String?
 
     @Option(help: "Scoring for order-backlog and decision-record: rice or wsjf (default rice).")
-    var method: String?
+    var method: ChoiceArgument<ScoringMethod>?
 
     @Option(help: "The backlog item a decision record is about (id or its last characters).")
     var item: String?
@@ -49,55 +49,62 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the draft as JSON.")
     var json = false
 
-    func run() throws {
-        let jobKind = JobKind(rawValue: kind)
-        guard let info = jobKind.info else {
-            let names = JobKindInfo.all.map(\.kind.rawValue)
-            let suggestion = names.min { ArgumentOrder.distance($0, kind) < ArgumentOrder.distance($1, kind) }
-                .flatMap { ArgumentOrder.distance($0, kind) <= 3 ? " (did you mean \($0)?)" : nil } ?? ""
-            throw UsageFailure(message: "unknown job \"\(kind)\"\(suggestion); podium jobs kinds lists them")
+    /// Checks the arguments against what the kind takes, from its catalogue entry.
+    func validate() throws {
+        let info = try job()
+        if question != nil && !info.parameters.contains(.question) {
+            let askers = JobKindInfo.kinds(taking: .question).map(\.kind.rawValue).joined(separator: ", ")
+            throw ValidationError("only \(askers) takes a question; \(kind) takes options (podium run --help)")
         }
-        if question != nil && jobKind != .ask { throw UsageFailure(message: "only ask takes a question; \(kind) takes options (podium run --help)") }
-        let feedbackKinds: [JobKind] = [.summarizeFeedback, .clusterThemes, .buildPersonas, .tagSentiment, .proposeExperiments]
-        let given: [(String, Bool, [JobKind])] = [
-            ("--filter", filter != nil, feedbackKinds), ("--audience", audience != nil, [.stakeholderUpdate]),
-            ("--method", method != nil, [.orderBacklog, .decisionRecord]), ("--item", item != nil, [.decisionRecord]),
-            ("--experiment", experiment != nil, [.concludeExperiment]),
+        let options: [(option: String, isGiven: Bool, takers: [JobKindInfo])] = [
+            ("--filter", filter != nil, JobKindInfo.kinds(taking: .filteredFeedback)),
+            ("--audience", audience != nil, JobKindInfo.kinds(taking: .audience)),
+            ("--method", method != nil, JobKindInfo.kinds(taking: .method)),
+            ("--item", item != nil, JobKindInfo.kinds(taking: .selectedBacklogItem)),
+            ("--experiment", experiment != nil, JobKindInfo.kinds(taking: .selectedExperiment)),
         ]
-        for (option, isGiven, kinds) in given where isGiven && !kinds.contains(jobKind) {
-            throw UsageFailure(message: "\(option) does not apply to \(kind); it is for \(kinds.map(\.rawValue).joined(separator: ", "))")
+        for (option, isGiven, takers) in options where isGiven && !takers.contains(info) {
+            throw ValidationError("\(option) does not apply to \(kind); it is for \(takers.map(\.kind.rawValue).joined(separator: ", "))")
         }
-        if let method, !["rice", "wsjf"].contains(method.lowercased()) {
-            throw UsageFailure(message: "--method \(method): use rice or wsjf")
+        if let method, method.choice == nil {
+            throw ValidationError("--method \(method): use \(ScoringMethod.names.joined(separator: " or "))")
         }
-        if jobKind == .ask && (question ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw UsageFailure(message: "ask needs a question: podium run ask \"What do customers say about invoicing?\"")
+        if info.parameters.contains(.question) && (question ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("\(kind) needs a question: podium run \(kind) \"What do customers say about invoicing?\"")
         }
-        let chosenStance = try stance.map { name in
-            guard let value = Stance(rawValue: name) else {
-                throw UsageFailure(message: "unknown stance \"\(name)\"; stances: \(Stance.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return value
+        if let stance, Stance(rawValue: stance) == nil {
+            throw ValidationError("unknown stance \"\(stance)\"; stances: \(Stance.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+    }
+
+    /// The kind's catalogue entry, or the usage error naming the nearest kind.
+    private func job() throws -> JobKindInfo {
+        if let info = kind.choice { return info }
+        let typed = kind.name
+        let suggestion = JobKindInfo.names.min { ArgumentOrder.distance($0, typed) < ArgumentOrder.distance($1, typed) }
+            .flatMap { ArgumentOrder.distance($0, typed) <= 3 ? " (did you mean \($0)?)" : nil } ?? ""
+        throw ValidationError("unknown job \"\(typed)\"\(suggestion); podium jobs kinds lists them")
+    }
+
+    func run() throws {
+        let info = try job()
+        let chosenStance = stance.flatMap(Stance.init(rawValue:))
         let store = try workspaceOptions.open()
         let config = UserConfig.load()
         for warning in config.warnings { Console.warning(warning) }
         let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
         let snapshot = store.snapshot
-        var parameters: [String: String] = [:]
+        var parameters = JobParameters(question: question, audience: audience, method: method?.choice)
         var inputs: [ArtifactReference] = []
-        if let question { parameters["question"] = question }
-        if let audience { parameters["audience"] = audience }
-        if let method { parameters["method"] = method }
         if let filter {
-            parameters["filter"] = filter
+            parameters.filter = filter
             let matches = FeedbackFilter.matching(filter, in: snapshot)
             guard !matches.isEmpty else { throw CommandFailure(message: "no feedback matches \"\(filter)\"") }
             inputs += matches.map { ArtifactReference(.feedback, $0.id) }
         }
         if let item { inputs.append(ArtifactReference(.backlog, try IDLookup.find(item, in: snapshot.backlog, noun: "backlog item").id)) }
         if let experiment { inputs.append(ArtifactReference(.experiment, try IDLookup.find(experiment, in: snapshot.experiments, noun: "experiment").id)) }
-        let providerName = provider ?? config.providers.providerName(for: jobKind, stance: chosenStance ?? info.stance)
+        let providerName = provider ?? config.providers.providerName(for: info.kind, stance: chosenStance ?? info.stance)
         guard providerName == ProviderInfo.local.name || config.providers.profiles[providerName] != nil else {
             throw UsageFailure(message: "no provider \"\(providerName)\"; defined: " + (["local"] + config.providers.profiles.keys.sorted()).joined(separator: ", ")
                 + " (podium providers list)")
@@ -106,7 +113,7 @@ struct Run: ParsableCommand {
         if !json {
             Console.status("running \(info.kind) on \(providerInfo.name) (\(providerInfo.model))\(providerInfo.host.map { " at \($0)" } ?? "")…")
         }
-        let job = try session.engine.enqueue(jobKind, stance: chosenStance, parameters: parameters, inputs: inputs, provider: providerInfo)
+        let job = try session.engine.enqueue(info.kind, stance: chosenStance, parameters: parameters, inputs: inputs, provider: providerInfo)
         let (finished, draft) = session.finish(job)
         guard finished.status == .done, let draft else {
             throw CommandFailure(message: "\(kind) \(finished.status.rawValue): \(finished.error ?? "no draft was made")")

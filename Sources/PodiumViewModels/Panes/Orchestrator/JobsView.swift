@@ -110,7 +110,7 @@ struct JobsView: PaneView {
             lines.append(.init("Took \(Format.duration(finished.timeIntervalSince(started)))", .muted))
         }
         if let usage = job.usage { lines.append(.init("Tokens: \(usage.inputTokens) in, \(usage.outputTokens) out", .muted)) }
-        for (name, value) in job.parameters.sorted(by: { $0.key < $1.key }) { lines.append(.init("\(name): \(Format.clean(value))")) }
+        for (name, value) in job.parameters.entries.sorted(by: { $0.key < $1.key }) { lines.append(.init("\(name): \(Format.clean(value))")) }
         if !job.inputs.isEmpty { lines.append(.init("Works on \(job.inputs.count) selected record\(job.inputs.count == 1 ? "" : "s")")) }
         if let error = job.error { lines += [.init(""), .init(Format.clean(error), .error)] }
         if let draft = job.draftID { lines += [.init(""), .init("Made draft \(draft.short)", .success)] }
