@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["PodiumCore", "PodiumStore", "PodiumEngine", "PodiumAI"],
             path: "Tests/Helpers/podium-test-writer"
         ),
-        .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore", "PodiumRender"]),
+        .target(name: "PodiumTestSupport", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumRender"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(name: "PodiumCursesTests", dependencies: ["PodiumCurses"]),
         .testTarget(name: "PodiumRenderTests", dependencies: ["PodiumRender"]),

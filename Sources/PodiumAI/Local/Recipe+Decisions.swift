@@ -12,6 +12,7 @@ extension Recipe {
         JobRecipe(.decisionRecord,
                   objective: "Write a decision record for the backlog item in the data.",
                   format: "Markdown with \"## Context\", \"## Options\" (bullets), \"## Choice\" and \"## Rationale\".") { try $0.decisionRecord() },
+        linkRecipe,
     ]
 
     /// Demand per backlog item from its linked feedback: how many items, and the share

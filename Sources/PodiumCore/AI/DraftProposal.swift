@@ -16,12 +16,14 @@ public struct DraftProposal: Codable, Sendable, Hashable {
     public var experiments: [Experiment]?
     public var experimentConclusion: ExperimentConclusion?
     public var communication: Communication?
+    /// Links between feedback and backlog items to add (or to move between demand and praise).
+    public var feedbackLinks: [FeedbackLink]?
 
     public init(
         product: ProductChange? = nil, personas: [Persona]? = nil, backlogOrder: [RecordID<BacklogItem>]? = nil,
         sentiments: [SentimentAssignment]? = nil, themeTags: [ThemeAssignment]? = nil, decision: Decision? = nil,
         experiments: [Experiment]? = nil, experimentConclusion: ExperimentConclusion? = nil,
-        communication: Communication? = nil
+        communication: Communication? = nil, feedbackLinks: [FeedbackLink]? = nil
     ) {
         self.product = product
         self.personas = personas
@@ -32,6 +34,7 @@ public struct DraftProposal: Codable, Sendable, Hashable {
         self.experiments = experiments
         self.experimentConclusion = experimentConclusion
         self.communication = communication
+        self.feedbackLinks = feedbackLinks
     }
 
     /// Whether accepting would change nothing but the draft's status.

@@ -8,6 +8,7 @@ extension JobKind {
     public static let tagSentiment: JobKind = "tag-sentiment"
     public static let orderBacklog: JobKind = "order-backlog"
     public static let decisionRecord: JobKind = "decision-record"
+    public static let linkFeedback: JobKind = "link-feedback"
     public static let proposeExperiments: JobKind = "propose-experiments"
     public static let concludeExperiment: JobKind = "conclude-experiment"
     public static let stakeholderUpdate: JobKind = "stakeholder-update"
@@ -122,6 +123,10 @@ public struct JobKindInfo: Sendable, Hashable {
                     inputs: .selectedBacklogItem, parameters: [.method], risk: .high, minutesSaved: 20,
                     summary: "A decision record (context, options, choice, rationale) for the selected backlog item.",
                     onAccept: "adds the decision to the decision log"),
+        JobKindInfo(kind: .linkFeedback, title: "Link feedback to the backlog", shortTitle: "links", stance: .decisionMaker, key: "L",
+                    inputs: .filteredFeedback, risk: .medium, minutesSaved: 40, runsInBatches: true,
+                    summary: "Links between feedback and the backlog items it is about, by meaning: complaints and requests as demand, praise apart as validation, each with the sentence that connects them.",
+                    onAccept: "links the feedback to the backlog items (demand and praise apart)"),
         JobKindInfo(kind: .proposeExperiments, title: "Propose experiments", shortTitle: "propose", stance: .experimenter, key: "p",
                     inputs: .filteredFeedback, risk: .medium, minutesSaved: 30,
                     summary: "Experiments for the top themes: hypothesis, metric, target and duration.",

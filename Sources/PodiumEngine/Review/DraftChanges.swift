@@ -55,6 +55,11 @@ public enum DraftChanges {
             before += old.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) items" }
             after += themes.map { "\($0.tag): \($0.feedbackIDs.count) items" }.sorted()
         }
+        if let links = proposal.feedbackLinks {
+            let (was, will) = linkLines(links, in: snapshot)
+            before += was
+            after += will
+        }
         for persona in proposal.personas ?? [] { after.append("New persona: \(persona.name) — \(persona.summary)") }
         for experiment in proposal.experiments ?? [] { after.append("New experiment: \(experiment.title) (\(experiment.metric), target \(experiment.target))") }
         if let decision = proposal.decision { after.append("New decision: \(decision.title) — \(sections["choice"] ?? decision.choice)") }
@@ -68,6 +73,25 @@ public enum DraftChanges {
         }
         return (before.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) },
                 after.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
+    }
+
+    /// Per backlog item, its demand and praise counts now and after, and the links added.
+    private static func linkLines(_ links: [FeedbackLink], in snapshot: WorkspaceSnapshot) -> ([String], [String]) {
+        var before: [String] = [], after: [String] = []
+        let grouped = Dictionary(grouping: links, by: \.backlogID)
+        for item in snapshot.orderedBacklog {
+            guard let itemLinks = grouped[item.id] else { continue }
+            var changed = item
+            for link in itemLinks { changed.link(link.feedbackID, as: link.kind) }
+            let name = (item.key.map { $0 + " " } ?? "") + item.title
+            before.append("\(name): \(item.linkedFeedback.count) demand, \(item.validatingFeedback.count) praise")
+            after.append("\(name): \(changed.linkedFeedback.count) demand, \(changed.validatingFeedback.count) praise")
+            for link in itemLinks.sorted(by: { $0.strength > $1.strength }).prefix(200) {
+                let text = snapshot.feedback[link.feedbackID].map { String($0.text.prefix(90)) } ?? "(feedback no longer there)"
+                after.append("  + \(link.kind == .demand ? "demand" : "praise") #\(link.feedbackID.short) \(text)")
+            }
+        }
+        return (before, after)
     }
 
     /// The line difference between what is there and what accepting would leave.

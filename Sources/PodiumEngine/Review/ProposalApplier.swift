@@ -79,6 +79,9 @@ struct ProposalApplier {
                 }
             }
         }
+        if let links = proposal.feedbackLinks {
+            try applyLinks(links, recorder: &recorder, to: &transaction)
+        }
         if var communication = proposal.communication {
             communication.body = draft.content
             communication.updatedAt = now
@@ -107,6 +110,23 @@ struct ProposalApplier {
             try recorder.change(ArtifactReference(.feedback, id), in: &transaction) { transaction in
                 try transaction.update(FeedbackItem.self, id: id) { $0.tags = updated }
             }
+        }
+    }
+
+    /// Links each feedback item to its backlog item as demand or praise, one change per item;
+    /// links to records deleted since the draft was made are left out.
+    private func applyLinks(
+        _ links: [FeedbackLink], recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
+    ) throws {
+        for (backlogID, itemLinks) in Dictionary(grouping: links, by: \.backlogID).sorted(by: { $0.key < $1.key }) {
+            guard var item = transaction.record(BacklogItem.self, id: backlogID) else { continue }
+            var changed = false
+            for link in itemLinks where transaction.record(FeedbackItem.self, id: link.feedbackID) != nil {
+                changed = item.link(link.feedbackID, as: link.kind) || changed
+            }
+            guard changed else { continue }
+            item.updatedAt = now
+            try recorder.change(ArtifactReference(.backlog, backlogID), in: &transaction) { [item] in try $0.save(item) }
         }
     }
 

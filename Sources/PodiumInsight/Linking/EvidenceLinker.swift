@@ -1,0 +1,126 @@
+import Foundation
+
+/// Proposes links between feedback (or notes) and the backlog items they are about, by
+/// meaning rather than by a shared word.
+///
+/// How, per sentence of each source (a feedback item speaking of two things links to both):
+/// 1. **Relevance**: BM25 over the sources' sentences, with field weights (an item's title
+///    counts three times its description, its labels twice), and each word also counted as
+///    the general concept it belongs to (`ConceptLexicon`: "spins forever" meets
+///    "performance"). Words that name no topic ("app", "feature", "issue") are left out, and
+///    words common to the whole workspace weigh little (in an invoicing product, "invoice"
+///    tells nothing).
+/// 2. **The workspace's own words**: the sentences that match an item best and clearly
+///    (`confidentFactor` × the threshold) teach it the words its customers use; words much
+///    more frequent among them than in the rest of the feedback, and not among another
+///    item's, are added to the item's words (pseudo-relevance feedback), and every sentence is
+///    scored again.
+/// 3. **A decision**: a sentence links to the item it matches best when the score reaches
+///    `threshold` and it meets at least two of the item's words or concepts (one shared word
+///    is how decoys look: "the PDF of my contract" is not about "Export invoices to PDF").
+/// 4. **Demand or validation**: what the sentence does (`FeedbackIntent`): a request or a
+///    complaint is demand; praise is validation, kept apart.
+public struct EvidenceLinker: Sendable {
+    /// What the linker weighs and where it draws the line.
+    public struct Settings: Sendable, Hashable {
+        /// The score (per unit of the item's weight) a sentence needs to link.
+        public var threshold = 1.0
+        /// Sentences this many times over the threshold teach an item its customers' words.
+        public var confidentFactor = 1.6
+        public var titleWeight = 3.0
+        public var labelWeight = 2.0
+        public var descriptionWeight = 1.0
+        /// A concept counts this much of the word it comes from.
+        public var conceptWeight = 0.6
+        /// Words learned from confident sentences count this much at most.
+        public var learnedWeight = 0.8
+        /// How many words an item learns at most.
+        public var learnedWords = 12
+        /// Distinct words or concepts a sentence must share with the item…
+        public var minimumMatches = 2
+        /// …unless its score is this many times the threshold (one rare word of the title,
+        /// written out in full, can be enough).
+        public var singleMatchFactor = 2.5
+
+        public init() {}
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// The links `sources` give `targets`, strongest first per target.
+    public func link(_ sources: [LinkSource], to targets: [LinkTarget]) -> [ProposedLink] {
+        guard !sources.isEmpty, !targets.isEmpty else { return [] }
+        let corpus = SentenceCorpus(sources)
+        var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
+        var best = corpus.bestMatches(queries, settings: settings)
+        learnCustomerWords(into: &queries, from: best, corpus: corpus)
+        best = corpus.bestMatches(queries, settings: settings)
+        return links(from: best, queries: queries, corpus: corpus, sources: sources)
+    }
+
+    // MARK: - Learning the workspace's words
+
+    private func learnCustomerWords(into queries: inout [Query], from best: [SentenceCorpus.Match?], corpus: SentenceCorpus) {
+        var seeds = Array(repeating: [Int](), count: queries.count)
+        for (sentence, match) in best.enumerated() {
+            guard let match, match.score >= settings.threshold * settings.confidentFactor else { continue }
+            seeds[match.query].append(sentence)
+        }
+        var enriched = Array(repeating: [String: Double](), count: queries.count)
+        for (query, sentences) in seeds.enumerated() where sentences.count >= 3 {
+            var counts: [String: Int] = [:]
+            for sentence in sentences {
+                for token in corpus.sentences[sentence].tokens.keys where !token.hasPrefix("~") { counts[token, default: 0] += 1 }
+            }
+            let needed = max(2, Int((0.2 * Double(sentences.count)).rounded(.up)))
+            for (token, count) in counts where count >= needed {
+                let inSeeds = Double(count) / Double(sentences.count)
+                let overall = Double(corpus.documentFrequency[token] ?? 0) / Double(corpus.sentences.count)
+                guard overall > 0, inSeeds / overall >= 3 else { continue }
+                enriched[query][token] = inSeeds * log(inSeeds / overall)
+            }
+        }
+        for query in queries.indices {
+            // A word that marks two items' sentences tells them apart from neither.
+            let shared = Set(enriched.indices.filter { $0 != query }.flatMap { enriched[$0].keys })
+            let learned = enriched[query].filter { !shared.contains($0.key) && (queries[query].weights[$0.key] ?? 0) < settings.descriptionWeight }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(settings.learnedWords)
+            guard let top = learned.first?.value, top > 0 else { continue }
+            for (token, value) in learned {
+                queries[query].learn(token, weight: settings.learnedWeight * max(0.4, value / top), settings: settings, corpus: corpus)
+            }
+        }
+    }
+
+    // MARK: - Links
+
+    private func links(from best: [SentenceCorpus.Match?], queries: [Query], corpus: SentenceCorpus, sources: [LinkSource]) -> [ProposedLink] {
+        var chosen: [String: ProposedLink] = [:]  // "source|target" → the strongest sentence's link
+        let analyzer = SentimentAnalyzer()
+        for (index, match) in best.enumerated() {
+            guard let match else { continue }
+            let sentence = corpus.sentences[index]
+            let source = sources[sentence.source]
+            let query = queries[match.query]
+            let intent = FeedbackIntent.of(sentence.text, ratingShare: source.ratingShare, analyzer: analyzer)
+            let link = ProposedLink(
+                sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,
+                strength: min(1, match.score / (2 * settings.threshold)), sourcePhrase: sentence.text,
+                targetWords: query.surfaceWords(for: match.matched), intent: intent)
+            let key = source.id + "|" + query.target.id
+            if let kept = chosen[key], kept.strength >= link.strength { continue }
+            chosen[key] = link
+        }
+        let order = Dictionary(uniqueKeysWithValues: queries.enumerated().map { ($1.target.id, $0) })
+        return chosen.values.sorted {
+            if $0.targetID != $1.targetID { return order[$0.targetID, default: 0] < order[$1.targetID, default: 0] }
+            if $0.strength != $1.strength { return $0.strength > $1.strength }
+            return $0.sourceID < $1.sourceID
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// What a sentence of feedback does: ask for something, complain, praise, or none of these.
+///
+/// A request or a complaint is demand for the backlog item it is about; praise is validation
+/// of it, kept apart and never counted as demand ("Offline mode finally works, great job" is
+/// no reason to work on offline mode). Cue phrases decide first ("would love to see" asks
+/// even though it says "love"), then the sentence's sentiment, then the item's rating.
+public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
+    case request
+    case complaint
+    case praise
+    /// A plain mention: neither asks, complains nor praises.
+    case neutral
+
+    /// Whether the intent is demand for what it is about.
+    public var isDemand: Bool { self == .request || self == .complaint }
+
+    /// The intent of one sentence; `ratingShare` is the item's rating on 0…1 when it has one.
+    public static func of(_ sentence: String, ratingShare: Double? = nil, analyzer: SentimentAnalyzer = SentimentAnalyzer()) -> FeedbackIntent {
+        let text = " " + Tokenizer.words(sentence).joined(separator: " ") + " "
+        if requestCues.contains(where: { text.contains($0) }) || sentence.contains("?") && questionCues.contains(where: { text.contains($0) }) {
+            return .request
+        }
+        let sentiment = analyzer.score(sentence).score
+        let complains = complaintCues.contains { text.contains($0) }
+        let praises = praiseCues.contains { text.contains($0) }
+        if praises && !complains && sentiment > -0.1 { return .praise }
+        if complains || sentiment <= -0.1 { return .complaint }
+        if sentiment >= 0.15 { return .praise }
+        if let ratingShare {
+            if ratingShare >= 0.75 { return .praise }
+            if ratingShare <= 0.4 { return .complaint }
+        }
+        return .neutral
+    }
+
+    // MARK: - Cues (matched on lower-cased words joined by single spaces)
+
+    /// Asking for something: a wish, a suggestion, a need.
+    static let requestCues = [
+        " please add ", " please make ", " please let ", " please allow ", " please fix ", " please bring ", " please give ",
+        " would be great ", " would be nice ", " would be awesome ", " would be helpful ", " would love ", " would like ",
+        " i'd love ", " i'd like ", " we'd love ", " we'd like ", " wish ", " wishlist ", " can you add ", " could you add ",
+        " can you make ", " could you make ", " can we have ", " can we get ", " could we ", " we need ", " i need ", " needs to ",
+        " need a way ", " need to be able ", " should be able ", " should have ", " should let ", " should allow ",
+        " option to ", " ability to ", " add an option ", " add a way ", " support for ", " any plans ", " any chance ",
+        " is there a way ", " feature request ", " suggestion ", " suggest ", " hoping for ", " hope you ", " let us ",
+        " let me ", " allow us ", " allow me ", " bring back ", " instead of ", " missing feature ", " lacks ", " lacking ",
+    ]
+
+    /// Questions that ask for a missing capability ("why can't I…?", "how do I…?").
+    static let questionCues = [" why can't ", " why doesn't ", " why does ", " why is ", " how do i ", " how can i ", " how do we ",
+                               " where is ", " can i ", " is it possible ", " will there "]
+
+    /// Something wrong: broken, failing, slow, lost, or still not fixed.
+    static let complaintCues = [
+        " doesn't ", " don't ", " didn't ", " can't ", " cannot ", " won't ", " isn't ", " aren't ", " wasn't ", " not working ",
+        " never ", " no way ", " broken ", " bug ", " buggy ", " glitch ", " crash", " fails ", " failed ", " failing ", " error ",
+        " wrong ", " still ", " again ", " every time ", " each time ", " keeps ", " kept ", " stuck ", " lost ", " missing ",
+        " annoying ", " frustrating ", " frustrated ", " useless ", " terrible ", " awful ", " horrible ", " worst ", " hate ",
+        " ridiculous ", " unusable ", " impossible ", " disappointed ", " disappointing ", " problem ", " issue ", " slow ",
+        " forever ", " unfortunately ", " sadly ", " nothing happens ", " waste ",
+    ]
+
+    /// Something that works and is valued.
+    static let praiseCues = [
+        " love ", " loving ", " loved ", " thank you ", " thanks ", " great ", " awesome ", " amazing ", " excellent ",
+        " fantastic ", " brilliant ", " perfect ", " perfectly ", " works great ", " works well ", " works like a charm ",
+        " finally works ", " finally ", " lifesaver ", " life saver ", " game changer ", " best ", " nice work ", " well done ",
+        " kudos ", " impressed ", " smooth ", " seamless ", " so much better ", " much better ", " huge improvement ",
+        " saves me ", " saved me ", " spot on ", " helpful ", " easy ",
+    ]
+}
