@@ -11,7 +11,9 @@ public enum ConceptLexicon {
         var index: [String: [String]] = [:]
         for (concept, words) in groups {
             for word in words {
-                for term in Tokenizer.terms(word) where !index[term, default: []].contains(concept) {
+                // A hyphenated entry stands for the whole word, never for its parts ("screen-reader" is not "screen").
+                let terms = Tokenizer.terms(word.replacingOccurrences(of: "-", with: ""))
+                for term in terms where terms.count == 1 && !index[term, default: []].contains(concept) {
                     index[term, default: []].append(concept)
                 }
             }

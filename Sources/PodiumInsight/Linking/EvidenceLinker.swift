@@ -24,7 +24,7 @@ public struct EvidenceLinker: Sendable {
     /// What the linker weighs and where it draws the line.
     public struct Settings: Sendable, Hashable {
         /// The score (per unit of the item's weight) a sentence needs to link.
-        public var threshold = 1.0
+        public var threshold = 0.3
         /// Sentences this many times over the threshold teach an item its customers' words.
         public var confidentFactor = 1.6
         public var titleWeight = 3.0
@@ -60,6 +60,18 @@ public struct EvidenceLinker: Sendable {
         learnCustomerWords(into: &queries, from: best, corpus: corpus)
         best = corpus.bestMatches(queries, settings: settings)
         return links(from: best, queries: queries, corpus: corpus, sources: sources)
+    }
+
+    /// For tuning and the benchmark: each source sentence's best matches (target id, score,
+    /// distinct shared words), whether or not they reach the threshold.
+    public func explain(_ sources: [LinkSource], to targets: [LinkTarget]) -> [(sourceID: String, sentence: String, matches: [(targetID: String, score: Double, groups: Int, words: [String])])] {
+        let corpus = SentenceCorpus(sources)
+        var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
+        learnCustomerWords(into: &queries, from: corpus.bestMatches(queries, settings: settings), corpus: corpus)
+        return corpus.allMatches(queries).enumerated().map { index, matches in
+            (sources[corpus.sentences[index].source].id, corpus.sentences[index].text,
+             matches.prefix(3).map { (queries[$0.query].target.id, $0.score, queries[$0.query].distinctGroups($0.matched), $0.matched) })
+        }
     }
 
     // MARK: - Learning the workspace's words

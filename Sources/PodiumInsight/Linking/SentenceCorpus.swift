@@ -28,7 +28,7 @@ struct SentenceCorpus {
     init(_ sources: [LinkSource]) {
         var analyzer = TermAnalyzer()
         for (index, source) in sources.enumerated() {
-            for text in SentenceSplitter.sentences(source.text) {
+            for text in [source.text] {
                 let tokens = Self.tokens(analyzer.terms(text))
                 guard !tokens.isEmpty else { continue }
                 sentences.append(Sentence(source: index, text: text, tokens: tokens, length: tokens.values.reduce(0, +)))
@@ -62,6 +62,20 @@ struct SentenceCorpus {
     /// Each sentence's best query, if it reaches the threshold with enough shared tokens.
     func bestMatches(_ queries: [Query], settings: EvidenceLinker.Settings) -> [Match?] {
         var best = [Match?](repeating: nil, count: sentences.count)
+        for (sentence, matches) in allMatches(queries).enumerated() {
+            for match in matches where match.score >= settings.threshold {
+                guard queries[match.query].distinctGroups(match.matched) >= settings.minimumMatches
+                        || match.score >= settings.singleMatchFactor * settings.threshold else { continue }
+                if let current = best[sentence], current.score >= match.score { continue }
+                best[sentence] = match
+            }
+        }
+        return best
+    }
+
+    /// Every sentence's matches with every query that shares a token with it, best first.
+    func allMatches(_ queries: [Query]) -> [[Match]] {
+        var all = [[Match]](repeating: [], count: sentences.count)
         let k1 = 1.2, b = 0.5
         for (queryIndex, query) in queries.enumerated() {
             var scores: [Int: Double] = [:]
@@ -77,31 +91,51 @@ struct SentenceCorpus {
                 }
             }
             for (sentence, raw) in scores {
-                let score = raw / query.norm
-                let shared = matched[sentence] ?? []
-                if ProcessInfo.processInfo.environment["PODIUM_LINK_TRACE"] != nil, score >= settings.threshold / 2 {
-                    print(String(format: "%.2f", score), query.distinctGroups(shared), query.target.key ?? query.target.id, shared, "|", sentences[sentence].text)
-                }
-                guard score >= settings.threshold,
-                      query.distinctGroups(shared) >= settings.minimumMatches || score >= settings.singleMatchFactor * settings.threshold else { continue }
-                if let current = best[sentence], current.score >= score { continue }
-                best[sentence] = Match(query: queryIndex, score: score, matched: shared.sorted())
+                all[sentence].append(Match(query: queryIndex, score: raw / query.norm, matched: (matched[sentence] ?? []).sorted()))
             }
         }
-        return best
+        return all.map { $0.sorted { $0.score > $1.score } }
     }
 }
 
-/// Words that name no topic of their own in product feedback, left out of matching.
+/// Words that name no topic of their own in product feedback, left out of matching: what
+/// people say about any product (verbs of doing and seeing, judgements, time, quantity).
+/// Verbs that name what a product does (sync, export, print, record, share, search…) are
+/// not here.
 enum TopicFreeWords {
-    static let terms: Set<String> = Set([
-        "app", "apps", "application", "feature", "features", "option", "options", "user", "users", "customer", "customers",
-        "thing", "work", "works", "working", "worked", "need", "needs", "needed", "new", "update", "updates", "updated",
-        "version", "add", "added", "adding", "make", "made", "help", "thank", "thanks", "hi", "hello", "hey", "good",
-        "great", "bad", "issue", "issues", "problem", "problems", "bug", "bugs", "fix", "fixed", "fixes", "please", "time",
-        "times", "day", "days", "also", "ticket", "tickets", "product", "company", "guys", "would", "could", "like", "love",
-        "nice", "awesome", "terrible", "annoying", "actually", "literally", "seriously", "today", "yesterday", "tried",
-        "try", "trying", "able", "unable", "easy", "hard", "get", "getting", "still", "again", "better", "worse", "best",
-        "worst", "pretty", "super", "lot", "every", "first", "since", "ago", "anymore", "instead", "via",
-    ].flatMap { Tokenizer.terms($0) })
+    static let terms: Set<String> = Set(words.flatMap { Tokenizer.terms($0) })
+
+    private static let words = [
+        // The product and its parts, in general.
+        "app", "apps", "application", "software", "tool", "system", "platform", "feature", "features", "function", "option",
+        "options", "setting", "settings", "thing", "stuff", "part", "version", "update", "updates", "updated", "product",
+        "company", "service", "team", "guys", "folks", "people", "everyone", "someone", "user", "users", "customer", "customers",
+        "ticket", "tickets", "support", "help", "question",
+        // Judgements and feelings.
+        "good", "great", "bad", "nice", "awesome", "terrible", "annoying", "amazing", "fine", "ok", "okay", "cool", "perfect",
+        "easy", "hard", "simple", "difficult", "better", "worse", "best", "worst", "love", "like", "hate", "happy", "sad",
+        "glad", "sorry", "wrong", "right", "real", "actual", "basic", "whole", "entire", "different", "same", "new", "old",
+        "big", "small", "little", "huge", "main", "sure", "possible", "impossible", "important", "useful", "useless",
+        "issue", "issues", "problem", "problems", "bug", "bugs", "fix", "fixed", "fixes", "fixing", "broken", "works",
+        "work", "working", "worked", "thanks", "thank", "please", "hi", "hello", "hey", "dear", "regards", "cheers",
+        // Verbs of doing, seeing and saying.
+        "add", "added", "adding", "make", "made", "making", "get", "getting", "got", "give", "gives", "gave", "given",
+        "let", "lets", "ask", "asked", "asking", "tell", "told", "say", "said", "show", "shows", "showed", "shown",
+        "see", "seen", "saw", "look", "looks", "looked", "looking", "seem", "seems", "seemed", "feel", "feels", "felt",
+        "try", "tried", "trying", "want", "wanted", "need", "needs", "needed", "find", "found", "know", "knew", "think",
+        "thought", "mean", "means", "start", "started", "starts", "end", "ended", "ends", "set", "change", "changed",
+        "changes", "open", "opened", "opens", "turn", "turned", "put", "call", "called", "come", "came", "comes", "go",
+        "went", "goes", "going", "take", "took", "taken", "keep", "kept", "leave", "left", "stay", "happen", "happened",
+        "happens", "write", "wrote", "written", "read", "click", "clicked", "tap", "tapped", "press", "pressed",
+        "wait", "waited", "waiting", "pay", "paid", "buy", "bought", "spend", "spent", "allow", "allowed", "able", "unable",
+        "seem", "point", "points", "lot", "lots", "bit", "way", "ways", "kind", "sort", "type", "reason", "idea",
+        // Time and quantity.
+        "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute",
+        "minutes", "second", "seconds", "today", "yesterday", "tomorrow", "morning", "night", "now", "ago", "since",
+        "recently", "lately", "soon", "later", "first", "last", "next", "every", "each", "once", "twice", "always",
+        "never", "often", "sometimes", "usually", "anymore", "still", "again", "also", "even", "just", "really",
+        "actually", "literally", "seriously", "totally", "completely", "pretty", "super", "quite", "almost", "enough",
+        "half", "full", "free", "via", "instead", "without", "within", "use", "used", "using", "ones", "one", "anything",
+        "everything", "nothing", "something",
+    ]
 }
