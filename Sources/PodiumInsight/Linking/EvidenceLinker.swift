@@ -36,6 +36,9 @@ public struct EvidenceLinker: Sendable {
         public var learnedWeight = 0.8
         /// How many words an item learns at most.
         public var learnedWords = 12
+        /// Scores are divided by the item's weight to this power (0: raw BM25; 1: fully
+        /// normalised, so an item with a long description is not favoured).
+        public var normExponent = 1.0
         /// Distinct words or concepts a sentence must share with the item…
         public var minimumMatches = 2
         /// …unless its score is this many times the threshold (one rare word of the title,
@@ -68,7 +71,7 @@ public struct EvidenceLinker: Sendable {
         let corpus = SentenceCorpus(sources)
         var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
         learnCustomerWords(into: &queries, from: corpus.bestMatches(queries, settings: settings), corpus: corpus)
-        return corpus.allMatches(queries).enumerated().map { index, matches in
+        return corpus.allMatches(queries, settings: settings).enumerated().map { index, matches in
             (sources[corpus.sentences[index].source].id, corpus.sentences[index].text,
              matches.prefix(3).map { (queries[$0.query].target.id, $0.score, queries[$0.query].distinctGroups($0.matched), $0.matched) })
         }
@@ -77,21 +80,23 @@ public struct EvidenceLinker: Sendable {
     // MARK: - Learning the workspace's words
 
     private func learnCustomerWords(into queries: inout [Query], from best: [SentenceCorpus.Match?], corpus: SentenceCorpus) {
-        var seeds = Array(repeating: [Int](), count: queries.count)
+        // What each item's customers wrote: the feedback already linked to it, and the
+        // sentences that match it clearly.
+        var seeds = queries.map { query in query.target.examples.map { SentenceCorpus.tokens(Tokenizer.terms($0)) } }
         for (sentence, match) in best.enumerated() {
             guard let match, match.score >= settings.threshold * settings.confidentFactor else { continue }
-            seeds[match.query].append(sentence)
+            seeds[match.query].append(corpus.sentences[sentence].tokens)
         }
         var enriched = Array(repeating: [String: Double](), count: queries.count)
-        for (query, sentences) in seeds.enumerated() where sentences.count >= 3 {
+        for (query, documents) in seeds.enumerated() where documents.count >= 3 {
             var counts: [String: Int] = [:]
-            for sentence in sentences {
-                for token in corpus.sentences[sentence].tokens.keys where !token.hasPrefix("~") { counts[token, default: 0] += 1 }
+            for tokens in documents {
+                for token in tokens.keys where !token.hasPrefix("~") { counts[token, default: 0] += 1 }
             }
-            let needed = max(2, Int((0.2 * Double(sentences.count)).rounded(.up)))
+            let needed = max(2, Int((0.15 * Double(documents.count)).rounded(.up)))
             for (token, count) in counts where count >= needed {
-                let inSeeds = Double(count) / Double(sentences.count)
-                let overall = Double(corpus.documentFrequency[token] ?? 0) / Double(corpus.sentences.count)
+                let inSeeds = Double(count) / Double(documents.count)
+                let overall = Double(corpus.documentFrequency[token] ?? 0) / Double(max(1, corpus.sentences.count))
                 guard overall > 0, inSeeds / overall >= 3 else { continue }
                 enriched[query][token] = inSeeds * log(inSeeds / overall)
             }

@@ -8,13 +8,16 @@ public struct LinkTarget: Sendable, Hashable {
     public var title: String
     public var description: String
     public var labels: [String]
+    /// Texts already linked to the item (by hand, or accepted before): its customers' words.
+    public var examples: [String]
 
-    public init(id: String, key: String? = nil, title: String, description: String = "", labels: [String] = []) {
+    public init(id: String, key: String? = nil, title: String, description: String = "", labels: [String] = [], examples: [String] = []) {
         self.id = id
         self.key = key
         self.title = title
         self.description = description
         self.labels = labels
+        self.examples = examples
     }
 }
 

@@ -62,7 +62,7 @@ struct SentenceCorpus {
     /// Each sentence's best query, if it reaches the threshold with enough shared tokens.
     func bestMatches(_ queries: [Query], settings: EvidenceLinker.Settings) -> [Match?] {
         var best = [Match?](repeating: nil, count: sentences.count)
-        for (sentence, matches) in allMatches(queries).enumerated() {
+        for (sentence, matches) in allMatches(queries, settings: settings).enumerated() {
             for match in matches where match.score >= settings.threshold {
                 guard queries[match.query].distinctGroups(match.matched) >= settings.minimumMatches
                         || match.score >= settings.singleMatchFactor * settings.threshold else { continue }
@@ -74,7 +74,7 @@ struct SentenceCorpus {
     }
 
     /// Every sentence's matches with every query that shares a token with it, best first.
-    func allMatches(_ queries: [Query]) -> [[Match]] {
+    func allMatches(_ queries: [Query], settings: EvidenceLinker.Settings) -> [[Match]] {
         var all = [[Match]](repeating: [], count: sentences.count)
         let k1 = 1.2, b = 0.5
         for (queryIndex, query) in queries.enumerated() {
@@ -91,7 +91,7 @@ struct SentenceCorpus {
                 }
             }
             for (sentence, raw) in scores {
-                all[sentence].append(Match(query: queryIndex, score: raw / query.norm, matched: (matched[sentence] ?? []).sorted()))
+                all[sentence].append(Match(query: queryIndex, score: raw / pow(query.norm, settings.normExponent), matched: (matched[sentence] ?? []).sorted()))
             }
         }
         return all.map { $0.sorted { $0.score > $1.score } }
