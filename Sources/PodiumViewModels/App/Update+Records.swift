@@ -22,6 +22,7 @@ extension AppState {
             message = "This row is no record with links to follow (Enter reads it)."
             return
         }
+        message = nil
         mode = .record(RecordTrail(reference, from: origin))
     }
 
@@ -123,6 +124,7 @@ extension AppState {
         }
         var back = view
         back.citation = index
+        message = nil
         mode = .record(RecordTrail(reference, from: .draft(back)))
     }
 }
