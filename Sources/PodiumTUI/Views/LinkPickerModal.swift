@@ -21,7 +21,7 @@ enum LinkPickerModal {
         }
         if candidates.isEmpty { lines.append(TextView.Line("No backlog item matches.", role: .muted)) }
         lines += [TextView.Line(""), TextView.Line(picker.hint, role: .muted)]
-        Modal(title: picker.title, lines: lines, width: min(100, max(40, screen.width - 4)), hint: picker.hint)
+        Modal(title: picker.title, lines: lines, width: min(100, max(40, screen.width - 4)), hint: "Esc cancels")
             .render(into: &buffer, area: screen, theme: theme)
     }
 }
