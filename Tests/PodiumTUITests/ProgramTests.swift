@@ -90,6 +90,67 @@ struct ProgramTests {
         #expect(try harness.reread().feedback.count == 62)
     }
 
+    @Test("two marked feedback items are linked as demand on disk with an audit entry; the Decision Maker's record shows them; u undoes on disk")
+    func linkMarkedFeedback() throws {
+        var recordScreen = ""
+        var script: [TestBackend.Step] = [.key(.character("3")), .key(.character(" ")), .key(.character(" ")), .key(.character("L"))]
+        script += TestBackend.typing("xero sync")
+        script += [TestBackend.waitForScreen("Enter links as demand"), .key(.enter),
+                   TestBackend.waitForScreen("Linked 2 feedback items to “Xero sync” as demand"), .key(.character("4")), .key(.character("/"))]
+        script += TestBackend.typing("xero\n")
+        script += [.key(.enter), TestBackend.waitForScreen("Record · backlog #"),
+                   .wait("keep the record screen", seconds: 1) { recordScreen = $0.text; return true },
+                   .key(.escape), .key(.escape), .key(.character("u")), TestBackend.waitForScreen("Undid: linked 2")]
+        let harness = try Harness(script: script)
+        let item = try #require(harness.store.snapshot.backlog.values.first { $0.title == "Xero sync" })
+        let marked = harness.store.snapshot.feedback.values.sorted { $0.id > $1.id }.prefix(2).map(\.id)
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        #expect(recordScreen.contains("Demand (\(item.linkedFeedback.count + 2))"), "\(recordScreen)")
+        let after = try harness.reread()
+        #expect(after.backlog[item.id]?.linkedFeedback == item.linkedFeedback, "the undo took both links back")
+        let entries = after.audit.values.filter { $0.details["kind"] == "feedback-link" }.sorted { $0.id < $1.id }
+        #expect(entries.map(\.summary) == ["linked 2 feedback items to “Xero sync” as demand", "Undo: linked 2 feedback items to “Xero sync” as demand"])
+        #expect(entries.allSatisfy { $0.details["stance"] == "customer-representative" && $0.subject == ArtifactReference(.backlog, item.id) })
+        #expect(marked.allSatisfy { !item.linkedFeedback.contains($0) }, "the two were not linked before")
+    }
+
+    @Test("the link is on disk before the undo: the two marked items are the item's demand")
+    func linkOnDisk() throws {
+        var script: [TestBackend.Step] = [.key(.character("3")), .key(.character(" ")), .key(.character(" ")), .key(.character("L"))]
+        script += TestBackend.typing("xero sync")
+        script += [.key(.enter), TestBackend.waitForScreen("Linked 2 feedback items")]
+        let harness = try Harness(script: script)
+        let item = try #require(harness.store.snapshot.backlog.values.first { $0.title == "Xero sync" })
+        let marked = harness.store.snapshot.feedback.values.sorted { $0.id > $1.id }.prefix(2).map(\.id)
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        let linked = try #require(try harness.reread().backlog[item.id])
+        #expect(Set(linked.linkedFeedback) == Set(item.linkedFeedback + marked))
+        #expect(linked.validatingFeedback == item.validatingFeedback)
+    }
+
+    @Test("a draft's citation opens its record with n and Enter; Esc comes back to the draft")
+    func openDraftCitation() throws {
+        var recordScreen = ""
+        let harness = try Harness(jobs: true, script: [
+            .key(.character("3")), .key(.character("m")), TestBackend.waitForScreen("Draft ready"),
+            .key(.character("7")), .key(.enter), TestBackend.waitForScreen("a accept · x reject"),
+            .key(.character("n")), TestBackend.waitForScreen("Citation 1 of"), .key(.enter), TestBackend.waitForScreen("Record · feedback #"),
+            .wait("keep the record screen", seconds: 1) { recordScreen = $0.text; return true },
+            .key(.escape), TestBackend.waitForScreen("Esc back"),
+        ])
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        #expect(recordScreen.contains("Esc back to the draft"), "\(recordScreen)")
+        guard case let .draft(view) = harness.program.state.mode else {
+            Issue.record("Esc returns to the draft: \(harness.program.state.mode)")
+            return
+        }
+        #expect(view.citation == 0, "where it was: the first citation picked")
+        #expect(harness.backend.text.contains("Citation 1 of"))
+    }
+
     @Test("Ctrl-R reads the workspace again and says so")
     func refresh() throws {
         let harness = try Harness(script: [.key(.control("r")), TestBackend.waitForScreen("Up to date.")])

@@ -123,7 +123,7 @@ public struct JobKindInfo: Sendable, Hashable {
                     inputs: .selectedBacklogItem, parameters: [.method], risk: .high, minutesSaved: 20,
                     summary: "A decision record (context, options, choice, rationale) for the selected backlog item.",
                     onAccept: "adds the decision to the decision log"),
-        JobKindInfo(kind: .linkFeedback, title: "Link feedback to the backlog", shortTitle: "links", stance: .decisionMaker, key: "L",
+        JobKindInfo(kind: .linkFeedback, title: "Find each item's evidence in the feedback", shortTitle: "evidence", stance: .decisionMaker, key: "E",
                     inputs: .filteredFeedback, risk: .medium, minutesSaved: 40, runsInBatches: true,
                     summary: "Links between feedback and the backlog items it is about, by meaning: complaints and requests as demand, praise apart as validation, each with the sentence that connects them.",
                     onAccept: "links the feedback to the backlog items (demand and praise apart)"),

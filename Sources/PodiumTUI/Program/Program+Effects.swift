@@ -80,6 +80,7 @@ extension Program {
         case let .undoRejections(ids): undoRejections(ids)
         case let .restoreRule(rule): restore(rule)
         case let .deleteRule(id): deleteRule(id)
+        case let .setFeedbackLinks(item, links): setFeedbackLinks(item, links, summary: summary)
         }
     }
 

@@ -34,6 +34,8 @@ public enum DashboardView {
         if let draft = state.openDraft, case let .draft(draftView) = state.mode {
             // Scrolling stops at the end of the text, so k comes straight back from there.
             view.scrollLimit = DraftScreen.render(draft, view: draftView, state: state, into: &buffer, area: main, theme: theme)
+        } else if case let .record(trail) = state.mode, let page = state.openRecordPage {
+            view.scrollLimit = RecordScreen.render(page, trail: trail, into: &buffer, area: main, theme: theme)
         } else if let id = rejectTarget(state), let draft = state.snapshot.drafts[id] {
             DraftScreen.render(draft, view: AppState.DraftView(id: draft.id), state: state, into: &buffer, area: main, theme: theme)
         } else if width >= sideDetailWidth {
@@ -166,8 +168,14 @@ public enum DashboardView {
         }
         if case .draft = state.mode, state.message == nil, let draft = state.openDraft {
             let reviewable = draft.status == .pending || draft.status == .interrupted
-            message = reviewable ? " a accept · x reject · e edit · r regenerate · d changes · v evidence · j/k scroll · Esc back"
-                : " \(draft.status.rawValue) · r regenerate · d changes · v evidence" + (draft.status == .accepted ? " · u undo (if it was the last change)" : "") + " · Esc back"
+            message = reviewable ? " a accept · x reject · e edit · r regenerate · d changes · v evidence · n citations · j/k scroll · Esc back"
+                : " \(draft.status.rawValue) · r regenerate · d changes · v evidence · n citations" + (draft.status == .accepted ? " · u undo (if it was the last change)" : "") + " · Esc back"
+        }
+        if case .record = state.mode, state.message == nil {
+            message = " Record: j/k choose a link · Enter opens it · Space/PgDn scroll · Esc back"
+        }
+        if case let .linkPicker(picker) = state.mode, state.message == nil {
+            message = " " + picker.hint + " · type to filter · Up/Down choose"
         }
         if case let .prompt(prompt) = state.mode {
             // A refusal's reason is in a box above (renderOverlay), whole.
@@ -186,7 +194,9 @@ public enum DashboardView {
     private static func renderOverlay(_ state: AppState, view: inout DashboardViewState, into buffer: inout Buffer, theme: Theme, narrow: Bool) {
         let screen = buffer.area
         switch state.mode {
-        case .normal, .filtering, .draft:
+        case let .linkPicker(picker):
+            LinkPickerModal.render(picker, state: state, into: &buffer, theme: theme)
+        case .normal, .filtering, .draft, .record:
             // A message too long for the status bar is shown whole above it, until the next key.
             guard state.mode != .filtering, !state.messageIsNotice, let message = state.message,
                   DisplayWidth.of(" " + message) > screen.width else { return }
@@ -288,7 +298,8 @@ public enum DashboardView {
 
     // MARK: Roles
 
-    private static func role(_ tone: PaneContent.Tone) -> ThemeRole {
+    /// The theme role a pane's tone is drawn in.
+    static func role(_ tone: PaneContent.Tone) -> ThemeRole {
         switch tone {
         case .normal: .text
         case .muted: .muted

@@ -19,26 +19,26 @@ enum DraftScreen {
         let side = view.panel == .text ? AppState.DraftView.Panel.evidence : view.panel
         if wide {
             let parts = area.split(.horizontal, [.percentage(55), .fill()])
-            let text = panel(.text, draft, state: state, title: title, hint: hint, scroll: view.panel == .text ? view.scroll : 0,
+            let text = panel(.text, draft, view: view, state: state, title: title, hint: hint, scroll: view.panel == .text ? view.scroll : 0,
                              focused: view.panel == .text, into: &buffer, area: parts[0], theme: theme)
-            let other = panel(side, draft, state: state, title: side == .changes ? "What accepting changes" : "Evidence",
+            let other = panel(side, draft, view: view, state: state, title: side == .changes ? "What accepting changes" : "Evidence",
                               hint: side == .changes ? "d back to evidence" : "v focus", scroll: view.panel == .text ? 0 : view.scroll,
                               focused: view.panel != .text, into: &buffer, area: parts[1], theme: theme)
             return view.panel == .text ? text : other
         }
-        return panel(view.panel, draft, state: state, title: title, hint: hint, scroll: view.scroll, focused: true,
+        return panel(view.panel, draft, view: view, state: state, title: title, hint: hint, scroll: view.scroll, focused: true,
                      into: &buffer, area: area, theme: theme)
     }
 
     /// Draws one panel, its text scrolled by `scroll` at most to its end; returns how far it can scroll.
     private static func panel(
-        _ kind: AppState.DraftView.Panel, _ draft: Draft, state: AppState, title: String, hint: String, scroll: Int,
+        _ kind: AppState.DraftView.Panel, _ draft: Draft, view: AppState.DraftView, state: AppState, title: String, hint: String, scroll: Int,
         focused: Bool, into buffer: inout Buffer, area: Rect, theme: Theme
     ) -> Int {
         Block(title: title, focused: focused, hint: hint).render(into: &buffer, area: area, theme: theme)
         let lines: [TextView.Line] = switch kind {
         case .text: textLines(draft)
-        case .evidence: evidenceLines(draft, snapshot: state.snapshot)
+        case .evidence: citationLines(draft, view: view, state: state) + evidenceLines(draft, snapshot: state.snapshot)
         case .changes: changeLines(draft, snapshot: state.snapshot)
         }
         let inner = Block.inner(area)
@@ -69,6 +69,18 @@ enum DraftScreen {
             lines += draft.figures.prefix(30).map { TextView.Line("\(Format.clean($0.name)): \(Format.number($0.value))\($0.unit ?? "")", role: .muted) }
         }
         return lines
+    }
+
+    /// The citation picked with n/N, above the evidence: which it is and that Enter opens it.
+    static func citationLines(_ draft: Draft, view: AppState.DraftView, state: AppState) -> [TextView.Line] {
+        guard let index = view.citation else { return [] }
+        let citations = state.citations(of: draft)
+        guard citations.indices.contains(index) else { return [] }
+        let citation = citations[index]
+        return [TextView.Line("Citation \(index + 1) of \(citations.count) · Enter opens it · n/N next/previous", role: .accent),
+                TextView.Line("› " + (citation.reference.map { "\($0.kind.rawValue) #\($0.id.suffix(8)) · " } ?? "") + citation.label,
+                              role: citation.reference == nil ? .warning : .focus),
+                TextView.Line("")]
     }
 
     /// The cited records with their own words, so the draft can be checked against them.

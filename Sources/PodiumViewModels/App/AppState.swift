@@ -23,6 +23,10 @@ public struct AppState: Sendable {
         case prompt(Prompt)
         /// An import's preview (or why the file cannot be imported), waiting for y or Esc.
         case confirmImport(ImportPreview)
+        /// Reading records one after another: a record, its links and citations, and the way back.
+        case record(RecordTrail)
+        /// Choosing the backlog item to link feedback to (or unlink it from).
+        case linkPicker(LinkPicker)
     }
 
     /// The draft being reviewed and what of it is shown.
@@ -31,11 +35,14 @@ public struct AppState: Sendable {
         public var id: RecordID<Draft>
         public var panel = Panel.text
         public var scroll = 0
+        /// The citation picked with n/N (an index into the draft's record links), which Enter opens.
+        public var citation: Int?
 
-        public init(id: RecordID<Draft>, panel: Panel = .text, scroll: Int = 0) {
+        public init(id: RecordID<Draft>, panel: Panel = .text, scroll: Int = 0, citation: Int? = nil) {
             self.id = id
             self.panel = panel
             self.scroll = scroll
+            self.citation = citation
         }
     }
 
@@ -89,7 +96,7 @@ public struct AppState: Sendable {
         public var view = 0
         /// Indices into the pane's rows, filtered and sorted.
         public var visible: [Int] = []
-        /// Rows marked for a bulk action (drafts in the Orchestrator's inbox), by id.
+        /// Rows marked for a bulk action (drafts in the Orchestrator's inbox, feedback to link), by id.
         public var marked: Set<String> = []
     }
 
@@ -321,6 +328,9 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case restoreRule(AutomationRule)
     /// Removes an automation rule (undo of adding it).
     case deleteRule(RecordID<AutomationRule>)
+    /// Sets how each listed feedback item is linked to a backlog item: as demand, as praise,
+    /// or not at all (nil). Linking, unlinking and their undo are all this one edit.
+    case setFeedbackLinks(RecordID<BacklogItem>, [RecordID<FeedbackItem>: FeedbackLinkKind?])
 }
 
 /// What the program must do after an update, beyond redrawing.

@@ -19,5 +19,8 @@ public enum Help {
         ("e", "Draft: edit its text in $VISUAL / $EDITOR"), ("r", "Draft: regenerate it"),
         ("d", "Draft: show what accepting would change"), ("v Tab", "Draft: show its evidence"),
         ("u", "Draft: undo its acceptance or rejection"), ("j k g G", "Draft, help, detail: scroll, to the top, to the end"),
+        ("n N Enter", "Draft: pick a citation and open its record (Esc comes back to the draft)"),
+        ("j k Enter Esc", "Record: choose a link (feedback, item, citation), open it, go back one record"),
+        ("type Tab Enter", "Link picker: find an item by key or title, demand ⇄ praise, link it (Esc cancels)"),
     ]
 }

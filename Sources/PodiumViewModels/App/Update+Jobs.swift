@@ -120,6 +120,11 @@ extension AppState {
             return []
         case .down, .character("j"): view.scroll += 1
         case .up, .character("k"): view.scroll = max(0, view.scroll - 1)
+        case .character("n"): pickCitation(&view, draft, by: 1)
+        case .character("N"): pickCitation(&view, draft, by: -1)
+        case .enter, .character("o"):
+            openCitation(view, draft)
+            return []
         case .pageDown, .control("d"), .character(" "): view.scroll += pageSize
         case .pageUp, .control("u"): view.scroll = max(0, view.scroll - pageSize)
         case .character("g"), .home: view.scroll = 0
@@ -155,7 +160,7 @@ extension AppState {
             // Here u is about this draft only, never a change made elsewhere.
             message = "This draft is \(draft.status.rawValue): there is no review of it to undo (Esc, then u undoes your last change)."
         default:
-            message = "Draft: a accept · x reject · e edit · r regenerate · d changes · v evidence · Esc back"
+            message = "Draft: a accept · x reject · e edit · r regenerate · d changes · v evidence · n/N citations, Enter opens · Esc back"
         }
         mode = .draft(view)
         return []

@@ -17,9 +17,11 @@ extension AppState {
     }
 
     /// Shows the marks in the inbox (a ✓ before the row's type) and forgets marks on drafts
-    /// that are no longer pending.
+    /// that are no longer pending; the feedback list shows its own (`applyFeedbackMarks`).
     mutating func applyMarks(_ index: Int) {
-        guard index == orchestratorIndex, panes[index].view == 0, !panes[index].marked.isEmpty else { return }
+        guard panes[index].view == 0, !panes[index].marked.isEmpty else { return }
+        if index == customerIndex { return applyFeedbackMarks(index) }
+        guard index == orchestratorIndex else { return }
         panes[index].marked = panes[index].marked.filter { snapshot.drafts[RecordID($0)]?.status == .pending }
         var content = contents[index]
         for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {

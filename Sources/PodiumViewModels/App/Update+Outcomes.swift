@@ -72,6 +72,9 @@ extension AppState {
         case var .draft(view) where view.scroll > limit:
             view.scroll = limit
             mode = .draft(view)
+        case var .record(trail) where trail.current.scroll > limit:
+            trail.current.scroll = limit
+            mode = .record(trail)
         default: break
         }
     }

@@ -154,6 +154,11 @@ extension AppState {
             case .up, .character("k"): mode = .detail(scroll: max(0, scroll - 1))
             default:
                 guard let action = keyMap.action(for: key, in: focusedStance) else { return [] }
+                if action == .openRecord {
+                    // Esc from the record comes back to this detail.
+                    openRecord(from: .detail(scroll: scroll))
+                    return []
+                }
                 if [.pageDown, .pageUp].contains(action) {
                     // Paging moves between items and keeps the detail open on the new one.
                     _ = perform(action)
@@ -171,6 +176,10 @@ extension AppState {
             return []
         case let .draft(view):
             return handleDraft(key, view)
+        case let .record(trail):
+            return handleRecord(key, trail)
+        case let .linkPicker(picker):
+            return handleLinkPicker(key, picker)
         case let .prompt(prompt):
             return handlePrompt(key, prompt)
         case var .confirmImport(preview):
@@ -253,9 +262,14 @@ extension AppState {
         case .openDetail:
             if focusedStance == .orchestrator, let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
                 mode = .draft(DraftView(id: RecordID(row.id)))
+            } else if focusedStance == .decisionMaker, let row = selectedRow, snapshot.backlog[RecordID(row.id)] != nil {
+                // A backlog item opens as a record: j/k over its feedback, Enter reads one.
+                openRecord(from: .list)
             } else if selectedRow != nil {
                 mode = .detail(scroll: 0)
             }
+        case .openRecord:
+            openRecord(from: .list)
         case .close:
             if !panes[focused].filter.isEmpty || panes[focused].sortColumn != nil {
                 panes[focused].filter = ""
@@ -318,6 +332,8 @@ extension AppState {
             return jobControl(action)
         case .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule:
             return orchestratorAction(action)
+        case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary:
+            return customerAction(action)
         case let .run(kind):
             return runJob(kind)
         }

@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case moveToTop
     case moveToBottom
     case openDetail
+    /// Opens the selected row's record in the record view, where its links can be followed.
+    case openRecord
     case close
     case filter
     case sortNext
@@ -45,15 +47,21 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case rejectOrRemove
     case addRule
     case editRule
+    // The Customer Representative: feedback linked to backlog items by hand.
+    case markFeedback
+    case linkToBacklog
+    case unlinkFromBacklog
+    case openAcceptedSummary
 
     /// Every action in palette and help order: the job actions, one per catalogued kind in
     /// catalogue order, come after quit.
     public static let allCases: [Action] = [
         .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
         .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
-        .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
+        .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
     ] + JobKindInfo.all.map { .run($0.kind) } + [
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
+        .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary,
     ]
 
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
@@ -82,6 +90,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .moveToTop: "move-to-top"
         case .moveToBottom: "move-to-bottom"
         case .openDetail: "open-detail"
+        case .openRecord: "open-record"
         case .close: "close"
         case .filter: "filter"
         case .sortNext: "sort-next"
@@ -104,6 +113,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .rejectOrRemove: "reject-marked"
         case .addRule: "add-rule"
         case .editRule: "edit-rule"
+        case .markFeedback: "mark-feedback"
+        case .linkToBacklog: "link-to-backlog"
+        case .unlinkFromBacklog: "unlink-from-backlog"
+        case .openAcceptedSummary: "open-accepted-summary"
         }
     }
 
@@ -126,6 +139,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .moveToTop: "Go to the first item"
         case .moveToBottom: "Go to the last item"
         case .openDetail: "Open the selected item"
+        case .openRecord: "Open the selected record: follow its feedback, links and citations (Esc back)"
         case .close: "Close / clear the filter and sort"
         case .filter: "Filter the list"
         case .sortNext: "Sort by the next column"
@@ -147,6 +161,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .rejectOrRemove: "Reject the marked drafts; remove the selected rule"
         case .addRule: "Add an automation rule"
         case .editRule: "Edit the selected automation rule in $EDITOR"
+        case .markFeedback: "Mark feedback to link several items at once"
+        case .linkToBacklog: "Link the selected (or marked) feedback to a backlog item, as demand or praise"
+        case .unlinkFromBacklog: "Unlink the selected (or marked) feedback from a backlog item"
+        case .openAcceptedSummary: "Read the accepted feedback summary and open what it cites"
         case let .run(kind): "AI: " + (kind.info?.title ?? rawValue)
         }
     }
@@ -161,10 +179,11 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     public var scope: Stance? {
         switch self {
         case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
+        case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary: .customerRepresentative
         case let .run(kind): kind.info?.stance
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
-             .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh,
+             .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh,
              .quit, .importFeedback, .reviewDrafts:
             nil
         }

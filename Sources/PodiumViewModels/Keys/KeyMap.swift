@@ -74,7 +74,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.pageUp, .pageUp), Binding(.control("u"), .pageUp),
         Binding(.character("g"), .moveToTop), Binding(.home, .moveToTop),
         Binding(.character("G"), .moveToBottom), Binding(.end, .moveToBottom),
-        Binding(.enter, .openDetail), Binding(.escape, .close),
+        Binding(.enter, .openDetail), Binding(.character("O"), .openRecord), Binding(.escape, .close),
         Binding(.character("/"), .filter),
         Binding(.character("s"), .sortNext), Binding(.character("S"), .sortReverse), Binding(.character("v"), .switchView),
         Binding(.character("K"), .moveItemUp), Binding(.character("J"), .moveItemDown),
@@ -90,5 +90,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("c"), .cancelJob), Binding(.character("r"), .retryJob),
         Binding(.character(" "), .markSelected), Binding(.character("a"), .acceptMarked),
         Binding(.character("x"), .rejectOrRemove), Binding(.character("+"), .addRule), Binding(.character("e"), .editRule),
+        // The Customer Representative's links by hand.
+        Binding(.character(" "), .markFeedback), Binding(.character("L"), .linkToBacklog),
+        Binding(.character("U"), .unlinkFromBacklog), Binding(.character("M"), .openAcceptedSummary),
     ])
 }

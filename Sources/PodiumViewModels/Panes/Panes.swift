@@ -27,12 +27,13 @@ public enum Panes {
         pane(for: stance)?.detail(of: id, in: snapshot, evidence: evidence, settings: settings) ?? []
     }
 
-    /// For each feedback item, the titles of the backlog items it is evidence for (the
-    /// feedback's detail shows them; built once per change to the backlog).
+    /// For each feedback item, the titles of the backlog items it is evidence for, praise
+    /// marked "(praise)" (the feedback's detail shows them; built once per change to the backlog).
     public static func evidenceIndex(_ snapshot: WorkspaceSnapshot) -> [String: [String]] {
         var index: [String: [String]] = [:]
         for item in snapshot.orderedBacklog {
             for feedback in item.linkedFeedback { index[feedback.rawValue, default: []].append(item.title) }
+            for feedback in item.validatingFeedback { index[feedback.rawValue, default: []].append(item.title + " (praise)") }
         }
         return index
     }

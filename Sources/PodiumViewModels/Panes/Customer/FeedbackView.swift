@@ -25,7 +25,7 @@ struct FeedbackView: PaneView {
                       sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized]
                           + (hasSentiment ? [item.sentiment] : []) + [nil])
             },
-            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · s sort · v personas",
+            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · Space mark · L link · U unlink · O open",
             counts: "\(items.count) feedback items")
     }
 

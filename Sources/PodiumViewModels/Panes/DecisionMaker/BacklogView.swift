@@ -32,20 +32,41 @@ struct BacklogView: PaneView {
 
     func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
         guard let item = snapshot.backlog[RecordID(id)] else { return [] }
+        return Self.describe(item) + Self.evidence(of: item, in: snapshot)
+    }
+
+    /// The item itself: key and title, status, description, RICE and WSJF with their inputs.
+    static func describe(_ item: BacklogItem) -> [PaneContent.Line] {
         var lines: [PaneContent.Line] = [
-            .init(Format.clean(item.title), .accent), .init("Status: \(item.status.rawValue) · order \(item.order)", .muted),
+            .init((item.key.map { Format.clean($0) + " " } ?? "") + Format.clean(item.title), .accent),
+            .init("Status: \(item.status.rawValue) · order \(item.order)", .muted),
         ]
         if !item.description.isEmpty { lines += [.init(""), .init(Format.clean(item.description, lines: true))] }
         lines += [.init(""), .init("RICE \(Format.score(item.rice.score)) = reach \(Format.optional(item.rice.reach)) × impact "
             + "\(Format.optional(item.rice.impact)) × confidence \(Format.optional(item.rice.confidence)) ÷ effort \(Format.optional(item.rice.effort))"),
                   .init("WSJF \(Format.score(item.wsjf.score)) = (value \(Format.optional(item.wsjf.businessValue)) + time "
             + "\(Format.optional(item.wsjf.timeCriticality)) + risk \(Format.optional(item.wsjf.riskReduction))) ÷ size \(Format.optional(item.wsjf.jobSize))")]
-        let count = item.linkedFeedback.count
-        lines.append(.init(""))
-        lines.append(.init("Evidence: \(count) feedback item\(count == 1 ? "" : "s")", .muted))
-        for feedback in item.linkedFeedback.lazy.compactMap({ snapshot.feedback[$0] }).prefix(5) {
-            lines.append(.init("• " + Format.clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? "")))
+        return lines
+    }
+
+    /// The feedback linked to the item, demand apart from praise: counts, then the first
+    /// lines of each, newest first.
+    static func evidence(of item: BacklogItem, in snapshot: WorkspaceSnapshot, shown: Int = 5) -> [PaneContent.Line] {
+        func quotes(_ ids: [RecordID<FeedbackItem>]) -> [PaneContent.Line] {
+            let items = ids.compactMap { snapshot.feedback[$0] }.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+            var lines = items.prefix(shown).map { feedback in
+                PaneContent.Line("• \(Format.day(feedback.createdAt)) " + Format.clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? ""))
+            }
+            if items.count > shown { lines.append(.init("  … and \(items.count - shown) more", .muted)) }
+            return lines
         }
+        var lines: [PaneContent.Line] = [.init(""), .init("Demand: \(Format.count(item.linkedFeedback.count, "feedback item")) (the evidence counted)", .muted)]
+        lines += quotes(item.linkedFeedback)
+        if !item.validatingFeedback.isEmpty {
+            lines += [.init(""), .init("Praise: \(Format.count(item.validatingFeedback.count, "feedback item")) (kept apart, never counted as demand)", .muted)]
+            lines += quotes(item.validatingFeedback)
+        }
+        if !item.allLinkedFeedback.isEmpty { lines += [.init(""), .init("Enter opens the item: j/k over its feedback, Enter reads one", .muted)] }
         return lines
     }
 }
