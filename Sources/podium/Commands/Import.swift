@@ -14,9 +14,9 @@ struct Import: ParsableCommand {
             (UTF-8, UTF-16 with BOM, or Windows-1252), a JSON array of objects (or an object \
             holding one), or JSON Lines. Known exports (Google Play Console, review tools, \
             Delighted, Wootric, Typeform, SurveyMonkey, Google Forms, Zendesk, Intercom, \
-            Freshdesk, Canny, UserVoice, Productboard) are recognised from their columns; \
-            other columns are matched to fields by their names, and --map COLUMN=FIELD says \
-            otherwise. A malformed file imports nothing and names the line that is wrong. \
+            Freshdesk, Canny, UserVoice, Productboard) and backlog exports (Jira, Linear, Azure \
+            DevOps, GitHub Issues) are recognised from their columns; other columns are matched \
+            to fields by their names, and --map COLUMN=FIELD says otherwise. A malformed file imports nothing and names the line that is wrong. \
             See docs/IMPORT.md.
             """,
         subcommands: [ImportFeedback.self, ImportBacklog.self])
