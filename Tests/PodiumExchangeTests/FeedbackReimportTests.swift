@@ -18,7 +18,7 @@ struct FeedbackReimportTests {
         try WorkspaceStore.open(at: store.layout.root).snapshot.feedback.values.sorted { ($0.externalID ?? "") < ($1.externalID ?? "") }
     }
 
-    @Test("Zendesk: the ticket id is kept; a changed ticket updates its item (text, tags), a dry run lists the changes")
+    @Test("Zendesk: the ticket id is kept; a changed ticket updates its item (text, tags; Podium's theme tags stay), a dry run lists the changes")
     func zendesk() throws {
         let (folder, store) = try makeWorkspace()
         let first = """
@@ -28,22 +28,24 @@ struct FeedbackReimportTests {
             ]}
             """
         _ = try load(first, name: "tickets.json", into: store, folder: folder)
-        let before = try items(store)
+        var before = try items(store)
         #expect(before.map(\.externalID) == ["zendesk:35436", "zendesk:35437"])
+        before[0].tags.append("theme: invoicing")  // as an accepted theme analysis tags it
+        try store.write { [before] in try $0.save(before[0]) }
         let later = first.replacingOccurrences(of: "\"Days late.\"", with: "\"Days late, every week.\"")
             .replacingOccurrences(of: "[\"billing\"]", with: "[\"billing\", \"urgent\"]")
         let dry = try load(later, name: "tickets.json", dryRun: true, into: store, folder: folder)
         #expect(dry.imported == 0 && dry.unchanged == 1 && dry.updates.map(\.record) == ["zendesk:35436"])
         #expect(dry.updates.first?.lines == [
             "zendesk:35436 text: \"Invoices go out late — Days late.\" → \"Invoices go out late — Days late, every…\"",
-            "zendesk:35436 tags: billing → billing, urgent",
+            "zendesk:35436 tags: billing, theme: invoicing → billing, urgent, theme: invoicing",
         ])
         #expect(dry.summary == "Would import 0 feedback items from tickets.json (would update 1, 1 unchanged)")
         let report = try load(later, name: "tickets.json", into: store, folder: folder)
         #expect(report.updates == dry.updates)
         let after = try items(store)
         #expect(after.count == 2 && after.map(\.id) == before.map(\.id))
-        #expect(after[0].text == "Invoices go out late — Days late, every week." && after[0].tags == ["billing", "urgent"])
+        #expect(after[0].text == "Invoices go out late — Days late, every week." && after[0].tags == ["billing", "urgent", "theme: invoicing"])
     }
 
     @Test("Play Console: the review link is the id; an edited review (new text, new stars) updates its item")

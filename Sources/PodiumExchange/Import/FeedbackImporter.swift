@@ -174,7 +174,8 @@ public enum FeedbackImporter {
                 return .record(item(text: text, extraTags: []), warnings: warnings)
             })
         job.notes = notes
-        job.identity = .init(id: \.externalID, update: { FeedbackUpdate.apply($1, to: $0) })
+        let given = Set(mapping.columns.keys)
+        job.identity = .init(id: \.externalID, update: { FeedbackUpdate.apply($1, to: $0, given: given) })
         job.detectedFormat = format?.name
         job.describe = describe
         if let ratingColumn {

@@ -2,12 +2,19 @@ import Foundation
 import PodiumCore
 
 /// What a re-import changes on a feedback item that an export with stable ids (a Zendesk
-/// ticket, an Intercom conversation) brought before: its text, rating, tags and votes. The
-/// item keeps its id, author, date, source and links; a changed text drops the sentiment
-/// computed from the old one.
+/// ticket, an Intercom conversation) brought before: its text, and its rating, tags and
+/// votes where the file has their columns. The item keeps its id, author, date, source and
+/// links, and the theme tags an accepted analysis gave it; a changed text drops the
+/// sentiment computed from the old one.
 enum FeedbackUpdate {
-    /// `existing` with what `incoming` says now, and the changes.
-    static func apply(_ incoming: FeedbackItem, to existing: FeedbackItem) -> (FeedbackItem, [ImportReport.FieldChange]) {
+    /// The start of the tags Podium's theme analysis writes (`ProposalApplier.themePrefix`):
+    /// they are Podium's, not the tool's, and survive an update.
+    static let podiumTagPrefix = "theme:"
+
+    /// `existing` with what `incoming` says for the fields the file `given`, and the changes.
+    static func apply(
+        _ incoming: FeedbackItem, to existing: FeedbackItem, given: Set<FeedbackField>
+    ) -> (FeedbackItem, [ImportReport.FieldChange]) {
         var item = existing
         var changes = ChangeList()
         changes.compare("external id", existing.externalID, incoming.externalID) { ChangeList.optional($0) { $0 } }
@@ -17,12 +24,19 @@ enum FeedbackUpdate {
             item.text = incoming.text
             item.sentiment = nil
         }
-        changes.compare("rating", existing.rating, incoming.rating) { ChangeList.optional($0, \.display) }
-        item.rating = incoming.rating
-        changes.compare("tags", existing.tags, incoming.tags, show: ChangeList.list)
-        item.tags = incoming.tags
-        changes.compare("votes", existing.votes, incoming.votes) { ChangeList.optional($0) { String($0) } }
-        item.votes = incoming.votes
+        if given.contains(.rating) {
+            changes.compare("rating", existing.rating, incoming.rating) { ChangeList.optional($0, \.display) }
+            item.rating = incoming.rating
+        }
+        if given.contains(.tags) {
+            let tags = incoming.tags + existing.tags.filter { $0.hasPrefix(podiumTagPrefix) && !incoming.tags.contains($0) }
+            changes.compare("tags", existing.tags, tags, show: ChangeList.list)
+            item.tags = tags
+        }
+        if given.contains(.votes) {
+            changes.compare("votes", existing.votes, incoming.votes) { ChangeList.optional($0) { String($0) } }
+            item.votes = incoming.votes
+        }
         return (item, changes.changes)
     }
 }
