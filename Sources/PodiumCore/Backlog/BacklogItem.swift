@@ -6,6 +6,9 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     /// The item's key in the tracker it was imported from ("LED-101", "ENG-42", "#17"); nil
     /// for items made in Podium. A re-import updates the item with the same key.
     public var key: String?
+    /// The tracker's estimate as last imported (story points, Linear's estimate, Azure's
+    /// effort). The effort inputs take it while they are empty or still hold it.
+    public var estimate: Double?
     public var title: String
     public var description: String
     public var status: BacklogStatus
@@ -25,13 +28,14 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     public var doneAt: Date?
 
     public init(
-        id: RecordID<BacklogItem> = .make(), key: String? = nil, title: String, description: String = "",
+        id: RecordID<BacklogItem> = .make(), key: String? = nil, estimate: Double? = nil, title: String, description: String = "",
         status: BacklogStatus = .proposed, order: Int = 0, rice: RICEInputs = RICEInputs(),
         wsjf: WSJFInputs = WSJFInputs(), linkedFeedback: [RecordID<FeedbackItem>] = [],
         validatingFeedback: [RecordID<FeedbackItem>] = [], tags: [String] = [], createdAt: Date = Date(), updatedAt: Date? = nil, doneAt: Date? = nil
     ) {
         self.id = id
         self.key = key
+        self.estimate = estimate
         self.title = title
         self.description = description
         self.status = status
@@ -47,7 +51,7 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, key, title, description, status, order, rice, wsjf, linkedFeedback, validatingFeedback, tags, createdAt, updatedAt, doneAt
+        case id, key, estimate, title, description, status, order, rice, wsjf, linkedFeedback, validatingFeedback, tags, createdAt, updatedAt, doneAt
     }
 
     /// Reads an item; files written before validation links existed have none.
@@ -55,6 +59,7 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(RecordID<BacklogItem>.self, forKey: .id)
         key = try container.decodeIfPresent(String.self, forKey: .key)
+        estimate = try container.decodeIfPresent(Double.self, forKey: .estimate)
         title = try container.decode(String.self, forKey: .title)
         description = try container.decode(String.self, forKey: .description)
         status = try container.decode(BacklogStatus.self, forKey: .status)

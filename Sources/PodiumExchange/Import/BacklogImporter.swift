@@ -4,11 +4,14 @@ import PodiumStore
 
 /// The fields a backlog import fills.
 public enum BacklogField: String, ImportField {
-    case title, description, status, order, reach, impact, confidence, effort
+    case key, title, description, status, order, reach, impact, confidence, effort
     case businessValue, timeCriticality, riskReduction, jobSize, tags
+    /// The tracker's estimate (story points…): fills RICE effort and WSJF job size when they are empty.
+    case estimate
 
     public var aliases: [String] {
         switch self {
+        case .key: ["key", "issue key", "tracker key"]
         case .title: ["title", "name", "summary", "story", "item", "feature"]
         case .description: ["description", "details", "body", "notes"]
         case .status: ["status", "state", "stage"]
@@ -22,70 +25,101 @@ public enum BacklogField: String, ImportField {
         case .riskReduction: ["risk reduction", "riskreduction", "risk reduction opportunity enablement", "rroe", "rr"]
         case .jobSize: ["job size", "jobsize", "size", "story points", "estimate"]
         case .tags: ["tags", "labels", "epic", "theme"]
+        case .estimate: []
         }
     }
 }
 
-/// Imports Product Backlog items from CSV, JSON or JSON Lines. Items whose title is
-/// already in the backlog are reported as duplicates; new items keep the file's order
+/// Choices for a backlog import beyond what the file says.
+public struct BacklogImportOptions: Sendable {
+    /// "COLUMN=field" overrides of the column mapping.
+    public var mappings: [String] = []
+    /// "TRACKER STATUS=STATUS" meanings (`--status`), over the layout's status table.
+    public var statuses: [String] = []
+    public var dryRun = false
+    /// The file's encoding, when it must not be guessed ("utf-8", "utf-16le", "windows-1252"…).
+    public var encoding: String?
+
+    public init(mappings: [String] = [], statuses: [String] = [], dryRun: Bool = false, encoding: String? = nil) {
+        self.mappings = mappings
+        self.statuses = statuses
+        self.dryRun = dryRun
+        self.encoding = encoding
+    }
+}
+
+/// Imports Product Backlog items from CSV, JSON or JSON Lines, recognising the exports of
+/// Jira, Linear, Azure DevOps and GitHub Issues. An item with a tracker key updates the
+/// item with that key (never added twice, never deleted); an item without one whose title
+/// is already in the backlog is reported as a duplicate. New items keep the file's order
 /// after the existing backlog unless an order column says otherwise.
 public enum BacklogImporter {
     public static func importFile(
-        at url: URL, into store: WorkspaceStore, mappings: [String] = [], dryRun: Bool = false, encoding: String? = nil,
-        now: Date = Date()
+        at url: URL, into store: WorkspaceStore, options: BacklogImportOptions = BacklogImportOptions(), now: Date = Date()
     ) throws -> ImportReport {
         let (bytes, name) = try readImportFile(url)
-        let table = try TabularReader.read(bytes, fileName: name, encoding: encoding)
-        let mapping = try ColumnMapping<BacklogField>(columns: table.columns, overrides: mappings)
+        let table = try TabularReader.read(bytes, fileName: name, encoding: options.encoding)
+        let meanings = try StatusMeanings(options.statuses)
+        let format = BacklogFormat.detect(table.columns)
+        let mapping = try ColumnMapping<BacklogField>(
+            columns: table.columns, preset: format?.preset(for: table.columns) ?? [:], overrides: options.mappings)
+        guard mapping[.title] != nil else {
+            throw ImportError.notABacklog(file: name, columns: table.columns, expected: BacklogFormat.known.map(\.identification))
+        }
+        if let format { try checkStatuses(table, mapping, format: format, meanings: meanings, file: name) }
+        // Jira writes one "Labels" column per label: "Labels", "Labels (2)", "Labels (3)"…
+        let tagColumns = mapping[.tags].map { repeats(of: $0, in: table.columns) } ?? []
+        let reader = BacklogRowReader(mapping: mapping, format: format, meanings: meanings, tagColumns: tagColumns, file: name, now: now)
         var job = TabularImport<BacklogItem, BacklogField, String>(
             recordName: "backlog item", requiredField: .title,
             duplicateKey: { $0.title.lowercased().trimmingCharacters(in: .whitespaces) },
-            convert: { row, mapping in convert(row, mapping, now: now) })
+            convert: { row, _ in try reader.item(row) })
+        let given = Set(mapping.columns.keys)
+        job.identity = .init(id: \.key, update: { BacklogUpdate.apply($1, to: $0, given: given, now: now) }, refusesRepeats: true)
+        job.detectedFormat = format?.name
+        job.alsoUsedColumns = Set(tagColumns)
+        job.notes = format.map { ["recognised from its columns: \($0.name)"] } ?? []
+        job.describeAdded = { item in [item.key, item.title, "(\(item.status.rawValue))"].compactMap { $0 }.joined(separator: " ") }
         let hasOrder = mapping[.order] != nil
         job.finish = { items, snapshot in
             guard !hasOrder else { return }
             let start = (snapshot.backlog.values.map(\.order).max() ?? 0) + 1
             for index in items.indices { items[index].order = start + index }
         }
-        return try job.run(table: table, mapping: mapping, fileName: name, store: store, dryRun: dryRun,
+        var filtered = table
+        filtered.notes = table.notes.filter { note in !tagColumns.dropFirst().contains { note.hasSuffix("\"\($0)\"") } }
+        return try job.run(table: filtered, mapping: mapping, fileName: name, store: store, dryRun: options.dryRun,
                            auditDetails: ["stance": Stance.decisionMaker.rawValue])
     }
 
-    private static func convert(
-        _ row: TabularData.Row, _ mapping: ColumnMapping<BacklogField>, now: Date
-    ) -> TabularImport<BacklogItem, BacklogField, String>.RowOutcome {
-        guard let title = mapping.value(.title, in: row) else { return .skip("no title") }
-        var warnings: [String] = []
-        func number(_ field: BacklogField) -> Double? {
-            guard let written = mapping.value(field, in: row) else { return nil }
-            guard let value = ValueParsers.number(written), value >= 0 else {
-                warnings.append("\(field.rawValue) \"\(written)\" is not a number; left out")
-                return nil
-            }
-            return value
+    /// Stops the import when a status is in neither the layout's table nor the user's
+    /// `--status` meanings, naming every such status and the line of the first.
+    private static func checkStatuses(
+        _ table: TabularData, _ mapping: ColumnMapping<BacklogField>, format: BacklogFormat, meanings: StatusMeanings, file: String
+    ) throws {
+        var unknown: [String] = []
+        var firstLine: Int?
+        for row in table.rows {
+            guard let written = mapping.value(.status, in: row), meanings.status(for: written) == nil, format.status(written) == nil,
+                  !unknown.contains(written) else { continue }
+            unknown.append(written)
+            firstLine = firstLine ?? row.line
         }
-        var status = BacklogStatus.proposed
-        if let written = mapping.value(.status, in: row) {
-            if let known = Self.status(from: written) {
-                status = known
-            } else {
-                warnings.append("status \"\(written)\" is unknown; set to proposed")
-            }
+        if let firstLine {
+            throw ImportError.unknownStatuses(file: file, line: firstLine, statuses: unknown, layout: format.name)
         }
-        var confidence = number(.confidence)
-        if let value = confidence, value > 1 { confidence = value / 100 }
-        let item = BacklogItem(
-            id: .make(at: now), title: title, description: mapping.value(.description, in: row) ?? "", status: status,
-            order: number(.order).map { Int($0) } ?? 0,
-            rice: RICEInputs(reach: number(.reach), impact: number(.impact), confidence: confidence, effort: number(.effort)),
-            wsjf: WSJFInputs(businessValue: number(.businessValue), timeCriticality: number(.timeCriticality),
-                             riskReduction: number(.riskReduction), jobSize: number(.jobSize)),
-            tags: mapping.value(.tags, in: row).map(ValueParsers.list) ?? [], createdAt: now,
-            doneAt: status == .done ? now : nil)
-        return .record(item, warnings: warnings)
     }
 
-    /// Maps the status words of common trackers onto Podium's statuses.
+    /// `column` and the columns a repeated header made of it ("Labels (2)", "Labels (3)"…).
+    static func repeats(of column: String, in columns: [String]) -> [String] {
+        [column] + columns.filter { name in
+            guard name.hasPrefix(column + " ("), name.hasSuffix(")") else { return false }
+            return Int(name.dropFirst(column.count + 2).dropLast()) != nil
+        }
+    }
+
+    /// Maps the status words of common trackers onto Podium's statuses (files that are no
+    /// known layout).
     static func status(from text: String) -> BacklogStatus? {
         let word = text.lowercased().filter { $0.isLetter }
         switch word {

@@ -28,7 +28,8 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
         }
         for field in ignoring { columns[field] = nil }
         for (field, column) in preset {
-            for (other, mapped) in columns where mapped == column && other != field { columns[other] = nil }
+            // A preset may feed two fields from one column (a review link is its origin and its id).
+            for (other, mapped) in columns where mapped == column && other != field && preset[other] == nil { columns[other] = nil }
             columns[field] = column
         }
         for override in overrides {

@@ -5,6 +5,8 @@ import PodiumStore
 /// The fields a feedback import fills.
 public enum FeedbackField: String, ImportField {
     case text, title, source, author, segment, rating, date, tags, origin, version, votes
+    /// The record's id in the tool it came from: a re-import updates the item with the same id.
+    case externalID
 
     public var aliases: [String] {
         switch self {
@@ -21,6 +23,7 @@ public enum FeedbackField: String, ImportField {
         case .origin: ["url", "link", "permalink", "origin"]
         case .version: ["version", "app version", "app version name"]
         case .votes: ["votes", "vote count", "upvotes", "supporters"]
+        case .externalID: ["external id"]
         }
     }
 
@@ -61,7 +64,8 @@ public struct FeedbackImportOptions: Sendable {
 }
 
 /// Imports feedback from CSV, JSON or JSON Lines: recognises known export layouts, skips
-/// rows without text and feedback already in the workspace (same text, author and date).
+/// rows without text and feedback already in the workspace (same text, author and date),
+/// and updates the item with the same id when the export gives one (a Zendesk ticket id).
 public enum FeedbackImporter {
     public static func importFile(
         at url: URL, into store: WorkspaceStore, options: FeedbackImportOptions = FeedbackImportOptions(), now: Date = Date()
@@ -148,7 +152,9 @@ public enum FeedbackImporter {
                         createdAt: createdAt,
                         tags: (mapping.value(.tags, in: row).map { format?.spaceSeparatedTags == true ? $0.split(separator: " ").map(String.init) : ValueParsers.list($0) } ?? []) + extraTags,
                         origin: mapping.value(.origin, in: row) ?? origin, importedAt: now,
-                        version: mapping.value(.version, in: row), votes: votes)
+                        version: mapping.value(.version, in: row), votes: votes,
+                        // Answers to several questions share their row's id: they keep none.
+                        externalID: questionColumns.count > 1 ? nil : mapping.value(.externalID, in: row).map { format?.externalID($0) ?? $0 })
                 }
                 let title = mapping.value(.title, in: row)
                 if questionColumns.count > 1 {
@@ -168,6 +174,8 @@ public enum FeedbackImporter {
                 return .record(item(text: text, extraTags: []), warnings: warnings)
             })
         job.notes = notes
+        let given = Set(mapping.columns.keys)
+        job.identity = .init(id: \.externalID, update: { FeedbackUpdate.apply($1, to: $0, given: given) })
         job.detectedFormat = format?.name
         job.describe = describe
         if let ratingColumn {

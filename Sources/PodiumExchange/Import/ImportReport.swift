@@ -36,6 +36,12 @@ public struct ImportReport: Sendable, Equatable {
     public var detectedFormat: String?
     /// The first records as they would be stored, one line each (for previews).
     public var preview: [String] = []
+    /// The records added, one line each ("LED-105 Export to PDF"), for imports that name them.
+    public var added: [String] = []
+    /// Records already in the workspace (same tracker key or external id) that the file changes.
+    public var updates: [Update] = []
+    /// Records already in the workspace that the file leaves as they are.
+    public var unchanged = 0
 
     /// One line for the terminal and the audit log.
     public var summary: String {
@@ -43,6 +49,8 @@ public struct ImportReport: Sendable, Equatable {
         let noun = imported == 1 ? recordName : recordName + "s"
         var text = "\(verb) \(imported) \(noun) from \(file)"
         var extras: [String] = []
+        if !updates.isEmpty { extras.append("\(dryRun ? "would update" : "updated") \(updates.count)") }
+        if unchanged > 0 { extras.append("\(unchanged) unchanged") }
         if !skipped.isEmpty { extras.append("skipped \(skipped.count)") }
         if !duplicates.isEmpty { extras.append("\(duplicates.count) duplicate\(duplicates.count == 1 ? "" : "s")") }
         if !warnings.isEmpty { extras.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
@@ -63,6 +71,20 @@ public struct ImportReport: Sendable, Equatable {
             lines.append("  \(title):")
             lines += notes.prefix(shown).map { "    \($0.description.sanitizedForTerminal())" }
             if notes.count > shown { lines.append("    … and \(notes.count - shown) more") }
+        }
+        if !added.isEmpty {
+            lines.append("  new:")
+            lines += added.prefix(shown).map { "    " + $0 }
+            if added.count > shown { lines.append("    … and \(added.count - shown) more") }
+        }
+        if !updates.isEmpty {
+            let changeLines = updates.flatMap(\.lines)
+            lines.append("  updated:")
+            lines += changeLines.prefix(shown).map { "    " + $0 }
+            if changeLines.count > shown { lines.append("    … and \(changeLines.count - shown) more changes") }
+        }
+        if unchanged > 0 {
+            lines.append("  unchanged: \(unchanged) \(unchanged == 1 ? recordName : recordName + "s") already as the file says")
         }
         let inWorkspace = duplicates.filter { $0.message == "already in the workspace" }
         if !inWorkspace.isEmpty {

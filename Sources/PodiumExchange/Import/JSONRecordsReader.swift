@@ -123,7 +123,8 @@ enum JSONValue: Decodable {
         }
     }
 
-    /// The value as import text: numbers without a needless ".0", arrays joined with ", ".
+    /// The value as import text: numbers without a needless ".0", arrays joined with ", "
+    /// (objects in an array by their "name" when they have one, as GitHub writes labels).
     var text: String {
         switch self {
         case .null: ""
@@ -131,7 +132,11 @@ enum JSONValue: Decodable {
         case let .number(value):
             value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case let .string(value): value
-        case let .array(values): values.map(\.text).joined(separator: ", ")
+        case let .array(values):
+            values.map { value in
+                if case let .object(fields) = value, let name = fields["name"], case .string = name { return name.text }
+                return value.text
+            }.joined(separator: ", ")
         case let .object(values): values.keys.sorted().map { "\($0): \(values[$0]!.text)" }.joined(separator: ", ")
         }
     }

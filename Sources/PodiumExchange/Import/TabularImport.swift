@@ -3,7 +3,8 @@ import PodiumCore
 import PodiumStore
 
 /// The steps every import shares: read the file, map its columns, turn rows into records,
-/// drop duplicates against the workspace as it is on disk, and save all in one transaction.
+/// match them with the workspace as it is on disk (by their id in the tool they came from,
+/// else by a duplicate key), and save all in one transaction.
 struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable> {
     /// What the conversion of one row gives.
     enum RowOutcome {
@@ -13,19 +14,38 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
         case skip(String)
     }
 
+    /// How records that carry their id in the tool they came from (a tracker key, a ticket
+    /// id) meet the workspace: the record with the same id is updated, never added twice.
+    struct Identity {
+        /// The record's id in its tool; nil when the file gives none.
+        var id: (Record) -> String?
+        /// The existing record with what the file says now, and the fields that changed.
+        var update: (_ existing: Record, _ incoming: Record) -> (Record, [ImportReport.FieldChange])
+        /// Whether a repeated id stops the import (a tracker's key) rather than being
+        /// reported as a duplicate row.
+        var refusesRepeats = false
+    }
+
     var recordName: String
     /// The field without which no record can be made (its column must exist).
     var requiredField: Field
     var duplicateKey: (Record) -> Key
-    var convert: (TabularData.Row, ColumnMapping<Field>) -> RowOutcome
-    /// Adjusts the records about to be saved, knowing the workspace (e.g. backlog order).
+    /// Converts one row; throws when the row is wrong in a way that must stop the import.
+    var convert: (TabularData.Row, ColumnMapping<Field>) throws -> RowOutcome
+    /// Matching by id, for records that carry one.
+    var identity: Identity?
+    /// Adjusts the new records about to be saved, knowing the workspace (e.g. backlog order).
     var finish: (inout [Record], WorkspaceSnapshot) -> Void = { _, _ in }
     /// Choices made for the whole file, for the report.
     var notes: [String] = []
     /// The known layout recognised, for the report.
     var detectedFormat: String?
+    /// Columns read beyond the mapping's (Jira's repeated "Labels" columns).
+    var alsoUsedColumns: Set<String> = []
     /// One line per record for the preview (the first few of a dry run).
     var describe: ((Record) -> String)?
+    /// One line per new record for the report's list of what is added, when it names them.
+    var describeAdded: ((Record) -> String)?
 
     /// Imports the rows; `auditDetails` are added to the import's audit entry (e.g. who
     /// imported it: `automation: inbox`).
@@ -38,44 +58,43 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
         }
         var report = ImportReport(file: fileName, recordName: recordName, format: table.formatDescription,
                                   mapping: mapping.summary, dryRun: dryRun)
-        let used = Set(mapping.columns.values)
+        let used = Set(mapping.columns.values).union(alsoUsedColumns)
         report.unusedColumns = table.columns.filter { column in
             !used.contains(column) && !column.isEmpty && table.rows.contains { !($0[column] ?? "").isEmpty }
         }
         report.notes = table.notes + notes
         report.detectedFormat = detectedFormat
         var candidates: [(line: Int, record: Record)] = []
+        var idLines: [String: Int] = [:]
         for row in table.rows {
-            switch convert(row, mapping) {
+            let records: [Record]
+            switch try convert(row, mapping) {
             case let .record(record, warnings):
-                candidates.append((row.line, record))
+                records = [record]
                 report.warnings += warnings.map { ImportReport.RowNote(line: row.line, message: $0) }
-            case let .records(records, warnings):
-                candidates += records.map { (row.line, $0) }
+            case let .records(many, warnings):
+                records = many
                 report.warnings += warnings.map { ImportReport.RowNote(line: row.line, message: $0) }
             case let .skip(reason):
+                records = []
                 report.skipped.append(ImportReport.RowNote(line: row.line, message: reason))
             }
-        }
-        let select = { (snapshot: WorkspaceSnapshot, report: inout ImportReport) -> [Record] in
-            let existing = Set(snapshot[Record.self].values.map(duplicateKey))
-            var firstLine: [Key: Int] = [:]
-            var accepted: [Record] = []
-            for (line, record) in candidates {
-                let key = duplicateKey(record)
-                if existing.contains(key) {
-                    report.duplicates.append(ImportReport.RowNote(line: line, message: "already in the workspace"))
-                } else if let first = firstLine[key] {
-                    report.duplicates.append(ImportReport.RowNote(line: line, message: "repeats line \(first) of this file"))
-                } else {
-                    firstLine[key] = line
-                    accepted.append(record)
+            for record in records {
+                if let identity, identity.refusesRepeats, let id = identity.id(record) {
+                    if let first = idLines[id] { throw ImportError.repeatedKey(file: fileName, line: row.line, key: id, firstLine: first) }
+                    idLines[id] = row.line
                 }
+                candidates.append((row.line, record))
             }
-            finish(&accepted, snapshot)
-            report.imported = accepted.count
-            if let describe { report.preview = accepted.prefix(5).map(describe) }
-            return accepted
+        }
+        let select = { (snapshot: WorkspaceSnapshot, report: inout ImportReport) -> (added: [Record], updated: [Record]) in
+            let matches = match(candidates, with: snapshot, report: &report)
+            var added = matches.added
+            finish(&added, snapshot)
+            report.imported = added.count
+            if let describe { report.preview = added.prefix(5).map(describe) }
+            if let describeAdded { report.added = added.map(describeAdded) }
+            return (added, matches.updated)
         }
         if dryRun {
             try store.refresh()
@@ -84,18 +103,76 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
         }
         return try store.write { transaction in
             var attempt = report
-            let records = select(transaction.snapshot, &attempt)
-            guard !records.isEmpty else { return attempt }
-            try transaction.save(all: records)
-            attempt.importedIDs = records.map(\.id.rawValue)
+            let (added, updated) = select(transaction.snapshot, &attempt)
+            guard !added.isEmpty || !updated.isEmpty else { return attempt }
+            try transaction.save(all: added + updated)
+            attempt.importedIDs = added.map(\.id.rawValue)
             try transaction.log(AuditEntry(
                 actor: AuditEntry.currentActor, action: .importData, summary: attempt.summary,
                 details: [
-                    "file": fileName, "imported": String(attempt.imported), "skipped": String(attempt.skipped.count),
+                    "file": fileName, "imported": String(attempt.imported), "updated": String(attempt.updates.count),
+                    "unchanged": String(attempt.unchanged), "skipped": String(attempt.skipped.count),
                     "duplicates": String(attempt.duplicates.count),
                 ].merging(auditDetails) { ours, _ in ours }))
             return attempt
         }
+    }
+
+    /// Sorts the candidates into new records and updated ones: a record with an id updates
+    /// the workspace's record with that id, else adopts one that has no id and the same
+    /// duplicate key (imported before ids were kept); a record without an id is new unless
+    /// its duplicate key is taken.
+    private func match(
+        _ candidates: [(line: Int, record: Record)], with snapshot: WorkspaceSnapshot, report: inout ImportReport
+    ) -> (added: [Record], updated: [Record]) {
+        var taken = Set<Key>()
+        var byID: [String: Record] = [:]
+        var withoutID: [Key: Record] = [:]
+        // Most files carry no ids: then the workspace's records are only keys to skip.
+        let fileHasIDs = identity.map { identity in candidates.contains { identity.id($0.record) != nil } } ?? false
+        for record in snapshot[Record.self].values {
+            let key = duplicateKey(record)
+            taken.insert(key)
+            guard fileHasIDs, let identity else { continue }
+            if let id = identity.id(record) {
+                byID[id] = byID[id] ?? record
+            } else if withoutID[key] == nil {
+                withoutID[key] = record
+            }
+        }
+        var firstLine: [Key: Int] = [:]
+        var firstIDLine: [String: Int] = [:]
+        var added: [Record] = []
+        var updated: [Record] = []
+        for (line, record) in candidates {
+            let key = duplicateKey(record)
+            if let identity, let id = identity.id(record) {
+                if let first = firstIDLine[id] {
+                    report.duplicates.append(ImportReport.RowNote(line: line, message: "repeats line \(first) of this file"))
+                    continue
+                }
+                firstIDLine[id] = line
+                guard let old = byID[id] ?? withoutID.removeValue(forKey: key) else {
+                    added.append(record)
+                    continue
+                }
+                let (new, changes) = identity.update(old, record)
+                if changes.isEmpty {
+                    report.unchanged += 1
+                } else {
+                    updated.append(new)
+                    report.updates.append(ImportReport.Update(line: line, record: id, changes: changes))
+                }
+            } else if taken.contains(key) {
+                report.duplicates.append(ImportReport.RowNote(line: line, message: "already in the workspace"))
+            } else if let first = firstLine[key] {
+                report.duplicates.append(ImportReport.RowNote(line: line, message: "repeats line \(first) of this file"))
+            } else {
+                firstLine[key] = line
+                added.append(record)
+            }
+        }
+        return (added, updated)
     }
 }
 

@@ -14,9 +14,9 @@ struct Import: ParsableCommand {
             (UTF-8, UTF-16 with BOM, or Windows-1252), a JSON array of objects (or an object \
             holding one), or JSON Lines. Known exports (Google Play Console, review tools, \
             Delighted, Wootric, Typeform, SurveyMonkey, Google Forms, Zendesk, Intercom, \
-            Freshdesk, Canny, UserVoice, Productboard) are recognised from their columns; \
-            other columns are matched to fields by their names, and --map COLUMN=FIELD says \
-            otherwise. A malformed file imports nothing and names the line that is wrong. \
+            Freshdesk, Canny, UserVoice, Productboard) and backlog exports (Jira, Linear, Azure \
+            DevOps, GitHub Issues) are recognised from their columns; other columns are matched \
+            to fields by their names, and --map COLUMN=FIELD says otherwise. A malformed file imports nothing and names the line that is wrong. \
             See docs/IMPORT.md.
             """,
         subcommands: [ImportFeedback.self, ImportBacklog.self])
@@ -100,16 +100,29 @@ struct ImportBacklog: ParsableCommand {
         commandName: "backlog",
         abstract: "Import Product Backlog items (with RICE and WSJF inputs when the file has them).",
         discussion: "Fields: \(BacklogField.allCases.map(\.rawValue).joined(separator: ", ")). "
-            + "Items whose title is already in the backlog are not imported twice.")
+            + "Exports of Jira, Linear, Azure DevOps and GitHub Issues (gh issue list --json number,title,body,state,labels) "
+            + "are recognised from their columns; their keys are kept, and importing a newer export updates the items "
+            + "with the same key (title, description, status, estimate, labels) instead of adding them again. "
+            + "Items without a key whose title is already in the backlog are not imported twice.")
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var importOptions: ImportOptions
 
+    @Option(name: .customLong("status"), parsing: .singleValue, help: ArgumentHelp(
+        "What a tracker's status means in Podium (repeatable): proposed, ready, in-progress, done or dropped.",
+        valueName: "tracker status=status"))
+    var statuses: [String] = []
+
     func run() throws {
+        do {
+            _ = try StatusMeanings(statuses)
+        } catch let error as ImportError {
+            throw UsageFailure(message: error.description)
+        }
         let store = try workspaceOptions.open()
-        let report = try BacklogImporter.importFile(
-            at: importOptions.url, into: store, mappings: importOptions.mappings, dryRun: importOptions.dryRun,
-            encoding: importOptions.encoding)
+        let options = BacklogImportOptions(
+            mappings: importOptions.mappings, statuses: statuses, dryRun: importOptions.dryRun, encoding: importOptions.encoding)
+        let report = try BacklogImporter.importFile(at: importOptions.url, into: store, options: options)
         ImportReportPrinter.print(report)
     }
 }

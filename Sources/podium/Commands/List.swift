@@ -95,11 +95,11 @@ struct List: ParsableCommand {
                                  [$0.id.short, day($0.createdAt), $0.source.rawValue, $0.segment ?? "", $0.rating?.display ?? "", $0.text]
                              }, flexibleColumn: 5).render(width: width)
         case .backlog:
-            return TextTable(headers: ["#", "ID", "STATUS", "RICE", "WSJF", "EVIDENCE", "TITLE"],
+            return TextTable(headers: ["#", "ID", "KEY", "STATUS", "RICE", "WSJF", "EVIDENCE", "TITLE"],
                              rows: limited(snapshot.orderedBacklog).map {
-                                 [String($0.order), $0.id.short, $0.status.rawValue, Format.score($0.rice.score), Format.score($0.wsjf.score),
-                                  String($0.linkedFeedback.count), $0.title]
-                             }, flexibleColumn: 6).render(width: width)
+                                 [String($0.order), $0.id.short, $0.key ?? "", $0.status.rawValue, Format.score($0.rice.score),
+                                  Format.score($0.wsjf.score), String($0.linkedFeedback.count), $0.title]
+                             }, flexibleColumn: 7).render(width: width)
         case .stakeholders:
             return TextTable(headers: ["ID", "NAME", "INF", "INT", "ENGAGEMENT", "ROLE"],
                              rows: limited(snapshot.stakeholders.all).map {

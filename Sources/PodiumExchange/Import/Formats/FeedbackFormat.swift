@@ -25,29 +25,24 @@ public struct FeedbackFormat: Sendable {
     var ignores: [FeedbackField] = []
     /// Whether the tags column separates tags with spaces (Zendesk).
     var spaceSeparatedTags = false
+    /// The tool's name written before each record's id ("zendesk:4711") in
+    /// `FeedbackItem.externalID`, so that the ids of two tools never meet; the column is
+    /// the format's `externalID` field.
+    var idNamespace: String?
+
+    /// The external id of a record whose id column holds `value`.
+    func externalID(_ value: String) -> String {
+        idNamespace.map { "\($0):\(value)" } ?? value
+    }
 
     /// Whether the file's columns are this layout.
     func matches(_ columns: [String]) -> Bool {
-        let names = Set(columns.map(FeedbackFormat.normalize))
-        return signature.allSatisfy { alternatives in alternatives.contains { names.contains(FeedbackFormat.normalize($0)) } }
-            && accepts(columns)
+        LayoutColumns.contains(signature, in: columns) && accepts(columns)
     }
 
     /// The file's column for each field this format names.
     func preset(for columns: [String]) -> [FeedbackField: String] {
-        var result: [FeedbackField: String] = [:]
-        for (field, names) in fields {
-            for name in names {
-                // A name ending in "*" matches the start of a column name ("Created at (Europe/Berlin)").
-                let prefix = name.hasSuffix("*")
-                let wanted = FeedbackFormat.normalize(prefix ? String(name.dropLast()) : name)
-                if let column = columns.first(where: { prefix ? FeedbackFormat.normalize($0).hasPrefix(wanted) : FeedbackFormat.normalize($0) == wanted }) {
-                    result[field] = column
-                    break
-                }
-            }
-        }
-        return result
+        LayoutColumns.preset(fields, for: columns)
     }
 
     /// Whether `column` is one of the format's metadata columns.
@@ -60,7 +55,5 @@ public struct FeedbackFormat: Sendable {
         known.first { $0.matches(columns) }
     }
 
-    static func normalize(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
-    }
+    static func normalize(_ name: String) -> String { LayoutColumns.normalize(name) }
 }

@@ -16,9 +16,9 @@ extension FeedbackFormat {
         fields: [
             .title: ["Review Title"], .text: ["Review Text"], .rating: ["Star Rating"],
             .date: ["Review Submit Millis Since Epoch", "Review Submit Date and Time"],
-            .version: ["App Version Name", "App Version Code"], .origin: ["Review Link"],
+            .version: ["App Version Name", "App Version Code"], .origin: ["Review Link"], .externalID: ["Review Link"],
         ],
-        source: .review, ratingScale: .stars5)
+        source: .review, ratingScale: .stars5, idNamespace: "google-play")
 
     /// Exports of review tools (AppFollow, Appbot, AppFigures…): a title, a review, a star
     /// rating, and the app's version or store.
@@ -93,9 +93,9 @@ extension FeedbackFormat {
         signature: [["Requester"], ["Subject"], ["Via"], ["Ticket type", "Requester email"]],
         fields: [
             .text: ["Subject"], .author: ["Requester", "Requester email"], .date: ["Created at"], .tags: ["Tags"],
-            .segment: ["Organization"],
+            .segment: ["Organization"], .externalID: ["Id", "Ticket ID"],
         ],
-        source: .support, ignores: [.source], spaceSeparatedTags: true)
+        source: .support, ignores: [.source], spaceSeparatedTags: true, idNamespace: "zendesk")
 
     static let zendesk = FeedbackFormat(
         name: "Zendesk tickets (JSON)",
@@ -105,9 +105,9 @@ extension FeedbackFormat {
             .title: ["Subject"], .text: ["Description"],
             .author: ["Requester name", "requester.name", "Requester", "Requester email", "requester_id"],
             .date: ["Created at", "created_at"], .tags: ["Tags"], .origin: ["url", "URL"],
-            .segment: ["Organization", "organization.name", "organization_id"],
+            .segment: ["Organization", "organization.name", "organization_id"], .externalID: ["id", "Ticket ID"],
         ],
-        source: .support, ignores: [.source])
+        source: .support, ignores: [.source], idNamespace: "zendesk")
 
     /// Intercom's conversation and CSAT datasets: no message bodies; the text is the
     /// rating remark, else the AI issue summary, else the title. Date headers carry the
@@ -122,8 +122,9 @@ extension FeedbackFormat {
             .date: ["Conversation started at*", "Conversation created at*", "Updated at*", "Created at*"],
             .rating: ["Conversation rating", "Last teammate rating"], .tags: ["Conversation tag", "Topics", "Tags"],
             .origin: ["Conversation URL"], .segment: ["Company plan", "Company name"],
+            .externalID: ["Conversation ID", "conversation_id"],
         ],
-        source: .support, ratingScale: .stars5, ignores: [.source])
+        source: .support, ratingScale: .stars5, ignores: [.source], idNamespace: "intercom")
 
     static let freshdesk = FeedbackFormat(
         name: "Freshdesk tickets",
@@ -132,9 +133,9 @@ extension FeedbackFormat {
             .title: ["Subject"], .text: ["Description", "Description text"],
             .author: ["Full name", "Requester name", "Contact name", "Email", "Requester email"],
             .date: ["Created time", "Created at", "Created date"], .tags: ["Tags"],
-            .segment: ["Company Name", "Company"],
+            .segment: ["Company Name", "Company"], .externalID: ["Ticket ID"],
         ],
-        source: .support, ignores: [.source])
+        source: .support, ignores: [.source], idNamespace: "freshdesk")
 
     // MARK: Feature-request boards
 
@@ -145,8 +146,9 @@ extension FeedbackFormat {
             .title: ["Title"], .text: ["Details"], .votes: ["Votes", "Score", "Vote Count"],
             .author: ["Author Name", "Author", "Author Email"], .date: ["Created", "Created At", "Date"],
             .origin: ["URL", "Link", "Post URL"], .tags: ["Tags", "Category"], .segment: ["Company", "Company Name"],
+            .externalID: ["Post ID", "ID", "URL", "Post URL"],
         ],
-        source: "feature-request")
+        source: "feature-request", idNamespace: "canny")
 
     /// UserVoice's full export has one row per voter: the same idea repeats, and the
     /// repeats are reported as duplicates.

@@ -14,17 +14,26 @@ struct BacklogView: PaneView {
             summary.append(.init("Latest decision (\(Format.day(latest.decidedAt))): \(Format.clean(latest.title)) — \(Format.clean(latest.choice))", .muted))
         }
         summary.append(.init("\(decisions.count) decisions in the log · \(backlog.filter { $0.status != .done }.count) open items", .muted))
+        // Items imported from a tracker show its key; a backlog made in Podium has no column for it.
+        let keyWidth = backlog.compactMap { $0.key.map { Format.clean($0).count } }.max().map { min(max($0, 3), 10) }
+        var columns: [PaneContent.Column] = [.init("#", width: 3, alignRight: true)]
+        if let keyWidth { columns.append(.init("KEY", width: keyWidth, minimum: 3)) }
+        columns += [.init("STATUS", width: 11), .init("RICE", width: 6, alignRight: true), .init("WSJF", width: 5, alignRight: true),
+                    .init("EVID", width: 4, alignRight: true), .init("TITLE")]
         return PaneContent(
             title: "Decision Maker — Product Backlog",
             summary: summary,
-            columns: [.init("#", width: 3, alignRight: true), .init("STATUS", width: 11), .init("RICE", width: 6, alignRight: true),
-                      .init("WSJF", width: 5, alignRight: true), .init("EVID", width: 4, alignRight: true), .init("TITLE")],
+            columns: columns,
             rows: backlog.map { item in
-                .init(id: item.id.rawValue,
-                      cells: [String(item.order), item.status.rawValue, Format.score(item.rice.score), Format.score(item.wsjf.score),
-                              String(item.linkedFeedback.count), Format.clean(item.title)],
-                      tone: item.status == .done ? .muted : item.status == .inProgress ? .accent : .normal,
-                      sortKeys: [Double(item.order), nil, item.rice.score, item.wsjf.score, Double(item.linkedFeedback.count), nil])
+                let key: [String] = keyWidth == nil ? [] : [item.key.map { Format.clean($0) } ?? ""]
+                let keySort: [Double?] = keyWidth == nil ? [] : [nil]
+                return .init(id: item.id.rawValue,
+                             cells: [String(item.order)] + key + [item.status.rawValue, Format.score(item.rice.score),
+                                                                  Format.score(item.wsjf.score), String(item.linkedFeedback.count),
+                                                                  Format.clean(item.title)],
+                             tone: item.status == .done ? .muted : item.status == .inProgress ? .accent : .normal,
+                             sortKeys: [Double(item.order)] + keySort + [nil, item.rice.score, item.wsjf.score,
+                                                                         Double(item.linkedFeedback.count), nil])
             },
             emptyMessage: "The backlog is empty: podium import backlog FILE", hints: "K/J reorder · v decision log · u undo",
             counts: "\(backlog.count) backlog items")
@@ -41,6 +50,10 @@ struct BacklogView: PaneView {
             .init((item.key.map { Format.clean($0) + " " } ?? "") + Format.clean(item.title), .accent),
             .init("Status: \(item.status.rawValue) · order \(item.order)", .muted),
         ]
+        if let key = item.key {
+            let estimate = item.estimate.map { " · estimate \(Format.number($0))" } ?? ""
+            lines.append(.init("Tracker key: \(Format.clean(key))\(estimate)", .muted))
+        }
         if !item.description.isEmpty { lines += [.init(""), .init(Format.clean(item.description, lines: true))] }
         lines += [.init(""), .init("RICE \(Format.score(item.rice.score)) = reach \(Format.optional(item.rice.reach)) × impact "
             + "\(Format.optional(item.rice.impact)) × confidence \(Format.optional(item.rice.confidence)) ÷ effort \(Format.optional(item.rice.effort))"),
