@@ -38,6 +38,9 @@ struct LinkDiagnostics {
                 case "lw": settings.learnedWeight = value
                 case "cw": settings.conceptWeight = value
                 case "t": settings.threshold = value
+                case "dist": settings.distinctivenessExponent = value
+                case "tw": settings.titleWeight = value
+                case "dw": settings.descriptionWeight = value
                 default: break
                 }
             }

@@ -39,11 +39,15 @@ public struct EvidenceLinker: Sendable {
         /// Scores are divided by the item's weight to this power (0: raw BM25; 1: fully
         /// normalised, so an item with a long description is not favoured).
         public var normExponent = 1.0
-        /// Distinct words or concepts a sentence must share with the item…
+        /// How much a word shared by several items is worth less (0: not at all).
+        public var distinctivenessExponent = 1.0
+        /// Distinct words or concepts a text must share with the item (a shared word alone is
+        /// how decoys look: "the PDF of my contract" is not about "Export invoices to PDF").
         public var minimumMatches = 2
-        /// …unless its score is this many times the threshold (one rare word of the title,
-        /// written out in full, can be enough).
-        public var singleMatchFactor = 2.5
+        /// How far ahead of the next item the best must be to link at all…
+        public var marginFactor = 1.5
+        /// …and with only `minimumMatches` shared words.
+        public var wideMarginFactor = 2.0
 
         public init() {}
     }
@@ -117,24 +121,41 @@ public struct EvidenceLinker: Sendable {
     // MARK: - Links
 
     private func links(from best: [SentenceCorpus.Match?], queries: [Query], corpus: SentenceCorpus, sources: [LinkSource]) -> [ProposedLink] {
-        var chosen: [String: ProposedLink] = [:]  // "source|target" → the strongest sentence's link
+        var result: [ProposedLink] = []
         let analyzer = SentimentAnalyzer()
         for (index, match) in best.enumerated() {
-            guard let match else { continue }
-            let sentence = corpus.sentences[index]
-            let source = sources[sentence.source]
-            let query = queries[match.query]
-            let intent = FeedbackIntent.of(sentence.text, ratingShare: source.ratingShare, analyzer: analyzer)
-            let link = ProposedLink(
-                sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,
-                strength: min(1, match.score / (2 * settings.threshold)), sourcePhrase: sentence.text,
-                targetWords: query.surfaceWords(for: match.matched), intent: intent)
-            let key = source.id + "|" + query.target.id
-            if let kept = chosen[key], kept.strength >= link.strength { continue }
-            chosen[key] = link
+            let unit = corpus.sentences[index]
+            let source = sources[unit.source]
+            let sentences = SentenceSplitter.sentences(unit.text)
+            // Each sentence's own matches: the one that connects the text to its item, and
+            // another item a sentence is clearly about (feedback about two things).
+            let bySentence = sentences.count > 1 ? sentences.map { corpus.matches(of: $0, queries, settings: settings) } : []
+            var found: [(query: Int, match: SentenceCorpus.Match)] = match.map { [($0.query, $0)] } ?? []
+            for matches in bySentence {
+                guard let other = SentenceCorpus.decide(matches, queries: queries, settings: settings),
+                      queries[other.query].distinctGroups(other.matched) > settings.minimumMatches,
+                      !found.contains(where: { $0.query == other.query }) else { continue }
+                found.append((other.query, other))
+            }
+            let wholeIntent = FeedbackIntent.of(unit.text, ratingShare: source.ratingShare, analyzer: analyzer)
+            for (queryIndex, found) in found {
+                let query = queries[queryIndex]
+                var phrase = unit.text
+                if !bySentence.isEmpty {
+                    let scored = zip(sentences, bySentence).map { ($0, $1.first { $0.query == queryIndex }?.score ?? 0) }
+                    phrase = scored.max { $0.1 < $1.1 }.map(\.0) ?? unit.text
+                }
+                var intent = FeedbackIntent.of(phrase, ratingShare: source.ratingShare, analyzer: analyzer)
+                if intent == .neutral || intent == .praise || sentences.count == 1 { intent = wholeIntent }
+                guard intent != .question else { continue }  // how to use what exists: support, not evidence
+                result.append(ProposedLink(
+                    sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,
+                    strength: min(1, found.score / (2 * settings.threshold)), sourcePhrase: phrase,
+                    targetWords: query.surfaceWords(for: found.matched), intent: intent))
+            }
         }
         let order = Dictionary(uniqueKeysWithValues: queries.enumerated().map { ($1.target.id, $0) })
-        return chosen.values.sorted {
+        return result.sorted {
             if $0.targetID != $1.targetID { return order[$0.targetID, default: 0] < order[$1.targetID, default: 0] }
             if $0.strength != $1.strength { return $0.strength > $1.strength }
             return $0.sourceID < $1.sourceID

@@ -8,6 +8,8 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
     case request
     case complaint
     case praise
+    /// Asks how to use what exists ("how do I…?"): support, not demand for anything new.
+    case question
     /// A plain mention: neither asks, complains nor praises.
     case neutral
 
@@ -17,11 +19,12 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
     /// The intent of one sentence; `ratingShare` is the item's rating on 0…1 when it has one.
     public static func of(_ sentence: String, ratingShare: Double? = nil, analyzer: SentimentAnalyzer = SentimentAnalyzer()) -> FeedbackIntent {
         let text = " " + Tokenizer.words(sentence).joined(separator: " ") + " "
-        if requestCues.contains(where: { text.contains($0) }) || sentence.contains("?") && questionCues.contains(where: { text.contains($0) }) {
+        if requestCues.contains(where: { text.contains($0) }) || sentence.contains("?") && wishQuestionCues.contains(where: { text.contains($0) }) {
             return .request
         }
-        let sentiment = analyzer.score(sentence).score
         let complains = complaintCues.contains { text.contains($0) }
+        if !complains, howToCues.contains(where: { text.contains($0) }) { return .question }
+        let sentiment = analyzer.score(sentence).score
         let praises = praiseCues.contains { text.contains($0) }
         if praises && !complains && sentiment > -0.1 { return .praise }
         if complains || sentiment <= -0.1 { return .complaint }
@@ -45,11 +48,17 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
         " option to ", " ability to ", " add an option ", " add a way ", " support for ", " any plans ", " any chance ",
         " is there a way ", " feature request ", " suggestion ", " suggest ", " hoping for ", " hope you ", " let us ",
         " let me ", " allow us ", " allow me ", " bring back ", " instead of ", " missing feature ", " lacks ", " lacking ",
+        " please ", " pls ", " would be ", " would pay ", " would help ", " would save ", " would make ", " it'd be ",
+        " if only ", " plan on ", " still waiting for ", " can't wait for ", " make it ",
     ]
 
-    /// Questions that ask for a missing capability ("why can't I…?", "how do I…?").
-    static let questionCues = [" why can't ", " why doesn't ", " why does ", " why is ", " how do i ", " how can i ", " how do we ",
-                               " where is ", " can i ", " is it possible ", " will there "]
+    /// Questions that ask for a missing capability ("why can't I…?", "is there a way…?").
+    static let wishQuestionCues = [" why can't ", " why doesn't ", " why does ", " why is ", " why do ", " can i ", " can we ",
+                                   " is it possible ", " will there ", " will you ", " do you plan ", " when will ", " any way "]
+
+    /// Questions about using what exists: support questions, not demand.
+    static let howToCues = [" how do i ", " how can i ", " how do we ", " how to ", " where is ", " where do i ", " where can i ",
+                            " where's ", " is it normal ", " what does ", " do you do ", " do you use ", " do you support "]
 
     /// Something wrong: broken, failing, slow, lost, or still not fixed.
     static let complaintCues = [

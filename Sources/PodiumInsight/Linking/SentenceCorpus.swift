@@ -59,34 +59,34 @@ struct SentenceCorpus {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    /// Each sentence's best query, if it reaches the threshold with enough shared tokens.
+    /// Each unit's best query, if it is a link by `decide`.
     func bestMatches(_ queries: [Query], settings: EvidenceLinker.Settings) -> [Match?] {
-        var best = [Match?](repeating: nil, count: sentences.count)
-        for (sentence, matches) in allMatches(queries, settings: settings).enumerated() {
-            for match in matches where match.score >= settings.threshold {
-                guard queries[match.query].distinctGroups(match.matched) >= settings.minimumMatches
-                        || match.score >= settings.singleMatchFactor * settings.threshold else { continue }
-                if let current = best[sentence], current.score >= match.score { continue }
-                best[sentence] = match
-            }
-        }
-        return best
+        allMatches(queries, settings: settings).map { Self.decide($0, queries: queries, settings: settings) }
     }
 
-    /// Every sentence's matches with every query that shares a token with it, best first.
+    /// The best of `matches` (best first) if it makes a link: over the threshold, clear of the
+    /// next item, and on enough of the item's words — two at least, and a third unless the
+    /// lead over the next item is wide.
+    static func decide(_ matches: [Match], queries: [Query], settings: EvidenceLinker.Settings) -> Match? {
+        guard let first = matches.first, first.score >= settings.threshold else { return nil }
+        let groups = queries[first.query].distinctGroups(first.matched)
+        let runnerUp = matches.count > 1 ? matches[1].score : 0
+        guard first.score >= settings.marginFactor * runnerUp, groups >= settings.minimumMatches,
+              groups > settings.minimumMatches || first.score >= settings.wideMarginFactor * runnerUp else { return nil }
+        return first
+    }
+
+    /// Every unit's matches with every query that shares a token with it, best first.
     func allMatches(_ queries: [Query], settings: EvidenceLinker.Settings) -> [[Match]] {
         var all = [[Match]](repeating: [], count: sentences.count)
-        let k1 = 1.2, b = 0.5
+        let weigh = weigher(queries, settings: settings)
         for (queryIndex, query) in queries.enumerated() {
             var scores: [Int: Double] = [:]
             var matched: [Int: [String]] = [:]
             for (token, weight) in query.weights {
                 guard let list = postings[token] else { continue }
-                let idf = rarity(token)
                 for (sentence, count) in list {
-                    let lengthNorm = 1 - b + b * Double(sentences[sentence].length) / averageLength
-                    let saturation = Double(count) * (k1 + 1) / (Double(count) + k1 * lengthNorm)
-                    scores[sentence, default: 0] += weight * idf * saturation
+                    scores[sentence, default: 0] += weigh(token, weight, count, sentences[sentence].length)
                     matched[sentence, default: []].append(token)
                 }
             }
@@ -95,6 +95,42 @@ struct SentenceCorpus {
             }
         }
         return all.map { $0.sorted { $0.score > $1.score } }
+    }
+
+    /// The matches of any text (a sentence of a unit) with the queries, scored with the
+    /// corpus's statistics, best first.
+    func matches(of text: String, _ queries: [Query], settings: EvidenceLinker.Settings) -> [Match] {
+        let tokens = Self.tokens(Tokenizer.terms(text))
+        let length = tokens.values.reduce(0, +)
+        let weigh = weigher(queries, settings: settings)
+        var result: [Match] = []
+        for (queryIndex, query) in queries.enumerated() {
+            var raw = 0.0
+            var matched: [String] = []
+            for (token, count) in tokens {
+                guard let weight = query.weights[token], documentFrequency[token] != nil else { continue }
+                raw += weigh(token, weight, count, length)
+                matched.append(token)
+            }
+            if raw > 0 { result.append(Match(query: queryIndex, score: raw / pow(query.norm, settings.normExponent), matched: matched.sorted())) }
+        }
+        return result.sorted { $0.score > $1.score }
+    }
+
+    /// BM25's share of one token: the item's weight for it × how rare it is among the units
+    /// and how few items use it × how often the text has it, for the text's length.
+    private func weigher(_ queries: [Query], settings: EvidenceLinker.Settings) -> (String, Double, Int, Int) -> Double {
+        let k1 = 1.2, b = 0.5
+        // A word several items use tells them apart less ("bank" in three bank items).
+        var itemsUsing: [String: Int] = [:]
+        for query in queries { for token in query.weights.keys { itemsUsing[token, default: 0] += 1 } }
+        let itemCount = Double(queries.count), averageLength = averageLength
+        return { token, weight, count, length in
+            let distinctiveness = pow(log(1 + itemCount / Double(itemsUsing[token] ?? 1)) / log(1 + itemCount), settings.distinctivenessExponent)
+            let lengthNorm = 1 - b + b * Double(length) / averageLength
+            let saturation = Double(count) * (k1 + 1) / (Double(count) + k1 * lengthNorm)
+            return weight * self.rarity(token) * distinctiveness * saturation
+        }
     }
 }
 
