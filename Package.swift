@@ -56,7 +56,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight", "PodiumEngine", "PodiumAI"],
+            dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumDemo", "PodiumRender", "PodiumViewModels", "PodiumTUI", "PodiumInsight", "PodiumEngine", "PodiumAI",
+                           "PodiumTestSupport"],
             path: "Benchmarks/podium-bench"
         ),
 

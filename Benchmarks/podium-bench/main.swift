@@ -20,6 +20,7 @@ import PodiumStore
 //   swift run -c release podium-bench insight [SIZES]     (themes, summaries; see InsightBench)
 //   swift run -c release podium-bench recipes [SIZES]     (whole offline jobs; see RecipeBench)
 //   swift run -c release podium-bench import [ROWS]       (a large CSV vs Python's csv; see ImportBench)
+//   swift run -c release podium-bench links               (evidence links on the labelled sets; see LinkBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -111,6 +112,10 @@ if arguments.first == "import" {
 if arguments.first == "recipes" {
     let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000, 100_000]
     try RecipeBench.run(sizes: sizes)
+    exit(0)
+}
+if arguments.first == "links" {
+    try LinkBench.run()
     exit(0)
 }
 if arguments.first == "insight" {
