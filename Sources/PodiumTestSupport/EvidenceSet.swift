@@ -50,8 +50,34 @@ public struct EvidenceSet: Sendable {
         let backlogFile = ["backlog.csv", "backlog.json"].map { folder.appendingPathComponent($0) }
             .first { FileManager.default.fileExists(atPath: $0.path) } ?? folder.appendingPathComponent("backlog.csv")
         _ = try BacklogImporter.importFile(at: backlogFile, into: store)
+        let stakeholders = try self.stakeholders()
+        try store.write { transaction in for stakeholder in stakeholders { try transaction.save(stakeholder) } }
         let snapshot = store.snapshot
         return ImportedEvidenceSet(set: self, store: store, feedback: try feedbackIDs(snapshot), backlog: try backlogIDs(snapshot, file: backlogFile))
+    }
+
+    /// The set's stakeholders and their notes (`stakeholders.json`).
+    public func stakeholders() throws -> [Stakeholder] {
+        struct File: Decodable {
+            struct Entry: Decodable { var name: String; var role: String; var influence: Int; var interest: Int; var notes: String }
+            var stakeholders: [Entry]
+        }
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: folder.appendingPathComponent("stakeholders.json")))
+        return file.stakeholders.map { Stakeholder(name: $0.name, role: $0.role, influence: $0.influence, interest: $0.interest, notes: $0.notes) }
+    }
+
+    /// A question a Product Owner might ask, and the records that answer it (none: the
+    /// workspace cannot answer it).
+    public struct Question: Sendable, Decodable {
+        public var question: String
+        public var answerable: Bool
+        /// Feedback export ids, backlog keys or stakeholder names.
+        public var expected: [String]
+    }
+
+    /// The set's questions (`questions.json`).
+    public func questions() throws -> [Question] {
+        try JSONDecoder().decode([Question].self, from: Data(contentsOf: folder.appendingPathComponent("questions.json")))
     }
 
     /// Export id → record: by the id the importer kept, else by the row's text.

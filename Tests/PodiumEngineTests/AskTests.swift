@@ -1,0 +1,58 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// `ask` on the labelled sets: a Product Owner's questions, some the workspace answers and
+/// some it cannot (Tests/Fixtures/Evidence/NAME/questions.json).
+@Suite("Ask on labelled sets")
+struct AskTests {
+    /// What ask made of one question: refused (the reason), or the records its answer cites.
+    enum Outcome { case refused(String), answered(cited: Set<String>, text: String) }
+
+    static func ask(_ question: String, in snapshot: WorkspaceSnapshot) -> Outcome {
+        let job = Job(kind: .ask, stance: .orchestrator, parameters: ["question": question])
+        do {
+            let output = try LocalProvider().run(JobRequest(job: job, snapshot: snapshot), context: JobContext())
+            return .answered(cited: Set(output.evidence.map(\.reference.id)), text: output.content)
+        } catch {
+            return .refused("\(error)")
+        }
+    }
+
+    @Test("a question about what the workspace does not hold is refused plainly; one it holds is answered from the records that answer it",
+          arguments: EvidenceSet.names)
+    func questions(name: String) throws {
+        let folder = try TemporaryDirectory("podium-ask")
+        let (imported, draft, _) = try EvidenceLinkTests.linkDraft(name, in: folder)
+        try DraftReview(store: imported.store).accept(draft.id)
+        let snapshot = imported.store.snapshot
+        let stakeholders = Dictionary(snapshot.stakeholders.all.map { ($0.name, $0.id.rawValue) }, uniquingKeysWith: { first, _ in first })
+        var answeredWell = 0, answerable = 0
+        for question in try imported.set.questions() {
+            let outcome = Self.ask(question.question, in: snapshot)
+            if !question.answerable {
+                guard case let .refused(reason) = outcome else {
+                    if case let .answered(_, text) = outcome { print("\(name): ANSWERED unanswerable: \(text.prefix(400))") }
+                    Issue.record("\(name): “\(question.question)” cannot be answered from the workspace, but ask answered it")
+                    continue
+                }
+                #expect(reason.hasPrefix("Nothing in the workspace"), "\(name): \(reason)")
+                continue
+            }
+            answerable += 1
+            let expected = Set(question.expected.compactMap { imported.feedback[$0]?.rawValue ?? imported.backlog[$0]?.rawValue ?? stakeholders[$0] })
+            switch outcome {
+            case let .refused(reason):
+                print("\(name): REFUSED “\(question.question)”: \(reason)")
+            case let .answered(cited, _):
+                if !cited.isDisjoint(with: expected) { answeredWell += 1 } else { print("\(name): MISSED “\(question.question)”") }
+            }
+        }
+        print("\(name): \(answeredWell) of \(answerable) answerable questions answered citing a record that answers them")
+        #expect(answeredWell * 2 >= answerable, "\(name): \(answeredWell) of \(answerable)")
+    }
+}
