@@ -66,6 +66,19 @@ public struct EvidenceSet: Sendable {
         return file.stakeholders.map { Stakeholder(name: $0.name, role: $0.role, influence: $0.influence, interest: $0.interest, notes: $0.notes) }
     }
 
+    /// Where a stakeholder stands on a backlog item, as labelled.
+    public struct Position: Sendable, Decodable, Hashable {
+        public var stakeholder: String
+        public var backlog: String
+        public var position: String
+    }
+
+    /// The labelled positions of the set's stakeholders (`stakeholders.json`).
+    public func positions() throws -> [Position] {
+        struct File: Decodable { var positions: [Position] }
+        return try JSONDecoder().decode(File.self, from: Data(contentsOf: folder.appendingPathComponent("stakeholders.json"))).positions
+    }
+
     /// A question a Product Owner might ask, and the records that answer it (none: the
     /// workspace cannot answer it).
     public struct Question: Sendable, Decodable {
