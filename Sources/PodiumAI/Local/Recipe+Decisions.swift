@@ -108,11 +108,11 @@ extension Recipe {
         let entry = ranked.first { $0.id == item.id }
         let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
         let negative = linked.filter { Recipe.isNegative(sentiment(of: $0)) }
-        let titleTerms = Set(Tokenizer.terms(item.title + " " + item.description))
-        let stakeholders = snapshot.stakeholders.all.filter { !Set(Tokenizer.terms($0.notes)).isDisjoint(with: titleTerms) }
-        let related = snapshot.decisions.all.filter { decision in
-            decision.linkedBacklog.contains(item.id) || !Set(Tokenizer.terms(decision.title)).isDisjoint(with: titleTerms)
-        }
+        let praise = item.validatingFeedback.compactMap { snapshot.feedback[$0] }
+        // Stakeholders whose notes are about the item (placed by meaning, not a shared word),
+        // and decisions taken about it.
+        let stands = stakeholderStands(snapshot.stakeholders.all).stands.filter { $0.item.id == item.id }
+        let related = snapshot.decisions.all.filter { $0.linkedBacklog.contains(item.id) }
         let top = item.status == .inProgress || (rank.map { $0 <= 5 } ?? false)
         let sliceable = (item.rice.effort ?? item.wsjf.jobSize ?? 0) >= 5
         // A decision already taken about this item stands unless the evidence says otherwise.
@@ -133,22 +133,29 @@ extension Recipe {
         } else {
             rationale.append("It has no \(method.rawValue.uppercased()) inputs yet, so it cannot be ranked; fill them in first.")
         }
-        rationale.append("\(linked.count) feedback items are linked to it, \(negative.count) of them negative.")
+        rationale.append("\(linked.count) feedback items ask for it or complain of what it fixes, \(negative.count) of them negative"
+            + (praise.isEmpty ? "." : "; \(praise.count) praise what it is about (not counted as demand)."))
+        for stand in stands where stand.position.isOpposed {
+            rationale.append("\(Recipe.clean(stand.stakeholder.name)) \(stand.position == .against ? "is against it" : "worries about it"): weigh that before committing.")
+        }
         if sliceable && top && earlier == nil { rationale.append("Its effort is large enough that a first slice lowers the risk.") }
         var lines = ["# Decision: \(Recipe.clean(item.title))", "", "## Context", "",
                      Recipe.clean(item.description).isEmpty ? "No description." : Recipe.clean(item.description), ""]
         lines.append("Status \(item.status.rawValue); order \(item.order); RICE \(item.rice.score.map { String(format: "%.1f", $0) } ?? "–"), "
-            + "WSJF \(item.wsjf.score.map { String(format: "%.1f", $0) } ?? "–"); \(linked.count) linked feedback items \(Recipe.cite(item.id)).")
+            + "WSJF \(item.wsjf.score.map { String(format: "%.1f", $0) } ?? "–"); \(linked.count) demand, \(praise.count) praise linked \(Recipe.cite(item.id)).")
         for feedback in Recipe.distinct(negative).prefix(3) { lines.append("- \(Recipe.quote(feedback, limit: 110))") }
-        for stakeholder in stakeholders.prefix(3) {
-            lines.append("- \(Recipe.clean(stakeholder.name)) (\(Recipe.clean(stakeholder.role))): \(Recipe.clean(stakeholder.notes)) \(Recipe.cite(stakeholder.id))")
+        for feedback in Recipe.distinct(praise).prefix(2) { lines.append("- Praise, not demand: \(Recipe.quote(feedback, limit: 110))") }
+        for stand in stands.prefix(4) {
+            lines.append("- \(Recipe.clean(stand.stakeholder.name)) (\(Recipe.clean(stand.stakeholder.role))), \(stand.position.rawValue): "
+                + "“\(Recipe.shorten(Recipe.clean(stand.sentence), to: 160))” \(Recipe.cite(stand.stakeholder.id))")
         }
         for decision in related.prefix(2) { lines.append("- Earlier decision: \(Recipe.clean(decision.title)) \(Recipe.cite(decision.id))") }
         lines += ["", "## Options", ""] + options.map { "- " + $0 }
         lines += ["", "## Choice", "", choice, "", "## Rationale", "", rationale.joined(separator: " ")]
         var evidence = [Evidence(ArtifactReference(.backlog, item.id), detail: entry?.rationale)]
         evidence += Recipe.evidence(Array(Recipe.distinct(negative).prefix(3))) { _ in "negative feedback linked to the item" }
-        evidence += stakeholders.prefix(3).map { Evidence(ArtifactReference(.stakeholder, $0.id), detail: "note mentions the item") }
+        evidence += Recipe.evidence(Array(Recipe.distinct(praise).prefix(2))) { _ in "praise of what the item is about" }
+        evidence += stands.prefix(4).map { Evidence(ArtifactReference(.stakeholder, $0.stakeholder.id), detail: "\($0.position.rawValue): \(Recipe.shorten(Recipe.clean($0.sentence), to: 80))") }
         evidence += related.prefix(2).map { Evidence(ArtifactReference(.decision, $0.id), detail: "related decision") }
         let decision = Decision(title: Recipe.clean(item.title), context: Recipe.clean(item.description), options: options, choice: choice,
                                 rationale: rationale.joined(separator: " "), decidedAt: now, decidedBy: nil,

@@ -16,7 +16,60 @@ extension Recipe {
 
     // MARK: propose-experiments
 
+    /// Experiments for the open backlog items with the most complaints linked to them (three at
+    /// most, none already under test), or nil when no item has three linked complaints.
+    private mutating func experimentsForLinkedComplaints() throws -> DraftOutput? {
+        let open = snapshot.experiments.values.filter { !$0.status.isConcluded }
+        let tested = Set(open.flatMap(\.linkedBacklog))
+        var candidates: [(item: BacklogItem, complaints: [FeedbackItem], linked: Int)] = []
+        for item in snapshot.orderedBacklog where item.status != .done && item.status != .dropped && !tested.contains(item.id) {
+            let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
+            let complaints = linked.filter { Recipe.isNegative(sentiment(of: $0)) }
+            if complaints.count >= 3 { candidates.append((item, complaints, linked.count)) }
+        }
+        guard !candidates.isEmpty else { return nil }
+        candidates.sort { ($0.complaints.count, $1.item.order) > ($1.complaints.count, $0.item.order) }
+        context.progress("Proposing experiments for the \(min(3, candidates.count)) items with the most linked complaints")
+        let sprintDays = snapshot.product.sprint?.lengthInDays ?? 14
+        let start = Calendar(identifier: .gregorian).startOfDay(for: now).addingTimeInterval(86_400)
+        let end = start.addingTimeInterval(Double(sprintDays * 2) * 86_400)
+        var experiments: [Experiment] = [], evidence: [Evidence] = []
+        var lines = ["# \(min(3, candidates.count)) experiments for the backlog items with the most complaints", "",
+                     "Each tests whether shipping the item cuts the complaints linked to it; each runs two sprints (\(Recipe.day(start)) to \(Recipe.day(end))).", ""]
+        if !tested.isEmpty { lines += ["Items already under an open experiment are left out.", ""] }
+        for (item, complaints, linked) in candidates.prefix(3) {
+            let name = (item.key.map { Recipe.clean($0) + " " } ?? "") + Recipe.clean(item.title)
+            let segment = Dictionary(grouping: complaints.compactMap(\.segment), by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
+            let who = segment.map { "\(Recipe.clean($0)) customers" } ?? "customers"
+            let recent = complaints.filter { $0.createdAt >= now.addingTimeInterval(-28 * 86_400) }.count
+            let perWeek = Double(recent) / 4
+            let metric = "New complaints linked to “\(Recipe.clean(item.title))”, per week"
+            let target = perWeek > 0 ? "from \(Recipe.number(perWeek)) to \(Recipe.number((perWeek * 0.7 * 10).rounded() / 10)) a week"
+                : "fewer than \(Recipe.number(max(1, Double(complaints.count) / 8))) a week"
+            let hypothesis = "We believe that shipping “\(Recipe.clean(item.title))” for \(who) will cut the complaints linked to it by 30%, "
+                + "because \(complaints.count) of the \(linked) feedback items that ask for it are complaints."
+            let experiment = Experiment(title: "Test: \(Recipe.clean(item.title))", hypothesis: hypothesis, metric: metric, target: target, status: .proposed,
+                                        startsAt: start, endsAt: end, linkedBacklog: [item.id], linkedFeedback: complaints.prefix(5).map(\.id),
+                                        createdAt: now, updatedAt: now)
+            experiments.append(experiment)
+            lines += ["## \(experiment.title)", "", "- **Hypothesis:** \(hypothesis)", "- **Metric:** \(metric)", "- **Target:** \(target)",
+                      "- **Duration:** \(sprintDays * 2) days (\(Recipe.day(start)) – \(Recipe.day(end)))",
+                      "- **Backlog item:** \(name) \(Recipe.cite(item.id))"]
+            let quoted = Recipe.distinct(complaints).prefix(2)
+            lines += quoted.map { "- \(Recipe.quote($0, limit: 100))" } + [""]
+            evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "the change under test: \(complaints.count) linked complaints"))
+            evidence += Recipe.evidence(Array(quoted)) { _ in "a complaint linked to \(Recipe.shorten(item.title, to: 40))" }
+        }
+        return DraftOutput(title: "\(experiments.count) proposed experiments", content: lines.joined(separator: "\n"), evidence: evidence,
+                           figures: candidates.prefix(3).map { Figure(name: "\(Recipe.shorten($0.item.title, to: 40)): linked complaints", value: Double($0.complaints.count)) },
+                           proposal: DraftProposal(experiments: experiments))
+    }
+
     mutating func proposeExperiments() throws -> DraftOutput {
+        // Where feedback is linked to the backlog, an experiment tests the item whose linked
+        // complaints it would reduce; themes are the fallback for a workspace without links.
+        // A filtered selection of feedback is about its themes, whatever it is linked to.
+        if request.inputs(.feedback).isEmpty, let byItem = try experimentsForLinkedComplaints() { return byItem }
         let items = try feedbackToWorkOn()
         let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
         let clustering = try themes(of: items)
