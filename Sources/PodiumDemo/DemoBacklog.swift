@@ -63,14 +63,19 @@ enum DemoBacklog {
             let pool = feedbackByTag[tag] ?? []
             let start = linkedSoFar[tag, default: 0]
             let take = min(pool.count - min(start, pool.count), max(2, pool.count / (start == 0 ? 3 : 8)))
-            let linked = Array(pool.dropFirst(start).prefix(take)).map(\.id)
+            // Praise of the area is validation, kept apart: it is no reason to work on it.
+            let taken = Array(pool.dropFirst(start).prefix(take))
+            let praise = Set(DemoThemes.all.first { $0.tag == tag }?.praise ?? [])
+            let isPraise = { (item: FeedbackItem) in praise.contains { item.text.hasPrefix($0) } }
+            let linked = taken.filter { !isPraise($0) }.map(\.id)
+            let validating = taken.filter(isPraise).map(\.id)
             linkedSoFar[tag] = start + take
             items.append(BacklogItem(
                 id: RecordID(at: created, using: &generator), title: title, description: description, status: status,
                 order: index + 1,
                 rice: RICEInputs(reach: reach, impact: impact, confidence: confidence, effort: effort),
                 wsjf: WSJFInputs(businessValue: value, timeCriticality: time, riskReduction: risk, jobSize: size),
-                linkedFeedback: linked, tags: [tag], createdAt: created,
+                linkedFeedback: linked, validatingFeedback: validating, tags: [tag], createdAt: created,
                 doneAt: status == .done ? reference.addingTimeInterval(-Double(index % 5 + 1) * 86_400) : nil))
         }
         return items

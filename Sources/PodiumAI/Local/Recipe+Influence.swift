@@ -185,7 +185,18 @@ extension Recipe {
         if !goals.isEmpty { lines += ["## Progress toward the goal", ""] + goals.map { "- " + $0 } + [""] }
         lines += ["## Done this sprint", ""]
         if done.isEmpty { lines.append("- Nothing reached done.") }
-        for item in done { lines.append("- \(Recipe.clean(item.title)) \(Recipe.cite(item.id))") }
+        for item in done {
+            // What customers asked of it, and what they say of it since it shipped.
+            let demand = item.linkedFeedback.count
+            let praise = item.validatingFeedback.compactMap { snapshot.feedback[$0] }
+            var line = "- \(item.key.map { Recipe.clean($0) + " " } ?? "")\(Recipe.clean(item.title)) \(Recipe.cite(item.id))"
+            if demand > 0 { line += " — \(demand) feedback item\(demand == 1 ? "" : "s") asked for it" }
+            lines.append(line)
+            if let first = praise.filter({ $0.createdAt >= (item.doneAt ?? .distantFuture) }).first ?? praise.first {
+                lines.append("  - Praise: \(Recipe.quote(first, limit: 110))")
+                evidence.append(Evidence(ArtifactReference(.feedback, first.id), detail: "praise of \(Recipe.shorten(item.title, to: 40))"))
+            }
+        }
         evidence += done.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "done in sprint \(sprint.number)") }
         lines += ["", "## What customers told us (\(items.count) items)", ""]
         if clustering.themes.isEmpty { lines.append("- Too little feedback this sprint to find themes.") }
