@@ -88,3 +88,32 @@ struct EvidenceLinkTests {
         #expect(after.map(\.validatingFeedback) == before.map(\.validatingFeedback))
     }
 }
+
+@Suite("Experiments linked to the backlog items they are about")
+struct ExperimentLinkTests {
+    @Test("an experiment about an item is proposed as linked to it; accepting links it, undo unlinks it")
+    func experimentLinks() throws {
+        let folder = try TemporaryDirectory("podium-experiment-links")
+        let store = try WorkspaceStore.create(at: folder.path("w"), product: Product(name: "Bookly"))
+        let export = BacklogItem(key: "BK-1", title: "Bulk export of bookings to CSV", description: "Download all bookings as a spreadsheet for accounting.", order: 1)
+        let reminders = BacklogItem(key: "BK-2", title: "SMS reminders before appointments", description: "Text patients a day before their booking.", order: 2)
+        let experiment = Experiment(title: "Reminder texts cut no-shows", hypothesis: "We believe a text message reminder the day before an appointment will cut no-shows by 20%.",
+                                    metric: "no-show rate", target: "-20%")
+        let feedback = ["I need to download my bookings to a spreadsheet every month", "Patients forget their appointment, a text reminder would help",
+                        "Please send a reminder text the day before", "Export to CSV is missing and my accountant wants it"].map { FeedbackItem(text: $0) }
+        try store.write { transaction in
+            try transaction.save(export); try transaction.save(reminders); try transaction.save(experiment)
+            for item in feedback { try transaction.save(item) }
+        }
+        let output = try LocalProvider().run(JobRequest(job: Job(kind: .linkFeedback, stance: .decisionMaker), snapshot: store.snapshot), context: JobContext())
+        let links = try #require(output.proposal?.experimentLinks)
+        #expect(links.map(\.backlogID) == [reminders.id] && links.map(\.experimentID) == [experiment.id])
+        #expect(output.content.contains("is about BK-2 SMS reminders before appointments"))
+        let draft = Draft(kind: .linkFeedback, stance: .decisionMaker, title: output.title, content: output.content, evidence: output.evidence, proposal: output.proposal)
+        try store.write { try $0.save(draft) }
+        try DraftReview(store: store).accept(draft.id)
+        #expect(store.snapshot.experiments[experiment.id]?.linkedBacklog == [reminders.id])
+        try DraftReview(store: store).undoAccept(draft.id)
+        #expect(store.snapshot.experiments[experiment.id]?.linkedBacklog == [])
+    }
+}

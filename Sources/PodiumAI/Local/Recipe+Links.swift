@@ -29,10 +29,37 @@ extension Recipe {
             return FeedbackLink(feedbackID: feedbackID, backlogID: backlogID, kind: proposed.kind, strength: (proposed.strength * 100).rounded() / 100,
                                 phrase: Recipe.shorten(Recipe.clean(proposed.sourcePhrase), to: 160), itemWords: proposed.targetWords)
         }
-        return linkDraft(links, items: items, feedbackCount: feedback.count)
+        let experimentLinks = linkExperiments(to: items, targets: targets, feedback: sources)
+        var draft = linkDraft(links, items: items, feedbackCount: feedback.count)
+        if !experimentLinks.isEmpty {
+            draft.content += "\n\n## Experiments about backlog items\n\n" + experimentLinks.map { link in
+                let experiment = snapshot.experiments[link.experimentID].map { Recipe.clean($0.title) } ?? "experiment"
+                let item = byID[link.backlogID].map { ($0.key.map { Recipe.clean($0) + " " } ?? "") + Recipe.clean($0.title) } ?? "item"
+                return "- “\(experiment)” \(Recipe.cite(link.experimentID)) is about \(item) \(Recipe.cite(link.backlogID))"
+                    + (link.itemWords.isEmpty ? "" : " — meets: " + link.itemWords.prefix(4).map(Recipe.clean).joined(separator: ", "))
+            }.joined(separator: "\n")
+            draft.evidence += experimentLinks.map { Evidence(ArtifactReference(.experiment, $0.experimentID), detail: "about a backlog item") }
+            draft.proposal?.experimentLinks = experimentLinks
+        }
+        return draft
     }
 
-    private func linkDraft(_ links: [FeedbackLink], items: [BacklogItem], feedbackCount: Int) -> DraftOutput {
+    /// Experiments about a backlog item and not yet linked to it, found as feedback is: by
+    /// what their title and hypothesis are about (the feedback is scored alongside, so that
+    /// the items know their customers' words).
+    private func linkExperiments(to items: [BacklogItem], targets: [LinkTarget], feedback: [LinkSource]) -> [ExperimentLink] {
+        let experiments = snapshot.experiments.all
+        guard !experiments.isEmpty else { return [] }
+        let sources = feedback + experiments.map { LinkSource(id: "x:" + $0.id.rawValue, text: $0.title + ". " + $0.hypothesis) }
+        return EvidenceLinker().link(sources, to: targets).compactMap { proposed -> ExperimentLink? in
+            guard proposed.sourceID.hasPrefix("x:") else { return nil }
+            let experimentID = RecordID<Experiment>(String(proposed.sourceID.dropFirst(2))), backlogID = RecordID<BacklogItem>(proposed.targetID)
+            guard let experiment = snapshot.experiments[experimentID], !experiment.linkedBacklog.contains(backlogID) else { return nil }
+            return ExperimentLink(experimentID: experimentID, backlogID: backlogID, itemWords: proposed.targetWords)
+        }
+    }
+
+    func linkDraft(_ links: [FeedbackLink], items: [BacklogItem], feedbackCount: Int) -> DraftOutput {
         let grouped = Dictionary(grouping: links, by: \.backlogID)
         let demand = links.filter { $0.kind == .demand }.count
         let linkedFeedback = Set(links.map(\.feedbackID)).count

@@ -18,12 +18,14 @@ public struct DraftProposal: Codable, Sendable, Hashable {
     public var communication: Communication?
     /// Links between feedback and backlog items to add (or to move between demand and praise).
     public var feedbackLinks: [FeedbackLink]?
+    /// Experiments to link to the backlog items they are about.
+    public var experimentLinks: [ExperimentLink]?
 
     public init(
         product: ProductChange? = nil, personas: [Persona]? = nil, backlogOrder: [RecordID<BacklogItem>]? = nil,
         sentiments: [SentimentAssignment]? = nil, themeTags: [ThemeAssignment]? = nil, decision: Decision? = nil,
         experiments: [Experiment]? = nil, experimentConclusion: ExperimentConclusion? = nil,
-        communication: Communication? = nil, feedbackLinks: [FeedbackLink]? = nil
+        communication: Communication? = nil, feedbackLinks: [FeedbackLink]? = nil, experimentLinks: [ExperimentLink]? = nil
     ) {
         self.product = product
         self.personas = personas
@@ -35,6 +37,7 @@ public struct DraftProposal: Codable, Sendable, Hashable {
         self.experimentConclusion = experimentConclusion
         self.communication = communication
         self.feedbackLinks = feedbackLinks
+        self.experimentLinks = experimentLinks
     }
 
     /// Whether accepting would change nothing but the draft's status.

@@ -64,3 +64,17 @@ extension BacklogItem {
         return true
     }
 }
+
+/// An experiment found to be about a backlog item, as a draft proposes it.
+public struct ExperimentLink: Codable, Sendable, Hashable {
+    public var experimentID: RecordID<Experiment>
+    public var backlogID: RecordID<BacklogItem>
+    /// The item's words the experiment meets.
+    public var itemWords: [String]
+
+    public init(experimentID: RecordID<Experiment>, backlogID: RecordID<BacklogItem>, itemWords: [String]) {
+        self.experimentID = experimentID
+        self.backlogID = backlogID
+        self.itemWords = itemWords
+    }
+}

@@ -60,6 +60,11 @@ public enum DraftChanges {
             before += was
             after += will
         }
+        for link in proposal.experimentLinks ?? [] {
+            let experiment = snapshot.experiments[link.experimentID]?.title ?? link.experimentID.short
+            let item = snapshot.backlog[link.backlogID].map { ($0.key.map { $0 + " " } ?? "") + $0.title } ?? link.backlogID.short
+            after.append("Experiment “\(experiment)” linked to \(item)")
+        }
         for persona in proposal.personas ?? [] { after.append("New persona: \(persona.name) — \(persona.summary)") }
         for experiment in proposal.experiments ?? [] { after.append("New experiment: \(experiment.title) (\(experiment.metric), target \(experiment.target))") }
         if let decision = proposal.decision { after.append("New decision: \(decision.title) — \(sections["choice"] ?? decision.choice)") }

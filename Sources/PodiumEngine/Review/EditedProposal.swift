@@ -46,6 +46,12 @@ enum EditedProposal {
         if let links = proposal.feedbackLinks {
             proposal.feedbackLinks = keptLinks(links, content: draft.content)
         }
+        if let links = proposal.experimentLinks {
+            // An experiment's line cites the experiment, then the item.
+            proposal.experimentLinks = links.filter { link in
+                draft.content.split(separator: "\n").contains { $0.contains("[#\(link.experimentID.short)]") && $0.contains("[#\(link.backlogID.short)]") }
+            }
+        }
         if var change = proposal.product {
             guard sections.has("vision"), sections.has("product goal") else {
                 throw EngineError.cannotApply("The edited draft has no “## Vision” and “## Product goal” sections; put them back (leave one empty to clear it).")

@@ -82,6 +82,16 @@ struct ProposalApplier {
         if let links = proposal.feedbackLinks {
             try applyLinks(links, recorder: &recorder, to: &transaction)
         }
+        for link in proposal.experimentLinks ?? [] {
+            guard let experiment = transaction.record(Experiment.self, id: link.experimentID), !experiment.linkedBacklog.contains(link.backlogID),
+                  transaction.record(BacklogItem.self, id: link.backlogID) != nil else { continue }
+            try recorder.change(ArtifactReference(.experiment, link.experimentID), in: &transaction) { transaction in
+                try transaction.update(Experiment.self, id: link.experimentID) {
+                    $0.linkedBacklog.append(link.backlogID)
+                    $0.updatedAt = now
+                }
+            }
+        }
         if var communication = proposal.communication {
             communication.body = draft.content
             communication.updatedAt = now
