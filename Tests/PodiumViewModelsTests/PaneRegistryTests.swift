@@ -70,7 +70,7 @@ struct PaneRegistryTests {
     @Test("v cycles through the registry's views and says their names")
     func switchViewReadsRegistry() throws {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
-        state.focused = try index(.orchestrator)
+        _ = state.update(.focus(pane: try index(.orchestrator)))
         let names = Panes.all[state.focused].viewNames
         for step in 1...names.count {
             _ = state.update(.key(.character("v")))

@@ -78,7 +78,7 @@ extension AppState {
     /// Puts the Orchestrator's selection on a record (a new draft, so that Enter reviews it).
     /// Returns false when the pane does not show it (yet).
     @discardableResult
-    public mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
+    mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
         guard let index = Panes.index(of: .orchestrator),
               let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id.rawValue }) else { return false }
         panes[index].selected = position

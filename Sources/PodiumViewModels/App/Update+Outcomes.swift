@@ -35,7 +35,7 @@ extension AppState {
             paneSettings = settings
         case let .providersChosen(providers):
             providerForKind = providers
-        case .key, .resized, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed,
+        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed,
              .importPreviewed, .orchestrated:
             break  // handled by `update`
         }
@@ -86,7 +86,7 @@ extension Msg {
     var answersTheUser: Bool {
         switch self {
         case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed: true
-        case .resized, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
+        case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
              .scrollLimit, .settingsChanged, .providersChosen: false
         }
     }

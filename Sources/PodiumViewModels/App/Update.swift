@@ -6,6 +6,9 @@ import PodiumStore
 public enum Msg: Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
+    /// Focuses the pane at this index of `Panes.all`, as its number key does (e.g. for
+    /// `podium snapshot --pane`); an index out of range changes nothing.
+    case focus(pane: Int)
     /// The workspace changed; `changes` says what (nil: anything may have).
     case workspaceChanged(WorkspaceSnapshot, changes: WorkspaceChanges?, generation: UInt64? = nil)
     /// The workspace changed and the affected panes were built in the background.
@@ -76,6 +79,9 @@ extension AppState {
             return handle(key)
         case let .resized(_, height):
             pageSize = Self.pageSize(height: height)
+            return []
+        case let .focus(index):
+            if Panes.all.indices.contains(index) { focus(index) }
             return []
         case let .workspaceChanged(snapshot, changes, generation):
             replaceSnapshot(snapshot, changes: changes, generation: generation)
@@ -246,7 +252,7 @@ extension AppState {
     // MARK: Actions
 
     /// Does what `action` names.
-    public mutating func perform(_ action: Action) -> [Effect] {
+    mutating func perform(_ action: Action) -> [Effect] {
         let count = panes[focused].visible.count
         switch action {
         case .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter, .showInfluencer, .showOrchestrator:
