@@ -151,7 +151,7 @@ public struct AppState: Sendable {
     public internal(set) var providerForKind: [JobKind: ProviderInfo] = [:]
     /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder).
     public internal(set) var paneSettings = PaneSettings() {
-        didSet { if let index = Panes.index(of: .orchestrator), panes[index].view != 0 { rebuildContent(index) } }
+        didSet { for index in panes.indices where shownView(index).showsSettings { rebuildContent(index) } }
     }
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
@@ -166,6 +166,10 @@ public struct AppState: Sendable {
     public var focusedStance: Stance { focusedPane.stance }
     /// The focused pane's descriptor.
     public var focusedPane: any Pane { Panes.all[focused] }
+    /// The view the pane at `index` shows now.
+    public func shownView(_ index: Int) -> any PaneView { Panes.all[index].view(at: panes[index].view) }
+    /// The view the focused pane shows now.
+    public var focusedView: any PaneView { shownView(focused) }
 
     /// The product's name, safe to print.
     public var productName: String {
@@ -209,8 +213,10 @@ public struct AppState: Sendable {
         }
         self.snapshot = snapshot
         for (index, content) in prepared.contents {
+            // Prepared is the first view with the default settings; another view is built here.
             let view = panes[index].view
-            contents[index] = view == 0 ? content : Panes.all[index].content(view: view, in: snapshot, settings: paneSettings)
+            let preparedFits = view == 0 && !shownView(index).showsSettings
+            contents[index] = preparedFits ? content : Panes.all[index].content(view: view, in: snapshot, settings: paneSettings)
         }
         if let index = prepared.evidence { evidence = index }
         for index in affected {

@@ -46,7 +46,7 @@ extension AppState {
     /// readable: what arrives just after follows it instead of replacing it.
     private mutating func show(_ notices: [Notice]) {
         guard !notices.isEmpty else { return }
-        let pointer = focusedStance == .orchestrator ? nil : notices.compactMap(\.pointer).last
+        let pointer = focusedPane.isInbox ? nil : notices.compactMap(\.pointer).last
         let text = notices.map(\.text).joined(separator: " · ") + (pointer.map { " · " + $0 } ?? "")
         if let shown = message, now().timeIntervalSince(messageShownAt) < Self.answerReadingTime, shown.count < 400 {
             let wasNotice = messageIsNotice

@@ -266,9 +266,10 @@ extension AppState {
         case .moveToTop: select(0, count: count)
         case .moveToBottom: select(count - 1, count: count)
         case .openDetail:
-            if focusedStance == .orchestrator, let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
+            // A draft's row (the Orchestrator's inbox) opens the draft for review.
+            if let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
                 mode = .draft(DraftView(id: RecordID(row.id)))
-            } else if focusedStance == .decisionMaker, let row = selectedRow, snapshot.backlog[RecordID(row.id)] != nil {
+            } else if let row = selectedRow, snapshot.backlog[RecordID(row.id)] != nil {
                 // A backlog item opens as a record: j/k over its feedback, Enter reads one.
                 openRecord(from: .list)
             } else if selectedRow != nil {
@@ -362,7 +363,7 @@ extension AppState {
 
     /// Moves the selected backlog item up or down in the Product Backlog order.
     private mutating func reorder(by delta: Int) -> [Effect] {
-        guard focusedStance == .decisionMaker, panes[focused].view == 0 else {
+        guard focusedView.reordersBacklog else {
             message = "Reordering works in the Decision Maker pane (4)."
             return []
         }

@@ -10,6 +10,8 @@ struct MetricsView: PaneView {
     static let stanceRowPrefix = "stance:"
 
     var name: String { "metrics" }
+    var id: PaneViewID { .metrics }
+    var showsSettings: Bool { true }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let metrics = WorkMetrics.compute(snapshot, minutesSaved: settings.minutesSaved)
@@ -76,4 +78,9 @@ struct MetricsView: PaneView {
         lines += [.init(""), .init("Minutes saved per accepted draft: [minutes_saved] in config.toml.", .muted)]
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Orchestrator's metrics.
+    public static let metrics = PaneViewID(rawValue: "metrics")
 }
