@@ -7,6 +7,7 @@ import PodiumRender
 public final class TestBackend: TerminalBackend, @unchecked Sendable {
     /// One step of the script.
     public enum Step {
+        /// A key press.
         case key(Key)
         /// The terminal takes a new size.
         case resize(width: Int, height: Int)
@@ -15,6 +16,7 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
         case wait(String, seconds: Double = 20, until: (TestBackend) -> Bool)
     }
 
+    /// The terminal's size now (a `.resize` step changes it).
     public private(set) var size: (width: Int, height: Int)
     /// The screen as drawn so far.
     public private(set) var screen: Buffer
@@ -27,6 +29,7 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
     private var steps: [Step]
     private var waitingSince: Date?
 
+    /// A terminal `width` × `height` that will play `script`, step by step.
     public init(width: Int, height: Int, script: [Step]) {
         size = (width, height)
         screen = Buffer(width: width, height: height)
@@ -46,6 +49,7 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
     /// The screen as plain text.
     public var text: String { screen.text }
 
+    /// Counts a frame and puts the changed cells on the kept screen.
     public func draw(_ changes: [Buffer.Change]) {
         frames += 1
         for change in changes {
@@ -83,6 +87,7 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
         }
     }
 
+    /// Counts a hand-over to another program (an editor) and runs `body` at once.
     public func runOutside(_ body: () -> Void) {
         outsideRuns += 1
         body()

@@ -64,7 +64,7 @@ struct MetricsTests {
         #expect(thisWeek.weekStart == now.addingTimeInterval(-2 * day - 12 * 3600), "Monday 23 November 00:00")
         #expect(thisWeek.acceptedDrafts == 3 && thisWeek.minutes == 65, "two sentiment drafts on one day count 20 minutes once")
         #expect(metrics.weeks.dropLast().allSatisfy { $0.minutes == 0 }, "the summary accepted 40 days ago is older than four weeks")
-        #expect(WorkMetrics.duration(minutes: 95) == "1 h 35 min")
+        #expect(Format.duration(minutes: 95) == "1 h 35 min")
     }
 
     @Test("accept, edit and reject rates per kind; a kind under half accepted is flagged")

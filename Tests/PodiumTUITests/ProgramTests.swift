@@ -42,6 +42,40 @@ private struct Harness {
     func reread() throws -> WorkspaceSnapshot { try WorkspaceStore.open(at: store.layout.root).snapshot }
 }
 
+/// What an effect came to, without the workspace it carries: enough to compare with `==`.
+private enum Outcome: Equatable {
+    /// The workspace as written, with the collections whose panes are rebuilt (nil: all).
+    case changed([RecordCollection]?)
+    case reviewed(ReviewOutcome)
+    case orchestrated(OrchestratorOutcome)
+    case failed(String)
+    case other(String)
+
+    init(_ msg: Msg) {
+        switch msg {
+        case let .workspaceChanged(_, changes, _): self = .changed(changes.map { $0.records.keys.sorted { $0.rawValue < $1.rawValue } })
+        case let .reviewed(outcome): self = .reviewed(outcome)
+        case let .orchestrated(outcome): self = .orchestrated(outcome)
+        case let .effectFailed(reason): self = .failed(reason)
+        default: self = .other("\(msg)")
+        }
+    }
+}
+
+extension Program {
+    /// Carries out `effect` and says what came of it (see `Outcome`).
+    fileprivate func outcomes(of effect: Effect) -> [Outcome] { perform(effect).map(Outcome.init) }
+}
+
+extension WorkspaceStore {
+    /// Saves a pending draft of `kind` (summaries by default: low risk, nothing to apply).
+    fileprivate func savePendingDraft(_ title: String, kind: JobKind = .summarizeFeedback) throws -> Draft {
+        let draft = Draft(kind: kind, stance: kind.info?.stance ?? .orchestrator, title: title, content: "Text of \(title)\n")
+        try write { try $0.save(draft) }
+        return draft
+    }
+}
+
 @Suite("The program loop on a test terminal")
 struct ProgramTests {
     @Test("K moves a backlog item up on disk with an audit entry; u puts it back")
@@ -235,5 +269,107 @@ struct EffectsTests {
         harness.program.send(.key(.character("3")))
         harness.program.send(.key(.character("m")))
         #expect(harness.program.state.message == "AI jobs are not available here.")
+    }
+
+    @Test("reject: the draft is rejected on disk with its reason; a draft that is gone is an effectFailed")
+    func reject() throws {
+        let harness = try Harness(script: [])
+        let draft = try harness.store.savePendingDraft("Weekly summary")
+        #expect(harness.program.outcomes(of: .review(.reject(draft.id, reason: "not now")))
+            == [.changed([.drafts]), .reviewed(.rejected(draftID: draft.id, title: "Weekly summary"))])
+        let saved = try #require(try harness.reread().drafts[draft.id])
+        #expect(saved.status == .rejected && saved.reviewNote == "not now")
+        let missing = RecordID<Draft>.make()
+        #expect(harness.program.outcomes(of: .review(.reject(missing, reason: nil))) == [.failed("No draft \(missing.rawValue).")])
+    }
+
+    @Test("edit: the editor's text is saved as an edit; an editor that changes nothing says so; a draft that is gone is an effectFailed")
+    func edit() throws {
+        let harness = try Harness(script: [])
+        let draft = try harness.store.savePendingDraft("Weekly summary")
+        // The only test here that runs an editor: EDITOR is this process's, so no other test may set it meanwhile.
+        let visual = ProcessInfo.processInfo.environment["VISUAL"], editor = ProcessInfo.processInfo.environment["EDITOR"]
+        defer {
+            if let visual { setenv("VISUAL", visual, 1) }
+            if let editor { setenv("EDITOR", editor, 1) } else { unsetenv("EDITOR") }
+        }
+        unsetenv("VISUAL")
+        setenv("EDITOR", "sed -i s/Text/Edited/", 1)
+        #expect(harness.program.outcomes(of: .review(.edit(draft.id))) == [.changed([.drafts]), .reviewed(.edited(title: "Weekly summary", changed: true))])
+        let saved = try #require(try harness.reread().drafts[draft.id])
+        #expect(saved.content == "Edited of Weekly summary\n" && saved.edits.count == 1)
+        setenv("EDITOR", "true", 1)
+        #expect(harness.program.outcomes(of: .review(.edit(draft.id))) == [.reviewed(.edited(title: "Weekly summary", changed: false))])
+        #expect(harness.backend.outsideRuns == 2, "the editor ran outside the dashboard each time")
+        #expect(harness.program.outcomes(of: .review(.edit(RecordID.make())))
+            == [.failed("Cannot edit the draft: it is no longer in the workspace.")])
+        #expect(harness.backend.outsideRuns == 2, "no editor for a draft that is gone")
+    }
+
+    @Test("without an engine, regenerate, cancel and retry say why instead of doing nothing")
+    func noEngineForJobControl() throws {
+        let harness = try Harness(script: [])
+        let draft = try harness.store.savePendingDraft("Weekly summary")
+        #expect(harness.program.outcomes(of: .review(.regenerate(draft.id)))
+            == [.failed("Cannot regenerate the draft: AI jobs are not available here.")])
+        #expect(harness.program.outcomes(of: .cancelJob(RecordID.make())) == [.failed("Cannot cancel the job: AI jobs are not available here.")])
+        #expect(harness.program.outcomes(of: .retryJob(RecordID.make())) == [.failed("Cannot run the job again: AI jobs are not available here.")])
+    }
+
+    @Test("bulk review accepts the marked low-risk drafts; an id that is gone is reported as a failure while the others are accepted")
+    func bulkReview() throws {
+        let harness = try Harness(script: [])
+        let first = try harness.store.savePendingDraft("Summary one"), second = try harness.store.savePendingDraft("Summary two")
+        #expect(harness.program.outcomes(of: .bulkReview(accept: true, ids: [first.id, second.id], reason: nil))
+            == [.changed(nil), .orchestrated(.bulkReviewed(accepted: [first.id, second.id], rejected: [], failures: []))])
+        #expect(try harness.reread().drafts.values.filter { $0.status == .accepted }.map(\.id).sorted() == [first.id, second.id].sorted())
+
+        let third = try harness.store.savePendingDraft("Summary three")
+        let missing = RecordID<Draft>.make()
+        #expect(harness.program.outcomes(of: .bulkReview(accept: true, ids: [missing, third.id], reason: nil))
+            == [.changed(nil), .orchestrated(.bulkReviewed(accepted: [third.id], rejected: [], failures: ["No draft \(missing.rawValue)."]))])
+        #expect(try harness.reread().drafts[third.id]?.status == .accepted)
+    }
+
+    @Test("rules: add (and refuse), switch off, remove, put back and delete, each with what u needs; a rule that is gone is said")
+    func ruleRequests() throws {
+        let harness = try Harness(script: [])
+        let program = harness.program
+        let refused = "on import order-backlog auto-accept"
+        guard case let .orchestrated(.ruleRefused(reason, text))? = program.outcomes(of: .rule(.add(refused))).first else {
+            Issue.record("an invalid rule is refused")
+            return
+        }
+        #expect(reason.hasPrefix("Not added: ") && text == refused, "the text goes back to the prompt")
+        #expect(try harness.reread().rules.isEmpty)
+
+        let added = program.outcomes(of: .rule(.add("on import tag-sentiment auto-accept")))
+        #expect(try harness.reread().rules.count == 1)
+        let rule = try #require(harness.store.snapshot.rules.values.first)
+        #expect(added == [.changed([.audit, .rules]),
+                          .orchestrated(.ruleChanged(summary: "Added rule \(rule.id.short): \(rule.summary)", undo: .delete(id: rule.id), select: rule.id))])
+
+        let switched = program.outcomes(of: .rule(.setEnabled(rule.id, false)))
+        let off = try #require(harness.store.snapshot.rules[rule.id])
+        #expect(switched == [.changed([.audit, .rules]), .orchestrated(.ruleChanged(summary: "Rule \(rule.id.short) is off: \(off.summary)",
+                                                                                 undo: .restore(rule, change: "turned off")))])
+        #expect(try harness.reread().rules[rule.id]?.enabled == false)
+
+        #expect(program.outcomes(of: .rule(.remove(rule.id)))
+            == [.changed([.audit, .rules]), .orchestrated(.ruleChanged(summary: "Removed rule \(rule.id.short): \(off.summary)",
+                                                                    undo: .restore(off, change: "removed")))])
+        #expect(try harness.reread().rules.isEmpty)
+        #expect(program.outcomes(of: .rule(.setEnabled(rule.id, true))) == [.orchestrated(.ruleRefused(reason: "no rule \(rule.id.short)", text: nil))])
+        #expect(program.outcomes(of: .rule(.edit(rule.id))) == [.failed("Cannot edit rule \(rule.id.short): it is no longer in the workspace.")])
+
+        #expect(program.outcomes(of: .write(.restoreRule(rule), summary: "Undo: removed rule"))
+            == [.changed([.audit, .rules]), .orchestrated(.ruleNote("Put back rule \(rule.id.short): \(rule.summary)"))])
+        #expect(try harness.reread().rules[rule.id]?.enabled == true, "back as it was before it was switched off")
+
+        #expect(program.outcomes(of: .write(.deleteRule(rule.id), summary: "Undo: added rule"))
+            == [.changed([.audit, .rules]), .orchestrated(.ruleNote("Removed rule \(rule.id.short) again: \(rule.summary)"))])
+        #expect(try harness.reread().rules.isEmpty)
+        #expect(program.outcomes(of: .write(.deleteRule(rule.id), summary: "Undo: added rule"))
+            == [.orchestrated(.ruleNote("Could not remove rule \(rule.id.short): no rule \(rule.id.short)"))])
     }
 }

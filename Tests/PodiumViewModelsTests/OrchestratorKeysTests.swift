@@ -2,7 +2,7 @@ import Foundation
 import PodiumCore
 import PodiumRender
 import PodiumStore
-import PodiumViewModels
+@testable import PodiumViewModels
 import Testing
 
 /// The Orchestrator from the keyboard: bulk review of marked low-risk drafts, automation

@@ -44,6 +44,21 @@ struct PaneRegistryTests {
         }
     }
 
+    @Test("views are told apart by their ids; each job input and the backlog's order are offered by the one view that lists those records")
+    func viewCapabilities() throws {
+        let views = Panes.all.flatMap(\.views)
+        #expect(Set(views.map(\.id)).count == views.count, "every view has an id of its own")
+        func offering(_ inputs: JobInputs) -> [PaneViewID] { views.filter { $0.jobInputs.contains(inputs) }.map(\.id) }
+        #expect(offering(.filteredFeedback) == [.feedback])
+        #expect(offering(.selectedBacklogItem) == [.backlog])
+        #expect(offering(.selectedExperiment) == [.experiments])
+        #expect(views.filter(\.reordersBacklog).map(\.id) == [.backlog])
+        #expect(Panes.all.filter(\.isInbox).map(\.stance) == [.orchestrator])
+        let orchestrator = try #require(Panes.pane(for: .orchestrator))
+        #expect(orchestrator.viewIndex(of: .rules).map { orchestrator.view(at: $0).id } == .rules)
+        #expect(orchestrator.viewIndex(of: .feedback) == nil)
+    }
+
     @Test("a change rebuilds the panes whose descriptors show it", arguments: RecordCollection.allCases)
     func affectedMatchesDescriptors(collection: RecordCollection) {
         let expected = Panes.all.indices.filter {
@@ -70,7 +85,7 @@ struct PaneRegistryTests {
     @Test("v cycles through the registry's views and says their names")
     func switchViewReadsRegistry() throws {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
-        state.focused = try index(.orchestrator)
+        _ = state.update(.focus(pane: try index(.orchestrator)))
         let names = Panes.all[state.focused].viewNames
         for step in 1...names.count {
             _ = state.update(.key(.character("v")))

@@ -2,7 +2,7 @@ import Foundation
 import PodiumCore
 import PodiumRender
 import PodiumTUI
-import PodiumViewModels
+@testable import PodiumViewModels
 import Testing
 
 /// Where the recorded screens live; `PODIUM_RECORD_SNAPSHOTS=1 swift test` writes them anew.
@@ -35,7 +35,7 @@ struct PaneSnapshotTests {
     @Test("each pane at 100x30 on the demo workspace", arguments: panes.indices)
     func pane(index: Int) throws {
         var state = AppState(snapshot: demoSnapshot(), location: "~/demo")
-        state.focused = index
+        _ = state.update(.focus(pane: index))
         let frame = draw(&state, width: 100, height: 30)
         try expectScreen(frame.text, named: Self.panes[index])
     }

@@ -2,7 +2,7 @@ import Foundation
 import PodiumCore
 import PodiumRender
 import PodiumStore
-import PodiumViewModels
+@testable import PodiumViewModels
 import Testing
 
 /// The record view: a backlog item's feedback (demand apart from praise) to follow, the

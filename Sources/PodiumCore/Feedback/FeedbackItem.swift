@@ -147,8 +147,7 @@ public struct Rating: Codable, Sendable, Hashable {
 
     /// The rating as people write it: "4/5" or "7/10".
     public var display: String {
-        let number = value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
-        return "\(number)/\(Int(scale.maximum))"
+        "\(Format.number(value))/\(Int(scale.maximum))"
     }
 }
 

@@ -40,8 +40,31 @@ public enum Format {
 
     // MARK: Dates and durations
 
-    /// A date as ISO 8601 year, month and day: "2026-11-25".
+    /// A date as ISO 8601 year, month and day, in UTC (not the user's time zone, unlike
+    /// `time` and `localDay`): "2026-11-25".
     public static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
+
+    /// A date as year, month and day in the user's time zone: "2026-11-25" (the days the
+    /// command line reads and prints: `--since`, sprint starts, weeks).
+    public static func localDay(_ date: Date) -> String { localFormatter("yyyy-MM-dd").string(from: date) }
+
+    /// The start of the day `text` names as YYYY-MM-DD in the user's time zone (the reverse of
+    /// `localDay`); nil when it is not such a day.
+    public static func localDay(parsing text: String) -> Date? {
+        localFormatter("yyyy-MM-dd").date(from: text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A moment in the user's time zone with its weekday, to the minute: "Fri 2026-11-27 15:00".
+    public static func weekdayTime(_ date: Date) -> String { localFormatter("EEE yyyy-MM-dd HH:mm").string(from: date) }
+
+    /// A fixed-format formatter in the user's time zone (POSIX locale: English weekdays, Western digits).
+    private static func localFormatter(_ format: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = format
+        return formatter
+    }
 
     /// A moment in the user's time zone, to the minute: "2026-11-25 19:17".
     public static func time(_ date: Date) -> String {
@@ -69,6 +92,13 @@ public enum Format {
         case ..<86_400: return "\(Int(seconds / 3600))h"
         default: return "\(Int(seconds / 86_400))d"
         }
+    }
+
+    /// Minutes of work, in whole minutes and hours: "35 min", "2 h", "1 h 35 min".
+    public static func duration(minutes: Double) -> String {
+        let whole = Int(minutes.rounded())
+        if whole < 60 { return "\(whole) min" }
+        return whole % 60 == 0 ? "\(whole / 60) h" : "\(whole / 60) h \(whole % 60) min"
     }
 
     /// A job's duration as the saved times allow: they are kept to the second, so "<1s",

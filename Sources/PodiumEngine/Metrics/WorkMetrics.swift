@@ -93,7 +93,7 @@ public struct WorkMetrics: Sendable, Encodable {
     /// The stances that need attention, one line each.
     public var hints: [String] {
         stances.compactMap { balance in balance.hint.map { "\(balance.stance.title): \($0)" } }
-            + kinds.filter(\.needsWork).map { "\($0.kind): you accepted only \(Int((($0.acceptRate ?? 0) * 100).rounded()))% of the \($0.decided) drafts you judged; the prompt or engine needs work" }
+            + kinds.filter(\.needsWork).map { "\($0.kind): you accepted only \(Format.percent($0.acceptRate ?? 0)) of the \($0.decided) drafts you judged; the prompt or engine needs work" }
     }
 
     /// Days without activity after which a stance is called neglected, and what is missing.
@@ -230,13 +230,6 @@ public struct WorkMetrics: Sendable, Encodable {
         if days >= 60 { return "\(days / 30) months" }
         if days >= 14 { return "\(days / 7) weeks" }
         return "\(days) day\(days == 1 ? "" : "s")"
-    }
-
-    /// Minutes as "3 h 20 min" or "45 min".
-    public static func duration(minutes: Double) -> String {
-        let whole = Int(minutes.rounded())
-        if whole < 60 { return "\(whole) min" }
-        return whole % 60 == 0 ? "\(whole / 60) h" : "\(whole / 60) h \(whole % 60) min"
     }
 
     /// Counts as a sparkline: ▁▂▃▄▅▆▇█ scaled to the largest (blank-ish ▁ for zero).

@@ -20,7 +20,7 @@ public struct MarkdownReport {
         let product = snapshot.product
         out.append("# \(inline(product.name.isEmpty ? "Untitled product" : product.name)) — product report")
         out.append("")
-        out.append("_Generated \(day(generatedAt)) by Podium._")
+        out.append("_Generated \(Format.day(generatedAt)) by Podium._")
         out += section("Vision", paragraph(product.vision))
         out += goalSection()
         out += glanceSection()
@@ -40,7 +40,7 @@ public struct MarkdownReport {
         if !product.goalMeasures.isEmpty {
             lines += ["", "| Measure | Baseline | Now | Target | Progress |", "|---|---:|---:|---:|---|"]
             for measure in product.goalMeasures {
-                let progress = measure.progress.map { "\(bar($0)) \(Int(($0 * 100).rounded()))%" } ?? "—"
+                let progress = measure.progress.map { "\(bar($0)) \(Format.percent($0))" } ?? "—"
                 lines.append("| \(cell(measure.name)) | \(figure(measure.baseline, measure.unit)) | "
                     + "\(figure(measure.current, measure.unit)) | \(figure(measure.target, measure.unit)) | \(progress) |")
             }
@@ -53,7 +53,7 @@ public struct MarkdownReport {
         let byStatus = Dictionary(grouping: snapshot.backlog.values, by: \.status).mapValues(\.count)
         var lines = ["- **\(feedback.count)** feedback items"]
         if let first = feedback.map(\.createdAt).min(), let last = feedback.map(\.createdAt).max() {
-            lines[0] += " from \(day(first)) to \(day(last))"
+            lines[0] += " from \(Format.day(first)) to \(Format.day(last))"
         }
         lines.append("- **\(snapshot.backlog.count)** backlog items: "
             + BacklogStatus.allCases.map { "\(byStatus[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
@@ -69,8 +69,8 @@ public struct MarkdownReport {
         guard !open.isEmpty else { return section("Product Backlog", "_The backlog is empty._") }
         var lines = ["| # | Item | Status | RICE | WSJF | Evidence |", "|---:|---|---|---:|---:|---:|"]
         for (index, item) in open.prefix(backlogLimit).enumerated() {
-            lines.append("| \(index + 1) | \(cell(item.title)) | \(item.status.rawValue) | \(score(item.rice.score)) | "
-                + "\(score(item.wsjf.score)) | \(item.linkedFeedback.count) |")
+            lines.append("| \(index + 1) | \(cell(item.title)) | \(item.status.rawValue) | \(Format.score(item.rice.score)) | "
+                + "\(Format.score(item.wsjf.score)) | \(item.linkedFeedback.count) |")
         }
         if open.count > backlogLimit { lines += ["", "_…and \(open.count - backlogLimit) more open items._"] }
         let done = snapshot.backlog.values.filter { $0.status == .done }.sorted { ($0.doneAt ?? .distantPast) > ($1.doneAt ?? .distantPast) }
@@ -129,7 +129,7 @@ public struct MarkdownReport {
         let decisions = snapshot.decisions.values.sorted { $0.decidedAt > $1.decidedAt }
         guard !decisions.isEmpty else { return [] }
         let lines = decisions.prefix(10).map { decision in
-            "- \(day(decision.decidedAt)) — **\(inline(decision.title))**: \(inline(decision.choice))."
+            "- \(Format.day(decision.decidedAt)) — **\(inline(decision.title))**: \(inline(decision.choice))."
                 + (decision.rationale.isEmpty ? "" : " _Why:_ \(inline(decision.rationale))")
         }
         return section("Decision log", lines.joined(separator: "\n"))
@@ -156,17 +156,8 @@ public struct MarkdownReport {
         inline(text).replacingOccurrences(of: "|", with: "\\|")
     }
 
-    private func day(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day())
-    }
-
-    private func score(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
-    }
-
     private func figure(_ value: Double, _ unit: String) -> String {
-        let number = value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+        let number = Format.number(value)
         if unit.isEmpty { return number }
         return unit == "%" ? number + unit : "\(number) \(unit)"
     }

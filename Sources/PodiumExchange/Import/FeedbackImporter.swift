@@ -210,7 +210,7 @@ public enum FeedbackImporter {
 
     /// One line per item for previews: date, source, rating, version, votes, text.
     static func describe(_ item: FeedbackItem) -> String {
-        var parts = [item.createdAt.formatted(.iso8601.year().month().day()), item.source.rawValue]
+        var parts = [Format.day(item.createdAt), item.source.rawValue]
         if let author = item.author { parts.append(author) }
         if let segment = item.segment { parts.append(segment) }
         if let rating = item.rating { parts.append("\(rating.display) (\(rating.scale.rawValue))") }

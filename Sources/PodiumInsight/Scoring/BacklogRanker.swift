@@ -114,7 +114,5 @@ public enum BacklogRanker {
         return text
     }
 
-    private static func percent(_ share: Double) -> String {
-        "\(Int((share * 100).rounded()))%"
-    }
+    private static func percent(_ share: Double) -> String { Format.percent(share) }
 }

@@ -5,6 +5,8 @@ import PodiumViewModels
 
 /// What the terminal shows while a workspace opens.
 public enum LoadingScreen {
+    /// The screen while the workspace at `path` opens: the name, a spinner that turns with
+    /// `seconds`, the path and how to quit, centred on a `width` × `height` screen.
     public static func render(path: String, seconds: Double, width: Int, height: Int, theme: Theme) -> Buffer {
         var buffer = Buffer(width: width, height: height, fill: Cell(style: theme[.background]))
         let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")[Int(seconds * 10) % 10]

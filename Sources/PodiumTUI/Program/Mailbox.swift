@@ -29,6 +29,7 @@ final class Mailbox: @unchecked Sendable {
     /// in order (a file imported, then its rules' results).
     func post(notice: String, pointer: String? = nil) { lock.withLock { notices.append(Notice(notice, pointer: pointer)) } }
 
+    /// Why watching the workspace failed (the latest wins); the loop shows it as `Msg.reloadFailed`.
     func post(error: String) { lock.withLock { self.error = error } }
 
     /// Everything changed since the loop last took a snapshot (a newer snapshot must

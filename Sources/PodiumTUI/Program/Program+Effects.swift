@@ -17,8 +17,8 @@ extension Program {
         case let .review(request): perform(request)
         case let .previewImport(path): [previewImport(path)]
         case let .importFile(path): importFile(path)
-        case let .cancelJob(id): controlJob { try $0.cancel(id) }
-        case let .retryJob(id): controlJob { try $0.retry(id) }
+        case let .cancelJob(id): controlJob("Cannot cancel the job") { try $0.cancel(id) }
+        case let .retryJob(id): controlJob("Cannot run the job again") { try $0.retry(id) }
         case let .bulkReview(accept, ids, reason): bulkReview(accept: accept, ids: ids, reason: reason)
         case let .rule(request): perform(request)
         }
@@ -59,8 +59,9 @@ extension Program {
         }
     }
 
-    private func controlJob(_ body: (JobEngine) throws -> Any) -> [Msg] {
-        guard let engine else { return [] }
+    /// Cancels or re-queues a job on the engine; `refusal` opens the message when there is none.
+    private func controlJob(_ refusal: String, _ body: (JobEngine) throws -> Any) -> [Msg] {
+        guard let engine else { return [.effectFailed("\(refusal): AI jobs are not available here.")] }
         do {
             _ = try body(engine)
             return [changed([.jobs])]

@@ -29,12 +29,16 @@ extension Program {
                 // pane (each shows its drafts), below.
                 prepare([.jobs])
             case let .draftReady(draft):
-                prepare([.jobs, .drafts])
-                mailbox.post(select: draft.id)
-                if draft.status == .accepted {
-                    mailbox.post(notice: "Auto-accepted: “\(draft.title.sanitizedForTerminal())” (\(draft.kind), low risk) · Enter on it in 7, then u, undoes it")
-                } else {
-                    mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
+                // The selection and the notice follow the snapshot that has the draft's row, so
+                // that Enter in 7 right after the notice reviews the draft.
+                preparer.async {
+                    mailbox.postSnapshot(of: store, changed: [.jobs, .drafts])
+                    mailbox.post(select: draft.id)
+                    if draft.status == .accepted {
+                        mailbox.post(notice: "Auto-accepted: “\(draft.title.sanitizedForTerminal())” (\(draft.kind), low risk) · Enter on it in 7, then u, undoes it")
+                    } else {
+                        mailbox.post(notice: "Draft ready: “\(draft.title.sanitizedForTerminal())” · D in its pane (\(draft.stance.title)) or Enter in 7 reviews it")
+                    }
                 }
             case let .streamed(id, text):
                 mailbox.post(text: text, for: id)

@@ -78,7 +78,9 @@ extension Program {
 
     /// Opens the rule's JSON in the editor; saves it when it still reads as a valid rule.
     private func edit(_ id: RecordID<AutomationRule>, book: RuleBook) throws -> [Msg] {
-        guard let rule = store.snapshot.rules[id] else { return [] }
+        guard let rule = store.snapshot.rules[id] else {
+            return [.effectFailed("Cannot edit rule \(id.short): it is no longer in the workspace.")]
+        }
         // After an edit that could not be saved, the editor opens on that edit again.
         let saved = String(decoding: try WorkspaceJSON.encoder().encode(rule), as: UTF8.self)
         let original = unsavedRuleEdits[id] ?? saved

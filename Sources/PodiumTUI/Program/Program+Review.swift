@@ -20,7 +20,7 @@ extension Program {
             case let .edit(id):
                 return try edit(id)
             case let .regenerate(id):
-                guard let engine else { return [] }
+                guard let engine else { return [.effectFailed("Cannot regenerate the draft: AI jobs are not available here.")] }
                 let old = store.snapshot.drafts[id]
                 try engine.regenerate(id)
                 return [changed([.jobs]), .reviewed(.regenerating(title: old?.title ?? "draft", keepsEdited: !(old?.edits.isEmpty ?? true)))]
@@ -32,7 +32,9 @@ extension Program {
 
     /// Opens the draft's text in the editor and keeps what comes back as an edit.
     private func edit(_ id: RecordID<Draft>) throws -> [Msg] {
-        guard let draft = store.snapshot.drafts[id] else { return [] }
+        guard let draft = store.snapshot.drafts[id] else {
+            return [.effectFailed("Cannot edit the draft: it is no longer in the workspace.")]
+        }
         var outcome: Result<String?, any Error> = .success(nil)
         backend.runOutside { outcome = Result { try ExternalEditor.edit(draft.content, name: "draft-\(draft.id.short)") } }
         previous = nil

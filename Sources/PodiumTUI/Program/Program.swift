@@ -31,6 +31,8 @@ public final class Program {
     var unsavedRuleEdits: [RecordID<AutomationRule>: String] = [:]
     var review: DraftReview { DraftReview(store: store) }
 
+    /// A program over the open workspace in `store`, drawn on `backend` in `theme` with the
+    /// keys of `keyMap`; `message` (a problem with the config file) shows in the status bar at once.
     public init(store: WorkspaceStore, backend: TerminalBackend, theme: Theme, keyMap: KeyMap, message: String? = nil) {
         self.store = store
         self.backend = backend

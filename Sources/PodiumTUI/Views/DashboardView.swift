@@ -286,7 +286,7 @@ public enum DashboardView {
             return "\(key) \(kind.info?.shortTitle ?? kind.rawValue)" + (shared ? "" : " (\(provider(kind).name))")
         }
         guard !jobs.isEmpty else { return "" }
-        if let key = keyMap.keys(for: .reviewDrafts).first, stance != .orchestrator { jobs.append("\(key) review drafts") }
+        if let key = keyMap.keys(for: .reviewDrafts).first, Panes.pane(for: stance)?.isInbox != true { jobs.append("\(key) review drafts") }
         let first = providers.first ?? .local
         return (shared && first != .local ? "AI (on \(label(first))): " : "AI: ") + jobs.joined(separator: " · ")
     }

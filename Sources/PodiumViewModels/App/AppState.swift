@@ -107,46 +107,51 @@ public struct AppState: Sendable {
     /// The store generation of `snapshot` (an older snapshot is never put back over it).
     public private(set) var generation: UInt64 = 0
     /// Where the workspace is, for the status bar.
-    public var location: String
-    public var keyMap: KeyMap
-    public var focused = 0
-    public var mode = Mode.normal
-    public var panes = Array(repeating: PaneState(), count: Panes.all.count)
+    public internal(set) var location: String
+    /// The keys and what they do (from the config file; the standard keys otherwise).
+    public internal(set) var keyMap: KeyMap
+    /// The index of the focused pane in `Panes.all` (`Msg.focus` moves it from outside).
+    public internal(set) var focused = 0
+    /// What is open on top of the panes.
+    public internal(set) var mode = Mode.normal
+    /// Each pane's selection, filter, sort and view, by index in `Panes.all`.
+    public internal(set) var panes = Array(repeating: PaneState(), count: Panes.all.count)
     public private(set) var contents: [PaneContent] { didSet { revision &+= 1 } }
     /// Feedback id → titles of the backlog items it supports (for the detail view).
     public private(set) var evidence: [String: [String]] { didSet { revision &+= 1 } }
     /// A one-off message for the status bar ("Moved …", "Nothing to undo").
-    public var message: String? { didSet { messageIsNotice = false } }
+    public internal(set) var message: String? { didSet { messageIsNotice = false } }
     /// Whether `message` is a notice of something that happened by itself (a draft ready, a
     /// file imported from the inbox) rather than the answer to a key: a notice too long for
     /// the status bar is cut there instead of covering the list until the next key.
-    public var messageIsNotice = false
+    public internal(set) var messageIsNotice = false
 
     /// Shows a notice of background work (see `messageIsNotice`).
-    public mutating func notify(_ text: String) {
+    mutating func notify(_ text: String) {
         message = text
         messageIsNotice = true
     }
     /// Rows a page moves, from the terminal's height (`Msg.resized`).
     public internal(set) var pageSize = 10
     /// The clock (tests set their own): how long a key's answer has been shown.
-    public var now: @Sendable () -> Date = { Date() }
+    public internal(set) var now: @Sendable () -> Date = { Date() }
     /// When the status bar's message was put up by a key or its outcome.
     var messageShownAt = Date.distantPast
     /// A new draft to select in the Orchestrator once its row is there.
     var pendingSelection: RecordID<Draft>?
-    public var undoStack: [UndoEntry] = []
+    /// The changes `u` can take back, the latest last (at most 50).
+    public internal(set) var undoStack: [UndoEntry] = []
     /// What each running job is doing now (job id → step), from the engine.
-    public var jobActivity: [RecordID<Job>: String] = [:]
+    public internal(set) var jobActivity: [RecordID<Job>: String] = [:]
     /// The text an LLM job has streamed so far (job id → text), shown while it runs.
-    public var jobText: [RecordID<Job>: String] = [:]
+    public internal(set) var jobText: [RecordID<Job>: String] = [:]
     /// The provider new jobs run on, shown before a job runs.
-    public var provider = ProviderInfo.local
+    public internal(set) var provider = ProviderInfo.local
     /// The provider each job kind runs on, when the config file chooses one.
-    public var providerForKind: [JobKind: ProviderInfo] = [:]
+    public internal(set) var providerForKind: [JobKind: ProviderInfo] = [:]
     /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder).
-    public var paneSettings = PaneSettings() {
-        didSet { if let index = Panes.index(of: .orchestrator), panes[index].view != 0 { rebuildContent(index) } }
+    public internal(set) var paneSettings = PaneSettings() {
+        didSet { for index in panes.indices where shownView(index).showsSettings { rebuildContent(index) } }
     }
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
@@ -161,6 +166,10 @@ public struct AppState: Sendable {
     public var focusedStance: Stance { focusedPane.stance }
     /// The focused pane's descriptor.
     public var focusedPane: any Pane { Panes.all[focused] }
+    /// The view the pane at `index` shows now.
+    public func shownView(_ index: Int) -> any PaneView { Panes.all[index].view(at: panes[index].view) }
+    /// The view the focused pane shows now.
+    public var focusedView: any PaneView { shownView(focused) }
 
     /// The product's name, safe to print.
     public var productName: String {
@@ -184,13 +193,13 @@ public struct AppState: Sendable {
     /// Replaces the workspace (after a change on disk), keeping each selection on its record.
     /// Only the panes that show a changed collection are rebuilt (`changes` nil: all of them),
     /// so moving a backlog item does not reformat 100,000 feedback rows.
-    public mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges? = nil, generation: UInt64? = nil) {
+    mutating func replaceSnapshot(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges? = nil, generation: UInt64? = nil) {
         replaceSnapshot(PreparedSnapshot(snapshot, changes: changes, generation: generation))
     }
 
     /// Replaces the workspace with one whose pane contents were built beforehand (off the
     /// main thread), keeping each selection on its record.
-    public mutating func replaceSnapshot(_ prepared: PreparedSnapshot) {
+    mutating func replaceSnapshot(_ prepared: PreparedSnapshot) {
         if let newer = prepared.generation {
             guard newer >= generation else { return }  // built from an older state of the store
             generation = newer
@@ -204,8 +213,10 @@ public struct AppState: Sendable {
         }
         self.snapshot = snapshot
         for (index, content) in prepared.contents {
+            // Prepared is the first view with the default settings; another view is built here.
             let view = panes[index].view
-            contents[index] = view == 0 ? content : Panes.all[index].content(view: view, in: snapshot, settings: paneSettings)
+            let preparedFits = view == 0 && !shownView(index).showsSettings
+            contents[index] = preparedFits ? content : Panes.all[index].content(view: view, in: snapshot, settings: paneSettings)
         }
         if let index = prepared.evidence { evidence = index }
         for index in affected {

@@ -22,8 +22,9 @@ extension AppState {
         }
         let pane = panes[focused]
         var inputs: [ArtifactReference] = []
-        let takes = info?.inputs ?? []
-        if takes.contains(.filteredFeedback), focusedStance == .customerRepresentative, pane.view == 0, !pane.filter.isEmpty {
+        // What the kind asks for, of what the view shown offers (another pane's view: nothing).
+        let takes = (info?.inputs ?? []).intersection(focusedView.jobInputs)
+        if takes.contains(.filteredFeedback), !pane.filter.isEmpty {
             guard !pane.visible.isEmpty else {
                 message = "No feedback matches the filter: Esc clears it."
                 return []
@@ -31,10 +32,10 @@ extension AppState {
             parameters.filter = pane.filter
             inputs += visibleRows(focused).map { ArtifactReference(kind: .feedback, id: $0.id) }
         }
-        if takes.contains(.selectedBacklogItem), focusedStance == .decisionMaker, pane.view == 0, let row = selectedRow {
+        if takes.contains(.selectedBacklogItem), let row = selectedRow {
             inputs.append(ArtifactReference(kind: .backlog, id: row.id))
         }
-        if takes.contains(.selectedExperiment), focusedStance == .experimenter, let row = selectedRow {
+        if takes.contains(.selectedExperiment), let row = selectedRow {
             inputs.append(ArtifactReference(kind: .experiment, id: row.id))
         }
         mode = .normal
@@ -51,8 +52,9 @@ extension AppState {
 
     /// Cancels or re-queues the job selected in the Orchestrator.
     mutating func jobControl(_ action: Action) -> [Effect] {
-        guard focusedStance == .orchestrator, let row = selectedRow, let job = snapshot.jobs[RecordID(row.id)] else {
-            message = focusedStance == .orchestrator && selectedRow != nil
+        // Jobs are rows of the Orchestrator's inbox only, beside its drafts.
+        guard let row = selectedRow, let job = snapshot.jobs[RecordID(row.id)] else {
+            message = selectedRow.map { snapshot.drafts[RecordID($0.id)] != nil } == true
                 ? "c and r work on jobs; this row is a draft (Enter reviews it, r there regenerates it)."
                 : "Select a job in the Orchestrator (7) first."
             return []
@@ -78,16 +80,16 @@ extension AppState {
     /// Puts the Orchestrator's selection on a record (a new draft, so that Enter reviews it).
     /// Returns false when the pane does not show it (yet).
     @discardableResult
-    public mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
+    mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
         guard let index = Panes.index(of: .orchestrator),
               let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id.rawValue }) else { return false }
         panes[index].selected = position
         return true
     }
 
-    /// Pending drafts of a stance (all of them in the Orchestrator), newest first.
-    public func pendingDrafts(for stance: Stance) -> [Draft] {
-        snapshot.drafts.values.filter { ($0.status == .pending || $0.status == .interrupted) && (stance == .orchestrator || $0.stance == stance) }
+    /// The drafts waiting for review in a pane: its stance's, or every stance's in the inbox; newest first.
+    public func pendingDrafts(in pane: any Pane) -> [Draft] {
+        snapshot.drafts.values.filter { ($0.status == .pending || $0.status == .interrupted) && (pane.isInbox || $0.stance == pane.stance) }
             .sorted { $0.id > $1.id }
     }
 
@@ -98,8 +100,8 @@ extension AppState {
     }
 
     mutating func openNewestDraft() {
-        guard let draft = pendingDrafts(for: focusedStance).first else {
-            message = focusedStance == .orchestrator ? "No drafts wait for review." : "No drafts wait for review in this pane · 7 shows them all"
+        guard let draft = pendingDrafts(in: focusedPane).first else {
+            message = focusedPane.isInbox ? "No drafts wait for review." : "No drafts wait for review in this pane · 7 shows them all"
             return
         }
         mode = .draft(DraftView(id: draft.id))

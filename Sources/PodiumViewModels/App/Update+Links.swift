@@ -15,7 +15,7 @@ extension AppState {
             return []
         }
         if action == .openAcceptedSummary { return openAcceptedSummary() }
-        guard panes[focused].view == 0 else {
+        guard focusedView.id == .feedback else {
             message = "Marking and linking work in the feedback view (v switches views)."
             return []
         }

@@ -6,8 +6,8 @@ import PodiumStore
 extension AppState {
     var orchestratorIndex: Int { Panes.index(of: .orchestrator) ?? Panes.all.count - 1 }
 
-    /// The Orchestrator view shown: 0 jobs and drafts, 1 rules, 2 metrics, 3 audit.
-    var orchestratorView: Int { panes[orchestratorIndex].view }
+    /// The Orchestrator view shown (`.jobs`, `.rules`, `.metrics`, `.audit`).
+    var orchestratorView: PaneViewID { shownView(orchestratorIndex).id }
 
     /// Rebuilds a pane's content for its current view.
     mutating func rebuildContent(_ index: Int) {
@@ -16,12 +16,20 @@ extension AppState {
         recomputeVisible(index)
     }
 
-    /// Shows the marks in the inbox (a ✓ before the row's type) and forgets marks on drafts
-    /// that are no longer pending; the feedback list shows its own (`applyFeedbackMarks`).
+    /// Shows the marks of the view a pane shows: the inbox's (`applyDraftMarks`), the feedback
+    /// list's (`applyFeedbackMarks`); other views have none.
     mutating func applyMarks(_ index: Int) {
-        guard panes[index].view == 0, !panes[index].marked.isEmpty else { return }
-        if index == customerIndex { return applyFeedbackMarks(index) }
-        guard index == orchestratorIndex else { return }
+        guard !panes[index].marked.isEmpty else { return }
+        switch shownView(index).id {
+        case .jobs: applyDraftMarks(index)
+        case .feedback: applyFeedbackMarks(index)
+        default: break
+        }
+    }
+
+    /// Shows the marks in the inbox (a ✓ before the row's type) and forgets marks on drafts
+    /// that are no longer pending.
+    private mutating func applyDraftMarks(_ index: Int) {
         panes[index].marked = panes[index].marked.filter { snapshot.drafts[RecordID($0)]?.status == .pending }
         var content = contents[index]
         for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
@@ -38,19 +46,19 @@ extension AppState {
             return []
         }
         switch (action, orchestratorView) {
-        case (.markSelected, 0): toggleMark()
-        case (.markSelected, 1):
+        case (.markSelected, .jobs): toggleMark()
+        case (.markSelected, .rules):
             guard let rule = selectedRuleOrSay() else { return [] }
             return [.rule(.setEnabled(rule.id, !rule.enabled))]
-        case (.acceptMarked, 0): return bulkReview(accept: true)
-        case (.rejectOrRemove, 0): return bulkReview(accept: false)
-        case (.rejectOrRemove, 1):
+        case (.acceptMarked, .jobs): return bulkReview(accept: true)
+        case (.rejectOrRemove, .jobs): return bulkReview(accept: false)
+        case (.rejectOrRemove, .rules):
             guard let rule = selectedRuleOrSay() else { return [] }
             return [.rule(.remove(rule.id))]
         case (.addRule, _):
-            if orchestratorView != 1 { showOrchestratorView(1) }
+            if orchestratorView != .rules { showOrchestratorView(.rules) }
             mode = .prompt(Prompt(purpose: .rule, text: ""))
-        case (.editRule, 1):
+        case (.editRule, .rules):
             guard let rule = selectedRuleOrSay() else { return [] }
             return [.rule(.edit(rule.id))]
         case (.markSelected, _), (.acceptMarked, _), (.rejectOrRemove, _):
@@ -69,7 +77,8 @@ extension AppState {
         return rule
     }
 
-    private mutating func showOrchestratorView(_ view: Int) {
+    private mutating func showOrchestratorView(_ id: PaneViewID) {
+        guard let view = Panes.all[orchestratorIndex].viewIndex(of: id) else { return }
         panes[orchestratorIndex] = PaneState()
         panes[orchestratorIndex].view = view
         rebuildContent(orchestratorIndex)

@@ -35,7 +35,7 @@ extension AppState {
             paneSettings = settings
         case let .providersChosen(providers):
             providerForKind = providers
-        case .key, .resized, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed,
+        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed,
              .importPreviewed, .orchestrated:
             break  // handled by `update`
         }
@@ -46,7 +46,7 @@ extension AppState {
     /// readable: what arrives just after follows it instead of replacing it.
     private mutating func show(_ notices: [Notice]) {
         guard !notices.isEmpty else { return }
-        let pointer = focusedStance == .orchestrator ? nil : notices.compactMap(\.pointer).last
+        let pointer = focusedPane.isInbox ? nil : notices.compactMap(\.pointer).last
         let text = notices.map(\.text).joined(separator: " · ") + (pointer.map { " · " + $0 } ?? "")
         if let shown = message, now().timeIntervalSince(messageShownAt) < Self.answerReadingTime, shown.count < 400 {
             let wasNotice = messageIsNotice
@@ -86,7 +86,7 @@ extension Msg {
     var answersTheUser: Bool {
         switch self {
         case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed: true
-        case .resized, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
+        case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
              .scrollLimit, .settingsChanged, .providersChosen: false
         }
     }

@@ -6,6 +6,9 @@ import PodiumStore
 public enum Msg: Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
+    /// Focuses the pane at this index of `Panes.all`, as its number key does (e.g. for
+    /// `podium snapshot --pane`); an index out of range changes nothing.
+    case focus(pane: Int)
     /// The workspace changed; `changes` says what (nil: anything may have).
     case workspaceChanged(WorkspaceSnapshot, changes: WorkspaceChanges?, generation: UInt64? = nil)
     /// The workspace changed and the affected panes were built in the background.
@@ -76,6 +79,9 @@ extension AppState {
             return handle(key)
         case let .resized(_, height):
             pageSize = Self.pageSize(height: height)
+            return []
+        case let .focus(index):
+            if Panes.all.indices.contains(index) { focus(index) }
             return []
         case let .workspaceChanged(snapshot, changes, generation):
             replaceSnapshot(snapshot, changes: changes, generation: generation)
@@ -246,7 +252,7 @@ extension AppState {
     // MARK: Actions
 
     /// Does what `action` names.
-    public mutating func perform(_ action: Action) -> [Effect] {
+    mutating func perform(_ action: Action) -> [Effect] {
         let count = panes[focused].visible.count
         switch action {
         case .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter, .showInfluencer, .showOrchestrator:
@@ -260,9 +266,10 @@ extension AppState {
         case .moveToTop: select(0, count: count)
         case .moveToBottom: select(count - 1, count: count)
         case .openDetail:
-            if focusedStance == .orchestrator, let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
+            // A draft's row (the Orchestrator's inbox) opens the draft for review.
+            if let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
                 mode = .draft(DraftView(id: RecordID(row.id)))
-            } else if focusedStance == .decisionMaker, let row = selectedRow, snapshot.backlog[RecordID(row.id)] != nil {
+            } else if let row = selectedRow, snapshot.backlog[RecordID(row.id)] != nil {
                 // A backlog item opens as a record: j/k over its feedback, Enter reads one.
                 openRecord(from: .list)
             } else if selectedRow != nil {
@@ -356,7 +363,7 @@ extension AppState {
 
     /// Moves the selected backlog item up or down in the Product Backlog order.
     private mutating func reorder(by delta: Int) -> [Effect] {
-        guard focusedStance == .decisionMaker, panes[focused].view == 0 else {
+        guard focusedView.reordersBacklog else {
             message = "Reordering works in the Decision Maker pane (4)."
             return []
         }

@@ -22,6 +22,7 @@ extension ThemeRole {
 /// The stakeholders, those to manage closely first, with their engagement quadrant.
 struct StakeholdersView: PaneView {
     var name: String { "stakeholders" }
+    var id: PaneViewID { .stakeholders }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let people = snapshot.stakeholders.values.sorted { ($0.influence + $0.interest, $1.name) > ($1.influence + $1.interest, $0.name) }
@@ -48,4 +49,9 @@ struct StakeholdersView: PaneView {
                 .init("Influence \(person.influence)/5 · interest \(person.interest)/5 · \(person.quadrant.rawValue)"),
                 .init(""), .init("Latest input", .muted), .init(Format.clean(person.notes, lines: true))]
     }
+}
+
+extension PaneViewID {
+    /// The Collaborator's stakeholders.
+    public static let stakeholders = PaneViewID(rawValue: "stakeholders")
 }

@@ -23,6 +23,9 @@ extension ThemeRole {
 /// The experiments, those not concluded first, with their metric and target.
 struct ExperimentsView: PaneView {
     var name: String { "experiments" }
+    var id: PaneViewID { .experiments }
+    /// A job takes the selected experiment.
+    var jobInputs: JobInputs { .selectedExperiment }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let experiments = snapshot.experiments.values.sorted { ($0.status.isConcluded ? 1 : 0, $0.id) < ($1.status.isConcluded ? 1 : 0, $1.id) }
@@ -56,4 +59,9 @@ struct ExperimentsView: PaneView {
         if let result = experiment.result { lines += [.init(""), .init("Result", .muted), .init(Format.clean(result, lines: true))] }
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Experimenter's experiments.
+    public static let experiments = PaneViewID(rawValue: "experiments")
 }

@@ -22,6 +22,7 @@ extension ThemeRole {
 /// The communications, newest first; those not sent yet stand out.
 struct CommunicationsView: PaneView {
     var name: String { "updates and release notes" }
+    var id: PaneViewID { .communications }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let messages = snapshot.communications.values.sorted { $0.createdAt > $1.createdAt }
@@ -45,4 +46,9 @@ struct CommunicationsView: PaneView {
                 .init(""), .init(message.body.isEmpty ? "(empty: not written yet)" : Format.clean(message.body, lines: true),
                                  message.body.isEmpty ? .muted : .normal)]
     }
+}
+
+extension PaneViewID {
+    /// The Influencer's updates and release notes.
+    public static let communications = PaneViewID(rawValue: "communications")
 }

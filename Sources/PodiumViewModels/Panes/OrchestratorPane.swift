@@ -13,8 +13,8 @@ public struct OrchestratorPane: Pane {
     public var themeRole: ThemeRole { .orchestrator }
     public var showAction: Action { .showOrchestrator }
     public var collections: Set<RecordCollection> { [.jobs, .drafts, .rules, .audit] }
-    /// Its inbox lists every stance's drafts already.
-    public var showsPendingDrafts: Bool { false }
+    /// Its jobs and drafts view lists every stance's jobs and drafts.
+    public var isInbox: Bool { true }
 }
 
 extension ThemeRole {

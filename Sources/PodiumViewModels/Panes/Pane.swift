@@ -24,7 +24,12 @@ public protocol Pane: Sendable {
     var collections: Set<RecordCollection> { get }
     /// Whether it shows the product itself (vision, goal), so that a change to it rebuilds the pane.
     var showsProduct: Bool { get }
-    /// Whether its first lines say which of its stance's drafts wait for review.
+    /// Whether it is the inbox of every stance's AI work (the Orchestrator): the review key
+    /// there opens the newest draft of any stance, and notices of background work need no
+    /// pointer to it.
+    var isInbox: Bool { get }
+    /// Whether its first lines say which of its stance's drafts wait for review (the inbox
+    /// lists them all already).
     var showsPendingDrafts: Bool { get }
 }
 
@@ -32,10 +37,21 @@ extension Pane {
     /// Its tab's title on a wide screen: the stance's name.
     public var title: String { stance.title }
     public var showsProduct: Bool { false }
-    public var showsPendingDrafts: Bool { true }
+    public var isInbox: Bool { false }
+    public var showsPendingDrafts: Bool { !isInbox }
 
     /// The names of its views, in `v` order.
     public var viewNames: [String] { views.map(\.name) }
+
+    /// Its view number `index` in `v` order (the first for a number it does not have).
+    public func view(at index: Int) -> any PaneView {
+        views.indices.contains(index) ? views[index] : views[0]
+    }
+
+    /// The number in `v` order of its view `id` (nil: it has no such view).
+    public func viewIndex(of id: PaneViewID) -> Int? {
+        views.firstIndex { $0.id == id }
+    }
 
     /// Whether `changes` touch what the pane shows (a draft changes every pane that lists
     /// its pending drafts).

@@ -23,6 +23,7 @@ extension ThemeRole {
 /// The vision and goal above the goal's measures (baseline, now, target, progress).
 struct GoalMeasuresView: PaneView {
     var name: String { "goal measures" }
+    var id: PaneViewID { .goalMeasures }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let product = snapshot.product
@@ -55,4 +56,9 @@ struct GoalMeasuresView: PaneView {
                 .init("Now: \(Format.number(measure.current))\(unit)"), .init("Target: \(Format.number(measure.target))\(unit)"),
                 .init("Progress: \(Format.percent(measure.progress))")]
     }
+}
+
+extension PaneViewID {
+    /// The Visionary's goal and its measures.
+    public static let goalMeasures = PaneViewID(rawValue: "goalMeasures")
 }

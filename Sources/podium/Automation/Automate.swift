@@ -47,7 +47,7 @@ struct Automate: ParsableCommand {
                 [rule.id.short, rule.enabled ? "on" : "off", rule.trigger.description, rule.jobDescription,
                  rule.reviewPolicy(trust: trust), rule.lastRun.map { Drafts.ListDrafts.age($0) }.map { $0 == "now" ? "just now" : $0 + " ago" } ?? "never",
                  rule.isDue(now: Date(), timeZone: .current, cadence: cadence) ? "due now (run-due runs it)"
-                    : rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(PaneDay.minute) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
+                    : rule.nextRun(after: Date(), timeZone: .current, cadence: cadence).map(Format.weekdayTime) ?? (rule.trigger == .schedule(.sprintEnd) ? "no sprint cadence" : "on event"),
                  RuleOutcome.describe(rule, in: store.snapshot, automatic: automatic)]
             }
             Console.write(TextTable(headers: ["ID", "ON", "TRIGGER", "JOB", "DRAFTS", "LAST RUN", "NEXT", "LAST OUTCOME"], rows: rows, flexibleColumn: 7)
@@ -169,7 +169,7 @@ extension Automate {
             let store = try workspaceOptions.open()
             guard start != nil || length != nil else {
                 if let sprint = store.snapshot.product.sprint {
-                    Console.line("Sprints of \(sprint.lengthInDays) days from \(PaneDay.format(sprint.firstSprintStart)).")
+                    Console.line("Sprints of \(sprint.lengthInDays) days from \(Format.localDay(sprint.firstSprintStart)).")
                 } else {
                     Console.line("No sprint cadence yet: podium automate sprint --start YYYY-MM-DD --length 14")
                 }
@@ -180,7 +180,7 @@ extension Automate {
             guard (1...60).contains(days) else { throw UsageFailure(message: "--length \(days): a sprint lasts 1 to 60 days") }
             let first: Date
             if let start {
-                guard let date = PaneDay.parse(start) else { throw UsageFailure(message: "--start \(start): write the day as YYYY-MM-DD") }
+                guard let date = Format.localDay(parsing: start) else { throw UsageFailure(message: "--start \(start): write the day as YYYY-MM-DD") }
                 first = date
             } else if let current {
                 first = current.firstSprintStart
@@ -193,10 +193,10 @@ extension Automate {
                 product.sprint = cadence  // a setting: updatedAt stays the vision's and goal's
                 try transaction.setProduct(product)
                 try transaction.log(AuditEntry(actor: AuditEntry.currentActor, action: .update,
-                                               summary: "Set the sprint cadence: \(days) days from \(PaneDay.format(first))",
+                                               summary: "Set the sprint cadence: \(days) days from \(Format.localDay(first))",
                                                details: ["stance": Stance.orchestrator.rawValue]))
             }
-            Console.line("Sprints of \(days) days from \(PaneDay.format(first)); sprint-end rules follow them.")
+            Console.line("Sprints of \(days) days from \(Format.localDay(first)); sprint-end rules follow them.")
         }
     }
 }

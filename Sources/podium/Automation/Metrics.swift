@@ -18,7 +18,7 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         let start = try since.map { text -> Date in
-            guard let date = PaneDay.parse(text) else { throw UsageFailure(message: "--since \(text): not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") }
+            guard let date = Format.localDay(parsing: text) else { throw UsageFailure(message: "--since \(text): not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") }
             if date > Date() { Console.warning("--since \(text) is in the future: nothing is counted yet") }
             return date
         }
@@ -37,32 +37,31 @@ struct Metrics: ParsableCommand {
 /// The metrics as text, for the terminal.
 enum MetricsReport {
     static func lines(_ metrics: WorkMetrics) -> [String] {
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         var lines = ["Stance balance over the last 7 and 30 days (accepted drafts + items touched; 5 weeks, oldest first)"]
         for balance in metrics.stances {
             lines.append("  " + balance.stance.title.padding(toLength: 24, withPad: " ", startingAt: 0)
-                + WorkMetrics.sparkline(balance.weekly) + "  7d: \(count(balance.acceptedDrafts7, "draft")), \(count(balance.itemsTouched7, "item"))"
-                + " · 30d: \(count(balance.acceptedDrafts30, "draft")), \(count(balance.itemsTouched30, "item"))"
+                + WorkMetrics.sparkline(balance.weekly) + "  7d: \(Format.count(balance.acceptedDrafts7, "draft")), \(Format.count(balance.itemsTouched7, "item"))"
+                + " · 30d: \(Format.count(balance.acceptedDrafts30, "draft")), \(Format.count(balance.itemsTouched30, "item"))"
                 + (balance.hint.map { "  ⚠ \($0)" } ?? ""))
         }
         lines.append("  Decisions: \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed: \(metrics.experiments7) in 7 days, \(metrics.experiments30) in 30")
         lines.append("")
-        lines.append("Time won back: \(WorkMetrics.duration(minutes: metrics.minutesSaved))"
-            + (metrics.since.map { " since \(PaneDay.format($0))" } ?? " in all"))
+        lines.append("Time won back: \(Format.duration(minutes: metrics.minutesSaved))"
+            + (metrics.since.map { " since \(Format.localDay($0))" } ?? " in all"))
         let shownWeeks = metrics.weeks.suffix(12)
         if metrics.weeks.count > shownWeeks.count {
             let earlier = metrics.weeks.dropLast(shownWeeks.count)
-            lines.append("  \(earlier.count) earlier weeks: \(WorkMetrics.duration(minutes: earlier.map(\.minutes).reduce(0, +))) (--json lists each)")
+            lines.append("  \(earlier.count) earlier weeks: \(Format.duration(minutes: earlier.map(\.minutes).reduce(0, +))) (--json lists each)")
         }
         for week in shownWeeks {
-            lines.append("  week of \(PaneDay.format(week.weekStart))  \(WorkMetrics.duration(minutes: week.minutes).padding(toLength: 12, withPad: " ", startingAt: 0))"
+            lines.append("  week of \(Format.localDay(week.weekStart))  \(Format.duration(minutes: week.minutes).padding(toLength: 12, withPad: " ", startingAt: 0))"
                 + " \(week.acceptedDrafts) draft\(week.acceptedDrafts == 1 ? "" : "s") accepted")
         }
         lines.append("")
         lines.append("Review per job kind (rates over the drafts you judged: auto-accepted ones count when you undid them)")
         let rows = metrics.kinds.filter { $0.accepted + $0.decided + $0.pending > 0 }.map { rates -> [String] in
             [rates.kind.rawValue, "\(rates.accepted)", "\(rates.autoAccepted)", "\(rates.undone)", "\(rates.edited)", "\(rates.rejected)", "\(rates.pending)",
-             percent(rates.acceptRate), percent(rates.editRate), percent(rates.rejectRate), WorkMetrics.duration(minutes: rates.minutesSaved)]
+             Format.percent(rates.acceptRate), Format.percent(rates.editRate), Format.percent(rates.rejectRate), Format.duration(minutes: rates.minutesSaved)]
         }
         if rows.isEmpty {
             lines.append("  No drafts reviewed yet.")
@@ -78,29 +77,4 @@ enum MetricsReport {
         }
         return lines
     }
-
-    static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
-}
-
-/// Days as YYYY-MM-DD in the user's time zone.
-enum PaneDay {
-    private static func formatter() -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }
-
-    static func format(_ date: Date) -> String { formatter().string(from: date) }
-
-    /// "Fri 2026-11-27 15:00", in the user's time zone.
-    static func minute(_ date: Date) -> String {
-        let formatter = formatter()
-        formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
-
-    /// The start of the day, or nil when `text` is not YYYY-MM-DD.
-    static func parse(_ text: String) -> Date? { formatter().date(from: text.trimmingCharacters(in: .whitespaces)) }
 }

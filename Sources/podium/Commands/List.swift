@@ -81,9 +81,9 @@ struct List: ParsableCommand {
                          "Vision:        \(product.vision.sanitizedForTerminal())",
                          "Product goal:  \(product.productGoal.sanitizedForTerminal())"]
             for measure in product.goalMeasures {
-                let progress = measure.progress.map { ", \(Int(($0 * 100).rounded()))% of the way" } ?? ""
+                let progress = measure.progress.map { ", \(Format.percent($0)) of the way" } ?? ""
                 func value(_ number: Double) -> String {
-                    (number.rounded() == number ? String(Int(number)) : String(format: "%.1f", number)) + measure.unit
+                    Format.number(number) + measure.unit
                 }
                 lines.append("  \(measure.name.sanitizedForTerminal()): \(value(measure.baseline)) → now \(value(measure.current)) "
                     + "→ target \(value(measure.target))\(progress)")

@@ -9,14 +9,15 @@ struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one frame of the dashboard as plain text (for scripts, docs and tests).")
 
-    /// A pane by its short name (`Pane.name` in the pane registry), or all of them.
-    struct Pane: RawRepresentable, CaseIterable, Equatable, ExpressibleByArgument {
+    /// A pane by its short name (`Pane.name` in the pane registry), or all of them (named so as
+    /// not to shadow the view-models' `Pane`).
+    struct PaneName: RawRepresentable, CaseIterable, Equatable, ExpressibleByArgument {
         /// Every pane, one after the other.
-        static let all = Pane(name: "all")
+        static let all = PaneName(name: "all")
         /// The panes' names in their order, then "all".
-        static var allCases: [Pane] { Panes.all.map { Pane(name: $0.name) } + [all] }
+        static var allCases: [PaneName] { Panes.all.map { PaneName(name: $0.name) } + [all] }
         /// The first pane, shown when none is named.
-        static var first: Pane { allCases[0] }
+        static var first: PaneName { allCases[0] }
 
         let rawValue: String
 
@@ -32,8 +33,8 @@ struct Snapshot: ParsableCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
-    @Option(help: "The pane to show: \(Pane.allValueStrings.joined(separator: ", ")).")
-    var pane: Pane = .first
+    @Option(help: "The pane to show: \(PaneName.allValueStrings.joined(separator: ", ")).")
+    var pane: PaneName = .first
 
     @Option(help: "The screen size, COLUMNSxROWS.")
     var size = "120x40"
@@ -48,9 +49,9 @@ struct Snapshot: ParsableCommand {
         for warning in config.warnings { Console.warning(warning) }
         var state = AppState(snapshot: store.snapshot, location: store.layout.rootPath, keyMap: config.keyMap)
         _ = state.update(.resized(width: parts[0], height: parts[1]))
-        let panes = pane == .all ? Array(Pane.allCases.dropLast()) : [pane]
+        let panes = pane == .all ? Array(PaneName.allCases.dropLast()) : [pane]
         for (index, name) in panes.enumerated() {
-            state.focused = Pane.allCases.firstIndex(of: name) ?? 0
+            _ = state.update(.focus(pane: PaneName.allCases.firstIndex(of: name) ?? 0))
             let frame = DashboardView.render(state, width: parts[0], height: parts[1], theme: .monochrome)
             if panes.count > 1 { Console.line((index == 0 ? "" : "\n") + "=== \(name.rawValue) ===") }
             Console.line(frame.text)

@@ -52,7 +52,8 @@ enum Dashboard {
         }
         let (theme, config, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
-            guard var (store, state) = try Program.load(location, backend: terminal, theme: theme, keyMap: config.keyMap) else { return }
+            guard let (store, initial) = try Program.load(location, backend: terminal, theme: theme, keyMap: config.keyMap) else { return }
+            var state = initial
             if let warning, state.message == nil { _ = state.update(.show("Config: " + warning)) }
             try run(Program(store: store, state: state, backend: terminal, theme: theme), store: store, config: config)
         }

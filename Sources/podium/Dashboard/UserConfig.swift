@@ -37,6 +37,10 @@ struct UserConfig {
         return URL(fileURLWithPath: home).appendingPathComponent(".config/podium")
     }
 
+    /// The config as this process read it, once: a command that checks it in `validate()`
+    /// (`podium run --provider`) and uses it in `run()` reads the file one time.
+    static let current = load()
+
     /// Reads the config file, if there is one: config.toml, else config.json.
     static func load(from folder: URL = folder()) -> UserConfig {
         var config = UserConfig()

@@ -41,7 +41,7 @@ struct Run: ParsableCommand {
     var experiment: String?
 
     @Option(help: "The stance the job is filed under (default: the kind's own).")
-    var stance: String?
+    var stance: ChoiceArgument<Stance>?
 
     @Option(help: "The provider to run on (default: local, the built-in offline engine).")
     var provider: String?
@@ -72,9 +72,21 @@ struct Run: ParsableCommand {
         if info.parameters.contains(.question) && (question ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("\(kind) needs a question: podium run \(kind) \"What do customers say about invoicing?\"")
         }
-        if let stance, Stance(rawValue: stance) == nil {
-            throw ValidationError("unknown stance \"\(stance)\"; stances: \(Stance.allCases.map(\.rawValue).joined(separator: ", "))")
+        if let stance, stance.choice == nil {
+            throw ValidationError("unknown stance \"\(stance)\"; stances: \(Stance.names.joined(separator: ", "))")
         }
+        _ = try providerName(for: info, in: UserConfig.current.providers)
+    }
+
+    /// The provider the job runs on: `--provider`, else the config's choice for the kind and
+    /// stance; a usage error (exit 64, from `validate()`) when the config defines no such provider.
+    private func providerName(for info: JobKindInfo, in providers: ProviderSettings) throws -> String {
+        let name = provider ?? providers.providerName(for: info.kind, stance: stance?.choice ?? info.stance)
+        guard name == ProviderInfo.local.name || providers.profiles[name] != nil else {
+            throw ValidationError("no provider \"\(name)\"; defined: " + (["local"] + providers.profiles.keys.sorted()).joined(separator: ", ")
+                + " (podium providers list)")
+        }
+        return name
     }
 
     /// The kind's catalogue entry, or the usage error naming the nearest kind.
@@ -88,9 +100,9 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let info = try job()
-        let chosenStance = stance.flatMap(Stance.init(rawValue:))
+        let chosenStance = stance?.choice
         let store = try workspaceOptions.open()
-        let config = UserConfig.load()
+        let config = UserConfig.current
         for warning in config.warnings { Console.warning(warning) }
         let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
         let snapshot = store.snapshot
@@ -104,12 +116,7 @@ struct Run: ParsableCommand {
         }
         if let item { inputs.append(ArtifactReference(.backlog, try IDLookup.find(item, in: snapshot.backlog, noun: "backlog item").id)) }
         if let experiment { inputs.append(ArtifactReference(.experiment, try IDLookup.find(experiment, in: snapshot.experiments, noun: "experiment").id)) }
-        let providerName = provider ?? config.providers.providerName(for: info.kind, stance: chosenStance ?? info.stance)
-        guard providerName == ProviderInfo.local.name || config.providers.profiles[providerName] != nil else {
-            throw UsageFailure(message: "no provider \"\(providerName)\"; defined: " + (["local"] + config.providers.profiles.keys.sorted()).joined(separator: ", ")
-                + " (podium providers list)")
-        }
-        let providerInfo = config.providers.info(for: providerName)
+        let providerInfo = config.providers.info(for: try providerName(for: info, in: config.providers))
         if !json {
             Console.status("running \(info.kind) on \(providerInfo.name) (\(providerInfo.model))\(providerInfo.host.map { " at \($0)" } ?? "")…")
         }

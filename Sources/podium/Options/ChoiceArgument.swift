@@ -36,6 +36,13 @@ extension JobKindInfo: NamedChoice {
     }
 }
 
+/// The stances, named as in the workspace's files: customer-representative, decision-maker…
+extension Stance: NamedChoice {
+    static var names: [String] { allCases.map(\.rawValue) }
+
+    init?(name: String) { self.init(rawValue: name) }
+}
+
 /// rice or wsjf, in any case.
 extension ScoringMethod: NamedChoice {
     static var names: [String] { allCases.map(\.rawValue) }

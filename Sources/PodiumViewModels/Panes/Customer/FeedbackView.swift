@@ -6,6 +6,9 @@ import PodiumStore
 /// and the latest accepted summary.
 struct FeedbackView: PaneView {
     var name: String { "feedback" }
+    var id: PaneViewID { .feedback }
+    /// A job takes the feedback in view when the list is filtered.
+    var jobInputs: JobInputs { .filteredFeedback }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let items = snapshot.feedback.values.sorted { $0.id > $1.id }
@@ -68,4 +71,9 @@ struct FeedbackView: PaneView {
         lines.append(.init("id \(item.id)", .muted))
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Customer pane's feedback list.
+    public static let feedback = PaneViewID(rawValue: "feedback")
 }

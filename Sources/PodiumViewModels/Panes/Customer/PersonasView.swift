@@ -4,6 +4,7 @@ import PodiumStore
 /// The personas built from the feedback, by name, with their goals, pains and quotes in the detail.
 struct PersonasView: PaneView {
     var name: String { "personas" }
+    var id: PaneViewID { .personas }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let personas = snapshot.personas.values.sorted { $0.name < $1.name }
@@ -33,4 +34,9 @@ struct PersonasView: PaneView {
         }
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Customer pane's personas.
+    public static let personas = PaneViewID(rawValue: "personas")
 }

@@ -5,6 +5,10 @@ import PodiumStore
 /// feedback items that are its evidence.
 struct BacklogView: PaneView {
     var name: String { "backlog" }
+    var id: PaneViewID { .backlog }
+    /// A job takes the selected item.
+    var jobInputs: JobInputs { .selectedBacklogItem }
+    var reordersBacklog: Bool { true }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let backlog = snapshot.orderedBacklog.filter { $0.status != .dropped }
@@ -82,4 +86,9 @@ struct BacklogView: PaneView {
         if !item.allLinkedFeedback.isEmpty { lines += [.init(""), .init("Enter opens the item: j/k over its feedback, Enter reads one", .muted)] }
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Decision Maker's Product Backlog.
+    public static let backlog = PaneViewID(rawValue: "backlog")
 }

@@ -5,6 +5,7 @@ import PodiumStore
 /// The decisions taken, newest first, those due for review standing out.
 struct DecisionLogView: PaneView {
     var name: String { "decision log" }
+    var id: PaneViewID { .decisionLog }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let decisions = snapshot.decisions.values.sorted { $0.decidedAt > $1.decidedAt }
@@ -38,4 +39,9 @@ struct DecisionLogView: PaneView {
         if !decision.rationale.isEmpty { lines += [.init(""), .init("Why", .muted), .init(Format.clean(decision.rationale, lines: true))] }
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Decision Maker's decision log.
+    public static let decisionLog = PaneViewID(rawValue: "decisionLog")
 }

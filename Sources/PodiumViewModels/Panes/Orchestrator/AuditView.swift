@@ -6,6 +6,7 @@ import PodiumStore
 /// by a person or by automation.
 struct AuditView: PaneView {
     var name: String { "audit log" }
+    var id: PaneViewID { .audit }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let entries = snapshot.audit.all.reversed()
@@ -45,4 +46,9 @@ struct AuditView: PaneView {
         }
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Orchestrator's audit log.
+    public static let audit = PaneViewID(rawValue: "audit")
 }

@@ -7,6 +7,7 @@ import PodiumStore
 /// of both, newest first.
 struct JobsView: PaneView {
     var name: String { "jobs and drafts" }
+    var id: PaneViewID { .jobs }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let jobs = snapshot.jobs.values.sorted { $0.id > $1.id }
@@ -121,4 +122,9 @@ struct JobsView: PaneView {
         }
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Orchestrator's jobs and drafts (the inbox, where drafts are marked).
+    public static let jobs = PaneViewID(rawValue: "jobs")
 }

@@ -10,6 +10,8 @@ struct MetricsView: PaneView {
     static let stanceRowPrefix = "stance:"
 
     var name: String { "metrics" }
+    var id: PaneViewID { .metrics }
+    var showsSettings: Bool { true }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let metrics = WorkMetrics.compute(snapshot, minutesSaved: settings.minutesSaved)
@@ -20,10 +22,10 @@ struct MetricsView: PaneView {
         let judged = metrics.kinds.map(\.decided).reduce(0, +)
         let acceptedByYou = metrics.kinds.map(\.acceptedByPerson).reduce(0, +)
         var summary: [PaneContent.Line] = [
-            .init("Time won back: \(WorkMetrics.duration(minutes: thisWeek)) this week · \(WorkMetrics.duration(minutes: fourWeeks)) in 4 weeks "
-                + "(\(metrics.weeks.map { WorkMetrics.duration(minutes: $0.minutes) }.joined(separator: " · "))) · \(WorkMetrics.duration(minutes: metrics.minutesSaved)) in all", .success),
+            .init("Time won back: \(Format.duration(minutes: thisWeek)) this week · \(Format.duration(minutes: fourWeeks)) in 4 weeks "
+                + "(\(metrics.weeks.map { Format.duration(minutes: $0.minutes) }.joined(separator: " · "))) · \(Format.duration(minutes: metrics.minutesSaved)) in all", .success),
             .init("Drafts accepted: \(accepted) (\(automatic) by automation)"
-                + (judged > 0 ? " · you accepted \(Int((Double(acceptedByYou) / Double(judged) * 100).rounded()))% of the \(judged) you judged" : "")
+                + (judged > 0 ? " · you accepted \(Format.percent(Double(acceptedByYou) / Double(judged))) of the \(judged) you judged" : "")
                 + " · decisions \(metrics.decisions7) in 7 days, \(metrics.decisions30) in 30 · experiments changed \(metrics.experiments7) in 7 days, \(metrics.experiments30) in 30", .muted),
         ]
         let hints = metrics.hints
@@ -66,9 +68,9 @@ struct MetricsView: PaneView {
         if !kinds.isEmpty {
             lines += [.init(""), .init("Review of its jobs' drafts", .muted)]
             for rates in kinds {
-                let rate = rates.acceptRate.map { "\(Int(($0 * 100).rounded()))% of your decisions accepted" } ?? "none judged by you yet"
+                let rate = rates.acceptRate.map { "\(Format.percent($0)) of your decisions accepted" } ?? "none judged by you yet"
                 lines.append(.init("\(rates.kind): \(rates.accepted) accepted (\(rates.autoAccepted) automatically, \(rates.undone) of those undone), "
-                    + "\(rates.edited) edited, \(rates.rejected) rejected, \(rates.pending) pending · \(rate) · saved \(WorkMetrics.duration(minutes: rates.minutesSaved))",
+                    + "\(rates.edited) edited, \(rates.rejected) rejected, \(rates.pending) pending · \(rate) · saved \(Format.duration(minutes: rates.minutesSaved))",
                     rates.needsWork ? .warning : .normal))
                 if rates.needsWork { lines.append(.init("  Under half accepted: the prompt or the engine needs work for this kind.", .warning)) }
             }
@@ -76,4 +78,9 @@ struct MetricsView: PaneView {
         lines += [.init(""), .init("Minutes saved per accepted draft: [minutes_saved] in config.toml.", .muted)]
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Orchestrator's metrics.
+    public static let metrics = PaneViewID(rawValue: "metrics")
 }

@@ -8,6 +8,8 @@ import PodiumStore
 /// review, when it last ran and what came of it; the inbox and the trust policy above.
 struct RulesView: PaneView {
     var name: String { "automation rules" }
+    var id: PaneViewID { .rules }
+    var showsSettings: Bool { true }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let rules = snapshot.rules.all
@@ -96,4 +98,9 @@ struct RulesView: PaneView {
         lines += [.init(""), .init("File: rules/\(rule.id.rawValue).json · e edits it here, space turns it on or off, x removes it", .muted)]
         return lines
     }
+}
+
+extension PaneViewID {
+    /// The Orchestrator's automation rules.
+    public static let rules = PaneViewID(rawValue: "rules")
 }
