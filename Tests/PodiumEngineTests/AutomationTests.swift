@@ -131,13 +131,16 @@ struct AutomationTests {
         #expect(orderJob.autoAccept == nil)
         #expect(orderJob.draftID.flatMap { snapshot.drafts[$0] }?.status == .pending)
 
-        // Undo puts the items back as they were: the themes first (they tagged the same items), then the sentiment.
-        let themesDraft = try #require(snapshot.jobs.values.first { $0.rule == themes.id }?.draftID)
-        #expect { try DraftReview(store: setup.store).undoAccept(sentimentDraft.id) } throws: { error in
-            "\(error)".contains("(draft \(themesDraft.short)) changed the same records since; undo that one first")
+        // Undo puts the items back as they were: the later acceptance first (both changed the same
+        // items; the two jobs run at once, so either may have been accepted last), then the other.
+        let themesDraft = try #require(snapshot.jobs.values.first { $0.rule == themes.id }?.draftID.flatMap { snapshot.drafts[$0] })
+        let (later, earlier) = (themesDraft.reviewedAt ?? .distantPast) >= (sentimentDraft.reviewedAt ?? .distantPast)
+            ? (themesDraft.id, sentimentDraft.id) : (sentimentDraft.id, themesDraft.id)
+        #expect { try DraftReview(store: setup.store).undoAccept(earlier) } throws: { error in
+            "\(error)".contains("(draft \(later.short)) changed the same records since; undo that one first")
         }
-        try DraftReview(store: setup.store).undoAccept(themesDraft)
-        try DraftReview(store: setup.store).undoAccept(sentimentDraft.id)
+        try DraftReview(store: setup.store).undoAccept(later)
+        try DraftReview(store: setup.store).undoAccept(earlier)
         #expect(new.allSatisfy { setup.store.snapshot.feedback[$0.id]?.sentiment == nil })
     }
 
