@@ -30,6 +30,15 @@ enum LinkBench {
             print("| \(name) | \(snapshot.feedback.count) | \(snapshot.backlog.count) | \(f(ours.precision)) | \(f(ours.recall)) | "
                 + "\(f(ours.validationPrecision)) | \(String(format: "%.0f ms", time * 1000)) | \(f(peer.precision)) | \(f(peer.recall)) | "
                 + "\(peer.precision > 0 ? String(format: "%.2f×", ours.precision / peer.precision) : "–") |")
+            // A Product Owner who links three items of each theme by hand first: the job learns
+            // each item's customers' words from them (scored on the rest).
+            let seeded = try imported.linkByHand(perItem: 3)
+            let taught = try LocalProvider().run(JobRequest(job: Job(kind: .linkFeedback, stance: .decisionMaker), snapshot: imported.store.snapshot),
+                                                 context: JobContext())
+            let after = imported.score(taught.proposal?.feedbackLinks ?? [], excluding: seeded)
+            let peerAfter = imported.score(sharedWordLinks(snapshot), excluding: seeded)
+            print("| \(name), after 3 links by hand per item | | | \(f(after.precision)) | \(f(after.recall)) | \(f(after.validationPrecision)) | | "
+                + "\(f(peerAfter.precision)) | \(f(peerAfter.recall)) | \(peerAfter.precision > 0 ? String(format: "%.2f×", after.precision / peerAfter.precision) : "–") |")
         }
     }
 

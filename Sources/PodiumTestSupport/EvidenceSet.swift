@@ -97,7 +97,12 @@ public struct EvidenceSet: Sendable {
     private func feedbackIDs(_ snapshot: WorkspaceSnapshot) throws -> [String: RecordID<FeedbackItem>] {
         let items = snapshot.feedback.all
         var byExternal: [String: RecordID<FeedbackItem>] = [:]
-        for item in items { if let external = item.externalID { byExternal[external] = item.id } }
+        for item in items {
+            guard let external = item.externalID else { continue }
+            byExternal[external] = item.id
+            // Kept as "tool:id" ("zendesk:35436"); the labels name the export's own id.
+            if let colon = external.firstIndex(of: ":") { byExternal[String(external[external.index(after: colon)...])] = item.id }
+        }
         let wanted = Set(labels.map(\.feedback) + unlinked)
         if wanted.isSubset(of: Set(byExternal.keys)) { return byExternal }
         let byText = Dictionary(items.map { ($0.text.trimmingCharacters(in: .whitespacesAndNewlines), $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -140,9 +145,30 @@ public struct ImportedEvidenceSet: @unchecked Sendable {
     /// Tracker key → backlog record.
     public let backlog: [String: RecordID<BacklogItem>]
 
-    /// How `links` compare with the labels.
-    public func score(_ links: [FeedbackLink]) -> LinkScore {
-        let truth = Dictionary(set.labels.compactMap { label -> (String, FeedbackLinkKind)? in
+    /// Links the first `perItem` labelled demand items of each backlog item by hand, as a
+    /// Product Owner starting out would; returns their export ids (leave them out of scores).
+    @discardableResult
+    public func linkByHand(perItem: Int) throws -> Set<String> {
+        var seeded = Set<String>()
+        var counts: [String: Int] = [:]
+        try store.write { transaction in
+            for label in set.labels where label.kind == .demand && counts[label.backlog, default: 0] < perItem {
+                guard let itemID = backlog[label.backlog], let feedbackID = feedback[label.feedback],
+                      var item = transaction.record(BacklogItem.self, id: itemID) else { continue }
+                item.link(feedbackID, as: .demand)
+                try transaction.save(item)
+                counts[label.backlog, default: 0] += 1
+                seeded.insert(label.feedback)
+            }
+        }
+        return seeded
+    }
+
+    /// How `links` compare with the labels, leaving out the feedback in `excluded` (export ids).
+    public func score(_ links: [FeedbackLink], excluding excluded: Set<String> = []) -> LinkScore {
+        let excludedIDs = Set(excluded.compactMap { feedback[$0] })
+        let links = links.filter { !excludedIDs.contains($0.feedbackID) }
+        let truth = Dictionary(set.labels.filter { !excluded.contains($0.feedback) }.compactMap { label -> (String, FeedbackLinkKind)? in
             guard let f = feedback[label.feedback], let b = backlog[label.backlog] else { return nil }
             return (f.rawValue + "|" + b.rawValue, label.kind)
         }, uniquingKeysWith: { first, _ in first })

@@ -21,7 +21,11 @@ extension Recipe {
         context.progress("Linking \(feedback.count) feedback items to \(items.count) backlog items")
         try context.checkCancellation()
         let sources = feedback.map { LinkSource(id: $0.id.rawValue, text: $0.text, ratingShare: $0.rating?.normalized) }
-        let targets = items.map { LinkTarget(id: $0.id.rawValue, key: $0.key, title: $0.title, description: $0.description, labels: $0.tags) }
+        // Feedback linked already (by hand, or accepted before) teaches each item its customers' words.
+        let targets = items.map { item in
+            LinkTarget(id: item.id.rawValue, key: item.key, title: item.title, description: item.description, labels: item.tags,
+                       examples: item.allLinkedFeedback.prefix(40).compactMap { snapshot.feedback[$0]?.text })
+        }
         let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
         let links = EvidenceLinker().link(sources, to: targets).compactMap { proposed -> FeedbackLink? in
             let backlogID = RecordID<BacklogItem>(proposed.targetID), feedbackID = RecordID<FeedbackItem>(proposed.sourceID)
