@@ -158,6 +158,22 @@ struct ProviderSettingsTests {
         #expect(ProviderSettings(Self.table, file: "config.toml", filePrivate: true).profiles["claude"]?.apiKeyInFile == "sk-in-file")
     }
 
+    @Test("context_tokens: a whole number above 0, else a warning naming the file and key, and the default")
+    func contextTokens() {
+        func parsed(_ value: Any) -> ProviderSettings {
+            ProviderSettings(["providers": ["p": ["kind": "openai", "base_url": "http://127.0.0.1:8080/v1", "model": "m", "context_tokens": value]]],
+                             file: "/home/po/.config/podium/config.toml", filePrivate: true)
+        }
+        #expect(parsed(12_000).profiles["p"]?.contextTokens == 12_000 && parsed(12_000).warnings.isEmpty)
+        #expect(ProviderSettings(Self.table, file: "config.toml", filePrivate: true).profiles["ollama"]?.contextTokens == ProviderProfile.defaultContextTokens)
+        for bad: Any in [0, -5, 2.5, "lots"] {
+            let settings = parsed(bad)
+            #expect(settings.profiles["p"]?.contextTokens == ProviderProfile.defaultContextTokens)
+            #expect(settings.warnings == ["/home/po/.config/podium/config.toml: providers.p: context_tokens must be a whole number above 0 "
+                + "(the prompt's budget in tokens, about 4 characters each); the default 6000 is used"], "\(bad)")
+        }
+    }
+
     @Test("with no providers configured every job runs on the built-in engine (no network)")
     func defaults() throws {
         let settings = ProviderSettings([:], file: "config.toml", filePrivate: true)
