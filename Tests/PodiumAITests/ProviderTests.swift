@@ -57,6 +57,43 @@ struct ProviderTests {
         #expect(!user.contains(Self.key))
     }
 
+    @Test("the prompt carries the records with their ids; the answer's citations are checked against what was sent")
+    func citations() throws {
+        let ask = request(.ask, parameters: ["question": "What do customers say about invoices?"])
+        let offline = try LocalProvider().run(ask, context: JobContext())
+        let expected = PromptContext(request: ask, draft: offline, budget: 100_000)
+        let quoted = try #require(expected.sent.first)
+        let extra = try #require(expected.sent.first { record in !offline.evidence.contains { $0.reference == record.reference } },
+                                 "ask sends more matching records than its offline answer quotes")
+        let answer = "## Invoices\n- \(quoted.text) [#\(quoted.shortID)]\n- \(extra.text) [#\(extra.shortID)]\n"
+            + "- Purple giraffes dance on Tuesdays [#\(quoted.shortID)].\n- Customers want a moon base [#0badc0de].\n"
+        let server = try LocalHTTPServer(replies: [.init(chunks: Self.openAIChunks([answer]))])
+        var wide = profile(server)
+        wide.contextTokens = 100_000
+        let output = try ChatProvider(profile: wide).run(ask, context: JobContext())
+        #expect(output.flaggedCitations == [
+            FlaggedCitation(sentence: "Purple giraffes dance on Tuesdays [#\(quoted.shortID)].", id: quoted.shortID, reason: .unsupported),
+            FlaggedCitation(sentence: "Customers want a moon base [#0badc0de].", id: "0badc0de", reason: .notSent),
+        ])
+        #expect(output.evidence.map(\.reference) == offline.evidence.map(\.reference) + [extra.reference],
+                "a record sent and cited joins the evidence; one not sent does not")
+        let sent = try #require(server.requests.first)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(sent.body.utf8)) as? [String: Any])
+        let user = (((body["messages"] as? [[String: Any]])?.last)?["content"] as? String) ?? ""
+        #expect(user.contains("## Records") && user.contains(quoted.line()) && user.contains(extra.line()) && !user.contains("left out"))
+    }
+
+    @Test("context_tokens bounds the prompt: with a small budget fewer records go, and the prompt says how many were left out")
+    func budget() throws {
+        let server = try LocalHTTPServer(replies: [.init(chunks: Self.openAIChunks(["ok"]))])
+        var small = profile(server)
+        small.contextTokens = 1_000
+        _ = try ChatProvider(profile: small).run(request(), context: JobContext())
+        let body = try #require(server.requests.first).body
+        #expect(body.contains("left out to keep the prompt within its token budget"))
+        #expect(PromptContext.tokens(body) < 1_000 + 200, "about the budget (the JSON adds its escapes and fields)")
+    }
+
     @Test("Anthropic: x-api-key, the version header, and its event types")
     func anthropic() throws {
         let events = [
@@ -156,6 +193,22 @@ struct ProviderSettingsTests {
         #expect(warnings.contains("api_key is refused because config.toml can be read by others"))
         #expect(settings.profiles["claude"]?.apiKeyInFile == nil)
         #expect(ProviderSettings(Self.table, file: "config.toml", filePrivate: true).profiles["claude"]?.apiKeyInFile == "sk-in-file")
+    }
+
+    @Test("context_tokens: a whole number above 0, else a warning naming the file and key, and the default")
+    func contextTokens() {
+        func parsed(_ value: Any) -> ProviderSettings {
+            ProviderSettings(["providers": ["p": ["kind": "openai", "base_url": "http://127.0.0.1:8080/v1", "model": "m", "context_tokens": value]]],
+                             file: "/home/po/.config/podium/config.toml", filePrivate: true)
+        }
+        #expect(parsed(12_000).profiles["p"]?.contextTokens == 12_000 && parsed(12_000).warnings.isEmpty)
+        #expect(ProviderSettings(Self.table, file: "config.toml", filePrivate: true).profiles["ollama"]?.contextTokens == ProviderProfile.defaultContextTokens)
+        for bad: Any in [0, -5, 2.5, "lots"] {
+            let settings = parsed(bad)
+            #expect(settings.profiles["p"]?.contextTokens == ProviderProfile.defaultContextTokens)
+            #expect(settings.warnings == ["/home/po/.config/podium/config.toml: providers.p: context_tokens must be a whole number above 0 "
+                + "(the prompt's budget in tokens, about 4 characters each); the default 6000 is used"], "\(bad)")
+        }
     }
 
     @Test("with no providers configured every job runs on the built-in engine (no network)")

@@ -97,6 +97,22 @@ struct JobCommandTests {
         #expect(communications.contains { $0.audience == "board" && $0.body.contains("Short and sweet.") })
     }
 
+    @Test("drafts show warns of flagged citations and lists them; --json carries them")
+    func flaggedCitations() throws {
+        let home = try TemporaryDirectory("podium-jobs")
+        try #require(try podium(["demo", "--no-open", "--size", "20"], home: home.url).status == 0)
+        let store = try WorkspaceStore.open(at: home.path("ws"))
+        var draft = Draft(kind: .ask, stance: .orchestrator, title: "Q: invoices", content: "Customers want a moon base [#0badc0de].")
+        draft.flaggedCitations = [FlaggedCitation(sentence: "Customers want a moon base [#0badc0de].", id: "0badc0de", reason: .notSent)]
+        try store.write { try $0.save(draft) }
+        let show = try podium(["drafts", "show", draft.id.short], home: home.url)
+        #expect(show.status == 0, "\(show.standardError)")
+        #expect(show.standardOutput.contains("Warning: 1 sentence(s) cite a record not given to the model or that does not say it:\n"
+            + "  [#0badc0de] cites a record it was not given: “Customers want a moon base [#0badc0de].”"), "\(show.standardOutput)")
+        let json = try podium(["drafts", "show", draft.id.short, "--json"], home: home.url)
+        #expect(json.standardOutput.contains("\"flaggedCitations\"") && json.standardOutput.contains("\"not-sent\""))
+    }
+
     @Test("jobs kinds lists every kind with its risk; jobs list shows what ran")
     func jobs() throws {
         let home = try demo()

@@ -29,6 +29,9 @@ struct LlamaServerTests {
             base_url = "\(server.baseURL)"
             model = "tiny"
             max_tokens = 24
+            # The tiny model's vocabulary is bytes: a token is a character, not four, so the prompt's
+            # budget is set for its 8k context (at most 1800 × 4 characters, plus the answer).
+            context_tokens = 1800
             first_byte_timeout = 60
             """.utf8).write(to: config.appendingPathComponent("config.toml"))
 
@@ -37,6 +40,7 @@ struct LlamaServerTests {
 
         let result = try podium(["run", "stakeholder-update"], home: home.url)
         #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("context_tokens"), "the setting is known and valid")
         #expect(result.standardError.contains("running stakeholder-update on llama (tiny) at 127.0.0.1:\(server.port)"), "shown before it runs")
         #expect(result.standardOutput.contains("· llama (tiny) @ 127.0.0.1:\(server.port) ·"), "and on the draft")
         let store = try WorkspaceStore.open(at: home.url.appendingPathComponent("ws"))

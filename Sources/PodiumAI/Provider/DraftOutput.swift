@@ -11,11 +11,13 @@ public struct DraftOutput: Sendable {
     public var proposal: DraftProposal?
     public var usage: TokenUsage?
     public var promptReference: String?
+    /// Sentences of a model's text whose citation was not sent or does not support them.
+    public var flaggedCitations: [FlaggedCitation]?
 
     public init(
         title: String, content: String, evidence: [Evidence] = [], figures: [Figure] = [],
         target: ArtifactReference? = nil, proposal: DraftProposal? = nil, usage: TokenUsage? = nil,
-        promptReference: String? = nil
+        promptReference: String? = nil, flaggedCitations: [FlaggedCitation]? = nil
     ) {
         self.title = title
         self.content = content
@@ -25,5 +27,6 @@ public struct DraftOutput: Sendable {
         self.proposal = proposal
         self.usage = usage
         self.promptReference = promptReference
+        self.flaggedCitations = flaggedCitations
     }
 }

@@ -8,7 +8,10 @@ import FoundationNetworking
 /// model to write the draft from it, stream the answer, retry what may succeed later.
 ///
 /// The draft keeps the offline engine's evidence and proposal (what accepting applies); its
-/// text is the model's. The prompt holds only the job's own data.
+/// text is the model's. The prompt holds only the job's own data: the offline draft and the
+/// records behind it (`PromptContext`, within the profile's `context_tokens`). Every citation
+/// of the answer is checked against what was sent (`CitationCheck`); what fails is flagged
+/// on the draft.
 struct LLMJob {
     var profile: ProviderProfile
     var promptFolder: URL?
@@ -20,15 +23,21 @@ struct LLMJob {
         context.progress("Gathering the workspace data")
         let facts = try LocalProvider().run(request, context: context)
         let (template, source) = PromptTemplates.effective(request.job.kind, folder: promptFolder)
-        let prompt = PromptTemplates.render(template, data: facts.content, question: request.parameters.question)
+        // The records themselves go with the offline draft, in what the budget leaves.
+        let question = request.parameters.question
+        let fixed = PromptContext.tokens(PromptTemplates.system) + PromptContext.tokens(PromptTemplates.render(template, data: facts.content, question: question))
+        let records = PromptContext(request: request, draft: facts, budget: profile.contextTokens - fixed)
+        if records.leftOut > 0 { context.progress("Sending \(records.sent.count) records; \(records.leftOut) left out for the token budget") }
+        let prompt = PromptTemplates.render(template, data: records.data, question: question)
         let key = profile.apiKey()
         let missingKey = key == nil ? profile.apiKeyEnvironment.map { " ($\($0) is not set)" } : nil
         if let missingKey { context.progress("No API key\(missingKey); asking without one") }
         let http = try makeRequest(profile, PromptTemplates.system, prompt, key)
         func partial(_ text: String, _ reason: String) -> InterruptedAnswer {
-            InterruptedAnswer(output: DraftOutput(title: facts.title + " (interrupted)", content: text, evidence: facts.evidence,
+            InterruptedAnswer(output: DraftOutput(title: facts.title + " (interrupted)", content: text, evidence: Self.evidence(facts.evidence, citedIn: text, sent: records),
                                                   figures: facts.figures, target: facts.target, proposal: facts.proposal,
-                                                  promptReference: "\(request.job.kind) (\(source))"), reason: reason)
+                                                  promptReference: "\(request.job.kind) (\(source))",
+                                                  flaggedCitations: Self.flags(text, records)), reason: reason)
         }
         let policy = RetryPolicy(attempts: profile.retries)
         var attempt = 1
@@ -45,8 +54,9 @@ struct LLMJob {
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw JobError.providerFailed("\(profile.name) answered with no text.")
                 }
-                return DraftOutput(title: facts.title, content: text, evidence: facts.evidence, figures: facts.figures, target: facts.target,
-                                   proposal: facts.proposal, usage: usage, promptReference: "\(request.job.kind) (\(source))")
+                return DraftOutput(title: facts.title, content: text, evidence: Self.evidence(facts.evidence, citedIn: text, sent: records),
+                                   figures: facts.figures, target: facts.target, proposal: facts.proposal, usage: usage,
+                                   promptReference: "\(request.job.kind) (\(source))", flaggedCitations: Self.flags(text, records))
             } catch let failure as HTTPFailure {
                 let sofar = stream.text
                 if failure == .cancelled {
@@ -73,6 +83,21 @@ struct LLMJob {
                 throw JobError.providerFailed(reason)
             }
         }
+    }
+
+    /// The offline evidence, and after it the records the model was sent and cites that it
+    /// does not hold (so the reviewer sees them, and they count as known).
+    static func evidence(_ offline: [Evidence], citedIn text: String, sent: PromptContext) -> [Evidence] {
+        let known = Set(offline.map { PromptContext.shortID($0.reference.id) })
+        let cited = Set(CitedIDs.short(in: text))
+        return offline + sent.sent.filter { cited.contains($0.shortID) && !known.contains($0.shortID) }
+            .map { Evidence($0.reference, detail: "sent to the model and cited by it") }
+    }
+
+    /// The flagged sentences of an answer, or nil when none is.
+    static func flags(_ text: String, _ sent: PromptContext) -> [FlaggedCitation]? {
+        let flagged = CitationCheck.flagged(text, context: sent)
+        return flagged.isEmpty ? nil : flagged
     }
 
     /// Never let a key reach a message, a log or a draft.

@@ -25,10 +25,18 @@ public struct ProviderProfile: Sendable, Equatable {
     public var temperature: Double
     public var timeouts: HTTPTimeouts
     public var retries: Int
+    /// How many tokens the prompt may take, the workspace records it carries included
+    /// (`context_tokens`; counted roughly, see `PromptContext.tokens`). The model's context
+    /// window must hold this and `maxTokens`.
+    public var contextTokens: Int
+
+    /// The prompt's budget when the profile sets none: fits an 8k-token model with room for the answer.
+    public static let defaultContextTokens = 6000
 
     public init(
         name: String, kind: Kind, baseURL: URL, model: String, apiKeyEnvironment: String? = nil, apiKeyInFile: String? = nil,
-        maxTokens: Int = 1024, temperature: Double = 0.3, timeouts: HTTPTimeouts = HTTPTimeouts(), retries: Int = 3
+        maxTokens: Int = 1024, temperature: Double = 0.3, timeouts: HTTPTimeouts = HTTPTimeouts(), retries: Int = 3,
+        contextTokens: Int = ProviderProfile.defaultContextTokens
     ) {
         self.name = name
         self.kind = kind
@@ -40,6 +48,7 @@ public struct ProviderProfile: Sendable, Equatable {
         self.temperature = temperature
         self.timeouts = timeouts
         self.retries = retries
+        self.contextTokens = contextTokens
     }
 
     /// What drafts and the dashboard show: name, model and host (never the key).

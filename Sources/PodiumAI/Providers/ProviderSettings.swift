@@ -18,6 +18,7 @@ import PodiumCore
 /// base_url = "http://127.0.0.1:11434/v1"
 /// model = "llama3.1"
 /// max_tokens = 1024
+/// context_tokens = 6000              # the prompt's budget, records included (about 4 characters a token)
 ///
 /// [providers.claude]
 /// kind = "anthropic"
@@ -57,7 +58,7 @@ public struct ProviderSettings: Sendable, Equatable {
             if let name = value as? String { byJob[JobKind(rawValue: kindName)] = name }
         }
         let known: Set<String> = ["kind", "base_url", "model", "api_key_env", "api_key", "max_tokens", "temperature",
-                                  "connect_timeout", "first_byte_timeout", "idle_timeout", "retries"]
+                                  "connect_timeout", "first_byte_timeout", "idle_timeout", "retries", "context_tokens"]
         let declared = Set((table["providers"] as? [String: Any] ?? [:]).keys)
         for (name, value) in (table["providers"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
             let place = "\(file): providers.\(name)"
@@ -111,6 +112,14 @@ public struct ProviderSettings: Sendable, Equatable {
             positive("idle_timeout") { profile.timeouts.idle = $0 }
             positive("retries") { profile.retries = Int($0) }
             if let value = Self.number(fields["temperature"]) { profile.temperature = value }
+            if let raw = fields["context_tokens"] {
+                if let value = Self.number(raw), value >= 1, value == value.rounded(), value < 100_000_000 {
+                    profile.contextTokens = Int(value)
+                } else {
+                    warnings.append("\(place): context_tokens must be a whole number above 0 (the prompt's budget in tokens, about 4 characters each); "
+                        + "the default \(ProviderProfile.defaultContextTokens) is used")
+                }
+            }
             profiles[name] = profile
         }
         for name in Set([defaultProvider] + byStance.values + byJob.values).sorted()

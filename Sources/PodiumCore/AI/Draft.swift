@@ -33,6 +33,10 @@ public struct Draft: Codable, Sendable, Hashable, Identifiable {
     /// Feedback items, backlog items… the draft mentions by id that do not exist (checked
     /// when the draft is made; an LLM can cite ids it invented).
     public var unknownReferences: [String]?
+    /// Sentences of a model's text whose citation the reviewer should check (the record was
+    /// not sent to the model, or does not say it); nil when none was flagged or the draft is
+    /// the offline engine's.
+    public var flaggedCitations: [FlaggedCitation]?
 
     public init(
         id: RecordID<Draft> = .make(), jobID: RecordID<Job>? = nil, kind: JobKind, stance: Stance,
@@ -58,6 +62,12 @@ public struct Draft: Codable, Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.reviewedAt = reviewedAt
         self.proposal = proposal
+    }
+
+    /// Whether the draft's citations need a person's eye: it cites records that do not
+    /// exist, or sentences whose citation was flagged. Such a draft is never auto-accepted.
+    public var hasDoubtfulCitations: Bool {
+        !(unknownReferences ?? []).isEmpty || !(flaggedCitations ?? []).isEmpty
     }
 }
 

@@ -304,12 +304,12 @@ public final class JobEngine: @unchecked Sendable {
     }
 
     /// Accepts the draft of a job marked auto-accept, when its kind is low risk, every
-    /// record it cites exists, and the policy still allows it now (its rule still
+    /// record it cites exists, no sentence's citation was flagged, and the policy still allows it now (its rule still
     /// auto-accepts, or the trust policy does: one changed while the job waited or was
     /// retried later counts as it is now); the acceptance is audited as made by automation.
     /// Returns the draft as it is now (still pending when it was not accepted).
     private func autoAcceptIfTrusted(_ draft: Draft, of job: Job) -> Draft {
-        guard job.autoAccept == true, job.kind.info?.risk == .low, draft.unknownReferences == nil else { return draft }
+        guard job.autoAccept == true, job.kind.info?.risk == .low, !draft.hasDoubtfulCitations else { return draft }
         let byRule = job.rule.flatMap { store.snapshot.rules[$0] }?.autoAccepts == true
         guard byRule || trust.autoAccepts(job.kind) else { return draft }
         let by = byRule ? job.rule.map { "rule \($0.short)" } ?? "rule" : "trust policy"
@@ -331,11 +331,7 @@ public final class JobEngine: @unchecked Sendable {
     /// Every id a text cites in square brackets, lower case and without dashes: `[#1a2b3c4d]`,
     /// but also the forms a model may write instead (`[#1A2B3C4D]`, `[#1a2b3c4d, #5e6f7a8b]`,
     /// a whole UUID), so none of them slips past the check of what exists.
-    static func citedIDs(in text: String) -> [String] {
-        text.matches(of: /\[([^\[\]\n]{1,400})\]/).flatMap { group in
-            group.1.matches(of: /#([0-9A-Fa-f][0-9A-Fa-f-]{7,})/).map { String($0.1).lowercased().filter { $0 != "-" } }
-        }
-    }
+    static func citedIDs(in text: String) -> [String] { CitedIDs.all(in: text) }
 
     /// Saves the draft and the finished job in one transaction.
     private func saveDraft(_ output: DraftOutput, for job: Job, provider: ProviderInfo, status: DraftStatus = .pending) throws -> (Job, Draft) {
@@ -355,6 +351,10 @@ public final class JobEngine: @unchecked Sendable {
                 if !unknown.contains(text) { unknown.append(text) }
             }
             if !unknown.isEmpty { draft.unknownReferences = unknown }
+            // Sentences whose citation the model was not given, or that the record does not support.
+            if let flagged = output.flaggedCitations, !flagged.isEmpty {
+                draft.flaggedCitations = flagged.map { FlaggedCitation(sentence: $0.sentence.sanitizedForTerminal(), id: $0.id, reason: $0.reason) }
+            }
             try transaction.save(draft)
             // A regenerated draft replaces the one it was made from, unless the Product Owner
             // edited that one: their edit stays in the inbox beside the new draft.

@@ -38,7 +38,7 @@ enum DraftScreen {
         Block(title: title, focused: focused, hint: hint).render(into: &buffer, area: area, theme: theme)
         let lines: [TextView.Line] = switch kind {
         case .text: textLines(draft)
-        case .evidence: citationLines(draft, view: view, state: state) + evidenceLines(draft, snapshot: state.snapshot)
+        case .evidence: citationLines(draft, view: view, state: state) + flaggedLines(draft) + evidenceLines(draft, snapshot: state.snapshot)
         case .changes: changeLines(draft, snapshot: state.snapshot)
         }
         let inner = Block.inner(area)
@@ -55,6 +55,10 @@ enum DraftScreen {
                         + (draft.kind.info.map { " · accepting \($0.onAccept)" } ?? ""), role: .muted)]
         if let unknown = draft.unknownReferences, !unknown.isEmpty {
             lines.append(TextView.Line("Cites \(unknown.count) record(s) that do not exist: \(unknown.prefix(4).joined(separator: ", "))", role: .warning))
+        }
+        if let flagged = draft.flaggedCitations, !flagged.isEmpty {
+            lines.append(TextView.Line("\(flagged.count) sentence(s) cite a record not given to the model or that does not say it (listed with the evidence)",
+                                       role: .warning))
         }
         if let note = draft.reviewNote { lines.append(TextView.Line("Note: \(Format.clean(note))", role: .muted)) }
         lines.append(TextView.Line(""))
@@ -81,6 +85,18 @@ enum DraftScreen {
                 TextView.Line("› " + (citation.reference.map { "\($0.kind.rawValue) #\($0.id.suffix(8)) · " } ?? "") + citation.label,
                               role: citation.reference == nil ? .warning : .focus),
                 TextView.Line("")]
+    }
+
+    /// The sentences whose citation was flagged, above the evidence: the id, why, and the sentence.
+    static func flaggedLines(_ draft: Draft) -> [TextView.Line] {
+        guard let flagged = draft.flaggedCitations, !flagged.isEmpty else { return [] }
+        var lines = [TextView.Line("Flagged citations", role: .warning)]
+        for item in flagged.prefix(50) {
+            lines.append(TextView.Line("#\(Format.clean(item.id)) · \(item.reason)", role: .warning))
+            lines.append(TextView.Line("  “\(Format.clean(item.sentence))”"))
+        }
+        if flagged.count > 50 { lines.append(TextView.Line("… and \(flagged.count - 50) more (podium drafts show \(draft.id.short) --json)", role: .muted)) }
+        return lines + [TextView.Line("")]
     }
 
     /// The cited records with their own words, so the draft can be checked against them.

@@ -20,6 +20,8 @@ enum DraftPrinter {
         var provider: ProviderInfo
         var target: String?
         var unknownReferences: [String]?
+        /// Sentences whose citation was not sent to the model or does not support them.
+        var flaggedCitations: [FlaggedCitation]?
         /// What accepting applies (as edited), as data.
         var proposal: DraftProposal?
         var edits: [DraftEdit]
@@ -43,6 +45,7 @@ enum DraftPrinter {
             provider = draft.provider
             target = draft.target?.description
             unknownReferences = draft.unknownReferences
+            flaggedCitations = draft.flaggedCitations
             proposal = draft.proposal
             edits = draft.edits
             createdAt = draft.createdAt
@@ -83,6 +86,11 @@ enum DraftPrinter {
         }
         if let unknown = draft.unknownReferences, !unknown.isEmpty {
             lines.append("Warning: cites \(unknown.count) record(s) that do not exist: \(unknown.prefix(5).joined(separator: ", "))")
+        }
+        if let flagged = draft.flaggedCitations, !flagged.isEmpty {
+            lines.append("Warning: \(flagged.count) sentence(s) cite a record not given to the model or that does not say it:")
+            lines += flagged.prefix(10).map { "  [#\($0.id.sanitizedForTerminal())] \($0.reason): “\($0.sentence.sanitizedForTerminal())”" }
+            if flagged.count > 10 { lines.append("  … and \(flagged.count - 10) more (podium drafts show \(draft.id.short) --json)") }
         }
         if let info = draft.kind.info, draft.status == .pending {
             lines.append("Accept: podium drafts accept \(draft.id.short)  (\(info.onAccept)) · reject: podium drafts reject \(draft.id.short)")
