@@ -7,17 +7,7 @@ public enum Citations {
     /// The short ids a text cites in square brackets, in order of first appearance, lower
     /// case: `[#1a2b3c4d]`, also `[#1A2B3C4D]`, `[#1a2b3c4d, #5e6f7a8b]` or a whole UUID (its
     /// last 8 characters).
-    public static func shortIDs(in text: String) -> [String] {
-        var seen: Set<String> = []
-        var result: [String] = []
-        for group in text.matches(of: /\[([^\[\]\n]{1,400})\]/) {
-            for match in group.1.matches(of: /#([0-9A-Fa-f][0-9A-Fa-f-]{7,})/) {
-                let short = String(String(match.1).lowercased().filter { $0 != "-" }.suffix(8))
-                if seen.insert(short).inserted { result.append(short) }
-            }
-        }
-        return result
-    }
+    public static func shortIDs(in text: String) -> [String] { CitedIDs.short(in: text) }
 
     /// The record each short id stands for: first among `known` (a draft's evidence, exact),
     /// then anywhere in the workspace (one pass over it, only for ids still unknown). An id
