@@ -39,6 +39,10 @@ public struct EvidenceLinker: Sendable {
         /// Scores are divided by the item's weight to this power (0: raw BM25; 1: fully
         /// normalised, so an item with a long description is not favoured).
         public var normExponent = 1.0
+        /// How much closeness to feedback already linked to an item counts (× the cosine).
+        public var exampleWeight = 1.0
+        /// The cosine from which a text counts as saying what an example says.
+        public var exampleSimilarity = 0.5
         /// How much a word shared by several items is worth less (0: not at all).
         public var distinctivenessExponent = 1.0
         /// Distinct words or concepts a text must share with the item (a shared word alone is
@@ -61,10 +65,11 @@ public struct EvidenceLinker: Sendable {
     /// The links `sources` give `targets`, strongest first per target.
     public func link(_ sources: [LinkSource], to targets: [LinkTarget]) -> [ProposedLink] {
         guard !sources.isEmpty, !targets.isEmpty else { return [] }
-        let corpus = SentenceCorpus(sources)
+        var corpus = SentenceCorpus(sources)
         var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
         var best = corpus.bestMatches(queries, settings: settings)
         learnCustomerWords(into: &queries, from: best, corpus: corpus)
+        corpus.nearExamples = nearestExamples(queries, corpus: corpus, sources: sources)
         best = corpus.bestMatches(queries, settings: settings)
         return links(from: best, queries: queries, corpus: corpus, sources: sources)
     }
@@ -115,6 +120,25 @@ public struct EvidenceLinker: Sendable {
             for (token, value) in learned {
                 queries[query].learn(token, weight: settings.learnedWeight * max(0.4, value / top), settings: settings, corpus: corpus)
             }
+        }
+    }
+
+    /// For each unit, how close it is (tf-idf cosine) to the nearest text already linked to
+    /// each item: what a Product Owner linked by hand speaks for the feedback that says the
+    /// same thing in the same words. Units that are themselves an example are left out.
+    private func nearestExamples(_ queries: [Query], corpus: SentenceCorpus, sources: [LinkSource]) -> [[Int: Double]] {
+        guard settings.exampleWeight > 0, queries.contains(where: { !$0.target.examples.isEmpty }) else { return [] }
+        let unitTerms = corpus.sentences.map { Tokenizer.terms($0.text).filter { !TopicFreeWords.terms.contains($0) } }
+        let model = TFIDFModel(documents: unitTerms)
+        let unitVectors = unitTerms.map { model.vector(for: $0) }
+        let examples = queries.map { query in query.target.examples.map { (text: $0, vector: model.vector(for: Tokenizer.terms($0).filter { !TopicFreeWords.terms.contains($0) })) } }
+        return corpus.sentences.indices.map { unit in
+            var nearest: [Int: Double] = [:]
+            for (query, texts) in examples.enumerated() {
+                let closest = texts.filter { $0.text != corpus.sentences[unit].text }.map { unitVectors[unit].dot($0.vector) }.max() ?? 0
+                if closest >= settings.exampleSimilarity { nearest[query] = closest }
+            }
+            return nearest
         }
     }
 

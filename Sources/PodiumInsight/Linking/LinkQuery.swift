@@ -65,7 +65,9 @@ struct Query {
         var words: [String] = []
         for token in tokens {
             let word: String
-            if token.hasPrefix("~") {
+            if token == "=example" {
+                word = "like feedback linked to it"
+            } else if token.hasPrefix("~") {
                 guard let source = conceptSources[token]?.sorted().first else { continue }
                 word = surfaces[source] ?? source
             } else {

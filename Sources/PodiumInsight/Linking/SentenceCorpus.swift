@@ -24,6 +24,8 @@ struct SentenceCorpus {
     private(set) var postings: [String: [(sentence: Int, count: Int)]] = [:]
     private(set) var documentFrequency: [String: Int] = [:]
     private(set) var averageLength = 1.0
+    /// Per unit, its closeness to the nearest example of each query (by index), when close.
+    var nearExamples: [[Int: Double]] = []
 
     init(_ sources: [LinkSource]) {
         var analyzer = TermAnalyzer()
@@ -92,6 +94,18 @@ struct SentenceCorpus {
             }
             for (sentence, raw) in scores {
                 all[sentence].append(Match(query: queryIndex, score: raw / pow(query.norm, settings.normExponent), matched: (matched[sentence] ?? []).sorted()))
+            }
+        }
+        // Closeness to what was linked to an item already adds to its score, and counts as one
+        // more thing shared with it.
+        for (unit, near) in nearExamples.enumerated() {
+            for (query, closeness) in near {
+                if let index = all[unit].firstIndex(where: { $0.query == query }) {
+                    all[unit][index].score += settings.exampleWeight * closeness
+                    all[unit][index].matched.append("=example")
+                } else {
+                    all[unit].append(Match(query: query, score: settings.exampleWeight * closeness, matched: ["=example"]))
+                }
             }
         }
         return all.map { $0.sorted { $0.score > $1.score } }
