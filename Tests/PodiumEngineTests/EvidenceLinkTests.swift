@@ -42,7 +42,7 @@ struct EvidenceLinkTests {
         let score = imported.score(links)
         print("\(name): \(score)")
         if ProcessInfo.processInfo.environment["PODIUM_LINK_ERRORS"] != nil {
-            let exportOf = Dictionary(uniqueKeysWithValues: imported.feedback.map { ($0.value, $0.key) })
+            let exportOf = Dictionary(imported.feedback.map { ($0.value, $0.key) }, uniquingKeysWith: { $0.count <= $1.count ? $0 : $1 })
             let keyOf = Dictionary(uniqueKeysWithValues: imported.backlog.map { ($0.value, $0.key) })
             var truth: [String: [String]] = [:]
             for label in imported.set.labels { truth[label.feedback, default: []].append("\(label.backlog):\(label.kind.rawValue)") }
