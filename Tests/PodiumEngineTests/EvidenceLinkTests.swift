@@ -41,6 +41,11 @@ struct EvidenceLinkTests {
         #expect(Set(imported.set.labels.map(\.backlog)).isSubset(of: Set(imported.backlog.keys)), "\(name): every labelled backlog item was imported")
         let score = imported.score(links)
         print("\(name): \(score)")
+        for (word, range) in [("strong", 0.9...1.0), ("good", 0.7...0.8999), ("fair", 0.0...0.6999)] {
+            let bucket = links.filter { range.contains($0.strength) && $0.kind == .demand }
+            let right = imported.score(bucket).demandRight
+            print("\(name): \(word) demand links \(right) of \(bucket.count) right")
+        }
         if ProcessInfo.processInfo.environment["PODIUM_LINK_ERRORS"] != nil {
             let exportOf = Dictionary(imported.feedback.map { ($0.value, $0.key) }, uniquingKeysWith: { $0.count <= $1.count ? $0 : $1 })
             let keyOf = Dictionary(uniqueKeysWithValues: imported.backlog.map { ($0.value, $0.key) })

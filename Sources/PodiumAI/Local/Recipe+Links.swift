@@ -70,7 +70,8 @@ extension Recipe {
         var lines = ["# Feedback linked to the backlog", "",
                      "\(links.count) new link\(links.count == 1 ? "" : "s") from \(linkedFeedback) of \(feedbackCount) feedback items to \(grouped.count) backlog items: "
                         + "\(demand) demand (complaints and requests), \(links.count - demand) praise kept apart (never counted as demand).",
-                     "Each line: demand or praise, how strong the match is, the feedback's own sentence, and the item's words it meets.",
+                     "Each line: demand or praise, how sure the link is (strong, good or fair: by its lead over the next item and the words it meets), "
+                        + "the feedback's own sentence, and the item's words it meets. Fair links are the ones to check first.",
                      "Editing: delete a line to leave that link out.", ""]
         var evidence: [Evidence] = []
         for item in items {

@@ -142,6 +142,17 @@ public struct EvidenceLinker: Sendable {
         }
     }
 
+    /// How sure a link is, 0…1: how far ahead of the next item it is (half of it) and how many
+    /// of the item's words it meets (the other half). The score alone says little: a long
+    /// text meets many words of several items.
+    private func strength(of match: SentenceCorpus.Match, query: Int, unit: String, queries: [Query], corpus: SentenceCorpus) -> Double {
+        let runnerUp = corpus.matches(of: unit, queries, settings: settings).first { $0.query != query }?.score ?? 0
+        let lead = runnerUp > 0 ? match.score / runnerUp : 4
+        let groups = Double(queries[query].distinctGroups(match.matched))
+        let value = 0.5 * min(1, max(0, lead - 1) / 3) + 0.5 * min(1, max(0, groups - 1) / 4)
+        return (value * 100).rounded() / 100
+    }
+
     // MARK: - Links
 
     private func links(from best: [SentenceCorpus.Match?], queries: [Query], corpus: SentenceCorpus, sources: [LinkSource]) -> [ProposedLink] {
@@ -162,7 +173,8 @@ public struct EvidenceLinker: Sendable {
                 found.append((other.query, other))
             }
             let wholeIntent = FeedbackIntent.of(unit.text, ratingShare: source.ratingShare, analyzer: analyzer)
-            for (queryIndex, found) in found {
+            for found in found {
+                let queryIndex = found.query
                 let query = queries[queryIndex]
                 var phrase = unit.text
                 if !bySentence.isEmpty {
@@ -171,11 +183,20 @@ public struct EvidenceLinker: Sendable {
                 }
                 var intent = FeedbackIntent.of(phrase, ratingShare: source.ratingShare, analyzer: analyzer)
                 if intent == .neutral || intent == .praise || sentences.count == 1 { intent = wholeIntent }
+                // The stars the customer gave outweigh the words' tone: one star is no praise,
+                // five stars and a text that is not negative are no complaint.
+                if let rating = source.ratingShare {
+                    if intent == .praise && rating <= 0.25 { intent = .complaint }
+                    if intent == .complaint && rating >= 0.9 && analyzer.score(unit.text).score >= 0 { intent = .praise }
+                }
                 guard intent != .question else { continue }  // how to use what exists: support, not evidence
+                // The item's words that the quoted sentence itself meets (all of the text's when it meets none).
+                let phraseTokens = Set(SentenceCorpus.tokens(Tokenizer.terms(phrase)).keys)
+                let shown = found.match.matched.filter { phraseTokens.contains($0) || $0 == "=example" }
                 result.append(ProposedLink(
                     sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,
-                    strength: min(1, found.score / (2 * settings.threshold)), sourcePhrase: phrase,
-                    targetWords: query.surfaceWords(for: found.matched), intent: intent))
+                    strength: strength(of: found.match, query: queryIndex, unit: unit.text, queries: queries, corpus: corpus), sourcePhrase: phrase,
+                    targetWords: query.surfaceWords(for: shown.isEmpty ? found.match.matched : shown), intent: intent))
             }
         }
         let order = Dictionary(uniqueKeysWithValues: queries.enumerated().map { ($1.target.id, $0) })

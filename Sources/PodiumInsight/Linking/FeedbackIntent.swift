@@ -27,6 +27,8 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
         let sentiment = analyzer.score(sentence).score
         let praises = praiseCues.contains { text.contains($0) }
         if praises && !complains && sentiment > -0.1 { return .praise }
+        // Both: a thank-you that recalls the old pain ("used to be the worst part of my job").
+        if praises && complains { return sentiment >= 0.25 ? .praise : .complaint }
         if complains || sentiment <= -0.1 { return .complaint }
         if sentiment >= 0.15 { return .praise }
         if let ratingShare {
