@@ -48,7 +48,7 @@ struct EvidenceLinkTests {
         }
         if ProcessInfo.processInfo.environment["PODIUM_LINK_ERRORS"] != nil {
             let exportOf = Dictionary(imported.feedback.map { ($0.value, $0.key) }, uniquingKeysWith: { $0.count <= $1.count ? $0 : $1 })
-            let keyOf = Dictionary(uniqueKeysWithValues: imported.backlog.map { ($0.value, $0.key) })
+            let keyOf = Dictionary(imported.backlog.map { ($0.value, $0.key) }, uniquingKeysWith: { $0.count >= $1.count ? $0 : $1 })
             var truth: [String: [String]] = [:]
             for label in imported.set.labels { truth[label.feedback, default: []].append("\(label.backlog):\(label.kind.rawValue)") }
             for link in links {

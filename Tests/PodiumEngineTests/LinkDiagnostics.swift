@@ -13,7 +13,7 @@ struct LinkDiagnostics {
             let folder = try TemporaryDirectory("podium-diagnose")
             let imported = try EvidenceSet(named: name).makeWorkspace(at: folder.path(name))
             let snapshot = imported.store.snapshot
-            let keyOf = Dictionary(uniqueKeysWithValues: imported.backlog.map { ($0.value.rawValue, $0.key) })
+            let keyOf = Dictionary(imported.backlog.map { ($0.value.rawValue, $0.key) }, uniquingKeysWith: { $0.count >= $1.count ? $0 : $1 })
             let exportOf = Dictionary(imported.feedback.map { ($0.value.rawValue, $0.key) }, uniquingKeysWith: { $0.count <= $1.count ? $0 : $1 })
             var truth: [String: Set<String>] = [:]
             for label in imported.set.labels { truth[label.feedback, default: []].insert(label.backlog) }

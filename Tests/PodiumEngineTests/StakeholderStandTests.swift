@@ -16,7 +16,7 @@ struct StakeholderStandTests {
         let (imported, draft, _) = try EvidenceLinkTests.linkDraft(name, in: folder)
         try DraftReview(store: imported.store).accept(draft.id)
         let snapshot = imported.store.snapshot
-        let keyOf = Dictionary(uniqueKeysWithValues: imported.backlog.map { ($0.value, $0.key) })
+        let keyOf = Dictionary(imported.backlog.map { ($0.value, $0.key) }, uniquingKeysWith: { $0.count >= $1.count ? $0 : $1 })
         let recipe = Recipe(request: JobRequest(job: Job(kind: .stakeholderSynthesis, stance: .collaborator), snapshot: snapshot), context: JobContext())
         let stands = recipe.stakeholderStands(snapshot.stakeholders.all).stands
         let labels = try imported.set.positions()
