@@ -56,7 +56,7 @@ struct FeedbackLinkTests {
         #expect(!state.visibleRows(state.focused)[0].cells.last!.hasPrefix("✓ "))
     }
 
-    @Test("L opens a picker of open backlog items that filters by a fuzzy match of key and title; Enter links the marked feedback as demand")
+    @Test("L opens a picker of the backlog items (done ones too: they take praise) that filters by a fuzzy match of key and title; Enter links the marked feedback as demand")
     func linkMarked() {
         var (state, item) = state()
         let ids = feedbackIDs(state)
@@ -64,8 +64,9 @@ struct FeedbackLinkTests {
         guard case let .linkPicker(picker) = state.mode else { Issue.record("L opens the picker: \(state.mode)"); return }
         #expect(picker == LinkPicker(purpose: .link, feedback: ids.prefix(2).sorted(), kind: .demand))
         #expect(picker.hint == "Enter links as demand · Tab: as praise instead · Esc cancels")
-        let open = state.snapshot.orderedBacklog.filter { $0.status != .done && $0.status != .dropped }
-        #expect(picker.candidates(in: state.snapshot).map(\.id) == open.map(\.id), "every open item, in backlog order")
+        let linkable = state.snapshot.orderedBacklog.filter { $0.status != .dropped }
+        #expect(linkable.contains { $0.status == .done }, "the demo has done items")
+        #expect(picker.candidates(in: state.snapshot).map(\.id) == linkable.map(\.id), "every item not dropped, done ones too, in backlog order")
         state.type("led104")
         guard case let .linkPicker(typed) = state.mode else { Issue.record("still picking"); return }
         #expect(typed.candidates(in: state.snapshot).first?.id == item.id, "the key matches, without its dash")

@@ -124,6 +124,10 @@ extension Recipe {
     /// for most, which items have no feedback behind them.
     private func structuralAnswer(_ question: String) throws -> DraftOutput? {
         let text = " " + Tokenizer.words(question).joined(separator: " ") + " "
+        if text.contains(" who "), [" against ", " oppose", " object", " worried ", " worries ", " concern", " for it "].contains(where: text.contains),
+           let answer = standsAnswer(question) {
+            return answer
+        }
         let items = snapshot.orderedBacklog.filter { $0.status != .dropped }
         guard text.contains(" backlog ") || text.contains(" item") else { return nil }
         let title = "Q: \(Recipe.shorten(Recipe.clean(question), to: 60))"
@@ -139,13 +143,17 @@ extension Recipe {
                                evidence: bare.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "no linked feedback") })
         }
         if [" ask for most ", " asked for most ", " most requested ", " most demand", " most wanted ", " requested most ", " most asked "].contains(where: text.contains) {
-            let ranked = items.filter { !$0.linkedFeedback.isEmpty }.sorted { $0.linkedFeedback.count > $1.linkedFeedback.count }
+            // What customers ask for is what is not done yet; a done item's demand is history.
+            let ranked = items.filter { !$0.linkedFeedback.isEmpty && $0.status != .done }.sorted { $0.linkedFeedback.count > $1.linkedFeedback.count }
+            let linked = Set(items.flatMap(\.allLinkedFeedback)).count
             guard let top = ranked.first else {
                 throw JobError.nothingToWorkOn("No feedback is linked to the backlog yet, so nothing says which item customers ask for most: "
                     + "run link-feedback (E in the Decision Maker pane) or link feedback by hand (L in the Customer pane).")
             }
             var lines = ["# \(Recipe.clean(question))", "",
-                         "\(name(top)) \(Recipe.cite(top.id)): \(top.linkedFeedback.count) feedback items ask for it or complain of what it fixes.", ""]
+                         "\(name(top)) \(Recipe.cite(top.id)): \(top.linkedFeedback.count) feedback items ask for it or complain of what it fixes.", "",
+                         "Counted over the links: \(linked) of \(snapshot.feedback.count) feedback items are linked to the backlog, so feedback not linked "
+                            + "yet is not counted (link-feedback, E in the Decision Maker pane, proposes more).", ""]
             lines += ranked.prefix(5).map { "- \(name($0)): \($0.linkedFeedback.count) demand, \($0.validatingFeedback.count) praise \(Recipe.cite($0.id))" }
             let quotes = top.linkedFeedback.compactMap { snapshot.feedback[$0] }.prefix(3)
             lines += ["", "In their words:"] + quotes.map { "- " + Recipe.quote($0, limit: 140) }
@@ -154,6 +162,32 @@ extension Recipe {
                                 + quotes.map { Evidence(ArtifactReference(.feedback, $0.id), detail: "asks for \(Recipe.shorten(top.title, to: 40))") })
         }
         return nil
+    }
+
+    /// "Who is against…": the stakeholders whose notes take that side on the items the
+    /// question is about, with their own sentence.
+    private func standsAnswer(_ question: String) -> DraftOutput? {
+        let stakeholders = snapshot.stakeholders.all.filter { !$0.notes.isEmpty }
+        guard !stakeholders.isEmpty else { return nil }
+        let wanted = Set(Self.contentTerms(of: question))
+        let asksOpposed = !question.lowercased().contains(" for it")
+        let stands = stakeholderStands(stakeholders).stands.filter { asksOpposed ? $0.position.isOpposed : $0.position.isInFavour }
+        let scored = stands.map { stand -> (StakeholderStand, Int) in
+            let words = Set(Tokenizer.terms(stand.sentence + " " + stand.item.title + " " + stand.item.description))
+            return (stand, words.intersection(wanted).count)
+        }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        guard let best = scored.first?.1 else { return nil }
+        let chosen = scored.filter { $0.1 >= max(1, best - 1) }.prefix(4).map(\.0)
+        var lines = ["# \(Recipe.clean(question))", ""]
+        for stand in chosen {
+            let item = (stand.item.key.map { Recipe.clean($0) + " " } ?? "") + Recipe.clean(stand.item.title)
+            lines.append("- \(Recipe.clean(stand.stakeholder.name)) (\(Recipe.clean(stand.stakeholder.role))) \(stand.position == .against ? "is against" : stand.position == .worries ? "worries about" : stand.position == .asks ? "asks for" : "is for") "
+                + "\(item) \(Recipe.cite(stand.item.id)): “\(Recipe.shorten(Recipe.clean(stand.sentence), to: 160))” \(Recipe.cite(stand.stakeholder.id))")
+        }
+        lines += ["", "From the stakeholders' notes, each sentence placed on the backlog item it is about and read as for, against, asking or worried."]
+        return DraftOutput(title: "Q: \(Recipe.shorten(Recipe.clean(question), to: 60))", content: lines.joined(separator: "\n"),
+                           evidence: chosen.map { Evidence(ArtifactReference(.stakeholder, $0.stakeholder.id), detail: "\($0.position.rawValue): \(Recipe.shorten(Recipe.clean($0.sentence), to: 80))") }
+                            + chosen.map { Evidence(ArtifactReference(.backlog, $0.item.id), detail: "what they speak of") })
     }
 
     // MARK: Answers from the records' own sentences

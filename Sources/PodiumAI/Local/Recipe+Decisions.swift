@@ -121,7 +121,13 @@ extension Recipe {
                        "Slice it: ship the smallest releasable part first, then decide on the rest with its results",
                        "Defer it: keep it in the backlog and review after the next Sprint Review"]
         if let earlier { options.insert("Keep the decision of \(Recipe.day(earlier.decidedAt)): \(Recipe.clean(earlier.choice))", at: 0) }
-        let choice = earlier != nil && top ? options[0] : top ? (sliceable ? options[options.count - 2] : options[options.count - 3]) : options[options.count - 1]
+        var choice = earlier != nil && top ? options[0] : top ? (sliceable ? options[options.count - 2] : options[options.count - 3]) : options[options.count - 1]
+        // A stakeholder against it is settled before the team commits to it.
+        if let objection = stands.first(where: { $0.position == .against }), item.status != .inProgress {
+            let settle = "Settle \(Recipe.clean(objection.stakeholder.name))'s objection first, then decide: “\(Recipe.shorten(Recipe.clean(objection.sentence), to: 120))”"
+            options.insert(settle, at: 0)
+            choice = settle
+        }
         var rationale: [String] = []
         if let earlier, top {
             rationale.append("“\(Recipe.clean(earlier.title))” was decided on \(Recipe.day(earlier.decidedAt)) and the item still ranks near the top, so nothing calls for a new direction.")

@@ -24,11 +24,12 @@ public struct LinkPicker: Sendable, Equatable {
         self.kind = kind
     }
 
-    /// The items to choose from, best match first: open items (not done or dropped) in
-    /// backlog order for linking; the items any of the feedback is linked to for unlinking.
+    /// The items to choose from, best match first: every item not dropped, in backlog order,
+    /// for linking (a done item still takes praise, and complaints about what shipped); the
+    /// items any of the feedback is linked to for unlinking.
     public func candidates(in snapshot: WorkspaceSnapshot) -> [BacklogItem] {
         let items: [BacklogItem] = switch purpose {
-        case .link: snapshot.orderedBacklog.filter { $0.status != .done && $0.status != .dropped }
+        case .link: snapshot.orderedBacklog.filter { $0.status != .dropped }
         case .unlink: snapshot.orderedBacklog.filter { item in feedback.contains { item.linkKind(of: $0) != nil } }
         }
         let needle = query.lowercased().filter { !$0.isWhitespace }

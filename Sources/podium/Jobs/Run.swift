@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
     @Option(help: "Scoring for order-backlog and decision-record: rice or wsjf (default rice).")
     var method: ChoiceArgument<ScoringMethod>?
 
-    @Option(help: "The backlog item a decision record is about (id or its last characters).")
+    @Option(help: "The backlog item a decision record is about (its tracker key, e.g. LED-105, or its id or the id's last characters).")
     var item: String?
 
     @Option(help: "The experiment to conclude (id or its last characters).")
@@ -114,7 +114,11 @@ struct Run: ParsableCommand {
             guard !matches.isEmpty else { throw CommandFailure(message: "no feedback matches \"\(filter)\"") }
             inputs += matches.map { ArtifactReference(.feedback, $0.id) }
         }
-        if let item { inputs.append(ArtifactReference(.backlog, try IDLookup.find(item, in: snapshot.backlog, noun: "backlog item").id)) }
+        if let item {
+            // A tracker key ("LED-105", "#17") names the item as the team knows it.
+            let byKey = snapshot.backlog.all.first { $0.key?.caseInsensitiveCompare(item) == .orderedSame }
+            inputs.append(ArtifactReference(.backlog, try byKey?.id ?? IDLookup.find(item, in: snapshot.backlog, noun: "backlog item").id))
+        }
         if let experiment { inputs.append(ArtifactReference(.experiment, try IDLookup.find(experiment, in: snapshot.experiments, noun: "experiment").id)) }
         let providerInfo = config.providers.info(for: try providerName(for: info, in: config.providers))
         if !json {
