@@ -86,7 +86,11 @@ struct EvidenceLinkTests {
         #expect(linkedNow == links.count, "every proposed link was written, once")
         let order = try LocalProvider().run(JobRequest(job: Job(kind: .orderBacklog, stance: .decisionMaker), snapshot: store.snapshot),
                                             context: JobContext())
-        #expect(order.content.contains("linked"), "order-backlog's rationale speaks of the linked demand")
+        // A tracker's export has estimates, not RICE inputs: the order comes from demand per point.
+        #expect(order.content.contains("demand per point of effort"), "order-backlog ranks by the linked demand: \(order.content.prefix(300))")
+        let proposed = try #require(order.proposal?.backlogOrder)
+        let waiting = store.snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }
+        #expect(proposed != waiting.map(\.id), "\(name): the linked demand changes the order")
         try review.undoAccept(draft.id)
         let after = store.snapshot.backlog.all
         #expect(after.map(\.linkedFeedback) == before.map(\.linkedFeedback))

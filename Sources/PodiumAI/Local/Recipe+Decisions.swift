@@ -35,8 +35,30 @@ extension Recipe {
     mutating func rankedBacklog(_ method: PriorityMethod) -> (inProgress: [BacklogItem], waiting: [BacklogItem], ranked: [RankedBacklogItem]) {
         let inProgress = snapshot.orderedBacklog.filter { $0.status == .inProgress }
         let waiting = snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }
-        let ranked = BacklogRanker.rank(waiting, demand: demand(for: waiting), method: method)
+        let demand = demand(for: waiting)
+        var ranked = BacklogRanker.rank(waiting, demand: demand, method: method)
+        // A backlog imported from a tracker has estimates but no RICE or WSJF inputs: rather
+        // than a score of 0 for every item, rank by demand per point of effort.
+        if ranked.allSatisfy({ $0.baseScore == nil }), waiting.contains(where: { (demand[$0.id]?.linkedCount ?? 0) > 0 }) {
+            ranked = demandPerEffort(waiting, demand: demand, method: method)
+        }
         return (inProgress, waiting, ranked)
+    }
+
+    /// The items ranked by linked demand (complaints weighing up to half more) ÷ effort (the
+    /// RICE effort, WSJF job size or tracker estimate; 1 when none is known).
+    private func demandPerEffort(_ items: [BacklogItem], demand: [RecordID<BacklogItem>: Demand], method: PriorityMethod) -> [RankedBacklogItem] {
+        items.enumerated().map { index, item -> (RankedBacklogItem, Int) in
+            let itemDemand = demand[item.id] ?? Demand(linkedCount: 0, negativeShare: 0)
+            let effort = max(0.5, item.rice.effort ?? item.wsjf.jobSize ?? item.estimate ?? 1)
+            let weight = Double(itemDemand.linkedCount) * (1 + 0.5 * itemDemand.negativeShare)
+            let score = weight / effort
+            let rationale = "no \(method.rawValue.uppercased()) inputs, so ranked by demand per point of effort: \(itemDemand.linkedCount) linked feedback items "
+                + "(\(Recipe.percent(itemDemand.negativeShare)) negative) ÷ effort \(Recipe.number(effort))\(item.rice.effort == nil && item.wsjf.jobSize == nil && item.estimate == nil ? " (none known, 1 assumed)" : "")"
+            return (RankedBacklogItem(id: item.id, baseScore: nil, demandFactor: 1, score: score, rationale: rationale), index)
+        }
+        .sorted { ($0.0.score, -$0.1) > ($1.0.score, -$1.1) }
+        .map(\.0)
     }
 
     mutating func orderBacklog() throws -> DraftOutput {
@@ -51,9 +73,13 @@ extension Recipe {
         let slots = waiting.compactMap { position[$0.id] }.sorted()
         let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
         let moved = ranked.enumerated().filter { index, entry in index < slots.count && position[entry.id] != slots[index] }.count
+        let byDemand = ranked.allSatisfy { $0.baseScore == nil } && ranked.contains { $0.score > 0 }
         var lines = ["# Suggested order of the \(waiting.count) items waiting to start", "",
-                     "By \(name) (\(method == .rice ? "reach × impact × confidence ÷ effort" : "cost of delay ÷ job size")) × demand from the linked feedback "
-                        + "(1 to 1.5: more items and more of them negative weigh more). \(moved) would move. Items without \(name) inputs keep their turn at the end.", ""]
+                     byDemand
+                        ? "No item has \(name) inputs yet, so the order is by demand per point of effort: the feedback linked to each item "
+                            + "(complaints weigh up to half more) ÷ its effort or tracker estimate. \(moved) would move. Fill in \(name) inputs for a fuller score."
+                        : "By \(name) (\(method == .rice ? "reach × impact × confidence ÷ effort" : "cost of delay ÷ job size")) × demand from the linked feedback "
+                            + "(1 to 1.5: more items and more of them negative weigh more). \(moved) would move. Items without \(name) inputs keep their turn at the end.", ""]
         lines += ["Numbers are places in the Product Backlog, as the Decision Maker pane shows them.", ""]
         if !inProgress.isEmpty {
             lines.append("In progress, keeping their places: " + inProgress.map { "\(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }.joined(separator: "; ") + ".")
@@ -65,9 +91,10 @@ extension Recipe {
             guard let item = byID[entry.id], let was = position[entry.id], index < slots.count else { continue }
             let now = slots[index]
             let move = was == now ? "stays in place \(now)" : was > now ? "moves up from place \(was)" : "moves down from place \(was)"
-            let score = entry.baseScore == nil ? "no \(name) inputs" : "score \(Recipe.number((entry.score).rounded()))"
+            let score = entry.baseScore == nil ? (entry.score > 0 ? "demand per point \(Recipe.number((entry.score * 10).rounded() / 10))" : "no \(name) inputs")
+                : "score \(Recipe.number((entry.score).rounded()))"
             lines.append("\(now). \(Recipe.clean(item.title)) \(Recipe.cite(item.id)) — \(score), \(move)")
-            if entry.baseScore != nil { lines.append("   \(Recipe.clean(entry.rationale))") }
+            if entry.baseScore != nil || entry.score > 0 { lines.append("   \(Recipe.clean(entry.rationale))") }
             evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: entry.rationale))
             figures.append(Figure(name: "\(Recipe.shorten(item.title, to: 40)): score", value: (entry.score * 100).rounded() / 100))
         }
