@@ -126,3 +126,32 @@ struct ExperimentLinkTests {
         #expect(store.snapshot.experiments[experiment.id]?.linkedBacklog == [])
     }
 }
+
+@Suite("Undoing accepted links")
+struct LinkUndoTests {
+    @Test("undo takes back exactly the draft's links, and keeps a link made by hand since on the same item")
+    func undoKeepsHandLinks() throws {
+        let folder = try TemporaryDirectory("podium-link-undo")
+        let name = try #require(EvidenceSet.names.first)
+        let (imported, draft, links) = try EvidenceLinkTests.linkDraft(name, in: folder)
+        let store = imported.store
+        let before = Dictionary(uniqueKeysWithValues: store.snapshot.backlog.all.map { ($0.id, $0) })
+        try DraftReview(store: store).accept(draft.id)
+        // By hand, afterwards: a feedback item the draft did not link goes to an item it did.
+        let itemID = try #require(links.first?.backlogID)
+        let proposed = Set(links.map(\.feedbackID))
+        let hand = try #require(store.snapshot.feedback.all.first { !proposed.contains($0.id) })
+        try store.write { transaction in
+            var item = try #require(transaction.record(BacklogItem.self, id: itemID))
+            item.link(hand.id, as: .demand)
+            try transaction.save(item)
+        }
+        try DraftReview(store: store).undoAccept(draft.id)
+        for item in store.snapshot.backlog.all {
+            let expected = (before[item.id]?.linkedFeedback ?? []) + (item.id == itemID ? [hand.id] : [])
+            #expect(Set(item.linkedFeedback) == Set(expected), "“\(item.title)” keeps its own links and the one made by hand")
+            #expect(Set(item.validatingFeedback) == Set(before[item.id]?.validatingFeedback ?? []))
+        }
+        #expect(store.snapshot.drafts[draft.id]?.status == .pending)
+    }
+}

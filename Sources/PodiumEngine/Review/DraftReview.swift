@@ -83,8 +83,16 @@ public struct DraftReview: Sendable {
             guard var draft = transaction.record(Draft.self, id: id) else { throw EngineError.noSuchDraft(id.rawValue) }
             guard draft.status == .accepted else { throw EngineError.notAccepted(draft) }
             let applied = draft.appliedChanges ?? []
+            var linksTakenBack = Set<ArtifactReference>()
             for change in applied {
                 let current = try RecordAccess.json(of: change.reference, in: transaction)
+                // Links are taken back one by one, whatever else changed on the item since
+                // (a link made by hand, a new title): exactly the ones the draft added.
+                if draft.kind == .linkFeedback, change.reference.kind == .backlog, !RecordAccess.sameContent(current, change.after) {
+                    try takeBackLinks(change, in: &transaction, at: now)
+                    linksTakenBack.insert(change.reference)
+                    continue
+                }
                 guard RecordAccess.sameContent(current, change.after) else {
                     // Name the later acceptance that changed the record, so the user knows what to undo first.
                     let later = transaction.snapshot.drafts.values
@@ -95,7 +103,7 @@ public struct DraftReview: Sendable {
                                                            later: later.map { "“\($0.title)” (draft \($0.id.short))" })
                 }
             }
-            for change in applied.reversed() {
+            for change in applied.reversed() where !linksTakenBack.contains(change.reference) {
                 try RecordAccess.restore(change.reference, to: change.before, in: &transaction)
             }
             draft.status = .pending
@@ -109,6 +117,23 @@ public struct DraftReview: Sendable {
                 details: details(draft, [:])))
             return draft
         }
+    }
+
+    /// Puts each link an acceptance added to a backlog item back as it was before (unlinked,
+    /// or on the other side), where it still is as the acceptance left it; the item's other
+    /// changes since stay.
+    private func takeBackLinks(_ change: AppliedChange, in transaction: inout WorkspaceTransaction, at now: Date) throws {
+        let decoder = WorkspaceJSON.decoder()
+        guard let before = try change.before.map({ try decoder.decode(BacklogItem.self, from: Data($0.utf8)) }),
+              let after = try? decoder.decode(BacklogItem.self, from: Data(change.after.utf8)),
+              var current = transaction.record(BacklogItem.self, id: after.id) else { return }
+        for feedback in Set(after.allLinkedFeedback) {
+            let added = after.linkKind(of: feedback)
+            guard added != before.linkKind(of: feedback), current.linkKind(of: feedback) == added else { continue }
+            if let previous = before.linkKind(of: feedback) { current.link(feedback, as: previous) } else { current.unlink(feedback) }
+        }
+        current.updatedAt = now
+        try transaction.save(current)
     }
 
     /// Takes back a rejection: the draft waits for review again (nothing else had changed).
