@@ -17,6 +17,10 @@ struct AskTests {
         let job = Job(kind: .ask, stance: .orchestrator, parameters: ["question": question])
         do {
             let output = try LocalProvider().run(JobRequest(job: job, snapshot: snapshot), context: JobContext())
+            // No answer is a draft that says so, citing nothing.
+            if let range = output.content.range(of: "\n\nNothing in the workspace"), output.evidence.isEmpty {
+                return .refused(String(output.content[output.content.index(after: output.content.index(after: range.lowerBound))...]))
+            }
             return .answered(cited: Set(output.evidence.map(\.reference.id)), text: output.content)
         } catch {
             return .refused("\(error)")

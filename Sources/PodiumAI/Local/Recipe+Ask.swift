@@ -13,8 +13,23 @@ extension Recipe {
         var text: String
     }
 
+    /// The answer to the job's question; when nothing in the workspace answers it, a draft
+    /// that says so (the job did its work: the answer is that there is none).
     mutating func ask() throws -> DraftOutput {
         guard let question = request.parameters.question else {
+            throw JobError.invalidInput("Ask a question, e.g. podium run ask \"What do customers say about invoicing?\"")
+        }
+        do {
+            return try answer(question)
+        } catch let JobError.nothingToWorkOn(reason) {
+            return DraftOutput(title: "Q: \(Recipe.shorten(Recipe.clean(question), to: 60)) (no answer)",
+                               content: "# \(Recipe.clean(question))\n\n\(reason)",
+                               figures: [Figure(name: "matching records", value: 0)])
+        }
+    }
+
+    private mutating func answer(_ question: String) throws -> DraftOutput {
+        guard !question.isEmpty else {
             throw JobError.invalidInput("Ask a question, e.g. podium run ask \"What do customers say about invoicing?\"")
         }
         context.progress("Searching the workspace")

@@ -22,6 +22,8 @@ struct LLMJob {
     func run(_ request: JobRequest, context: JobContext) throws -> DraftOutput {
         context.progress("Gathering the workspace data")
         let facts = try LocalProvider().run(request, context: context)
+        // Nothing in the workspace answers the question: a model asked anyway could only invent.
+        if request.job.kind == .ask, facts.evidence.isEmpty, facts.content.contains("\n\nNothing in the workspace") { return facts }
         let (template, source) = PromptTemplates.effective(request.job.kind, folder: promptFolder)
         // The records themselves go with the offline draft, in what the budget leaves.
         let question = request.parameters.question

@@ -64,6 +64,11 @@ struct FeedbackView: PaneView {
         if let votes = item.votes { lines.append(.init("Votes: \(votes)", .muted)) }
         lines += [.init(""), .init(Format.clean(item.text, lines: true))]
         if let origin = item.origin { lines.append(.init("From: \(Format.clean(origin))", .muted)) }
+        if let external = item.externalID {
+            // Kept as "tool:id": shown as the tool names it ("Zendesk ticket 54577").
+            let parts = external.split(separator: ":", maxSplits: 1).map(String.init)
+            lines.append(.init(parts.count == 2 ? "\(parts[0].prefix(1).uppercased() + parts[0].dropFirst()) id: \(Format.clean(parts[1]))" : "Id in its tool: \(Format.clean(external))", .muted))
+        }
         if !item.tags.isEmpty { lines += [.init(""), .init("Tags: " + Format.clean(item.tags.joined(separator: ", ")), .muted)] }
         if let linked = evidence[item.id.rawValue], !linked.isEmpty {
             lines.append(.init("Evidence for: " + Format.clean(linked.joined(separator: "; ")), .accent))
