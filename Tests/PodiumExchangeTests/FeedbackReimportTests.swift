@@ -37,7 +37,8 @@ struct FeedbackReimportTests {
         let dry = try load(later, name: "tickets.json", dryRun: true, into: store, folder: folder)
         #expect(dry.imported == 0 && dry.unchanged == 1 && dry.updates.map(\.record) == ["zendesk:35436"])
         #expect(dry.updates.first?.lines == [
-            "zendesk:35436 text: \"Invoices go out late — Days late.\" → \"Invoices go out late — Days late, every…\"",
+            // Long texts show where they differ: the change at the end is in view.
+            "zendesk:35436 text: \"…late — Days late.\" → \"…late — Days late, every week.\"",
             "zendesk:35436 tags: billing, theme: invoicing → billing, urgent, theme: invoicing",
         ])
         #expect(dry.summary == "Would import 0 feedback items from tickets.json (would update 1, 1 unchanged)")

@@ -92,7 +92,7 @@ public enum DraftChanges {
             before.append("\(name): \(item.linkedFeedback.count) demand, \(item.validatingFeedback.count) praise")
             after.append("\(name): \(changed.linkedFeedback.count) demand, \(changed.validatingFeedback.count) praise")
             for link in itemLinks.sorted(by: { $0.strength > $1.strength }).prefix(200) {
-                let text = snapshot.feedback[link.feedbackID].map { String($0.text.prefix(90)) } ?? "(feedback no longer there)"
+                let text = snapshot.feedback[link.feedbackID].map { $0.text.count > 90 ? String($0.text.prefix(89)) + "…" : $0.text } ?? "(feedback no longer there)"
                 after.append("  + \(link.kind == .demand ? "demand" : "praise") #\(link.feedbackID.short) \(text)")
             }
         }

@@ -45,9 +45,22 @@ struct ChangeList {
         changes.append(ImportReport.FieldChange(field: field, before: show(before), after: show(after)))
     }
 
-    /// Notes a text field, quoted and shortened.
+    /// Notes a text field, quoted and shortened around where the two differ, so a change at
+    /// the end of a long title shows ("…matchers and auto-posting" → "…matchers and rules").
     mutating func compare(_ field: String, _ before: String, _ after: String) {
-        compare(field, before, after, show: Self.quoted)
+        guard before != after else { return }
+        let old = Array(before.split(whereSeparator: \.isNewline).joined(separator: " "))
+        let new = Array(after.split(whereSeparator: \.isNewline).joined(separator: " "))
+        var common = 0
+        while common < min(old.count, new.count), old[common] == new[common] { common += 1 }
+        var start = max(old.count, new.count) > 40 && common > 20 ? common - 15 : 0
+        // Start at a word: after the space before the window.
+        if start > 0, let space = old[..<start].lastIndex(of: " ") { start = space + 1 }
+        func window(_ text: [Character]) -> String {
+            let rest = String(text[min(start, text.count)...])
+            return "\"" + (start > 0 ? "…" : "") + (rest.count > 40 ? String(rest.prefix(39)) + "…" : rest) + "\""
+        }
+        changes.append(ImportReport.FieldChange(field: field, before: window(old), after: window(new)))
     }
 
     /// Text as a change line shows it: quoted, on one line, at most 40 characters.
