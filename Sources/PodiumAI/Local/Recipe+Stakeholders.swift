@@ -31,14 +31,29 @@ extension Recipe {
                                              examples: $0.linkedFeedback.prefix(20).compactMap { snapshot.feedback[$0]?.text }) }
         let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id.rawValue, $0) })
         var stands: [StakeholderStand] = []
-        var placed = Set<String>()
+        var placed: [String: BacklogItem] = [:]
         for link in EvidenceLinker().link(sources, to: targets) where link.sourceID.hasPrefix("s:") {
             guard let (stakeholder, sentence) = sentences[link.sourceID], let item = byID[link.targetID] else { continue }
-            placed.insert(link.sourceID)
+            placed[link.sourceID] = item
             stands.append(StakeholderStand(stakeholder: stakeholder, item: item, position: .of(sentence), sentence: sentence))
         }
-        let unplaced = sentences.filter { !placed.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+        // A sentence that names nothing but goes on about "it" ("If it has to move, it moves
+        // as a paid add-on") speaks of what the sentence before it was about.
+        for (id, (stakeholder, sentence)) in sentences.sorted(by: { $0.key < $1.key }) where placed[id] == nil && Self.refersBack(sentence) {
+            let parts = id.split(separator: ":")
+            guard parts.count == 3, let number = Int(parts[2]), number > 0, let item = placed["s:\(parts[1]):\(number - 1)"] else { continue }
+            placed[id] = item
+            stands.append(StakeholderStand(stakeholder: stakeholder, item: item, position: .of(sentence), sentence: sentence))
+        }
+        let unplaced = sentences.filter { placed[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
         return (Self.strongest(stands), unplaced)
+    }
+
+    /// Whether a sentence goes on about something named before it: it speaks of "it",
+    /// "this" or "that" without naming a subject of its own.
+    static func refersBack(_ sentence: String) -> Bool {
+        let words = Set(Tokenizer.words(sentence))
+        return !words.isDisjoint(with: ["it", "it's", "this", "that", "them"])
     }
 
     /// One stand per stakeholder and item: the strongest of theirs (against, worries, asks, for, mentions).

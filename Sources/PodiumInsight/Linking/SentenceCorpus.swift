@@ -72,7 +72,9 @@ struct SentenceCorpus {
     static func decide(_ matches: [Match], queries: [Query], settings: EvidenceLinker.Settings) -> Match? {
         guard let first = matches.first, first.score >= settings.threshold else { return nil }
         let groups = queries[first.query].distinctGroups(first.matched)
-        let runnerUp = matches.count > 1 ? matches[1].score : 0
+        // A runner-up that shares one word ("move") does not contest a match on four or more.
+        let contested = matches.dropFirst().first { groups < 4 || queries[$0.query].distinctGroups($0.matched) > 1 }
+        let runnerUp = contested?.score ?? 0
         guard first.score >= settings.marginFactor * runnerUp, groups >= settings.minimumMatches,
               groups > settings.minimumMatches || first.score >= settings.wideMarginFactor * runnerUp else { return nil }
         return first

@@ -37,7 +37,8 @@ public enum StakeholderPosition: String, Sendable, Hashable, CaseIterable {
                               " no way ", " not convinced ", " don't want ", " do not want ", " veto ",
                               " not worth ", " push back ", " reject ", " won't approve ", " won't support ", " not for free ",
                               " over my dead ", " not happening ", " say no ", " a no from me ", " i'd rather not ", " rather we didn't ",
-                              " cannibalise ", " cannibalize ", " refuse ", " not until ", " until someone shows "]
+                              " cannibalise ", " cannibalize ", " refuse ", " not until ", " until someone shows ", " goes with it ",
+                              " won't sign ", " not for free "]
     /// Plain backing, said outright.
     static let backingCues = [" fully support ", " i support ", " we support ", " strongly support ", " in favour ", " in favor ",
                               " behind it ", " all for ", " back it "]
