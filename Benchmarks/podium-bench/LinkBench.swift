@@ -42,6 +42,27 @@ enum LinkBench {
         }
     }
 
+    /// For tuning: each feedback item of a set with its labelled items and the linker's three
+    /// best matches (item, score / shared words, the words).
+    ///
+    ///   swift run -c release podium-bench links explain NAME
+    static func explain(_ name: String) throws {
+        let folder = try TemporaryDirectory("podium-bench-explain")
+        let imported = try EvidenceSet(named: name).makeWorkspace(at: folder.path(name))
+        let snapshot = imported.store.snapshot
+        let keyOf = Dictionary(imported.backlog.map { ($0.value.rawValue, $0.key) }, uniquingKeysWith: { $0.count >= $1.count ? $0 : $1 })
+        let exportOf = Dictionary(imported.feedback.map { ($0.value.rawValue, $0.key) }, uniquingKeysWith: { $0.count <= $1.count ? $0 : $1 })
+        var truth: [String: [String]] = [:]
+        for label in imported.set.labels { truth[label.feedback, default: []].append("\(label.backlog):\(label.kind.rawValue)") }
+        let targets = snapshot.orderedBacklog.map { LinkTarget(id: $0.id.rawValue, key: $0.key, title: $0.title, description: $0.description, labels: $0.tags) }
+        let sources = snapshot.feedback.all.map { LinkSource(id: $0.id.rawValue, text: $0.text, ratingShare: $0.rating?.normalized) }
+        for row in EvidenceLinker().explain(sources, to: targets) {
+            let export = exportOf[row.sourceID] ?? "?"
+            let best = row.matches.map { "\(keyOf[$0.targetID] ?? "?") \(f($0.score))/\($0.groups) \($0.words.joined(separator: ","))" }
+            print("[\(truth[export]?.joined(separator: " ") ?? "unlinked")] \(best.joined(separator: " ; ")) || \(row.sentence.prefix(110))")
+        }
+    }
+
     private static func f(_ value: Double) -> String { String(format: "%.2f", value) }
 
     /// The peer: every feedback item linked, as demand, to the item sharing most words with it.

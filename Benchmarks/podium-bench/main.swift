@@ -20,7 +20,7 @@ import PodiumStore
 //   swift run -c release podium-bench insight [SIZES]     (themes, summaries; see InsightBench)
 //   swift run -c release podium-bench recipes [SIZES]     (whole offline jobs; see RecipeBench)
 //   swift run -c release podium-bench import [ROWS]       (a large CSV vs Python's csv; see ImportBench)
-//   swift run -c release podium-bench links               (evidence links on the labelled sets; see LinkBench)
+//   swift run -c release podium-bench links [explain NAME] (evidence links on the labelled sets; see LinkBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -115,7 +115,7 @@ if arguments.first == "recipes" {
     exit(0)
 }
 if arguments.first == "links" {
-    try LinkBench.run()
+    if arguments.dropFirst().first == "explain", let name = arguments.dropFirst(2).first { try LinkBench.explain(name) } else { try LinkBench.run() }
     exit(0)
 }
 if arguments.first == "insight" {
