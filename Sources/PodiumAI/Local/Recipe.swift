@@ -89,15 +89,10 @@ struct Recipe {
         return String(cut[..<end]) + "…"
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
-
-    static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
-    }
-
-    static func day(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day())
-    }
+    /// As the dashboard writes them (`Format`): a share as "42%", a number as "12" or "3.5", a day.
+    static func percent(_ share: Double) -> String { Format.percent(share) }
+    static func number(_ value: Double) -> String { Format.number(value) }
+    static func day(_ date: Date) -> String { Format.day(date) }
 
     /// A theme label as a tag name: "offline · work" → "offline-work".
     static func slug(_ label: String) -> String {
