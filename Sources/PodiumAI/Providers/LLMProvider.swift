@@ -13,6 +13,18 @@ import FoundationNetworking
 /// of the answer is checked against what was sent (`CitationCheck`); what fails is flagged
 /// on the draft.
 struct LLMJob {
+    /// The offline proposal as the model judged it: for proposed links, the ones whose line
+    /// the model kept (it was asked to drop a link whose feedback is not about its item). An
+    /// answer that lists none of them is not in the format asked for: the proposal stays.
+    static func judged(_ proposal: DraftProposal?, by text: String) -> DraftProposal? {
+        guard var proposal, let links = proposal.feedbackLinks, !links.isEmpty else { return proposal }
+        let kept = FeedbackLink.kept(links, listedIn: text)
+        if kept.isEmpty && FeedbackLink.listedPairs(in: text).isEmpty { return proposal }
+        proposal.feedbackLinks = kept
+        if let experiments = proposal.experimentLinks { proposal.experimentLinks = ExperimentLink.kept(experiments, listedIn: text) }
+        return proposal
+    }
+
     var profile: ProviderProfile
     var promptFolder: URL?
     /// Builds the HTTP request of one call for a prompt, and reads its stream events.
@@ -57,7 +69,7 @@ struct LLMJob {
                     throw JobError.providerFailed("\(profile.name) answered with no text.")
                 }
                 return DraftOutput(title: facts.title, content: text, evidence: Self.evidence(facts.evidence, citedIn: text, sent: records),
-                                   figures: facts.figures, target: facts.target, proposal: facts.proposal, usage: usage,
+                                   figures: facts.figures, target: facts.target, proposal: Self.judged(facts.proposal, by: text), usage: usage,
                                    promptReference: "\(request.job.kind) (\(source))", flaggedCitations: Self.flags(text, records))
             } catch let failure as HTTPFailure {
                 let sofar = stream.text

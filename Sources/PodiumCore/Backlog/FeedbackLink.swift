@@ -78,3 +78,45 @@ public struct ExperimentLink: Codable, Sendable, Hashable {
         self.itemWords = itemWords
     }
 }
+
+extension FeedbackLink {
+    /// The links whose line is in `content` (a feedback citation on a line under its item's
+    /// `## … [#item]` heading), and those the draft did not list (beyond `shownPerItem` for an
+    /// item): what a reviewer's edit, or a model judging the links, kept.
+    public static func kept(_ links: [FeedbackLink], listedIn content: String) -> [FeedbackLink] {
+        let listed = listedPairs(in: content)
+        var result: [FeedbackLink] = []
+        for (_, itemLinks) in Dictionary(grouping: links, by: \.backlogID).sorted(by: { $0.key < $1.key }) {
+            let ordered = itemLinks.sorted { $0.strength != $1.strength ? $0.strength > $1.strength : $0.feedbackID < $1.feedbackID }
+            for (rank, link) in ordered.enumerated() where rank >= shownPerItem || listed.contains(link.backlogID.short + "|" + link.feedbackID.short) {
+                result.append(link)
+            }
+        }
+        return result
+    }
+
+    /// "item short|feedback short" for each bullet under an item's heading that cites a
+    /// feedback item (a sentence explaining why one was dropped is not a bullet).
+    public static func listedPairs(in content: String) -> Set<String> {
+        var listed = Set<String>()
+        var item: String?
+        for line in content.split(separator: "\n") {
+            let cites = line.matches(of: /\[#([0-9a-fA-F]{8})\]/).map { String($0.1).lowercased() }
+            let trimmed = line.drop { $0 == " " }
+            if line.hasPrefix("## ") {
+                item = cites.last
+            } else if let item, trimmed.hasPrefix("- ") || trimmed.hasPrefix("* "), let feedback = cites.first {
+                listed.insert(item + "|" + feedback)
+            }
+        }
+        return listed
+    }
+}
+
+extension ExperimentLink {
+    /// The links whose line (citing the experiment and the item) is in `content`.
+    public static func kept(_ links: [ExperimentLink], listedIn content: String) -> [ExperimentLink] {
+        let lines = content.split(separator: "\n")
+        return links.filter { link in lines.contains { $0.contains("[#\(link.experimentID.short)]") && $0.contains("[#\(link.backlogID.short)]") } }
+    }
+}

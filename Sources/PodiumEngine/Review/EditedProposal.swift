@@ -44,13 +44,10 @@ enum EditedProposal {
             proposal.themeTags = themes.filter { draft.content.contains("`\($0.tag)`") }
         }
         if let links = proposal.feedbackLinks {
-            proposal.feedbackLinks = keptLinks(links, content: draft.content)
+            proposal.feedbackLinks = FeedbackLink.kept(links, listedIn: draft.content)
         }
         if let links = proposal.experimentLinks {
-            // An experiment's line cites the experiment, then the item.
-            proposal.experimentLinks = links.filter { link in
-                draft.content.split(separator: "\n").contains { $0.contains("[#\(link.experimentID.short)]") && $0.contains("[#\(link.backlogID.short)]") }
-            }
+            proposal.experimentLinks = ExperimentLink.kept(links, listedIn: draft.content)
         }
         if var change = proposal.product {
             guard sections.has("vision"), sections.has("product goal") else {
@@ -61,29 +58,5 @@ enum EditedProposal {
             proposal.product = change
         }
         return proposal
-    }
-
-    /// The links whose line is still in the edited text (listed under their item's heading),
-    /// and those the draft did not list (beyond `FeedbackLink.shownPerItem` for an item).
-    private static func keptLinks(_ links: [FeedbackLink], content: String) -> [FeedbackLink] {
-        var listed = Set<String>()  // "item short|feedback short"
-        var item: String?
-        for line in content.split(separator: "\n") {
-            let cites = line.matches(of: /\[#([0-9a-f]{8})\]/).map { String($0.1) }
-            if line.hasPrefix("## ") {
-                item = cites.last
-            } else if let item, let feedback = cites.first {
-                listed.insert(item + "|" + feedback)
-            }
-        }
-        var result: [FeedbackLink] = []
-        for (_, itemLinks) in Dictionary(grouping: links, by: \.backlogID).sorted(by: { $0.key < $1.key }) {
-            let ordered = itemLinks.sorted { $0.strength != $1.strength ? $0.strength > $1.strength : $0.feedbackID < $1.feedbackID }
-            for (rank, link) in ordered.enumerated()
-            where rank >= FeedbackLink.shownPerItem || listed.contains(link.backlogID.short + "|" + link.feedbackID.short) {
-                result.append(link)
-            }
-        }
-        return result
     }
 }
