@@ -155,3 +155,21 @@ struct LinkUndoTests {
         #expect(store.snapshot.drafts[draft.id]?.status == .pending)
     }
 }
+
+@Suite("Editing a links draft")
+struct LinkEditTests {
+    @Test("deleting a link's line leaves that link out, and the title counts what accepting writes")
+    func deleteALine() throws {
+        let folder = try TemporaryDirectory("podium-link-edit")
+        let name = try #require(EvidenceSet.names.first)
+        let (imported, draft, links) = try EvidenceLinkTests.linkDraft(name, in: folder)
+        let dropped = try #require(links.first)
+        let text = draft.content.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !($0.hasPrefix("- ") && $0.contains("[#\(dropped.feedbackID.short)]")) }.joined(separator: "\n")
+        let edited = try DraftReview(store: imported.store).edit(draft.id, content: text)
+        #expect(edited.title.hasPrefix("\(links.count - 1) feedback links"), "\(edited.title)")
+        try DraftReview(store: imported.store).accept(draft.id)
+        let item = try #require(imported.store.snapshot.backlog[dropped.backlogID])
+        #expect(item.linkKind(of: dropped.feedbackID) == nil, "the deleted line's link was not written")
+    }
+}

@@ -65,6 +65,10 @@ public struct DraftReview: Sendable {
             guard clean != draft.content else { return draft }
             draft.edits.append(DraftEdit(at: now, by: actor, previousContent: draft.content))
             draft.content = clean
+            // A links draft's title counts what accepting it writes: the links left in the text.
+            if draft.kind == .linkFeedback, let links = (try? EditedProposal.effective(draft))??.feedbackLinks {
+                draft.title = "\(links.count) feedback links to \(Set(links.map(\.backlogID)).count) backlog items (edited)"
+            }
             try transaction.save(draft)
             try transaction.log(AuditEntry(
                 at: now, actor: actor, action: .edit, subject: ArtifactReference(.draft, id),
