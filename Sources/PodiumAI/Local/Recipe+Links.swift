@@ -80,7 +80,7 @@ extension Recipe {
             let itemDemand = itemLinks.filter { $0.kind == .demand }.count
             lines += ["## \(heading) \(Recipe.cite(item.id))",
                       "\(itemDemand) demand, \(itemLinks.count - itemDemand) praise · now \(item.linkedFeedback.count) demand, \(item.validatingFeedback.count) praise", ""]
-            evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "\(itemLinks.count) new links"))
+            evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "\(itemLinks.count) new link\(itemLinks.count == 1 ? "" : "s")"))
             let ordered = itemLinks.sorted { $0.strength != $1.strength ? $0.strength > $1.strength : $0.feedbackID < $1.feedbackID }
             for link in ordered.prefix(FeedbackLink.shownPerItem) {
                 let words = link.itemWords.isEmpty ? "" : " — meets: " + link.itemWords.prefix(4).map(Recipe.clean).joined(separator: ", ")
