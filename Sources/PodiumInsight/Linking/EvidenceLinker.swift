@@ -69,7 +69,7 @@ public struct EvidenceLinker: Sendable {
         var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
         var best = corpus.bestMatches(queries, settings: settings)
         learnCustomerWords(into: &queries, from: best, corpus: corpus)
-        corpus.nearExamples = nearestExamples(queries, corpus: corpus, sources: sources)
+        corpus.exampleSpace = exampleSpace(queries, corpus: corpus)
         best = corpus.bestMatches(queries, settings: settings)
         return links(from: best, queries: queries, corpus: corpus, sources: sources)
     }
@@ -123,23 +123,16 @@ public struct EvidenceLinker: Sendable {
         }
     }
 
-    /// For each unit, how close it is (tf-idf cosine) to the nearest text already linked to
-    /// each item: what a Product Owner linked by hand speaks for the feedback that says the
-    /// same thing in the same words. Units that are themselves an example are left out.
-    private func nearestExamples(_ queries: [Query], corpus: SentenceCorpus, sources: [LinkSource]) -> [[Int: Double]] {
-        guard settings.exampleWeight > 0, queries.contains(where: { !$0.target.examples.isEmpty }) else { return [] }
-        let unitTerms = corpus.sentences.map { Tokenizer.terms($0.text).filter { !TopicFreeWords.terms.contains($0) } }
+    /// The units as tf-idf vectors and each item's examples (feedback already linked to it) in
+    /// the same space, for `SentenceCorpus.allMatches` to find units close to an example.
+    private func exampleSpace(_ queries: [Query], corpus: SentenceCorpus) -> SentenceCorpus.ExampleSpace? {
+        guard settings.exampleWeight > 0, queries.contains(where: { !$0.target.examples.isEmpty }) else { return nil }
+        func terms(_ text: String) -> [String] { Tokenizer.terms(text).filter { !TopicFreeWords.terms.contains($0) } }
+        let unitTerms = corpus.sentences.map { terms($0.text) }
         let model = TFIDFModel(documents: unitTerms)
-        let unitVectors = unitTerms.map { model.vector(for: $0) }
-        let examples = queries.map { query in query.target.examples.map { (text: $0, vector: model.vector(for: Tokenizer.terms($0).filter { !TopicFreeWords.terms.contains($0) })) } }
-        return corpus.sentences.indices.map { unit in
-            var nearest: [Int: Double] = [:]
-            for (query, texts) in examples.enumerated() {
-                let closest = texts.filter { $0.text != corpus.sentences[unit].text }.map { unitVectors[unit].dot($0.vector) }.max() ?? 0
-                if closest >= settings.exampleSimilarity { nearest[query] = closest }
-            }
-            return nearest
-        }
+        return SentenceCorpus.ExampleSpace(
+            units: unitTerms.map { model.vector(for: $0) },
+            examples: queries.map { query in query.target.examples.prefix(40).map { (text: $0, vector: model.vector(for: terms($0))) } })
     }
 
     /// How sure a link is, 0…1: how far ahead of the next item it is (half of it) and how many

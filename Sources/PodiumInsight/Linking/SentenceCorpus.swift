@@ -24,8 +24,13 @@ struct SentenceCorpus {
     private(set) var postings: [String: [(sentence: Int, count: Int)]] = [:]
     private(set) var documentFrequency: [String: Int] = [:]
     private(set) var averageLength = 1.0
-    /// Per unit, its closeness to the nearest example of each query (by index), when close.
-    var nearExamples: [[Int: Double]] = []
+    /// The units and the items' examples as tf-idf vectors (nil: no item has examples).
+    struct ExampleSpace {
+        var units: [SparseVector]
+        /// Per query (by index), its examples' texts and vectors.
+        var examples: [[(text: String, vector: SparseVector)]]
+    }
+    var exampleSpace: ExampleSpace?
 
     init(_ sources: [LinkSource]) {
         var analyzer = TermAnalyzer()
@@ -99,14 +104,17 @@ struct SentenceCorpus {
             }
         }
         // Closeness to what was linked to an item already adds to its score, and counts as one
-        // more thing shared with it.
-        for (unit, near) in nearExamples.enumerated() {
-            for (query, closeness) in near {
-                if let index = all[unit].firstIndex(where: { $0.query == query }) {
+        // more thing shared with it. Only units that share a word with the item are compared
+        // (a unit sharing none is not close to its examples either), so this stays linear.
+        if let space = exampleSpace {
+            for (unit, matches) in all.enumerated() {
+                for index in matches.indices {
+                    let query = matches[index].query
+                    let closeness = space.examples[query].lazy.filter { $0.text != self.sentences[unit].text }
+                        .map { space.units[unit].dot($0.vector) }.max() ?? 0
+                    guard closeness >= settings.exampleSimilarity else { continue }
                     all[unit][index].score += settings.exampleWeight * closeness
                     all[unit][index].matched.append("=example")
-                } else {
-                    all[unit].append(Match(query: query, score: settings.exampleWeight * closeness, matched: ["=example"]))
                 }
             }
         }
