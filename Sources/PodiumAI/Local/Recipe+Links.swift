@@ -20,20 +20,33 @@ extension Recipe {
         guard !feedback.isEmpty else { throw JobError.nothingToWorkOn("There is no feedback to link.") }
         context.progress("Linking \(feedback.count) feedback items to \(items.count) backlog items")
         try context.checkCancellation()
-        let sources = feedback.map { LinkSource(id: $0.id.rawValue, text: $0.text, ratingShare: $0.rating?.normalized) }
+        // Word rarity and the items' customer words come from all the feedback, even when only
+        // some of it (a filter, a new batch from an import rule) is linked; the experiments go
+        // in the same run, prefixed "x:".
+        let wanted = Set(feedback.map(\.id))
+        let sources = snapshot.feedback.all.map { LinkSource(id: $0.id.rawValue, text: $0.text, ratingShare: $0.rating?.normalized) }
+            + snapshot.experiments.all.map { LinkSource(id: "x:" + $0.id.rawValue, text: $0.title + ". " + $0.hypothesis) }
         // Feedback linked already (by hand, or accepted before) teaches each item its customers' words.
         let targets = items.map { item in
             LinkTarget(id: item.id.rawValue, key: item.key, title: item.title, description: item.description, labels: item.tags,
                        examples: item.allLinkedFeedback.prefix(40).compactMap { snapshot.feedback[$0]?.text })
         }
         let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
-        let links = EvidenceLinker().link(sources, to: targets).compactMap { proposed -> FeedbackLink? in
+        let proposedLinks = EvidenceLinker().link(sources, to: targets)
+        let links = proposedLinks.compactMap { proposed -> FeedbackLink? in
+            guard !proposed.sourceID.hasPrefix("x:") else { return nil }
             let backlogID = RecordID<BacklogItem>(proposed.targetID), feedbackID = RecordID<FeedbackItem>(proposed.sourceID)
+            guard wanted.contains(feedbackID) else { return nil }
             guard let item = byID[backlogID], item.linkKind(of: feedbackID) != proposed.kind else { return nil }  // already so
-            return FeedbackLink(feedbackID: feedbackID, backlogID: backlogID, kind: proposed.kind, strength: (proposed.strength * 100).rounded() / 100,
+            return FeedbackLink(feedbackID: feedbackID, backlogID: backlogID, kind: proposed.kind, strength: proposed.strength,
                                 phrase: Recipe.shorten(Recipe.clean(proposed.sourcePhrase), to: 160), itemWords: proposed.targetWords)
         }
-        let experimentLinks = linkExperiments(to: items, targets: targets, feedback: sources)
+        let experimentLinks = proposedLinks.compactMap { proposed -> ExperimentLink? in
+            guard proposed.sourceID.hasPrefix("x:") else { return nil }
+            let experimentID = RecordID<Experiment>(String(proposed.sourceID.dropFirst(2))), backlogID = RecordID<BacklogItem>(proposed.targetID)
+            guard let experiment = snapshot.experiments[experimentID], !experiment.linkedBacklog.contains(backlogID) else { return nil }
+            return ExperimentLink(experimentID: experimentID, backlogID: backlogID, itemWords: proposed.targetWords)
+        }
         var draft = linkDraft(links, items: items, feedbackCount: feedback.count)
         if !experimentLinks.isEmpty {
             draft.content += "\n\n## Experiments about backlog items\n\n" + experimentLinks.map { link in
@@ -46,21 +59,6 @@ extension Recipe {
             draft.proposal?.experimentLinks = experimentLinks
         }
         return draft
-    }
-
-    /// Experiments about a backlog item and not yet linked to it, found as feedback is: by
-    /// what their title and hypothesis are about (the feedback is scored alongside, so that
-    /// the items know their customers' words).
-    private func linkExperiments(to items: [BacklogItem], targets: [LinkTarget], feedback: [LinkSource]) -> [ExperimentLink] {
-        let experiments = snapshot.experiments.all
-        guard !experiments.isEmpty else { return [] }
-        let sources = feedback + experiments.map { LinkSource(id: "x:" + $0.id.rawValue, text: $0.title + ". " + $0.hypothesis) }
-        return EvidenceLinker().link(sources, to: targets).compactMap { proposed -> ExperimentLink? in
-            guard proposed.sourceID.hasPrefix("x:") else { return nil }
-            let experimentID = RecordID<Experiment>(String(proposed.sourceID.dropFirst(2))), backlogID = RecordID<BacklogItem>(proposed.targetID)
-            guard let experiment = snapshot.experiments[experimentID], !experiment.linkedBacklog.contains(backlogID) else { return nil }
-            return ExperimentLink(experimentID: experimentID, backlogID: backlogID, itemWords: proposed.targetWords)
-        }
     }
 
     func linkDraft(_ links: [FeedbackLink], items: [BacklogItem], feedbackCount: Int) -> DraftOutput {

@@ -70,8 +70,12 @@ public struct EvidenceLinker: Sendable {
         var best = corpus.bestMatches(queries, settings: settings)
         learnCustomerWords(into: &queries, from: best, corpus: corpus)
         corpus.exampleSpace = exampleSpace(queries, corpus: corpus)
-        best = corpus.bestMatches(queries, settings: settings)
-        return links(from: best, queries: queries, corpus: corpus, sources: sources)
+        let all = corpus.allMatches(queries, settings: settings)
+        best = all.map { SentenceCorpus.decide($0, queries: queries, settings: settings) }
+        // A text that links to no single item may still speak of two, one per sentence: it is
+        // read sentence by sentence when it shares three words with some item.
+        let twoTopics = all.map { matches in matches.contains { queries[$0.query].distinctGroups($0.matched) > settings.minimumMatches } }
+        return links(from: best, readBySentence: twoTopics, queries: queries, corpus: corpus, sources: sources)
     }
 
     /// For tuning and the benchmark: each source sentence's best matches (target id, score,
@@ -138,20 +142,21 @@ public struct EvidenceLinker: Sendable {
     /// How sure a link is, 0…1: how far ahead of the next item it is (half of it) and how many
     /// of the item's words it meets (the other half). The score alone says little: a long
     /// text meets many words of several items.
-    private func strength(of match: SentenceCorpus.Match, query: Int, unit: String, queries: [Query], corpus: SentenceCorpus) -> Double {
-        let runnerUp = corpus.matches(of: unit, queries, settings: settings).first { $0.query != query }?.score ?? 0
-        let lead = runnerUp > 0 ? match.score / runnerUp : 4
+    private func strength(of match: SentenceCorpus.Match, query: Int, queries: [Query]) -> Double {
         let groups = Double(queries[query].distinctGroups(match.matched))
-        let value = 0.5 * min(1, max(0, lead - 1) / 3) + 0.5 * min(1, max(0, groups - 1) / 4)
+        let value = 0.5 * min(1, max(0, match.lead - 1) / 3) + 0.5 * min(1, max(0, groups - 1) / 4)
         return (value * 100).rounded() / 100
     }
 
     // MARK: - Links
 
-    private func links(from best: [SentenceCorpus.Match?], queries: [Query], corpus: SentenceCorpus, sources: [LinkSource]) -> [ProposedLink] {
+    private func links(from best: [SentenceCorpus.Match?], readBySentence: [Bool], queries: [Query], corpus: SentenceCorpus,
+                       sources: [LinkSource]) -> [ProposedLink] {
         var result: [ProposedLink] = []
         let analyzer = SentimentAnalyzer()
-        for (index, match) in best.enumerated() {
+        // Only a text that links at all is read sentence by sentence (a long feedback list is
+        // mostly texts that link to nothing).
+        for (index, match) in best.enumerated() where match != nil || readBySentence[index] {
             let unit = corpus.sentences[index]
             let source = sources[unit.source]
             let sentences = SentenceSplitter.sentences(unit.text)
@@ -188,7 +193,7 @@ public struct EvidenceLinker: Sendable {
                 let shown = found.match.matched.filter { phraseTokens.contains($0) || $0 == "=example" }
                 result.append(ProposedLink(
                     sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,
-                    strength: strength(of: found.match, query: queryIndex, unit: unit.text, queries: queries, corpus: corpus), sourcePhrase: phrase,
+                    strength: strength(of: found.match, query: queryIndex, queries: queries), sourcePhrase: phrase,
                     targetWords: query.surfaceWords(for: shown.isEmpty ? found.match.matched : shown), intent: intent))
             }
         }

@@ -17,6 +17,8 @@ struct SentenceCorpus {
         var query: Int
         var score: Double
         var matched: [String]
+        /// How many times the next item's score it is (set by `decide`; 4 when alone).
+        var lead = 0.0
     }
 
     private(set) var sentences: [Sentence] = []
@@ -82,7 +84,9 @@ struct SentenceCorpus {
         let runnerUp = contested?.score ?? 0
         guard first.score >= settings.marginFactor * runnerUp, groups >= settings.minimumMatches,
               groups > settings.minimumMatches || first.score >= settings.wideMarginFactor * runnerUp else { return nil }
-        return first
+        var decided = first
+        decided.lead = runnerUp > 0 ? first.score / runnerUp : 4
+        return decided
     }
 
     /// Every unit's matches with every query that shares a token with it, best first.
@@ -142,19 +146,42 @@ struct SentenceCorpus {
     }
 
     /// BM25's share of one token: the item's weight for it × how rare it is among the units
-    /// and how few items use it × how often the text has it, for the text's length.
+    /// and how few items use it × how often the text has it, for the text's length. The
+    /// token factors are worked out once per set of queries (a pass scores every unit).
     private func weigher(_ queries: [Query], settings: EvidenceLinker.Settings) -> (String, Double, Int, Int) -> Double {
-        let k1 = 1.2, b = 0.5
-        // A word several items use tells them apart less ("bank" in three bank items).
-        var itemsUsing: [String: Int] = [:]
-        for query in queries { for token in query.weights.keys { itemsUsing[token, default: 0] += 1 } }
-        let itemCount = Double(queries.count), averageLength = averageLength
+        let k1 = 1.2, b = 0.5, averageLength = averageLength
+        let factors = TokenFactors.shared.factors(for: queries, corpus: self, settings: settings)
         return { token, weight, count, length in
-            let distinctiveness = pow(log(1 + itemCount / Double(itemsUsing[token] ?? 1)) / log(1 + itemCount), settings.distinctivenessExponent)
             let lengthNorm = 1 - b + b * Double(length) / averageLength
             let saturation = Double(count) * (k1 + 1) / (Double(count) + k1 * lengthNorm)
-            return weight * self.rarity(token) * distinctiveness * saturation
+            return weight * (factors[token] ?? 0) * saturation
         }
+    }
+}
+
+/// Each query token's rarity × distinctiveness, kept for the last set of queries scored (the
+/// linker scores every unit, then sentences and runners-up, against the same queries).
+private final class TokenFactors: @unchecked Sendable {
+    static let shared = TokenFactors()
+    private let lock = NSLock()
+    private var key: [String] = []
+    private var cached: [String: Double] = [:]
+
+    func factors(for queries: [Query], corpus: SentenceCorpus, settings: EvidenceLinker.Settings) -> [String: Double] {
+        // What the factors depend on: the queries' tokens, the corpus's size and the exponent.
+        let key = queries.map { $0.target.id + "|" + String($0.weights.count) }
+            + ["\(corpus.sentences.count)", "\(corpus.averageLength)", "\(settings.distinctivenessExponent)"]
+        if let hit = lock.withLock({ self.key == key ? cached : nil }) { return hit }
+        var itemsUsing: [String: Int] = [:]
+        for query in queries { for token in query.weights.keys { itemsUsing[token, default: 0] += 1 } }
+        let itemCount = Double(queries.count)
+        var factors: [String: Double] = [:]
+        for (token, using) in itemsUsing {
+            let distinctiveness = pow(log(1 + itemCount / Double(using)) / log(1 + itemCount), settings.distinctivenessExponent)
+            factors[token] = corpus.rarity(token) * distinctiveness
+        }
+        lock.withLock { self.key = key; cached = factors }
+        return factors
     }
 }
 
