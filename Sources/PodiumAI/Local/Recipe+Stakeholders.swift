@@ -39,21 +39,24 @@ extension Recipe {
         }
         // A sentence that names nothing but goes on about "it" ("If it has to move, it moves
         // as a paid add-on") speaks of what the sentence before it was about.
-        for (id, (stakeholder, sentence)) in sentences.sorted(by: { $0.key < $1.key }) where placed[id] == nil && Self.refersBack(sentence) {
+        for (id, (stakeholder, sentence)) in sentences.sorted(by: { Self.order($0.key).lexicographicallyPrecedes(Self.order($1.key)) }) where placed[id] == nil && Self.refersBack(sentence) {
             let parts = id.split(separator: ":")
             guard parts.count == 3, let number = Int(parts[2]), number > 0, let item = placed["s:\(parts[1]):\(number - 1)"] else { continue }
             placed[id] = item
             stands.append(StakeholderStand(stakeholder: stakeholder, item: item, position: .of(sentence), sentence: sentence))
         }
-        let unplaced = sentences.filter { placed[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+        let unplaced = sentences.filter { placed[$0.key] == nil }.sorted { Self.order($0.key).lexicographicallyPrecedes(Self.order($1.key)) }.map(\.value)
         return (Self.strongest(stands), unplaced)
     }
+
+    /// "s:STAKEHOLDER:SENTENCE" as numbers, so that sentence 10 comes after sentence 9.
+    static func order(_ id: String) -> [Int] { id.split(separator: ":").dropFirst().compactMap { Int($0) } }
 
     /// Whether a sentence goes on about something named before it: it speaks of "it",
     /// "this" or "that" without naming a subject of its own.
     static func refersBack(_ sentence: String) -> Bool {
         let words = Set(Tokenizer.words(sentence))
-        return !words.isDisjoint(with: ["it", "it's", "this", "that", "them"])
+        return !words.isDisjoint(with: ["it", "it's", "this", "them"])
     }
 
     /// One stand per stakeholder and item: the strongest of theirs (against, worries, asks, for, mentions).

@@ -20,21 +20,28 @@ public enum Format {
         value.rounded() == value && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
+    /// A number rounded to a whole one, written without trapping on values no Int holds.
+    static func whole(_ value: Double) -> String {
+        let rounded = value.rounded()
+        return rounded.isFinite && abs(rounded) < 1e15 ? String(Int(rounded)) : String(format: "%.3g", value)
+    }
+
     /// A number that may be missing ("?" then).
     public static func optional(_ value: Double?) -> String { value.map(number) ?? "?" }
 
     /// A RICE or WSJF score: one decimal below 100, whole above, "—" when it cannot be worked out.
     public static func score(_ value: Double?) -> String {
         guard let value else { return "—" }
-        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+        return value >= 100 ? whole(value) : String(format: "%.1f", value)
     }
 
     /// A share as a whole percentage: "42%" ("—" when missing).
-    public static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+    public static func percent(_ value: Double?) -> String { value.map { whole($0 * 100) + "%" } ?? "—" }
 
     /// A share as a 20-cell bar: ██████░░░░…
     public static func bar(_ value: Double?) -> String {
-        let filled = Int(((value ?? 0) * 20).rounded())
+        let share = value.map { $0.isFinite ? min(1, max(0, $0)) : 0 } ?? 0
+        let filled = Int((share * 20).rounded())
         return String(repeating: "█", count: max(0, min(20, filled))) + String(repeating: "░", count: max(0, 20 - filled))
     }
 
@@ -96,6 +103,7 @@ public enum Format {
 
     /// Minutes of work, in whole minutes and hours: "35 min", "2 h", "1 h 35 min".
     public static func duration(minutes: Double) -> String {
+        guard minutes.isFinite, abs(minutes) < 1e9 else { return "—" }
         let whole = Int(minutes.rounded())
         if whole < 60 { return "\(whole) min" }
         return whole % 60 == 0 ? "\(whole / 60) h" : "\(whole / 60) h \(whole % 60) min"
@@ -104,6 +112,7 @@ public enum Format {
     /// A job's duration as the saved times allow: they are kept to the second, so "<1s",
     /// "4s", "2m 5s".
     public static func duration(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return "—" }
         let whole = Int(seconds.rounded())
         if whole < 1 { return "<1s" }
         return whole < 60 ? "\(whole)s" : "\(whole / 60)m \(whole % 60)s"

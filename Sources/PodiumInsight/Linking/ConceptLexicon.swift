@@ -50,7 +50,7 @@ public enum ConceptLexicon {
         ("~price", ["price", "prices", "pricing", "priced", "expensive", "overpriced", "cost", "costs", "costly", "fee", "fees",
                     "subscription", "subscriptions", "subscribe", "tier", "tiers", "upgrade", "premium", "cheaper", "afford",
                     "affordable", "money", "charged", "paywall", "paywalled", "refund"]),
-        ("~search", ["search", "searching", "searches", "find", "finding", "lookup", "filter", "filters", "filtering"]),
+        ("~search", ["search", "searching", "searches", "lookup", "filter", "filters", "filtering"]),
         ("~battery", ["battery", "batteries", "drain", "drains", "draining", "drained", "power-hungry", "overheat", "overheating", "hot"]),
         ("~location", ["gps", "location", "locations", "accuracy", "accurate", "inaccurate", "coordinates", "geolocation", "drift", "drifts"]),
         ("~calendar", ["calendar", "calendars", "ical", "ics", "outlook", "agenda"]),

@@ -194,7 +194,7 @@ public struct EvidenceLinker: Sendable {
                 result.append(ProposedLink(
                     sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,
                     strength: strength(of: found.match, query: queryIndex, queries: queries), sourcePhrase: phrase,
-                    targetWords: query.surfaceWords(for: shown.isEmpty ? found.match.matched : shown), intent: intent))
+                    targetWords: query.surfaceWords(for: shown.isEmpty ? found.match.matched : shown, spelledAs: corpus.surfaceForm), intent: intent))
             }
         }
         let order = Dictionary(uniqueKeysWithValues: queries.enumerated().map { ($1.target.id, $0) })

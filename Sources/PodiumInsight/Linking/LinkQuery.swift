@@ -61,7 +61,7 @@ struct Query {
     }
 
     /// The item's words behind `tokens`, as it writes them (learned words as customers do).
-    func surfaceWords(for tokens: [String]) -> [String] {
+    func surfaceWords(for tokens: [String], spelledAs spelling: (String) -> String = { $0 }) -> [String] {
         var words: [String] = []
         for token in tokens {
             let word: String
@@ -71,7 +71,7 @@ struct Query {
                 guard let source = conceptSources[token]?.sorted().first else { continue }
                 word = surfaces[source] ?? source
             } else {
-                word = surfaces[token] ?? token
+                word = surfaces[token] ?? spelling(token)
             }
             if !words.contains(word) { words.append(word) }
         }

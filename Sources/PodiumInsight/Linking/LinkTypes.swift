@@ -40,7 +40,8 @@ public struct ProposedLink: Sendable, Hashable {
     public var sourceID: String
     public var targetID: String
     public var kind: FeedbackLinkKind
-    /// How strong the match is, 0…1 (0.5 is the threshold a link needs; 1 is twice it or more).
+    /// How sure the link is, 0…1: half from its lead over the next item, half from how many of
+    /// the item's words it meets (drafts say strong from 0.9, good from 0.7, fair below).
     public var strength: Double
     /// The sentence of the source that is about the target.
     public var sourcePhrase: String

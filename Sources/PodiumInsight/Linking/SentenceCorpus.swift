@@ -26,6 +26,11 @@ struct SentenceCorpus {
     private(set) var postings: [String: [(sentence: Int, count: Int)]] = [:]
     private(set) var documentFrequency: [String: Int] = [:]
     private(set) var averageLength = 1.0
+    /// How the sources spell each term, for showing words an item learned from its customers.
+    private var surfaceAnalyzer = TermAnalyzer()
+
+    /// The word customers most often wrote for `term` ("battery" for "batteri").
+    func surfaceForm(of term: String) -> String { surfaceAnalyzer.surfaceForm(of: term) }
     /// The units and the items' examples as tf-idf vectors (nil: no item has examples).
     struct ExampleSpace {
         var units: [SparseVector]
@@ -35,14 +40,13 @@ struct SentenceCorpus {
     var exampleSpace: ExampleSpace?
 
     init(_ sources: [LinkSource]) {
-        var analyzer = TermAnalyzer()
+        var analyzer = TermAnalyzer(recordsSurfaceForms: true)
         for (index, source) in sources.enumerated() {
-            for text in [source.text] {
-                let tokens = Self.tokens(analyzer.terms(text))
-                guard !tokens.isEmpty else { continue }
-                sentences.append(Sentence(source: index, text: text, tokens: tokens, length: tokens.values.reduce(0, +)))
-            }
+            let tokens = Self.tokens(analyzer.terms(source.text))
+            guard !tokens.isEmpty else { continue }
+            sentences.append(Sentence(source: index, text: source.text, tokens: tokens, length: tokens.values.reduce(0, +)))
         }
+        surfaceAnalyzer = analyzer
         for (index, sentence) in sentences.enumerated() {
             for (token, count) in sentence.tokens {
                 postings[token, default: []].append((index, count))
@@ -219,7 +223,7 @@ enum TopicFreeWords {
         // Time and quantity.
         "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute",
         "minutes", "second", "seconds", "today", "yesterday", "tomorrow", "morning", "night", "now", "ago", "since",
-        "recently", "lately", "soon", "later", "first", "last", "next", "every", "each", "once", "twice", "always",
+        "recently", "lately", "soon", "later", "first", "last", "next", "every", "each", "once", "always",
         "never", "often", "sometimes", "usually", "anymore", "still", "again", "also", "even", "just", "really",
         "actually", "literally", "seriously", "totally", "completely", "pretty", "super", "quite", "almost", "enough",
         "half", "full", "free", "via", "instead", "without", "within", "use", "used", "using", "ones", "one", "anything",
