@@ -124,6 +124,16 @@ struct ExperimentLinkTests {
         #expect(store.snapshot.experiments[experiment.id]?.linkedBacklog == [reminders.id])
         try DraftReview(store: store).undoAccept(draft.id)
         #expect(store.snapshot.experiments[experiment.id]?.linkedBacklog == [])
+        // Accepted again, then the experiment edited: undo still takes exactly the link back.
+        try DraftReview(store: store).accept(draft.id)
+        try store.write { transaction in
+            var edited = try #require(transaction.record(Experiment.self, id: experiment.id))
+            edited.title = "Reminder texts cut no-shows (edited)"
+            try transaction.save(edited)
+        }
+        try DraftReview(store: store).undoAccept(draft.id)
+        #expect(store.snapshot.experiments[experiment.id]?.linkedBacklog == [])
+        #expect(store.snapshot.experiments[experiment.id]?.title == "Reminder texts cut no-shows (edited)")
     }
 }
 

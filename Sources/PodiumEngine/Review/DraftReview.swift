@@ -92,7 +92,8 @@ public struct DraftReview: Sendable {
                 let current = try RecordAccess.json(of: change.reference, in: transaction)
                 // Links are taken back one by one, whatever else changed on the item since
                 // (a link made by hand, a new title): exactly the ones the draft added.
-                if draft.kind == .linkFeedback, change.reference.kind == .backlog, !RecordAccess.sameContent(current, change.after) {
+                if draft.kind == .linkFeedback, change.reference.kind == .backlog || change.reference.kind == .experiment,
+                   !RecordAccess.sameContent(current, change.after) {
                     try takeBackLinks(change, in: &transaction, at: now)
                     linksTakenBack.insert(change.reference)
                     continue
@@ -123,14 +124,25 @@ public struct DraftReview: Sendable {
         }
     }
 
-    /// Puts each link an acceptance added to a backlog item back as it was before (unlinked,
-    /// or on the other side), where it still is as the acceptance left it; the item's other
-    /// changes since stay.
+    /// Puts each link an acceptance added back as it was before — a feedback item on a backlog
+    /// item (unlinked, or on the other side), a backlog item on an experiment — where it still
+    /// is as the acceptance left it; the record's other changes since stay.
     private func takeBackLinks(_ change: AppliedChange, in transaction: inout WorkspaceTransaction, at now: Date) throws {
         let decoder = WorkspaceJSON.decoder()
+        if change.reference.kind == .experiment {
+            // An experiment linked to backlog items: the items the acceptance added come off it.
+            guard let before = try change.before.map({ try decoder.decode(Experiment.self, from: Data($0.utf8)) }) else { return }
+            let after = try decoder.decode(Experiment.self, from: Data(change.after.utf8))
+            guard var current = transaction.record(Experiment.self, id: after.id) else { return }
+            let added = Set(after.linkedBacklog).subtracting(before.linkedBacklog)
+            current.linkedBacklog.removeAll { added.contains($0) }
+            current.updatedAt = now
+            try transaction.save(current)
+            return
+        }
         guard let before = try change.before.map({ try decoder.decode(BacklogItem.self, from: Data($0.utf8)) }),
-              let after = try? decoder.decode(BacklogItem.self, from: Data(change.after.utf8)),
-              var current = transaction.record(BacklogItem.self, id: after.id) else { return }
+              var current = transaction.record(BacklogItem.self, id: RecordID(change.reference.id)) else { return }
+        let after = try decoder.decode(BacklogItem.self, from: Data(change.after.utf8))
         for feedback in Set(after.allLinkedFeedback) {
             let added = after.linkKind(of: feedback)
             guard added != before.linkKind(of: feedback), current.linkKind(of: feedback) == added else { continue }
