@@ -10,7 +10,7 @@ import Testing
 /// they speak of, against the positions labelled in stakeholders.json.
 @Suite("Stakeholder stands on labelled sets")
 struct StakeholderStandTests {
-    @Test("stands are placed on the items the notes are about, and the labelled conflict shows", arguments: EvidenceSet.names)
+    @Test("stands are placed on the items the notes are about; an objection to what customers ask for is a conflict", arguments: EvidenceSet.names)
     func stands(name: String) throws {
         let folder = try TemporaryDirectory("podium-stands")
         let (imported, draft, _) = try EvidenceLinkTests.linkDraft(name, in: folder)
@@ -32,9 +32,17 @@ struct StakeholderStandTests {
             if stand.position.isOpposed == opposed && stand.position != .mentions { sideRight += 1 }
         }
         print("\(name): \(stands.count) stands, \(onItem) on a labelled stakeholder–item pair (of \(labels.count) labelled), \(sideRight) on the labelled side")
-        #expect(stands.isEmpty || Double(onItem) / Double(stands.count) >= 0.4, "\(name): most stands are about what the notes are about")
-        // The labelled conflict: someone against what many customers ask for.
+        // Where they are placed is right about nine times in ten on the four sets; which side
+        // they are on only about half the time (see the closing note of issue 17).
+        #expect(!stands.isEmpty, "\(name): the notes speak of backlog items")
+        #expect(Double(onItem) >= 0.7 * Double(stands.count), "\(name): \(onItem) of \(stands.count) stands on a labelled stakeholder–item pair")
+        // Every objection to an item customers ask for shows as a conflict, naming both.
         let output = try LocalProvider().run(JobRequest(job: Job(kind: .stakeholderSynthesis, stance: .collaborator), snapshot: snapshot), context: JobContext())
-        print(output.content.components(separatedBy: "## Agreements").first ?? "")
+        let conflicts = output.content.components(separatedBy: "## Agreements").first ?? ""
+        for stand in stands where stand.position == .against && stand.item.linkedFeedback.count >= 3 {
+            let line = conflicts.split(separator: "\n").first { $0.contains("[#\(stand.item.id.short)]") }
+            #expect(line?.contains(stand.stakeholder.name) == true && line?.contains("customers ask for it") == true,
+                    "\(name): \(stand.stakeholder.name) is against “\(stand.item.title)”, which customers ask for: \(line ?? "no conflict line")")
+        }
     }
 }

@@ -3,36 +3,37 @@ import Foundation
 /// Proposes links between feedback (or notes) and the backlog items they are about, by
 /// meaning rather than by a shared word.
 ///
-/// How, per sentence of each source (a feedback item speaking of two things links to both):
-/// 1. **Relevance**: BM25 over the sources' sentences, with field weights (an item's title
-///    counts three times its description, its labels twice), and each word also counted as
-///    the general concept it belongs to (`ConceptLexicon`: "spins forever" meets
-///    "performance"). Words that name no topic ("app", "feature", "issue") are left out, and
-///    words common to the whole workspace weigh little (in an invoicing product, "invoice"
-///    tells nothing).
-/// 2. **The workspace's own words**: the sentences that match an item best and clearly
-///    (`confidentFactor` × the threshold) teach it the words its customers use; words much
-///    more frequent among them than in the rest of the feedback, and not among another
-///    item's, are added to the item's words (pseudo-relevance feedback), and every sentence is
-///    scored again.
-/// 3. **A decision**: a sentence links to the item it matches best when the score reaches
-///    `threshold` and it meets at least two of the item's words or concepts (one shared word
-///    is how decoys look: "the PDF of my contract" is not about "Export invoices to PDF").
-/// 4. **Demand or validation**: what the sentence does (`FeedbackIntent`): a request or a
-///    complaint is demand; praise is validation, kept apart.
+/// How, per source (a whole feedback item; its sentences are read too, so that one speaking
+/// of two things links to both):
+/// 1. **Relevance**: BM25 over the sources, with field weights (an item's title counts three
+///    times its description, its labels twice), and each word also counted as the general
+///    concept it belongs to (`ConceptLexicon`: "spins forever" meets "performance"). Words
+///    that name no topic ("app", "show", "issue") are left out; words common to the whole
+///    workspace, or used by several items, weigh less.
+/// 2. **The workspace's own words**: the feedback already linked to an item (`LinkTarget.examples`)
+///    and the sources that match it clearly (`confidentFactor` × the threshold) teach it the
+///    words its customers use (pseudo-relevance feedback); a source close to a linked one
+///    (tf-idf cosine ≥ `exampleSimilarity`) counts toward its item; everything is scored again.
+/// 3. **A decision** (`LinkCorpus.decide`): the best item links when the score reaches
+///    `threshold`, leads the next item by `marginFactor`, and meets two of the item's words or
+///    concepts — three unless the lead is `wideMarginFactor` (one shared word is how decoys
+///    look: "the PDF of my contract" is not about "Export invoices to PDF").
+/// 4. **Demand or validation**: what the text does (`FeedbackIntent`; the stars given outweigh
+///    the tone): a request or a complaint is demand; praise is validation, kept apart; a
+///    question about using what exists is not linked.
 public struct EvidenceLinker: Sendable {
     /// What the linker weighs and where it draws the line.
     public struct Settings: Sendable, Hashable {
-        /// The score (per unit of the item's weight) a sentence needs to link.
+        /// The score (per unit of the item's weight) a source needs to link.
         public var threshold = 0.3
-        /// Sentences this many times over the threshold teach an item its customers' words.
+        /// Sources this many times over the threshold teach an item its customers' words.
         public var confidentFactor = 1.6
         public var titleWeight = 3.0
         public var labelWeight = 2.0
         public var descriptionWeight = 1.0
         /// A concept counts this much of the word it comes from.
         public var conceptWeight = 0.6
-        /// Words learned from confident sentences count this much at most.
+        /// Words learned from linked and confident sources count this much at most.
         public var learnedWeight = 0.8
         /// How many words an item learns at most.
         public var learnedWords = 12
@@ -65,40 +66,47 @@ public struct EvidenceLinker: Sendable {
     /// The links `sources` give `targets`, strongest first per target.
     public func link(_ sources: [LinkSource], to targets: [LinkTarget]) -> [ProposedLink] {
         guard !sources.isEmpty, !targets.isEmpty else { return [] }
-        var corpus = SentenceCorpus(sources)
-        var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
-        var best = corpus.bestMatches(queries, settings: settings)
-        learnCustomerWords(into: &queries, from: best, corpus: corpus)
-        corpus.exampleSpace = exampleSpace(queries, corpus: corpus)
+        let (corpus, queries) = prepare(sources, targets)
         let all = corpus.allMatches(queries, settings: settings)
-        best = all.map { SentenceCorpus.decide($0, queries: queries, settings: settings) }
+        let best = all.map { LinkCorpus.decide($0, queries: queries, settings: settings) }
         // A text that links to no single item may still speak of two, one per sentence: it is
         // read sentence by sentence when it shares three words with some item.
         let twoTopics = all.map { matches in matches.contains { queries[$0.query].distinctGroups($0.matched) > settings.minimumMatches } }
         return links(from: best, readBySentence: twoTopics, queries: queries, corpus: corpus, sources: sources)
     }
 
-    /// For tuning and the benchmark: each source sentence's best matches (target id, score,
-    /// distinct shared words), whether or not they reach the threshold.
+    /// For tuning and the benchmark: each source's best matches (target id, score, distinct
+    /// shared words), whether or not they make a link.
     public func explain(_ sources: [LinkSource], to targets: [LinkTarget]) -> [(sourceID: String, sentence: String, matches: [(targetID: String, score: Double, groups: Int, words: [String])])] {
-        let corpus = SentenceCorpus(sources)
-        var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
-        learnCustomerWords(into: &queries, from: corpus.bestMatches(queries, settings: settings), corpus: corpus)
+        guard !sources.isEmpty, !targets.isEmpty else { return [] }
+        let (corpus, queries) = prepare(sources, targets)
         return corpus.allMatches(queries, settings: settings).enumerated().map { index, matches in
-            (sources[corpus.sentences[index].source].id, corpus.sentences[index].text,
+            (sources[corpus.units[index].source].id, corpus.units[index].text,
              matches.prefix(3).map { (queries[$0.query].target.id, $0.score, queries[$0.query].distinctGroups($0.matched), $0.matched) })
         }
     }
 
+    /// The corpus and the items' queries as both `link` and `explain` score them: the items'
+    /// own words, then the words learned from their customers, and the linked examples.
+    private func prepare(_ sources: [LinkSource], _ targets: [LinkTarget]) -> (LinkCorpus, [Query]) {
+        var corpus = LinkCorpus(sources)
+        var queries = targets.map { Query($0, settings: settings, corpus: corpus) }
+        corpus.weigh(queries, settings: settings)
+        learnCustomerWords(into: &queries, from: corpus.bestMatches(queries, settings: settings), corpus: corpus)
+        corpus.weigh(queries, settings: settings)
+        corpus.exampleSpace = exampleSpace(queries, corpus: corpus)
+        return (corpus, queries)
+    }
+
     // MARK: - Learning the workspace's words
 
-    private func learnCustomerWords(into queries: inout [Query], from best: [SentenceCorpus.Match?], corpus: SentenceCorpus) {
+    private func learnCustomerWords(into queries: inout [Query], from best: [LinkCorpus.Match?], corpus: LinkCorpus) {
         // What each item's customers wrote: the feedback already linked to it, and the
-        // sentences that match it clearly.
-        var seeds = queries.map { query in query.target.examples.map { SentenceCorpus.tokens(Tokenizer.terms($0)) } }
-        for (sentence, match) in best.enumerated() {
+        // sources that match it clearly.
+        var seeds = queries.map { query in query.target.examples.map { LinkCorpus.tokens(Tokenizer.terms($0)) } }
+        for (unit, match) in best.enumerated() {
             guard let match, match.score >= settings.threshold * settings.confidentFactor else { continue }
-            seeds[match.query].append(corpus.sentences[sentence].tokens)
+            seeds[match.query].append(corpus.units[unit].tokens)
         }
         var enriched = Array(repeating: [String: Double](), count: queries.count)
         for (query, documents) in seeds.enumerated() where documents.count >= 3 {
@@ -109,13 +117,13 @@ public struct EvidenceLinker: Sendable {
             let needed = max(2, Int((0.15 * Double(documents.count)).rounded(.up)))
             for (token, count) in counts where count >= needed {
                 let inSeeds = Double(count) / Double(documents.count)
-                let overall = Double(corpus.documentFrequency[token] ?? 0) / Double(max(1, corpus.sentences.count))
+                let overall = Double(corpus.documentFrequency[token] ?? 0) / Double(max(1, corpus.units.count))
                 guard overall > 0, inSeeds / overall >= 3 else { continue }
                 enriched[query][token] = inSeeds * log(inSeeds / overall)
             }
         }
         for query in queries.indices {
-            // A word that marks two items' sentences tells them apart from neither.
+            // A word that marks two items' sources tells them apart from neither.
             let shared = Set(enriched.indices.filter { $0 != query }.flatMap { enriched[$0].keys })
             let learned = enriched[query].filter { !shared.contains($0.key) && (queries[query].weights[$0.key] ?? 0) < settings.descriptionWeight }
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -128,13 +136,13 @@ public struct EvidenceLinker: Sendable {
     }
 
     /// The units as tf-idf vectors and each item's examples (feedback already linked to it) in
-    /// the same space, for `SentenceCorpus.allMatches` to find units close to an example.
-    private func exampleSpace(_ queries: [Query], corpus: SentenceCorpus) -> SentenceCorpus.ExampleSpace? {
+    /// the same space, for `LinkCorpus.allMatches` to find units close to an example.
+    private func exampleSpace(_ queries: [Query], corpus: LinkCorpus) -> LinkCorpus.ExampleSpace? {
         guard settings.exampleWeight > 0, queries.contains(where: { !$0.target.examples.isEmpty }) else { return nil }
         func terms(_ text: String) -> [String] { Tokenizer.terms(text).filter { !TopicFreeWords.terms.contains($0) } }
-        let unitTerms = corpus.sentences.map { terms($0.text) }
+        let unitTerms = corpus.units.map { terms($0.text) }
         let model = TFIDFModel(documents: unitTerms)
-        return SentenceCorpus.ExampleSpace(
+        return LinkCorpus.ExampleSpace(
             units: unitTerms.map { model.vector(for: $0) },
             examples: queries.map { query in query.target.examples.prefix(40).map { (text: $0, vector: model.vector(for: terms($0))) } })
     }
@@ -142,7 +150,7 @@ public struct EvidenceLinker: Sendable {
     /// How sure a link is, 0…1: how far ahead of the next item it is (half of it) and how many
     /// of the item's words it meets (the other half). The score alone says little: a long
     /// text meets many words of several items.
-    private func strength(of match: SentenceCorpus.Match, query: Int, queries: [Query]) -> Double {
+    private func strength(of match: LinkCorpus.Match, query: Int, queries: [Query]) -> Double {
         let groups = Double(queries[query].distinctGroups(match.matched))
         let value = 0.5 * min(1, max(0, match.lead - 1) / 3) + 0.5 * min(1, max(0, groups - 1) / 4)
         return (value * 100).rounded() / 100
@@ -150,22 +158,22 @@ public struct EvidenceLinker: Sendable {
 
     // MARK: - Links
 
-    private func links(from best: [SentenceCorpus.Match?], readBySentence: [Bool], queries: [Query], corpus: SentenceCorpus,
+    private func links(from best: [LinkCorpus.Match?], readBySentence: [Bool], queries: [Query], corpus: LinkCorpus,
                        sources: [LinkSource]) -> [ProposedLink] {
         var result: [ProposedLink] = []
         let analyzer = SentimentAnalyzer()
         // Only a text that links at all is read sentence by sentence (a long feedback list is
         // mostly texts that link to nothing).
         for (index, match) in best.enumerated() where match != nil || readBySentence[index] {
-            let unit = corpus.sentences[index]
+            let unit = corpus.units[index]
             let source = sources[unit.source]
             let sentences = SentenceSplitter.sentences(unit.text)
             // Each sentence's own matches: the one that connects the text to its item, and
             // another item a sentence is clearly about (feedback about two things).
             let bySentence = sentences.count > 1 ? sentences.map { corpus.matches(of: $0, queries, settings: settings) } : []
-            var found: [(query: Int, match: SentenceCorpus.Match)] = match.map { [($0.query, $0)] } ?? []
+            var found: [(query: Int, match: LinkCorpus.Match)] = match.map { [($0.query, $0)] } ?? []
             for matches in bySentence {
-                guard let other = SentenceCorpus.decide(matches, queries: queries, settings: settings),
+                guard let other = LinkCorpus.decide(matches, queries: queries, settings: settings),
                       queries[other.query].distinctGroups(other.matched) > settings.minimumMatches,
                       !found.contains(where: { $0.query == other.query }) else { continue }
                 found.append((other.query, other))
@@ -189,7 +197,7 @@ public struct EvidenceLinker: Sendable {
                 }
                 guard intent != .question else { continue }  // how to use what exists: support, not evidence
                 // The item's words that the quoted sentence itself meets (all of the text's when it meets none).
-                let phraseTokens = Set(SentenceCorpus.tokens(Tokenizer.terms(phrase)).keys)
+                let phraseTokens = Set(LinkCorpus.tokens(Tokenizer.terms(phrase)).keys)
                 let shown = found.match.matched.filter { phraseTokens.contains($0) || $0 == "=example" }
                 result.append(ProposedLink(
                     sourceID: source.id, targetID: query.target.id, kind: intent == .praise ? .validation : .demand,

@@ -13,7 +13,7 @@ struct Query {
     /// Concept → the item's terms that carry it.
     private var conceptSources: [String: Set<String>] = [:]
 
-    init(_ target: LinkTarget, settings: EvidenceLinker.Settings, corpus: SentenceCorpus) {
+    init(_ target: LinkTarget, settings: EvidenceLinker.Settings, corpus: LinkCorpus) {
         self.target = target
         var analyzer = TermAnalyzer(recordsSurfaceForms: true)
         for (text, weight) in [(target.title, settings.titleWeight), (target.labels.joined(separator: " "), settings.labelWeight),
@@ -27,7 +27,7 @@ struct Query {
     }
 
     /// Adds a word the item's customers use (it has no surface form in the item).
-    mutating func learn(_ term: String, weight: Double, settings: EvidenceLinker.Settings, corpus: SentenceCorpus) {
+    mutating func learn(_ term: String, weight: Double, settings: EvidenceLinker.Settings, corpus: LinkCorpus) {
         add(term, weight: weight, settings: settings)
         updateNorm(corpus)
     }
@@ -40,7 +40,7 @@ struct Query {
         }
     }
 
-    private mutating func updateNorm(_ corpus: SentenceCorpus) {
+    private mutating func updateNorm(_ corpus: LinkCorpus) {
         let total = weights.reduce(0.0) { $0 + $1.value * corpus.rarity($1.key) }
         norm = max(1, total.squareRoot())
     }

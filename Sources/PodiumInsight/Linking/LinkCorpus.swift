@@ -1,10 +1,11 @@
 import Foundation
 
-/// The sources' sentences as bags of terms and concepts, with an inverted index and the
+/// The sources (whole feedback items, notes' sentences) as bags of terms and concepts — the
+/// units a link is decided on — with an inverted index and the
 /// statistics BM25 needs.
-struct SentenceCorpus {
-    struct Sentence {
-        /// The source (by index) the sentence belongs to.
+struct LinkCorpus {
+    struct Unit {
+        /// The source (by index) the unit is.
         var source: Int
         var text: String
         /// Term or concept ("~slow") → how often it occurs.
@@ -12,7 +13,7 @@ struct SentenceCorpus {
         var length: Int
     }
 
-    /// A sentence's best item: the query's index, its score and the tokens both share.
+    /// A unit's match with an item: the query's index, its score and the tokens both share.
     struct Match {
         var query: Int
         var score: Double
@@ -21,11 +22,13 @@ struct SentenceCorpus {
         var lead = 0.0
     }
 
-    private(set) var sentences: [Sentence] = []
-    /// Token → the sentences it occurs in, with how often.
-    private(set) var postings: [String: [(sentence: Int, count: Int)]] = [:]
+    private(set) var units: [Unit] = []
+    /// Token → the units it occurs in, with how often.
+    private(set) var postings: [String: [(unit: Int, count: Int)]] = [:]
     private(set) var documentFrequency: [String: Int] = [:]
     private(set) var averageLength = 1.0
+    /// Each query token's rarity × distinctiveness, for the queries last given to `weigh`.
+    private var tokenFactors: [String: Double] = [:]
     /// How the sources spell each term, for showing words an item learned from its customers.
     private var surfaceAnalyzer = TermAnalyzer()
 
@@ -44,16 +47,16 @@ struct SentenceCorpus {
         for (index, source) in sources.enumerated() {
             let tokens = Self.tokens(analyzer.terms(source.text))
             guard !tokens.isEmpty else { continue }
-            sentences.append(Sentence(source: index, text: source.text, tokens: tokens, length: tokens.values.reduce(0, +)))
+            units.append(Unit(source: index, text: source.text, tokens: tokens, length: tokens.values.reduce(0, +)))
         }
         surfaceAnalyzer = analyzer
-        for (index, sentence) in sentences.enumerated() {
-            for (token, count) in sentence.tokens {
+        for (index, unit) in units.enumerated() {
+            for (token, count) in unit.tokens {
                 postings[token, default: []].append((index, count))
                 documentFrequency[token, default: 0] += 1
             }
         }
-        averageLength = sentences.isEmpty ? 1 : Double(sentences.map(\.length).reduce(0, +)) / Double(sentences.count)
+        averageLength = units.isEmpty ? 1 : Double(units.map(\.length).reduce(0, +)) / Double(units.count)
     }
 
     /// Terms that say something of a topic, each also counted as its concepts.
@@ -66,9 +69,9 @@ struct SentenceCorpus {
         return tokens
     }
 
-    /// How rare a token is among the sentences (BM25's idf, never negative).
+    /// How rare a token is among the units (BM25's idf, never negative).
     func rarity(_ token: String) -> Double {
-        let n = Double(sentences.count), df = Double(documentFrequency[token] ?? 0)
+        let n = Double(units.count), df = Double(documentFrequency[token] ?? 0)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
@@ -95,20 +98,20 @@ struct SentenceCorpus {
 
     /// Every unit's matches with every query that shares a token with it, best first.
     func allMatches(_ queries: [Query], settings: EvidenceLinker.Settings) -> [[Match]] {
-        var all = [[Match]](repeating: [], count: sentences.count)
-        let weigh = weigher(queries, settings: settings)
+        var all = [[Match]](repeating: [], count: units.count)
+        let weigh = weigher()
         for (queryIndex, query) in queries.enumerated() {
             var scores: [Int: Double] = [:]
             var matched: [Int: [String]] = [:]
             for (token, weight) in query.weights {
                 guard let list = postings[token] else { continue }
-                for (sentence, count) in list {
-                    scores[sentence, default: 0] += weigh(token, weight, count, sentences[sentence].length)
-                    matched[sentence, default: []].append(token)
+                for (unit, count) in list {
+                    scores[unit, default: 0] += weigh(token, weight, count, units[unit].length)
+                    matched[unit, default: []].append(token)
                 }
             }
-            for (sentence, raw) in scores {
-                all[sentence].append(Match(query: queryIndex, score: raw / pow(query.norm, settings.normExponent), matched: (matched[sentence] ?? []).sorted()))
+            for (unit, raw) in scores {
+                all[unit].append(Match(query: queryIndex, score: raw / pow(query.norm, settings.normExponent), matched: (matched[unit] ?? []).sorted()))
             }
         }
         // Closeness to what was linked to an item already adds to its score, and counts as one
@@ -118,7 +121,7 @@ struct SentenceCorpus {
             for (unit, matches) in all.enumerated() {
                 for index in matches.indices {
                     let query = matches[index].query
-                    let closeness = space.examples[query].lazy.filter { $0.text != self.sentences[unit].text }
+                    let closeness = space.examples[query].lazy.filter { $0.text != self.units[unit].text }
                         .map { space.units[unit].dot($0.vector) }.max() ?? 0
                     guard closeness >= settings.exampleSimilarity else { continue }
                     all[unit][index].score += settings.exampleWeight * closeness
@@ -134,7 +137,7 @@ struct SentenceCorpus {
     func matches(of text: String, _ queries: [Query], settings: EvidenceLinker.Settings) -> [Match] {
         let tokens = Self.tokens(Tokenizer.terms(text))
         let length = tokens.values.reduce(0, +)
-        let weigh = weigher(queries, settings: settings)
+        let weigh = weigher()
         var result: [Match] = []
         for (queryIndex, query) in queries.enumerated() {
             var raw = 0.0
@@ -149,43 +152,29 @@ struct SentenceCorpus {
         return result.sorted { $0.score > $1.score }
     }
 
-    /// BM25's share of one token: the item's weight for it × how rare it is among the units
-    /// and how few items use it × how often the text has it, for the text's length. The
-    /// token factors are worked out once per set of queries (a pass scores every unit).
-    private func weigher(_ queries: [Query], settings: EvidenceLinker.Settings) -> (String, Double, Int, Int) -> Double {
-        let k1 = 1.2, b = 0.5, averageLength = averageLength
-        let factors = TokenFactors.shared.factors(for: queries, corpus: self, settings: settings)
+    /// Works out each query token's rarity × distinctiveness (how few items use it), once per
+    /// set of queries: every unit, sentence and runner-up is then scored with them.
+    mutating func weigh(_ queries: [Query], settings: EvidenceLinker.Settings) {
+        var itemsUsing: [String: Int] = [:]
+        for query in queries { for token in query.weights.keys { itemsUsing[token, default: 0] += 1 } }
+        let itemCount = Double(queries.count)
+        tokenFactors = itemsUsing.mapValues { _ in 0 }
+        for (token, using) in itemsUsing {
+            // A word several items use tells them apart less ("bank" in three bank items).
+            let distinctiveness = pow(log(1 + itemCount / Double(using)) / log(1 + itemCount), settings.distinctivenessExponent)
+            tokenFactors[token] = rarity(token) * distinctiveness
+        }
+    }
+
+    /// BM25's share of one token: the item's weight for it × its factor (`weigh`) × how often
+    /// the text has it, for the text's length.
+    private func weigher() -> (String, Double, Int, Int) -> Double {
+        let k1 = 1.2, b = 0.5, averageLength = averageLength, factors = tokenFactors
         return { token, weight, count, length in
             let lengthNorm = 1 - b + b * Double(length) / averageLength
             let saturation = Double(count) * (k1 + 1) / (Double(count) + k1 * lengthNorm)
             return weight * (factors[token] ?? 0) * saturation
         }
-    }
-}
-
-/// Each query token's rarity × distinctiveness, kept for the last set of queries scored (the
-/// linker scores every unit, then sentences and runners-up, against the same queries).
-private final class TokenFactors: @unchecked Sendable {
-    static let shared = TokenFactors()
-    private let lock = NSLock()
-    private var key: [String] = []
-    private var cached: [String: Double] = [:]
-
-    func factors(for queries: [Query], corpus: SentenceCorpus, settings: EvidenceLinker.Settings) -> [String: Double] {
-        // What the factors depend on: the queries' tokens, the corpus's size and the exponent.
-        let key = queries.map { $0.target.id + "|" + String($0.weights.count) }
-            + ["\(corpus.sentences.count)", "\(corpus.averageLength)", "\(settings.distinctivenessExponent)"]
-        if let hit = lock.withLock({ self.key == key ? cached : nil }) { return hit }
-        var itemsUsing: [String: Int] = [:]
-        for query in queries { for token in query.weights.keys { itemsUsing[token, default: 0] += 1 } }
-        let itemCount = Double(queries.count)
-        var factors: [String: Double] = [:]
-        for (token, using) in itemsUsing {
-            let distinctiveness = pow(log(1 + itemCount / Double(using)) / log(1 + itemCount), settings.distinctivenessExponent)
-            factors[token] = corpus.rarity(token) * distinctiveness
-        }
-        lock.withLock { self.key = key; cached = factors }
-        return factors
     }
 }
 
