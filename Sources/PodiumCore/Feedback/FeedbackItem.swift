@@ -87,7 +87,8 @@ public struct DuplicateKey: Hashable, Sendable {
     public init(text: String, author: String?, createdAt: Date) {
         self.text = Self.normalized(text)
         self.author = Self.normalized(author ?? "")
-        self.date = String(Int(createdAt.timeIntervalSince1970.rounded(.down)))
+        let seconds = createdAt.timeIntervalSince1970.rounded(.down)
+        self.date = seconds.isFinite && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
 }
 

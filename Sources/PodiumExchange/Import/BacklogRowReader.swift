@@ -26,6 +26,15 @@ struct BacklogRowReader {
             }
             return value
         }
+        /// The position written, when it is a whole number an Int holds.
+        func order() -> Int {
+            guard let value = number(.order) else { return 0 }
+            guard let whole = Int(exactly: value.rounded()), abs(whole) < Int(Int32.max) else {
+                warnings.append("order \"\(mapping.value(.order, in: row) ?? "")\" is too large a position; left out")
+                return 0
+            }
+            return whole
+        }
         var key: String?
         if let column = mapping[.key] {
             guard let written = mapping.value(.key, in: row) else { throw ImportError.missingKey(file: file, line: row.line, column: column) }
@@ -51,7 +60,7 @@ struct BacklogRowReader {
         if let value = confidence, value > 1 { confidence = value / 100 }
         let item = BacklogItem(
             id: .make(at: now), key: key, estimate: estimate, title: title, description: mapping.value(.description, in: row) ?? "",
-            status: status, order: number(.order).map { Int($0) } ?? 0,
+            status: status, order: order(),
             rice: RICEInputs(reach: number(.reach), impact: number(.impact), confidence: confidence, effort: number(.effort) ?? estimate),
             wsjf: WSJFInputs(businessValue: number(.businessValue), timeCriticality: number(.timeCriticality),
                              riskReduction: number(.riskReduction), jobSize: number(.jobSize) ?? estimate),

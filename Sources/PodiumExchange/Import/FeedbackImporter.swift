@@ -134,7 +134,11 @@ public enum FeedbackImporter {
                 var createdAt = now
                 if let written = mapping.value(.date, in: row) {
                     if let date = dates.date(written) {
-                        createdAt = date
+                        if Timestamp.isStorable(date) {
+                            createdAt = Timestamp.wholeSeconds(date)  // as it reads back once written
+                        } else {
+                            warnings.append("date \"\(written)\" is outside the \(Timestamp.storableDescription) Podium stores; the import time is used")
+                        }
                     } else {
                         warnings.append("date \"\(written)\" is not a date Podium reads (--date-format says how); the import time is used")
                     }
@@ -142,7 +146,7 @@ public enum FeedbackImporter {
                 var votes: Int?
                 if let written = mapping.value(.votes, in: row) {
                     votes = ValueParsers.integer(written)
-                    if votes == nil { warnings.append("votes \"\(written)\" is not a number; left out") }
+                    if votes == nil { warnings.append("votes \"\(written)\" is not a whole number Podium can hold; left out") }
                 }
                 func item(text: String, extraTags: [String]) -> FeedbackItem {
                     FeedbackItem(

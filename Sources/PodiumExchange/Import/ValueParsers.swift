@@ -24,7 +24,7 @@ enum ValueParsers {
     static func integer(_ text: String) -> Int? {
         let digits = text.trimmingCharacters(in: .whitespaces).filter { $0 != "," && $0 != " " && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
         if let value = Int(digits) { return value }
-        return number(text).map { Int($0.rounded()) }
+        return number(text).flatMap { Int(exactly: $0.rounded()) }  // nil past what an Int holds, never a trap
     }
 
     /// Whether a column of `a/b/yyyy` dates must be day-first (some first part is over 12).

@@ -11,7 +11,7 @@ protocol CacheableRecord: WorkspaceRecord {
 }
 
 extension FeedbackItem: CacheableRecord {
-    static var cacheFormat: Int { 3 }
+    static var cacheFormat: Int { 4 }
 
     func write(to writer: inout BinaryWriter) {
         writer.string(id.rawValue)
@@ -29,7 +29,7 @@ extension FeedbackItem: CacheableRecord {
         writer.optional(origin) { $0.string($1) }
         writer.optional(importedAt) { $0.date($1) }
         writer.optional(version) { $0.string($1) }
-        writer.optional(votes) { $0.double(Double($1)) }
+        writer.optional(votes) { $0.integer(Int64($1)) }
         writer.optional(externalID) { $0.string($1) }
     }
 
@@ -48,7 +48,7 @@ extension FeedbackItem: CacheableRecord {
             id: id, text: text, source: source, author: author, segment: segment, rating: rating,
             createdAt: try reader.date(), tags: try reader.strings(), sentiment: try reader.optional { try $0.double() },
             origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() },
-            version: try reader.optional { try $0.string() }, votes: try reader.optional { Int(try $0.double()) },
+            version: try reader.optional { try $0.string() }, votes: try reader.optional { Int(try $0.integer(Int64.self)) },
             externalID: try reader.optional { try $0.string() })
     }
 }

@@ -33,7 +33,16 @@ enum RecordCodec {
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        // The one form every reader of Podium's files reads back to the same second; a date
+        // outside the stored years is refused here, so nothing unreadable is ever written.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            guard let text = Timestamp.format(date) else {
+                throw EncodingError.invalidValue(date, .init(codingPath: encoder.codingPath,
+                    debugDescription: "a date outside the \(Timestamp.storableDescription) Podium stores"))
+            }
+            try container.encode(text)
+        }
         return encoder
     }
 
@@ -42,8 +51,10 @@ enum RecordCodec {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            if let date = ISO8601Timestamp.parse(text) ?? (try? Date(text, strategy: .iso8601)) { return date }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an ISO 8601 date")
+            guard let date = Timestamp.parse(text) ?? (try? Date(text, strategy: .iso8601)) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an ISO 8601 date")
+            }
+            return date  // lenient: a date a person wrote outside the stored years is still read
         }
         return decoder
     }
@@ -85,40 +96,6 @@ enum RecordCodec {
             return "missing value\(path(context)), expected \(type)"
         @unknown default:
             return "\(error)"
-        }
-    }
-}
-
-/// A fast reader for the timestamps Podium writes: `YYYY-MM-DDTHH:MM:SSZ`, in UTC.
-///
-/// Opening a large workspace reads one or two timestamps per record; this avoids the
-/// general ISO 8601 parser for them. Anything else returns nil for the general parser.
-enum ISO8601Timestamp {
-    static func parse(_ text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { bytes -> Date? in
-            guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
-                  bytes[16] == 0x3A, bytes[19] == 0x5A else { return nil }
-            func number(_ start: Int, _ length: Int) -> Int? {
-                var value = 0
-                for index in start..<(start + length) {
-                    let digit = Int(bytes[index]) - 0x30
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-                  (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
-            // Days from the civil date (Howard Hinnant's algorithm), proleptic Gregorian, UTC.
-            let shiftedYear = month <= 2 ? year - 1 : year
-            let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-            let yearOfEra = shiftedYear - era * 400
-            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-            let days = era * 146_097 + dayOfEra - 719_468
-            return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
         }
     }
 }
