@@ -142,6 +142,16 @@ public enum POSIX {
         throw StoreError.io(path: path, operation: "create folder", errno: errno)
     }
 
+    /// Why `path` cannot be written (a read-only mount, no permission), or nil when it can.
+    public static func unwritableReason(_ path: String) -> String? {
+        guard access(path, W_OK) != 0 else { return nil }
+        switch errno {
+        case EROFS: return "it is on a read-only file system"
+        case EACCES, EPERM: return "this user may not write to it"
+        default: return nil
+        }
+    }
+
     /// The stamp of `path`, or nil when it does not exist.
     public static func stamp(_ path: String) -> FileStamp? {
         var info = stat()

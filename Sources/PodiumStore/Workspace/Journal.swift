@@ -74,8 +74,15 @@ struct Journal {
         bytes.append(contentsOf: "T \(payload.count) \(String(Self.checksum(payload), radix: 16))\n".utf8)
         bytes.append(payload)
         bytes.append(0x0A)
-        try POSIX.writeAll(fd, bytes, path: path)
-        try POSIX.syncData(fd, path: path)
+        do {
+            try POSIX.writeAll(fd, bytes, path: path)
+            try POSIX.syncData(fd, path: path)
+        } catch {
+            // A part-written transaction (a full disk) is cut off, so the next one starts
+            // on a clean line; the transaction never happened.
+            _ = ftruncate(fd, info.st_size)
+            throw error
+        }
     }
 
     /// Marks the last transaction as applied (no flush: see the type's description).

@@ -20,6 +20,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case migrationFailed(from: Int, reason: String, backup: String)
     /// A record that a change refers to is not in the workspace.
     case missingRecord(kind: String, id: String)
+    /// The workspace was opened read-only (a read-only mount, no permission, an unfinished
+    /// change waiting for space): nothing was written.
+    case readOnly(path: String, reason: String)
+    /// A change could not be saved at all (the journal could not take it): the workspace is
+    /// as it was.
+    case notSaved(path: String, reason: String)
+    /// A change was saved in the journal, but putting its files in place failed: it is not
+    /// lost, and the next open (or write) with room to write finishes it.
+    case savedNotApplied(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -43,8 +52,22 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
                 + "a copy of the workspace before migrating is at \(backup)"
         case let .missingRecord(kind, id):
             "no \(kind) with id \(id) in the workspace"
+        case let .readOnly(path, reason):
+            "the workspace at \(path) is open read-only (\(reason)): nothing was written"
+        case let .notSaved(path, reason):
+            "nothing was saved in the workspace at \(path): \(reason); it is as it was before"
+        case let .savedNotApplied(path, reason):
+            "the change was saved in the workspace's journal (\(path)/.podium), but putting its files in place failed: \(reason). "
+                + "Nothing is lost: Podium finishes it the next time it opens the workspace with room to write"
         }
     }
 
     public var errorDescription: String? { description }
+
+    /// Whether the error is the disk's, not the workspace's: no space, a quota, a
+    /// read-only mount. Reading still works then.
+    public var isOutOfRoom: Bool {
+        guard case let .io(_, _, code) = self else { return false }
+        return code == ENOSPC || code == EDQUOT || code == EROFS
+    }
 }

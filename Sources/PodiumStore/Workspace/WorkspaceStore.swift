@@ -10,7 +10,7 @@ import PodiumCore
 public final class WorkspaceStore: @unchecked Sendable {
     public let layout: WorkspaceLayout
     let schema: Schema
-    let fileLock: FileLock
+    private(set) var fileLock: FileLock
     let feed: ChangeFeed
     let journal: Journal
 
@@ -84,6 +84,11 @@ public final class WorkspaceStore: @unchecked Sendable {
     /// What made the workspace ("podium", "podium demo"…), from `workspace.json`.
     public private(set) var createdWith: String?
 
+    /// Why the workspace is open read-only — a read-only mount, no permission to write, an
+    /// unfinished change that could not be completed (a full disk) — or nil when writable.
+    /// Reading works either way; `write` throws `StoreError.readOnly`. Set once, at open.
+    public private(set) var readOnlyReason: String?
+
     /// Checks the schema and brings the folder into a state that can be read.
     private func prepare() throws {
         let info = try WorkspaceFiles.readInfo(layout)
@@ -91,12 +96,46 @@ public final class WorkspaceStore: @unchecked Sendable {
         if info.schemaVersion > schema.version {
             throw StoreError.newerSchema(path: layout.rootPath, found: info.schemaVersion, supported: schema.version)
         }
-        // A clone from git lacks the local folder and empty collection folders.
-        try POSIX.makeDirectory(layout.localFolder)
-        for collection in RecordCollection.allCases { try POSIX.makeDirectory(layout.folder(collection)) }
+        if POSIX.stamp(layout.localFolder) != nil || (try? POSIX.makeDirectory(layout.localFolder)) != nil {
+            readOnlyReason = fileLock.unwritableReason()
+        } else {
+            readOnlyReason = POSIX.unwritableReason(layout.rootPath) ?? "its .podium folder cannot be created"
+        }
         let needsMigration = info.schemaVersion < schema.version
+        if let reason = readOnlyReason {
+            fileLock.readOnly = true
+            if needsMigration {
+                throw StoreError.readOnly(path: layout.rootPath, reason: reason + "; it has schema version \(info.schemaVersion) and must be migrated to \(schema.version) before this podium reads it")
+            }
+            if try journal.needsRecovery() {
+                mutex.withLock { state.problems.append(Self.unfinishedChange(layout, reason: reason)) }
+            }
+            return
+        }
+        // A clone from git lacks the local folder and empty collection folders.
+        for collection in RecordCollection.allCases { try POSIX.makeDirectory(layout.folder(collection)) }
         if try needsMigration || journal.needsRecovery() || hasTemporaryFiles() {
-            try fileLock.withLock(.exclusive) {
+            do {
+                try recoverAndMigrate(needsMigration: needsMigration)
+            } catch let error as StoreError where !needsMigration && error.isOutOfRoom {
+                // A full disk: the unfinished change stays in the journal; read what is there.
+                readOnlyReason = "an unfinished change could not be completed: \(error)"
+                fileLock.readOnly = true
+                mutex.withLock { state.problems.append(Self.unfinishedChange(layout, reason: "\(error)")) }
+            }
+        }
+    }
+
+    /// The problem an unfinished transaction that cannot be completed now is reported as.
+    private static func unfinishedChange(_ layout: WorkspaceLayout, reason: String) -> StoreProblem {
+        StoreProblem(path: layout.journal, reason: "an unfinished change cannot be completed now (\(reason))",
+                     lost: "nothing: the change stays in the journal, and is finished when the workspace is opened with room to write; until then it is")
+    }
+
+    /// Completes an unfinished transaction, removes dead writers' temporary files and
+    /// migrates an older schema, under the exclusive lock.
+    private func recoverAndMigrate(needsMigration: Bool) throws {
+        try fileLock.withLock(.exclusive) {
                 let found = try recoverJournal()
                 mutex.withLock { state.problems += found }
                 try removeTemporaryFiles()
@@ -110,7 +149,6 @@ public final class WorkspaceStore: @unchecked Sendable {
                             lost: "nothing", movedTo: backup))
                     }
                 }
-            }
         }
     }
 
@@ -139,7 +177,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     @discardableResult
     public func refresh() throws -> WorkspaceChanges {
         try mutex.withLock {
-            if try journal.needsRecovery() {
+            if readOnlyReason == nil, try journal.needsRecovery() {
                 return try fileLock.withLock(.exclusive) {
                     state.problems += try recoverJournal()
                     return try refreshLocked()
@@ -147,7 +185,7 @@ public final class WorkspaceStore: @unchecked Sendable {
             }
             var changes = try fileLock.withLock(.shared) { try refreshLocked() }
             if !state.unreadable.isEmpty {
-                changes.merge(try fileLock.withLock(.exclusive) { try quarantineUnreadable() })
+                changes.merge(try quarantineUnreadableLocking())
             }
             if !changes.isEmpty { state.generation += 1 }
             return changes
@@ -160,7 +198,8 @@ public final class WorkspaceStore: @unchecked Sendable {
     /// stages changes, which are written atomically (all or none) when it returns.
     @discardableResult
     public func write<Result>(_ change: (inout WorkspaceTransaction) throws -> Result) throws -> Result {
-        try mutex.withLock {
+        if let readOnlyReason { throw StoreError.readOnly(path: layout.rootPath, reason: readOnlyReason) }
+        return try mutex.withLock {
             try fileLock.withLock(.exclusive) {
                 if try journal.needsRecovery() { state.problems += try recoverJournal() }
                 _ = try refreshLocked()
@@ -199,10 +238,8 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         state.isLoading = false
         _ = try fileLock.withLock(.shared) { try refreshLocked() }
-        for type in staleCaches { saveCache(type) }
-        if !state.unreadable.isEmpty {
-            _ = try fileLock.withLock(.exclusive) { try quarantineUnreadable() }
-        }
+        if readOnlyReason == nil { for type in staleCaches { saveCache(type) } }
+        if !state.unreadable.isEmpty { _ = try quarantineUnreadableLocking() }
     }
 
     /// Brings the snapshot up to date with the disk. Call with the file lock held.
@@ -374,10 +411,21 @@ public final class WorkspaceStore: @unchecked Sendable {
                 path: path, content: staged.changes[path]?.data.map { String(decoding: $0, as: UTF8.self) },
                 previous: trackedStamp(relativePath: path).map(Journal.Stamp.init))
         }
-        try journal.append(entries)
-        for entry in entries { try apply(entry) }
-        if try journal.markApplied() > Journal.checkpointSize {
-            try journal.checkpoint(root: layout.rootPath)
+        do {
+            try journal.append(entries)
+        } catch let error as StoreError where error.isOutOfRoom {
+            throw StoreError.notSaved(path: layout.rootPath, reason: "\(error)")
+        }
+        // From here the change is committed: the journal holds it whole. A file that cannot
+        // be put in place now (a full disk) is put there by the next recovery, so the error
+        // says the change was saved, never that it failed.
+        do {
+            for entry in entries { try apply(entry) }
+            if try journal.markApplied() > Journal.checkpointSize {
+                try journal.checkpoint(root: layout.rootPath)
+            }
+        } catch {
+            throw StoreError.savedNotApplied(path: layout.rootPath, reason: "\(error)")
         }
         state.feedPosition = try feed.append(paths)
         staged.apply(to: &state.snapshot)
@@ -479,7 +527,25 @@ public final class WorkspaceStore: @unchecked Sendable {
         return problems
     }
 
-    /// Moves files that cannot be read into the quarantine folder and reports them.
+    /// `quarantineUnreadable` under the exclusive lock; a read-only workspace only reports them.
+    private func quarantineUnreadableLocking() throws -> WorkspaceChanges {
+        guard readOnlyReason == nil else {
+            for file in state.unreadable {
+                let path = file.collection.map { layout.folder($0) + "/" + file.name } ?? layout.productFile
+                state.problems.append(StoreProblem(path: path, reason: file.reason, lost: unreadableWhat(file)))
+            }
+            state.unreadable = []
+            return WorkspaceChanges()
+        }
+        return try fileLock.withLock(.exclusive) { try quarantineUnreadable() }
+    }
+
+    private func unreadableWhat(_ file: (collection: RecordCollection?, name: String, reason: String, size: Int)) -> String {
+        file.collection.map { "\($0.singular) \(file.name.dropLast(".json".count))" } ?? "the product name, vision and goal"
+    }
+
+    /// Moves files that cannot be read into the quarantine folder and reports them. What is
+    /// not a file at all (a folder, a symbolic link loop) is reported and left where it is.
     private func quarantineUnreadable() throws -> WorkspaceChanges {
         var changes = WorkspaceChanges()
         let found = state.unreadable
@@ -488,7 +554,14 @@ public final class WorkspaceStore: @unchecked Sendable {
         for file in found {
             let path = file.collection.map { layout.folder($0) + "/" + file.name } ?? layout.productFile
             // Read again under the lock: the file may have been fixed, replaced or removed meanwhile.
-            guard let (data, _) = try POSIX.readFile(path) else { continue }
+            let read: (Data, FileStamp)?
+            do {
+                read = try POSIX.readFile(path)
+            } catch {
+                state.problems.append(StoreProblem(path: path, reason: Self.notAFile(path) ?? file.reason, lost: unreadableWhat(file)))
+                continue
+            }
+            guard let (data, _) = read else { continue }
             if Self.decodes(data, as: file.collection) {
                 if let collection = file.collection {
                     changes.merge(reload(collection, names: [file.name]))
@@ -498,8 +571,7 @@ public final class WorkspaceStore: @unchecked Sendable {
                 continue
             }
             let aside = try moveAside(path, folder: file.collection?.folder ?? "product")
-            let what = file.collection.map { "\($0.singular) \(file.name.dropLast(".json".count))" }
-                ?? "the product name, vision and goal"
+            let what = unreadableWhat(file)
             let problem = StoreProblem(path: path, reason: file.reason, lost: "\(what) (\(data.count) bytes)", movedTo: aside)
             state.problems.append(problem)
             entries.append(AuditEntry(
@@ -510,6 +582,15 @@ public final class WorkspaceStore: @unchecked Sendable {
         for entry in entries { try transaction.log(entry) }
         try commitLocked(transaction.staged)
         return changes
+    }
+
+    /// What a path is when it is not a file Podium can read: "a folder, not a record file".
+    private static func notAFile(_ path: String) -> String? {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return "a folder, not a record file" }
+        if stat(path, &info) != 0 && errno == ELOOP { return "a symbolic link that loops" }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return "a link to a folder, not a record file" }
+        return nil
     }
 
     private static func decodes(_ data: Data, as collection: RecordCollection?) -> Bool {

@@ -31,12 +31,7 @@ extension Program {
         DispatchQueue.global(qos: .userInitiated).async {
             do {
                 let store = try WorkspaceStore.open(at: location)
-                var state = AppState(snapshot: store.snapshot, location: shortPath(store.layout.rootPath), keyMap: keyMap)
-                if !store.problems.isEmpty {
-                    _ = state.update(.show("\(store.problems.count) problem\(store.problems.count == 1 ? "" : "s") while opening: "
-                        + store.problems[0].description))
-                }
-                box.set(.success((store, state)))
+                box.set(.success((store, initialState(store, keyMap: keyMap))))
             } catch {
                 box.set(.failure(error))
             }

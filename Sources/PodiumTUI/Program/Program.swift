@@ -37,8 +37,22 @@ public final class Program {
         self.store = store
         self.backend = backend
         self.theme = theme
-        state = AppState(snapshot: store.snapshot, location: Program.shortPath(store.layout.rootPath), keyMap: keyMap)
+        state = Program.initialState(store, keyMap: keyMap)
         if let message { send(.show("Config: " + message)) }
+    }
+
+    /// The dashboard's first state over `store`: its title bar names the folder and says
+    /// when it is read-only; the status bar says why, or what was wrong while opening.
+    static func initialState(_ store: WorkspaceStore, keyMap: KeyMap) -> AppState {
+        let location = (store.readOnlyReason == nil ? "" : "READ-ONLY · ") + shortPath(store.layout.rootPath)
+        var state = AppState(snapshot: store.snapshot, location: location, keyMap: keyMap)
+        let problems = store.problems
+        if let reason = store.readOnlyReason {
+            _ = state.update(.show("Read-only: \(reason). Everything can be read; changes are refused."))
+        } else if !problems.isEmpty {
+            _ = state.update(.show("\(problems.count) problem\(problems.count == 1 ? "" : "s") while opening: " + problems[0].description))
+        }
+        return state
     }
 
     /// A program over a state already built (e.g. on a background queue while a loading

@@ -70,16 +70,17 @@ enum Dashboard {
         // Automation while the dashboard is open: the inbox folder and the rules that fall due.
         let inbox = InboxFolder(folder: config.automation.inboxFolder(workspace: store.layout.root))
         let unsafe = InboxFolder.unsafeReason(inbox.folder, workspace: store.layout.root, home: ProcessInfo.processInfo.environment["HOME"])
-        let watched = unsafe == nil && (try? inbox.prepare()) != nil
+        let watched = store.readOnlyReason == nil && unsafe == nil && (try? inbox.prepare()) != nil
         if let unsafe { program.show("Config: inbox not watched: \(unsafe)") }
         program.useSettings(PaneSettings(minutesSaved: config.automation.minutesSaved, trust: config.automation.trust,
                                          inboxPath: watched ? Program.shortPath(inbox.folder.path) : nil))
         let runner = AutomationRunner(store: store, engine: session.engine) { kind, stance in
             providers.info(for: providers.providerName(for: kind, stance: stance))
         }
-        let loop = AutomationLoop(store: store, runner: runner, inbox: watched ? inbox : nil)
-        program.startAutomation(loop)
-        defer { loop.stop() }
+        // A read-only workspace is only read: no rule runs, no inbox is watched.
+        let loop = store.readOnlyReason == nil ? AutomationLoop(store: store, runner: runner, inbox: watched ? inbox : nil) : nil
+        if let loop { program.startAutomation(loop) }
+        defer { loop?.stop() }
         program.run()
     }
 
