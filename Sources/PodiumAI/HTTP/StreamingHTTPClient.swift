@@ -22,6 +22,13 @@ public struct HTTPTimeouts: Sendable, Equatable {
 /// thread, a job's worker, until the body ends, a limit passes, or `isCancelled` says so;
 /// cancelling closes the connection. Redirects are never followed.
 public final class StreamingHTTPClient: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// Foundation's shared URL cache, set before anything asks for it: the default one
+    /// creates ~/.cache/org.swift.foundation.URLCache/podium. This one keeps nothing, and
+    /// its folder ("/") exists already, so nothing is created.
+    private static let sharedCacheWithoutFolder: Void = {
+        URLCache.shared = URLCache(memoryCapacity: 0, diskCapacity: 0, diskPath: "/")
+    }()
+
     private let lock = NSLock()
     private var status: Int?
     private var headers: [String: String] = [:]
@@ -51,7 +58,10 @@ public final class StreamingHTTPClient: NSObject, URLSessionDataDelegate, @unche
         onBytes: @escaping @Sendable ([UInt8]) -> Void
     ) throws -> Response {
         self.onBytes = onBytes
-        let configuration = URLSessionConfiguration.ephemeral
+        _ = Self.sharedCacheWithoutFolder
+        // Not `.ephemeral`: on Linux it makes a URLCache whose initializer creates
+        // ~/.cache/org.swift.foundation.URLCache/podium (0755). Nothing is cached or kept.
+        let configuration = URLSessionConfiguration.default
         configuration.timeoutIntervalForRequest = max(timeouts.firstByte, timeouts.idle) + 5  // our own watchdog decides
         configuration.timeoutIntervalForResource = 24 * 3600
         configuration.urlCache = nil
