@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Puts the terminal back on every way out: a stop signal (SIGTERM, SIGHUP, SIGINT) asks the
-/// main loop to quit normally; a crash (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, and SIGILL/SIGTRAP,
+/// Puts the terminal back on every way out: a stop signal (SIGTERM, SIGHUP, SIGINT, and
+/// SIGQUIT — Ctrl-\ — which would otherwise start Swift's interactive crash reporter over the
+/// dashboard) asks the main loop to quit normally; a crash (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, and SIGILL/SIGTRAP,
 /// which Swift's runtime traps and `fatalError` raise) restores the saved terminal modes and
 /// leaves the alternate screen with async-signal-safe calls only, then re-raises the signal
 /// so the process still dies of it (core dumps and exit statuses stay truthful).
@@ -15,7 +16,7 @@ enum TerminalGuard {
     nonisolated(unsafe) private static var hasSaved = false
     nonisolated(unsafe) private static var stopFlag: sig_atomic_t = 0
 
-    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
     static let crashSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP]
 
     /// Whether a stop signal arrived.
@@ -45,8 +46,10 @@ enum TerminalGuard {
 
     /// Restores the terminal from inside a signal handler, then dies of the same signal.
     private static func crashed(_ number: Int32) {
-        // Leave the alternate screen, show the cursor, reset colors, move to a new line.
-        let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
+        // Leave the alternate screen, show the cursor, reset colors, put the cursor keys and
+        // the keypad back in normal mode (curses turned both to application mode), move to a
+        // new line.
+        let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1l\u{1B}>\r\n"
         _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
         if hasSaved { _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
         _ = Glibc.signal(number, SIG_DFL)

@@ -53,6 +53,12 @@ public final class TmuxSession: @unchecked Sendable {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
+    /// A tmux format evaluated for the pane, e.g. "#{keypad_cursor_flag}" (whether the
+    /// program left the cursor keys in application mode).
+    public func format(_ text: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, text]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The screen as text.
     public func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name])

@@ -26,6 +26,9 @@ enum PodiumVersion {
 @main
 enum Main {
     static func main() {
+        // Ctrl-\ quits as it does any Unix command, instead of starting Swift's interactive
+        // crash reporter (the dashboard turns it into a clean stop).
+        signal(SIGQUIT, SIG_DFL)
         do {
             var command = try PodiumCommand.parseAsRoot(try ArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -156,9 +156,9 @@ struct DashboardEndToEndTests {
         #expect(try terminalRestored(folder))
     }
 
-    @Test("SIGTERM, SIGINT and SIGHUP restore the terminal; so does a crash signal, which still kills the process")
+    @Test("SIGTERM, SIGINT, SIGHUP and SIGQUIT restore the terminal; so do crash signals, which still kill the process; keypad and cursor keys are back in normal mode")
     func signals() throws {
-        for (signal, status) in [(SIGTERM, "143"), (SIGINT, "130"), (SIGHUP, "129"), (SIGSEGV, "139")] {
+        for (signal, status) in [(SIGTERM, "143"), (SIGINT, "130"), (SIGHUP, "129"), (SIGQUIT, "131"), (SIGSEGV, "139"), (SIGABRT, "134")] {
             let (folder, workspace) = try prepare()
             let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 100, height: 30,
                                            environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
@@ -169,7 +169,24 @@ struct DashboardEndToEndTests {
             kill(pid, signal)
             #expect(try waitForExit(folder) == status, "signal \(signal)")
             #expect(try terminalRestored(folder), "signal \(signal)")
+            #expect(try terminal.format("#{alternate_on} #{keypad_cursor_flag} #{keypad_flag} #{cursor_flag}") == "0 0 0 1", "signal \(signal)")
+            #expect(try !terminal.screen().contains("Program crashed"), "signal \(signal)")
         }
+    }
+
+    @Test("Ctrl-\\ in the dashboard quits cleanly: no crash report, the terminal as it was")
+    func controlBackslash() throws {
+        let (folder, workspace) = try prepare()
+        // The wrapping shell ignores SIGQUIT as an interactive shell does (Ctrl-\\ reaches the
+        // whole foreground group); podium sets its own handling.
+        let terminal = try TmuxSession(command: "trap '' QUIT; " + command(folder, workspace: workspace), width: 100, height: 30,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("C-\\")
+        #expect(try waitForExit(folder) == "131")
+        #expect(try terminalRestored(folder))
+        #expect(try terminal.format("#{alternate_on} #{keypad_cursor_flag} #{keypad_flag}") == "0 0 0")
+        #expect(try !terminal.screen().contains("Program crashed"))
     }
 
     @Test("a key rebound in config.json works, and --theme picks a theme")
