@@ -24,15 +24,26 @@ enum CSVReader {
         // name of its own, and the report says which were renamed.
         var columns: [String] = []
         var notes: [String] = []
+        var taken = Set<String>()
+        var nextCounter: [String: Int] = [:]  // per repeated name, the next number to try
+        columns.reserveCapacity(header.fields.count)
         for (index, field) in header.fields.enumerated() {
             let name = field.trimmingCharacters(in: .whitespaces)
             var unique = name.isEmpty ? "Column \(index + 1)" : name
-            var counter = 2
-            while columns.contains(unique) {
+            var counter = nextCounter[name, default: 2]
+            while taken.contains(unique) {
                 unique = "\(name) (\(counter))"
                 counter += 1
             }
-            if !name.isEmpty && unique != name { notes.append("the header names \"\(name)\" more than once; column \(index + 1) is named \"\(unique)\"") }
+            nextCounter[name] = counter
+            if !name.isEmpty && unique != name {
+                if notes.count < 10 {
+                    notes.append("the header names \"\(ImportError.shortName(name))\" more than once; column \(index + 1) is named \"\(ImportError.shortName(unique))\"")
+                } else if notes.count == 10 {
+                    notes.append("more columns are named more than once; each is numbered the same way")
+                }
+            }
+            taken.insert(unique)
             columns.append(unique)
         }
         var rows: [TabularData.Row] = []

@@ -19,11 +19,14 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
     /// Maps columns by their names, then takes a known format's `preset`, then applies
     /// `overrides` ("COLUMN=field" each).
     public init(columns available: [String], preset: [Field: String] = [:], ignoring: [Field] = [], overrides: [String]) throws {
+        // Each name normalised once (a header may have 100,000 columns, or be one enormous
+        // name), and only its start: no alias or question is longer.
+        let normalized = available.map { Self.normalize(String($0.prefix(300))) }
         for field in Field.allCases {
             let wanted = Set(field.aliases.map(Self.normalize))
-            if let column = available.first(where: { wanted.contains(Self.normalize($0)) })
-                ?? available.first(where: { name in field.keywords.contains { Self.normalize(name).contains($0) } }) {
-                columns[field] = column
+            if let index = normalized.firstIndex(where: { wanted.contains($0) })
+                ?? normalized.firstIndex(where: { name in field.keywords.contains { name.contains($0) } }) {
+                columns[field] = available[index]
             }
         }
         for field in ignoring { columns[field] = nil }
@@ -34,19 +37,18 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
         }
         for override in overrides {
             guard let equals = override.lastIndex(of: "=") else {
-                throw ImportError.badMapping("--map \(override): expected COLUMN=FIELD")
+                throw ImportError.badMapping("--map \(ImportError.shortName(override)): expected COLUMN=FIELD")
             }
             let column = String(override[..<equals]).trimmingCharacters(in: .whitespaces)
             let fieldName = String(override[override.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
             guard let field = Field.allCases.first(where: { Self.normalize($0.rawValue) == Self.normalize(fieldName) }) else {
                 throw ImportError.badMapping(
-                    "--map \(override): unknown field \"\(fieldName)\"; fields are "
+                    "--map \(ImportError.shortName(override)): unknown field \"\(fieldName)\"; fields are "
                         + Field.allCases.map(\.rawValue).joined(separator: ", "))
             }
             guard available.contains(column) else {
                 throw ImportError.badMapping(
-                    "--map \(override): no column \"\(column)\"; columns are "
-                        + available.map { "\"\($0)\"" }.joined(separator: ", "))
+                    "--map \(ImportError.shortName(override)): no column \"\(ImportError.shortName(column))\"; columns are " + ImportError.columnList(available))
             }
             for (other, mapped) in columns where mapped == column && other != field { columns[other] = nil }
             columns[field] = column

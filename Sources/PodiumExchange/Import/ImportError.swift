@@ -36,14 +36,14 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case let .unreadable(file, reason):
             "\(file): \(reason); nothing was imported"
         case let .missingColumn(file, field, columns):
-            "\(file): no column for \(field) among \(columns.map { "\"\($0)\"" }.joined(separator: ", ")); "
+            "\(file): no column for \(field) among \(Self.columnList(columns)); "
                 + "name one with --map COLUMN=\(field); nothing was imported"
         case let .badMapping(message):
             message
         case let .badOption(message):
             message
         case let .notABacklog(file, columns, expected):
-            "\(file): not a backlog export: no column holds a title; the columns are \(Self.quotedList(columns)). "
+            "\(file): not a backlog export: no column holds a title; the columns are \(Self.columnList(columns)). "
                 + "Expected \(expected.joined(separator: ", ")), or a column named title, summary or name; "
                 + "name the title's column with --map COLUMN=title; nothing was imported"
         case let .missingKey(file, line, column):
@@ -62,13 +62,30 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case let .noTextColumn(file, columns) where columns.isEmpty:
             "\(file): there are no records in it; nothing was imported"
         case let .noTextColumn(file, columns):
-            "\(file): no column holds feedback text; the columns are \(columns.map { "\"\($0)\"" }.joined(separator: ", ")). "
-                + "Name the one with the text, e.g. --map \"\(columns.first { !$0.isEmpty } ?? "COLUMN")=text\"; nothing was imported"
+            "\(file): no column holds feedback text; the columns are \(Self.columnList(columns)). "
+                + "Name the one with the text, e.g. --map \"\(columns.first { !$0.isEmpty }.map(Self.shortName) ?? "COLUMN")=text\"; nothing was imported"
         case let .severalTextColumns(file, columns):
             "\(file): \(columns.count) columns hold free-text answers:\n"
-                + columns.map { "  \"\($0)\"" }.joined(separator: "\n")
-                + "\nChoose one with --map \"\(columns[0])=text\", or take every answer (one item each) with --text-columns; nothing was imported"
+                + columns.prefix(Self.listedColumns).map { "  \"\(Self.shortName($0))\"" }.joined(separator: "\n")
+                + (columns.count > Self.listedColumns ? "\n  … and \(columns.count - Self.listedColumns) more" : "")
+                + "\nChoose one with --map \"\(Self.shortName(columns[0]))=text\", or take every answer (one item each) with --text-columns; nothing was imported"
         }
+    }
+
+    /// How many columns a message lists at most.
+    static let listedColumns = 12
+
+    /// A column's name as a message shows it: without control characters, at most 40
+    /// characters (a header line with no delimiter is one enormous name).
+    static func shortName(_ name: String) -> String {
+        let clean = name.sanitizedForTerminal()
+        return clean.count > 40 ? String(clean.prefix(39)) + "…" : clean
+    }
+
+    /// The first columns, quoted and shortened, and how many more there are.
+    static func columnList(_ columns: [String]) -> String {
+        let listed = columns.prefix(listedColumns).map { "\"\(shortName($0))\"" }.joined(separator: ", ")
+        return columns.count > listedColumns ? listed + " and \(columns.count - listedColumns) more" : listed
     }
 
     /// "\"a\", \"b\"", or with `last`: "\"a\", \"b\" and \"c\"".

@@ -45,6 +45,7 @@ public struct BacklogFormat: Sendable {
 
     /// The first known layout the columns match, if any.
     public static func detect(_ columns: [String]) -> BacklogFormat? {
-        known.first { $0.matches(columns) }
+        let normalized = Set(columns.map(LayoutColumns.normalize))
+        return known.first { LayoutColumns.contains($0.signature, inNormalized: normalized) }
     }
 }

@@ -37,7 +37,11 @@ public struct FeedbackFormat: Sendable {
 
     /// Whether the file's columns are this layout.
     func matches(_ columns: [String]) -> Bool {
-        LayoutColumns.contains(signature, in: columns) && accepts(columns)
+        matches(columns, normalized: Set(columns.map(LayoutColumns.normalize)))
+    }
+
+    private func matches(_ columns: [String], normalized: Set<String>) -> Bool {
+        LayoutColumns.contains(signature, inNormalized: normalized) && accepts(columns)
     }
 
     /// The file's column for each field this format names.
@@ -52,7 +56,8 @@ public struct FeedbackFormat: Sendable {
 
     /// The first known layout the columns match, if any.
     public static func detect(_ columns: [String]) -> FeedbackFormat? {
-        known.first { $0.matches(columns) }
+        let normalized = Set(columns.map(LayoutColumns.normalize))
+        return known.first { $0.matches(columns, normalized: normalized) }
     }
 
     static func normalize(_ name: String) -> String { LayoutColumns.normalize(name) }

@@ -3,8 +3,12 @@
 enum LayoutColumns {
     /// Whether every entry of `signature` (a set of alternative names) names one of `columns`.
     static func contains(_ signature: [[String]], in columns: [String]) -> Bool {
-        let names = Set(columns.map(normalize))
-        return signature.allSatisfy { alternatives in alternatives.contains { names.contains(normalize($0)) } }
+        contains(signature, inNormalized: Set(columns.map(normalize)))
+    }
+
+    /// `contains` for names already normalised (worked out once for every layout tried).
+    static func contains(_ signature: [[String]], inNormalized names: Set<String>) -> Bool {
+        signature.allSatisfy { alternatives in alternatives.contains { names.contains(normalize($0)) } }
     }
 
     /// The file's column for each field, from the names a layout gives in order of
@@ -25,8 +29,23 @@ enum LayoutColumns {
         return result
     }
 
-    /// A column name without case, spaces or punctuation: "Issue key" → "issuekey".
+    /// A column name without case, spaces or punctuation: "Issue key" → "issuekey". Only the
+    /// first 300 characters count (no layout's name is longer; a header line without its
+    /// delimiter is one enormous name), and ASCII names take a path without Unicode tables.
     static func normalize(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        let start = name.prefix(300)
+        if start.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(start.utf8.count)
+            for byte in start.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(start.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
     }
 }
