@@ -211,6 +211,16 @@ struct ProviderSettingsTests {
         }
     }
 
+    @Test("numbers past any sensible value (1e30 tokens, 1e300 seconds) are a warning and the default, never a trap", arguments: ["max_tokens", "retries", "idle_timeout", "context_tokens"])
+    func hugeNumbers(key: String) {
+        for value: Any in [1e30, 1e300, -1e19, Double.infinity] {
+            let settings = ProviderSettings(["providers": ["p": ["kind": "openai", "base_url": "http://127.0.0.1:8080/v1", "model": "m", key: value]]],
+                                            file: "config.toml", filePrivate: true)
+            #expect(settings.warnings.count == 1 && settings.warnings[0].contains(key), "\(key) = \(value): \(settings.warnings)")
+            #expect(settings.profiles["p"] != nil)
+        }
+    }
+
     @Test("with no providers configured every job runs on the built-in engine (no network)")
     func defaults() throws {
         let settings = ProviderSettings([:], file: "config.toml", filePrivate: true)

@@ -100,8 +100,10 @@ public struct ProviderSettings: Sendable, Equatable {
             }
             func positive(_ key: String, apply: (Double) -> Void) {
                 guard let raw = fields[key] else { return }
-                guard let value = Self.number(raw), value > 0 else {
-                    warnings.append("\(place): \(key) must be a number above 0; the default is used")
+                // Bounded: a count or a number of seconds past this is a typo, and 1e30 tokens
+                // would not fit an Int.
+                guard let value = Self.number(raw), value > 0, value <= 1_000_000_000 else {
+                    warnings.append("\(place): \(key) must be a number above 0 and at most 1000000000; the default is used")
                     return
                 }
                 apply(value)
