@@ -41,7 +41,10 @@ struct JobCatalogTests {
             #expect(info.askedFirst != nil, "\(info.kind) has a prompt label but asks for nothing")
         }
         #expect(JobKindInfo.kinds(taking: .question).map(\.kind) == [.ask])
-        #expect(JobKindInfo.kinds(taking: .audience).map(\.kind) == [.stakeholderUpdate])
+        #expect(JobKindInfo.kinds(taking: .audience).map(\.kind) == [.stakeholderUpdate, .releaseNotes])
+        // Enter alone: an update is for leadership, release notes are for customers.
+        #expect(JobKind.stakeholderUpdate.info?.valueWhenBlank(.audience) == "leadership")
+        #expect(JobKind.releaseNotes.info?.valueWhenBlank(.audience) == "customers")
     }
 
     @Test("a kind from a newer Podium: unknownKind offline, the generic prompt for a model")

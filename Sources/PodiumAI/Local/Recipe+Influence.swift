@@ -37,92 +37,13 @@ extension Recipe {
         }
     }
 
-    // MARK: stakeholder-update
-
-    mutating func stakeholderUpdate() throws -> DraftOutput {
-        let audience = Recipe.clean(request.parameters.audience ?? JobParameter.audience.valueWhenBlank ?? "")
-        // Customers and users get what changed for them, not internal decisions and risks.
-        let external = ["customer", "user", "client", "public"].contains { audience.lowercased().contains($0) }
-        let range = period
-        let days = Int((range.upperBound.timeIntervalSince(range.lowerBound) / 86_400).rounded())
-        context.progress("Gathering the last \(days) days for \(audience)")
-        let done = snapshot.backlog.values.filter { $0.doneAt.map(range.contains) ?? false }.sorted { $0.order < $1.order }
-        let started = snapshot.backlog.values.filter { $0.status == .inProgress }.sorted { $0.order < $1.order }
-        let decisions = snapshot.decisions.values.filter { range.contains($0.decidedAt) }.sorted { $0.decidedAt < $1.decidedAt }
-        let experiments = snapshot.experiments.values.filter { $0.status == .running || range.contains($0.updatedAt) }.sorted { $0.id < $1.id }
-        let recent = feedback(in: range)
-        let earlier = feedback(in: range.lowerBound.addingTimeInterval(-Double(days) * 86_400)..<range.lowerBound)
-        func negativeShare(_ items: [FeedbackItem]) -> Double {
-            items.isEmpty ? 0 : Double(items.filter { Recipe.isNegative(sentiment(of: $0)) }.count) / Double(items.count)
-        }
-        let shareNow = negativeShare(recent), shareBefore = negativeShare(earlier)
-        let clustering = recent.count >= 6 ? try themes(of: recent) : ThemeClustering(themes: [], unassignedIDs: [])
-        let byID = Dictionary(uniqueKeysWithValues: recent.map { ($0.id, $0) })
-        var lines = ["# \(Recipe.clean(snapshot.product.name)) update for \(audience)", "",
-                     "\(Recipe.day(range.lowerBound)) – \(Recipe.day(now)) · product goal: \(Recipe.clean(snapshot.product.productGoal))", ""]
-        var evidence: [Evidence] = []
-        let goals = goalLines()
-        if !goals.isEmpty && !external { lines += ["## Where we stand", ""] + goals.map { "- " + $0 } + [""] }
-        lines += ["## What changed", ""]
-        if done.isEmpty { lines.append("- Nothing was finished in this period.") }
-        for item in done { lines.append("- Done: \(Recipe.clean(item.title))" + (external ? "" : " \(Recipe.cite(item.id))")) }
-        for item in started.prefix(4) { lines.append("- In progress: \(Recipe.clean(item.title))" + (external ? "" : " \(Recipe.cite(item.id))")) }
-        evidence += (done + started.prefix(4)).map { Evidence(ArtifactReference(.backlog, $0.id), detail: $0.status.rawValue) }
-        if external {
-            let next = snapshot.orderedBacklog.filter { $0.status == .ready || $0.status == .inProgress }.prefix(4)
-            lines += ["", "## Coming next", ""] + next.map { "- \(Recipe.clean($0.title))" }
-            evidence += next.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "coming next") }
-            lines += ["", "Thank you for the feedback that shaped these changes."]
-            let communication = Communication(title: "Update for \(audience), \(Recipe.day(now))", audience: audience, kind: .stakeholderUpdate,
-                                              body: "", status: .draft, createdAt: now, updatedAt: now)
-            return DraftOutput(title: "Stakeholder update for \(audience)", content: lines.joined(separator: "\n"), evidence: evidence,
-                               figures: [Figure(name: "items done", value: Double(done.count))], proposal: DraftProposal(communication: communication))
-        }
-        lines += ["", "## Decisions", ""]
-        if decisions.isEmpty { lines.append("- No new decisions.") }
-        for decision in decisions {
-            lines.append("- \(Recipe.clean(decision.title)): \(Recipe.shorten(Recipe.clean(decision.choice), to: 140)) \(Recipe.cite(decision.id))")
-            evidence.append(Evidence(ArtifactReference(.decision, decision.id), detail: "decided \(Recipe.day(decision.decidedAt))"))
-        }
-        lines += ["", "## Experiments", ""]
-        if experiments.isEmpty { lines.append("- None running.") }
-        for experiment in experiments {
-            let state = experiment.status == .running ? "running until \(experiment.endsAt.map(Recipe.day) ?? "open end")" : experiment.status.rawValue
-            lines.append("- \(Recipe.clean(experiment.title)) (\(state))" + (experiment.result.map { ": \(Recipe.shorten(Recipe.clean($0), to: 120))" } ?? "") + " \(Recipe.cite(experiment.id))")
-            evidence.append(Evidence(ArtifactReference(.experiment, experiment.id), detail: experiment.status.rawValue))
-        }
-        lines += ["", "## What customers say", "",
-                  "- \(recent.count) feedback items (\(earlier.count) in the period before); \(Recipe.percent(shareNow)) negative (before: \(Recipe.percent(shareBefore)))."]
-        var risks: [String] = []
-        for theme in clustering.themes.prefix(3) {
-            let stats = stats(of: theme, in: byID)
-            lines.append("- \(stats.line)" + (stats.representative.first.map { ", e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
-            evidence += Recipe.evidence(Array(stats.representative.prefix(2))) { _ in "theme \(theme.label)" }
-            if stats.negativeShare >= 0.5 && stats.count >= 5 { risks.append("Customers are unhappy about \(theme.label) (\(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative).") }
-        }
-        if shareNow > shareBefore + 0.05 && !earlier.isEmpty {
-            risks.append("Negative feedback rose from \(Recipe.percent(shareBefore)) to \(Recipe.percent(shareNow)).")
-        }
-        for experiment in snapshot.experiments.values where experiment.status == .running && (experiment.endsAt ?? .distantFuture) < now {
-            risks.append("“\(Recipe.clean(experiment.title))” ended on \(Recipe.day(experiment.endsAt!)) without a conclusion.")
-        }
-        for measure in snapshot.product.goalMeasures where (measure.progress ?? 1) < 0.25 {
-            risks.append("\(Recipe.clean(measure.name)) is \(Recipe.percent(measure.progress ?? 0)) of the way to its target.")
-        }
-        lines += ["", "## Risks", ""] + (risks.isEmpty ? ["- None stand out."] : risks.map { "- " + $0 })
-        let communication = Communication(title: "Update for \(audience), \(Recipe.day(now))", audience: audience, kind: .stakeholderUpdate,
-                                          body: "", status: .draft, createdAt: now, updatedAt: now)
-        return DraftOutput(
-            title: "Stakeholder update for \(audience)", content: lines.joined(separator: "\n"), evidence: evidence,
-            figures: [Figure(name: "feedback items", value: Double(recent.count)), Figure(name: "negative share", value: (shareNow * 100).rounded() / 100),
-                      Figure(name: "negative share before", value: (shareBefore * 100).rounded() / 100), Figure(name: "items done", value: Double(done.count))],
-            proposal: DraftProposal(communication: communication))
-    }
-
     // MARK: release-notes
 
     mutating func releaseNotes() throws -> DraftOutput {
-        let notes = snapshot.communications.values.filter { $0.kind == .releaseNotes }
+        let written = Recipe.clean(request.parameters.audience ?? JobKind.releaseNotes.info?.valueWhenBlank(.audience) ?? "customers")
+        let audience = Audience(reading: written)
+        // Notes for another audience do not count: the team's notes announce nothing to customers.
+        let notes = snapshot.communications.values.filter { $0.kind == .releaseNotes && Audience(reading: $0.audience) == audience }
         let last = notes.map(\.createdAt).max()
         let since = last ?? now.addingTimeInterval(-30 * 86_400)
         // Items an earlier release note already announced are not announced again.
@@ -133,7 +54,8 @@ extension Recipe {
         guard !done.isEmpty else {
             throw JobError.nothingToWorkOn("No backlog item was done since \(last == nil ? "\(Recipe.day(since)) (30 days)" : "the last release notes (\(Recipe.day(since)))") that they do not already announce: there is nothing new.")
         }
-        context.progress("Writing notes for \(done.count) done items")
+        context.progress("Writing notes for \(done.count) done items for \(written)")
+        if audience != .customers { return releaseNotes(done, since: since, for: audience, written: written) }
         func group(_ item: BacklogItem) -> String {
             let words = Set(Tokenizer.words(item.title + " " + item.tags.joined(separator: " ")))
             if !words.isDisjoint(with: ["fix", "bug", "crash", "crashes", "error", "broken", "fails", "failure"]) { return "Fixed" }
@@ -158,9 +80,42 @@ extension Recipe {
             }
             lines.append("")
         }
-        let communication = Communication(title: "Release notes \(Recipe.day(now))", audience: "customers", kind: .releaseNotes,
+        let communication = Communication(title: "Release notes \(Recipe.day(now))", audience: written, kind: .releaseNotes,
                                           body: "", status: .draft, createdAt: now, updatedAt: now)
         return DraftOutput(title: "Release notes: \(done.count) items", content: lines.joined(separator: "\n"), evidence: evidence,
+                           figures: [Figure(name: "items", value: Double(done.count))], proposal: DraftProposal(communication: communication))
+    }
+
+    /// Release notes for the team (keys, what each change is, what customers asked) or for
+    /// leadership (what the release answers, in numbers).
+    private func releaseNotes(_ done: [BacklogItem], since: Date, for audience: Audience, written: String) -> DraftOutput {
+        var lines: [String]
+        var evidence: [Evidence] = []
+        let asked = done.map(\.linkedFeedback.count).reduce(0, +)
+        if audience == .team {
+            lines = ["# Release notes for the team, \(Recipe.day(now))", "", "Done since \(Recipe.day(since)), in backlog order:", ""]
+            for item in done.sorted(by: { $0.order < $1.order }) {
+                let first = Recipe.clean(item.description).split(separator: ".").first.map { String($0).trimmingCharacters(in: .whitespaces) + "." } ?? ""
+                lines.append("- \((item.key.map { Recipe.clean($0) + " " } ?? ""))\(Recipe.clean(item.title)) \(Recipe.cite(item.id))")
+                if first.count > 1 { lines.append("  - \(Recipe.shorten(first, to: 160))") }
+                if !item.linkedFeedback.isEmpty { lines.append("  - \(item.linkedFeedback.count) feedback item\(item.linkedFeedback.count == 1 ? "" : "s") asked for it") }
+                evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "done \(item.doneAt.map(Recipe.day) ?? "")"))
+            }
+        } else {
+            lines = ["# Release \(Recipe.day(now)) for \(written)", "",
+                     "- \(done.count) item\(done.count == 1 ? "" : "s") released since \(Recipe.day(since))"
+                        + (asked > 0 ? ", answering \(asked) customer request\(asked == 1 ? "" : "s") and complaint\(asked == 1 ? "" : "s")" : "") + "."]
+            let answered = done.filter { !$0.linkedFeedback.isEmpty }.sorted { $0.linkedFeedback.count > $1.linkedFeedback.count }
+            if let top = answered.first {
+                lines.append("- Most asked for: \(Recipe.clean(top.title)) (\(top.linkedFeedback.count) requests) \(Recipe.cite(top.id)).")
+            }
+            let goals = goalLines()
+            if !goals.isEmpty { lines += ["", "## Toward the product goal", ""] + goals.map { "- " + $0 } }
+            evidence += done.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "released") }
+        }
+        let communication = Communication(title: "Release notes \(Recipe.day(now)) (\(written))", audience: written, kind: .releaseNotes,
+                                          body: "", status: .draft, createdAt: now, updatedAt: now)
+        return DraftOutput(title: "Release notes for \(written): \(done.count) items", content: lines.joined(separator: "\n"), evidence: evidence,
                            figures: [Figure(name: "items", value: Double(done.count))], proposal: DraftProposal(communication: communication))
     }
 

@@ -61,6 +61,9 @@ public struct JobKindInfo: Sendable, Hashable {
     /// Whether, run by an import rule, it works on the newly imported items only (the other
     /// kinds read the whole workspace, e.g. clustering themes again over all feedback).
     public var runsInBatches: Bool
+    /// What a blank answer to a parameter stands for in this kind, where it differs from
+    /// the parameter's own (`JobParameter.valueWhenBlank`): release notes are for customers.
+    public var blankValues: [JobParameter: String]
     /// One sentence: what the job reads and what it writes.
     public var summary: String
     /// What accepting the draft changes in the workspace.
@@ -69,7 +72,7 @@ public struct JobKindInfo: Sendable, Hashable {
     public init(
         kind: JobKind, title: String, shortTitle: String, stance: Stance, key: Character, inputs: JobInputs = [],
         parameters: [JobParameter] = [], prompt: String? = nil, risk: JobRisk, minutesSaved: Double,
-        runsInBatches: Bool = false, summary: String, onAccept: String
+        runsInBatches: Bool = false, blankValues: [JobParameter: String] = [:], summary: String, onAccept: String
     ) {
         self.kind = kind
         self.title = title
@@ -82,8 +85,14 @@ public struct JobKindInfo: Sendable, Hashable {
         self.risk = risk
         self.minutesSaved = minutesSaved
         self.runsInBatches = runsInBatches
+        self.blankValues = blankValues
         self.summary = summary
         self.onAccept = onAccept
+    }
+
+    /// What a blank answer to `parameter` stands for in this kind; nil: an answer is needed.
+    public func valueWhenBlank(_ parameter: JobParameter) -> String? {
+        blankValues[parameter] ?? parameter.valueWhenBlank
     }
 
     /// The parameter the dashboard asks for before it queues the job, if any.
@@ -136,12 +145,13 @@ public struct JobKindInfo: Sendable, Hashable {
                     summary: "Reads the selected experiment's result against its target into a conclusion.",
                     onAccept: "sets the experiment's status and result"),
         JobKindInfo(kind: .stakeholderUpdate, title: "Draft a stakeholder update", shortTitle: "update", stance: .influencer, key: "w",
-                    parameters: [.audience], prompt: "Stakeholder update for (Enter alone: leadership)", risk: .high, minutesSaved: 45,
-                    summary: "An update for an audience: what changed, decisions, experiments, risks.",
+                    parameters: [.audience], prompt: "Stakeholder update for team, leadership or customers (Enter alone: leadership)", risk: .high, minutesSaved: 45,
+                    summary: "An update for its audience: the team gets done, next and blocked with keys; leadership goal progress, risks and decisions needed; customers what changed for them.",
                     onAccept: "stores the update as a communication (draft status)"),
         JobKindInfo(kind: .releaseNotes, title: "Draft release notes", shortTitle: "release notes", stance: .influencer, key: "r",
-                    risk: .high, minutesSaved: 30,
-                    summary: "Release notes from the backlog items done since the last release notes.",
+                    parameters: [.audience], prompt: "Release notes for customers, team or leadership (Enter alone: customers)", risk: .high, minutesSaved: 30,
+                    blankValues: [.audience: Audience.customers.rawValue],
+                    summary: "Release notes from the backlog items done since the last release notes for that audience.",
                     onAccept: "stores the notes as a communication (draft status)"),
         JobKindInfo(kind: .ask, title: "Ask the workspace", shortTitle: "ask", stance: .orchestrator, key: "A",
                     parameters: [.question], risk: .low, minutesSaved: 10,

@@ -13,11 +13,14 @@ public struct Communication: Codable, Sendable, Hashable, Identifiable {
     public var sentAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The records the text rests on (its draft's evidence): the body that goes out carries
+    /// no citation marks, the record keeps what they pointed to.
+    public var evidence: [ArtifactReference]?
 
     public init(
         id: RecordID<Communication> = .make(), title: String, audience: String,
         kind: CommunicationKind, body: String, status: CommunicationStatus = .draft,
-        sentAt: Date? = nil, createdAt: Date = Date(), updatedAt: Date? = nil
+        sentAt: Date? = nil, createdAt: Date = Date(), updatedAt: Date? = nil, evidence: [ArtifactReference]? = nil
     ) {
         self.id = id
         self.title = title
@@ -28,6 +31,7 @@ public struct Communication: Codable, Sendable, Hashable, Identifiable {
         self.sentAt = sentAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
+        self.evidence = evidence
     }
 }
 

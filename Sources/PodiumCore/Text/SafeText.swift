@@ -69,3 +69,13 @@ extension String {
         return current
     }
 }
+
+/// Citation marks in a draft's text: `[#1a2b3c4d]`, the short id of a record it rests on.
+public enum CitationMarks {
+    /// The text without its citation marks (and the space before each), for what goes out to
+    /// people who cannot open the records: an accepted update, an export. "Sync fixed
+    /// [#1a2b3c4d]." becomes "Sync fixed.".
+    public static func stripped(_ text: String) -> String {
+        text.replacing(/[ \t]*\[#[0-9a-fA-F]{4,}(?:\s*,\s*#?[0-9a-fA-F]{4,})*\]/, with: "")
+    }
+}

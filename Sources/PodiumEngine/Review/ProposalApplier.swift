@@ -93,7 +93,9 @@ struct ProposalApplier {
             }
         }
         if var communication = proposal.communication {
-            communication.body = draft.content
+            // What goes out carries no citation marks; the record keeps the evidence.
+            communication.body = CitationMarks.stripped(draft.content)
+            communication.evidence = draft.evidence.map(\.reference)
             communication.updatedAt = now
             try recorder.change(ArtifactReference(.communication, communication.id), in: &transaction) { [communication] in
                 try $0.save(communication)

@@ -8,6 +8,10 @@ public enum BacklogField: String, ImportField {
     case businessValue, timeCriticality, riskReduction, jobSize, tags
     /// The tracker's estimate (story points…): fills RICE effort and WSJF job size when they are empty.
     case estimate
+    /// When the tracker created the item, and when it was completed (Linear's "Completed",
+    /// Jira's "Resolved", Azure DevOps' "Closed Date", GitHub's `closedAt`): a done item is
+    /// dated by when it was done, not by the import.
+    case created, completed
 
     public var aliases: [String] {
         switch self {
@@ -26,6 +30,9 @@ public enum BacklogField: String, ImportField {
         case .jobSize: ["job size", "jobsize", "size", "story points", "estimate"]
         case .tags: ["tags", "labels", "epic", "theme"]
         case .estimate: []
+        case .created: ["created", "created at", "created date", "date created", "createdat"]
+        case .completed: ["completed", "completed at", "completed date", "resolved", "resolved at", "resolution date", "closed date",
+                          "closed at", "closedat", "done at", "finished at"]
         }
     }
 }
@@ -69,7 +76,9 @@ public enum BacklogImporter {
         if let format { try checkStatuses(table, mapping, format: format, meanings: meanings, file: name) }
         // Jira writes one "Labels" column per label: "Labels", "Labels (2)", "Labels (3)"…
         let tagColumns = mapping[.tags].map { repeats(of: $0, in: table.columns) } ?? []
-        let reader = BacklogRowReader(mapping: mapping, format: format, meanings: meanings, tagColumns: tagColumns, file: name, now: now)
+        let dateValues = table.rows.flatMap { row in [BacklogField.created, .completed].compactMap { mapping.value($0, in: row) } }
+        let reader = BacklogRowReader(mapping: mapping, format: format, meanings: meanings, tagColumns: tagColumns, file: name, now: now,
+                                      dates: try DateReader(format: nil, columnValues: dateValues))
         var job = TabularImport<BacklogItem, BacklogField, String>(
             recordName: "backlog item", requiredField: .title,
             duplicateKey: { $0.title.lowercased().trimmingCharacters(in: .whitespaces) },

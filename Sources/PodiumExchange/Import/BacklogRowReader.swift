@@ -13,6 +13,8 @@ struct BacklogRowReader {
     var tagColumns: [String]
     var file: String
     var now: Date
+    /// Reads the created and completed columns.
+    var dates: DateReader
 
     /// The row's item; throws when its key is missing or its estimate is not a number.
     func item(_ row: TabularData.Row) throws -> Outcome {
@@ -34,6 +36,15 @@ struct BacklogRowReader {
                 return 0
             }
             return whole
+        }
+        /// A created or completed date as written, when it is one Podium can store.
+        func date(_ field: BacklogField) -> Date? {
+            guard let written = mapping.value(field, in: row) else { return nil }
+            guard let date = dates.date(written), Timestamp.isStorable(date) else {
+                warnings.append("\(field.rawValue) \"\(written)\" is not a date Podium reads; the import time is used")
+                return nil
+            }
+            return min(Timestamp.wholeSeconds(date), now)
         }
         var key: String?
         if let column = mapping[.key] {
@@ -64,7 +75,8 @@ struct BacklogRowReader {
             rice: RICEInputs(reach: number(.reach), impact: number(.impact), confidence: confidence, effort: number(.effort) ?? estimate),
             wsjf: WSJFInputs(businessValue: number(.businessValue), timeCriticality: number(.timeCriticality),
                              riskReduction: number(.riskReduction), jobSize: number(.jobSize) ?? estimate),
-            tags: tags(in: row), createdAt: now, doneAt: status == .done ? now : nil)
+            tags: tags(in: row), createdAt: date(.created) ?? now, updatedAt: now,
+            doneAt: status == .done ? date(.completed) ?? now : nil)
         return .record(item, warnings: warnings)
     }
 

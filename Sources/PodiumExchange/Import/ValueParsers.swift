@@ -134,7 +134,10 @@ final class DateReader {
         }
         let formats: [String]
         if trimmed.contains("/") {
-            if trimmed.prefix(5).last == "/" && trimmed.prefix(4).allSatisfy(\.isNumber) {
+            if let month = trimmed.split(separator: "/").dropFirst().first, !month.isEmpty, month.allSatisfy(\.isLetter) {
+                // Jira's "08/Dec/25 10:12 AM" (the year already made four digits).
+                formats = ["dd/MMM/yyyy h:mm a", "d/MMM/yyyy h:mm a", "dd/MMM/yyyy HH:mm", "dd/MMM/yyyy"]
+            } else if trimmed.prefix(5).last == "/" && trimmed.prefix(4).allSatisfy(\.isNumber) {
                 // Year first, as Google Forms writes in some locales: 2026/10/02 2:22:05 PM GMT+2
                 formats = ["yyyy/MM/dd h:mm:ss a O", "yyyy/MM/dd h:mm:ss a", "yyyy/MM/dd HH:mm:ss O", "yyyy/MM/dd HH:mm:ss",
                            "yyyy/MM/dd HH:mm", "yyyy/MM/dd"]

@@ -62,11 +62,8 @@ enum DraftScreen {
         }
         if let note = draft.reviewNote { lines.append(TextView.Line("Note: \(Format.clean(note))", role: .muted)) }
         lines.append(TextView.Line(""))
-        for line in Format.clean(draft.content, lines: true).split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = String(line)
-            let role: ThemeRole = text.hasPrefix("#") ? .accent : text.hasPrefix("|---") ? .muted : .text
-            let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
-            lines.append(TextView.Line(plain.hasPrefix("#") ? plain.drop { $0 == "#" || $0 == " " }.description : plain, role: role))
+        for line in MarkdownLines.lines(draft.content) {
+            lines.append(TextView.Line(line.text, role: line.style == .heading ? .accent : line.style == .rule ? .muted : .text))
         }
         if !draft.figures.isEmpty {
             lines += [TextView.Line(""), TextView.Line("Figures", role: .accent)]

@@ -179,7 +179,7 @@ extension AppState {
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             switch prompt.purpose {
             case let .jobParameter(kind, parameter):
-                guard let value = text.isEmpty ? parameter.valueWhenBlank : text else {
+                guard let value = text.isEmpty ? (kind.info?.valueWhenBlank(parameter) ?? parameter.valueWhenBlank) : text else {
                     message = "Type \(parameter.noun), or Esc."
                     return []
                 }

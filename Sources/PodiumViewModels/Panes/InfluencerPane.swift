@@ -41,10 +41,14 @@ struct CommunicationsView: PaneView {
 
     func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
         guard let message = snapshot.communications[RecordID(id)] else { return [] }
-        return [.init(Format.clean(message.title), .accent),
-                .init("\(message.kind.rawValue) for \(Format.clean(message.audience)) · \(message.status.rawValue)", .muted),
-                .init(""), .init(message.body.isEmpty ? "(empty: not written yet)" : Format.clean(message.body, lines: true),
-                                 message.body.isEmpty ? .muted : .normal)]
+        var lines: [PaneContent.Line] = [.init(Format.clean(message.title), .accent),
+                                         .init("\(message.kind.rawValue) for \(Format.clean(message.audience)) · \(message.status.rawValue)"
+                                               + (message.evidence.map { " · rests on \($0.count) record\($0.count == 1 ? "" : "s")" } ?? ""), .muted),
+                                         .init("")]
+        guard !message.body.isEmpty else { return lines + [.init("(empty: not written yet)", .muted)] }
+        // The body as the draft review shows it: headings stand out, no Markdown marks.
+        lines += MarkdownLines.lines(message.body).map { .init($0.text, $0.style == .heading ? .accent : $0.style == .rule ? .muted : .normal) }
+        return lines
     }
 }
 

@@ -1,0 +1,86 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// Stakeholder updates and release notes written for their audience, on a labelled product
+/// that is not the demo (Trailmix: a Linear backlog with two items done on 5 and 10 March
+/// 2026, three in progress, four ready; Play Console reviews, links made by hand).
+@Suite("Communications by audience", .serialized)
+struct AudienceTests {
+    static let now = Timestamp.date(year: 2026, month: 3, day: 16, hour: 9)!
+
+    private func workspace() throws -> (TemporaryDirectory, ImportedEvidenceSet) {
+        let folder = try TemporaryDirectory("podium-audience")
+        let imported = try EvidenceSet(named: "trailmix").makeWorkspace(at: folder.path("trailmix"))
+        _ = try imported.linkByHand(perItem: 3)
+        return (folder, imported)
+    }
+
+    private func run(_ kind: JobKind, audience: String, in imported: ImportedEvidenceSet) throws -> DraftOutput {
+        let job = Job(kind: kind, stance: .influencer, parameters: JobParameters(audience: audience))
+        return try LocalProvider().run(JobRequest(job: job, snapshot: imported.store.snapshot, now: Self.now), context: JobContext())
+    }
+
+    /// The share of `a`'s non-blank lines that `b` has too.
+    private func shared(_ a: String, _ b: String) -> Double {
+        let left = a.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let right = Set(b.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        return Double(left.filter(right.contains).count) / Double(max(1, left.count))
+    }
+
+    @Test("team, leadership and customers get updates that share less than half their lines, each with what that audience acts on")
+    func updates() throws {
+        let (folder, imported) = try workspace()
+        _ = folder
+        let team = try run(.stakeholderUpdate, audience: "team", in: imported).content
+        let leadership = try run(.stakeholderUpdate, audience: "leadership", in: imported).content
+        let customers = try run(.stakeholderUpdate, audience: "customers", in: imported).content
+        for (a, b) in [(team, leadership), (leadership, team), (team, customers), (customers, team), (leadership, customers), (customers, leadership)] {
+            #expect(shared(a, b) < 0.5, "\(shared(a, b)):\n\(a)\n---\n\(b)")
+        }
+        // The team: done, in progress, next and blocked, with Linear's keys.
+        for heading in ["## Done", "## In progress", "## Next", "## Blocked or needs attention"] { #expect(team.contains(heading)) }
+        #expect(team.contains("TRL-163") && team.contains("TRL-174"), "\(team)")
+        // Leadership: the goal, what shipped, risks and the decisions asked of them; no tracker keys.
+        for heading in ["## Product goal", "## Shipped", "## Risks", "## Decisions needed"] { #expect(leadership.contains(heading)) }
+        #expect(!leadership.contains("TRL-"))
+        // Customers: plain words, no ids or keys, each item once.
+        #expect(!customers.contains("[#") && !customers.contains("TRL-"), "\(customers)")
+        let titles = imported.store.snapshot.backlog.values.map(\.title)
+        for title in titles { #expect(customers.components(separatedBy: title).count <= 2, "\(title) listed twice") }
+        #expect(customers.contains("## Now available"))
+    }
+
+    @Test("release notes differ by audience too; the customers' carry no ids")
+    func releaseNotes() throws {
+        let (folder, imported) = try workspace()
+        _ = folder
+        let customers = try run(.releaseNotes, audience: "customers", in: imported)
+        let team = try run(.releaseNotes, audience: "engineering team", in: imported)
+        let leadership = try run(.releaseNotes, audience: "the board", in: imported)
+        #expect(shared(customers.content, team.content) < 0.5 && shared(team.content, leadership.content) < 0.5
+            && shared(customers.content, leadership.content) < 0.5)
+        #expect(!customers.content.contains("[#") && !customers.content.contains("TRL-"))
+        #expect(team.content.contains("TRL-163"))
+        #expect(leadership.content.contains("2 items released"), "\(leadership.content)")
+        #expect(team.proposal?.communication?.audience == "engineering team")
+    }
+
+    @Test("an audience is read from how people name it", arguments: [
+        ("team", Audience.team), ("Engineering", .team), ("the dev squad", .team), ("leadership", .leadership), ("Finance Director", .leadership),
+        ("board", .leadership), ("all customers", .customers), ("Users", .customers), ("public", .customers),
+    ])
+    func reading(name: String, audience: Audience) {
+        #expect(Audience(reading: name) == audience)
+    }
+
+    @Test("citation marks are taken out of what goes out, with the space before them")
+    func stripping() {
+        #expect(CitationMarks.stripped("Sync fixed [#1a2b3c4d]. Export too [#00ff00aa, #12345678].\n- Done: X [#abcdef12]")
+            == "Sync fixed. Export too.\n- Done: X")
+        #expect(CitationMarks.stripped("A [link](http://x) and [#notanid] stay") == "A [link](http://x) and [#notanid] stay")
+    }
+}
