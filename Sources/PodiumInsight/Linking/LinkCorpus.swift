@@ -182,8 +182,9 @@ struct LinkCorpus {
 /// people say about any product (verbs of doing and seeing, judgements, time, quantity).
 /// Verbs that name what a product does (sync, export, print, record, share, search…) are
 /// not here.
-enum TopicFreeWords {
-    static let terms: Set<String> = Set(words.flatMap { Tokenizer.terms($0) })
+public enum TopicFreeWords {
+    /// The words as `Tokenizer.terms` writes them (stemmed).
+    public static let terms: Set<String> = Set(words.flatMap { Tokenizer.terms($0) })
 
     private static let words = [
         // The product and its parts, in general.
