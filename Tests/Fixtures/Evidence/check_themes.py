@@ -18,7 +18,10 @@ demand/validation links.
 import csv, json, os, re, sys
 from collections import Counter, defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The set to check: a folder named on the command line (relative to this script's folder,
+# e.g. `python3 check_themes.py ledgerly`), else the current folder (`python3 ../check_themes.py`).
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), ARGS[0]) if ARGS else os.getcwd()
 errors = []
 def fail(msg): errors.append(msg)
 def path(name): return os.path.join(HERE, name)
