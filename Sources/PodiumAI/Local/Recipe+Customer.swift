@@ -50,13 +50,23 @@ extension Recipe {
         // then the most central praise of the themes with the most praise; without
         // themes, the most central sentences overall.
         let allStats = clustering.themes.map { stats(of: $0, in: byID) }
-        func central(_ items: [FeedbackItem]) -> SummarySentence? {
-            Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 1).first
+        // The most central sentence that itself says what its heading claims: a complaint
+        // under the complaints, praise under what customers like (a praising review's
+        // central sentence may be its complaint: "Love it, but it drains my battery").
+        let analyzer = analyzer
+        func central(_ items: [FeedbackItem], praising: Bool) -> SummarySentence? {
+            Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 5).first { sentence in
+                let score = analyzer.score(sentence.text).score
+                return praising ? Recipe.isPositive(score) : Recipe.isNegative(score)
+            }
         }
+        var sentiments: [RecordID<FeedbackItem>: Double] = [:]
+        for item in items { sentiments[item.id] = sentiment(of: item) }
+        func praising(_ stats: ThemeStats) -> [FeedbackItem] { stats.members.filter { Recipe.isPositive(sentiments[$0.id] ?? 0) } }
         let complaints = allStats.sorted { ($0.members(negative: true).count, $1.theme.label) > ($1.members(negative: true).count, $0.theme.label) }
-            .prefix(3).compactMap { central($0.members(negative: true)) }
-        let praise = allStats.sorted { ($0.members(negative: false).count, $1.theme.label) > ($1.members(negative: false).count, $0.theme.label) }
-            .prefix(3).compactMap { central($0.members(negative: false)) }
+            .prefix(3).compactMap { central($0.members(negative: true), praising: false) }
+        let praise = allStats.sorted { (praising($0).count, $1.theme.label) > (praising($1).count, $0.theme.label) }
+            .prefix(3).compactMap { central(praising($0), praising: true) }
         let scores = items.map { sentiment(of: $0) }
         let negative = Double(scores.filter(Recipe.isNegative).count) / Double(items.count)
         let positive = Double(scores.filter(Recipe.isPositive).count) / Double(items.count)

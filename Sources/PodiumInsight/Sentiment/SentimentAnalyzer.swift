@@ -12,6 +12,11 @@
 ///   as a mild complaint (-1), as support tickets say "I can't send an invoice" or
 ///   "doesn't support deposits".
 /// - After "but" or "however", the rest of the sentence weighs 1.5 and what came before 0.5.
+/// - A reservation after praise ("great, apart from the fact that…", "the only problem is…")
+///   is a contrast, and at least a mild complaint (-1) when it names no sentiment word.
+/// - A request ("would love…", "it would be great if…", "please add…", "can you…") is not
+///   praise: positive words after its opener are dropped, so a feature request is neutral
+///   unless it complains.
 /// - Each "!" (up to three) adds 10% to the sentence.
 ///
 /// The sum over sentences, `s`, is normalised to `s / √(s² + 15)` (in -1...1). The label is
@@ -124,8 +129,24 @@ public struct SentimentAnalyzer: Sendable {
             hits.append(Hit(position: position, valence: -1, surface: words[position] + " " + words[position + 1]))
         }
         hits.sort { $0.position < $1.position }
-        // Contrast: the clause after the last "but"/"however" outweighs the one before.
-        if let contrast = words.indices.last(where: { words[$0] == "but" || words[$0] == "however" }) {
+        // A request: praise after its opener is about what is wished for ("would love dark
+        // mode", "it would be great if…"), not about the product.
+        if let opener = words.indices.first(where: { index in
+            SentimentLexicon.requestOpeners.contains(words[index])
+                || (index + 1 < words.count && SentimentLexicon.requestPairs.contains(words[index] + " " + words[index + 1]))
+        }) {
+            hits.removeAll { $0.position >= opener && $0.valence > 0 }
+        }
+        // A reservation after praise ("great, apart from the fact that…"): at least a mild
+        // complaint follows, and it counts as a contrast.
+        let reservation = words.indices.dropLast().first { index in
+            SentimentLexicon.reservationPairs.contains(words[index] + " " + words[index + 1]) && hits.contains { $0.position < index && $0.valence > 0 }
+        }
+        if let reservation, !hits.contains(where: { $0.position > reservation && $0.valence < 0 }) {
+            hits.append(Hit(position: reservation + 1, valence: -1, surface: words[reservation...(reservation + 1)].joined(separator: " ")))
+        }
+        // Contrast: the clause after the last "but"/"however" (or a reservation) outweighs the one before.
+        if let contrast = words.indices.last(where: { words[$0] == "but" || words[$0] == "however" }) ?? reservation {
             for hitIndex in hits.indices {
                 hits[hitIndex].valence *= hits[hitIndex].position > contrast ? 1.5 : 0.5
             }

@@ -40,7 +40,7 @@ enum SentimentLexicon {
         "slow": -2, "slower": -2, "slowly": -1.5, "sluggish": -2, "laggy": -2, "lag": -1.5, "lags": -1.5,
         "delay": -1.5, "delays": -1.5, "delayed": -1.5, "wait": -1, "waiting": -1, "hard": -1.5,
         "difficult": -1.5, "confusing": -2, "confused": -2, "unclear": -1.5, "complicated": -1.5,
-        "clunky": -2, "cumbersome": -2, "tedious": -2, "annoying": -2, "annoyed": -2, "annoys": -2,
+        "clunky": -2, "cumbersome": -2, "unplugs": -1.5, "unplugged": -1.5, "disconnects": -1.5, "disconnected": -1.5, "fiddly": -1.5, "finicky": -1.5, "janky": -2, "convoluted": -1.5, "unintuitive": -1.5, "tedious": -2, "annoying": -2, "annoyed": -2, "annoys": -2,
         "irritating": -2, "frustrating": -2.5, "frustrated": -2.5, "frustration": -2.5, "disappointing": -2.5,
         "disappointed": -2.5, "disappointment": -2.5, "missing": -1.5, "lacks": -1.5, "lack": -1.5,
         "lacking": -1.5, "limited": -1, "limitation": -1, "limitations": -1, "expensive": -1.5, "pricey": -1.5,
@@ -85,6 +85,24 @@ enum SentimentLexicon {
         "above and beyond": 3, "in minutes": 1, "in seconds": 1, "let me down": -2, "let us down": -2,
         "doesn't work": -2.5, "does not work": -2.5, "don't work": -2.5, "not working": -2.5,
         "stopped working": -2.5, "keeps crashing": -3, "fell apart": -2.5, "went wrong": -2,
+        "could be better": -1, "should be better": -1, "drains my battery": -2.5, "drains the battery": -2.5,
+        "drains battery": -2.5, "battery drain": -2.5, "eats battery": -2.5, "eats my battery": -2.5,
+    ]
+
+    /// Words and word pairs that open a request ("would love…", "please add…", "can you
+    /// add…"): praise after them is about what is wished for, not about the product, so a
+    /// feature request is not counted as praise ("Would love dark mode" is neutral).
+    static let requestOpeners: Set<String> = ["wish", "wishing", "hoping"]
+
+    /// Pairs that open a reservation ("great, apart from…", "except for…", "the only problem
+    /// is…"): what follows is a complaint even when it names no sentiment word ("apart from
+    /// the fact that my bank unplugs itself"), and it outweighs the praise before it.
+    static let reservationPairs: Set<String> = ["apart from", "except for", "except that", "other than", "only problem", "only issue", "only thing",
+                                                "only complaint", "only downside", "one problem", "one issue", "one complaint"]
+    static let requestPairs: Set<String> = [
+        "would love", "would like", "would be", "would really", "would appreciate", "i'd love", "i'd like", "it'd be", "we'd love",
+        "we'd like", "id love", "please add", "please make", "please allow", "please support", "please bring", "please let",
+        "please consider", "please include", "can you", "could you", "can u", "will you", "hope you", "feature request",
     ]
 
     // MARK: - Modifiers

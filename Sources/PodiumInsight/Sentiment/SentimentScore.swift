@@ -20,3 +20,15 @@ public struct SentimentScore: Sendable, Hashable {
         self.negativeTerms = negativeTerms
     }
 }
+
+extension SentimentScore {
+    /// "negative", "neutral" or "positive": a mixed text by the side its score leans to.
+    public var threeClass: String {
+        switch label {
+        case .positive: "positive"
+        case .negative: "negative"
+        case .neutral: "neutral"
+        case .mixed: score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral"
+        }
+    }
+}
