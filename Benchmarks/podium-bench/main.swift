@@ -20,6 +20,7 @@ import PodiumStore
 //   swift run -c release podium-bench insight [SIZES]     (themes, summaries; see InsightBench)
 //   swift run -c release podium-bench recipes [SIZES]     (whole offline jobs; see RecipeBench)
 //   swift run -c release podium-bench import [ROWS]       (a large CSV vs Python's csv; see ImportBench)
+//   swift run -c release podium-bench themes              (themes on the labelled sets vs tf-idf + k-means told k; see ThemeBench)
 //   swift run -c release podium-bench sentiment [EXTERNAL.jsonl]  (Podium vs VADER on labelled feedback; see SentimentBench)
 //   swift run -c release podium-bench headers             (enormous header lines and 1,000,000 columns vs Python's csv; see HeaderBench)
 //   swift run -c release podium-bench links [explain NAME] (evidence links on the labelled sets; see LinkBench)
@@ -109,6 +110,10 @@ if arguments.first == "engine" {
 if arguments.first == "import" {
     try ImportBench.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000, folder: ".build/bench",
                         full: !arguments.contains("dry"))
+    exit(0)
+}
+if arguments.first == "themes" {
+    try ThemeBench.run()
     exit(0)
 }
 if arguments.first == "sentiment" {

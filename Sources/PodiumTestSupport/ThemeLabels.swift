@@ -80,3 +80,32 @@ public enum FeedbackTexts {
         return imported.feedback.compactMapValues { snapshot.feedback[$0]?.text }
     }
 }
+
+/// How found themes match the labelled ones.
+///
+/// - purity: of the items put in a found theme, the share whose labelled top-level theme is
+///   the one most of that found theme's items have (an item labelled unthemed counts as
+///   its own class, so forcing noise into a theme costs purity);
+/// - coverage: of the items labelled with a theme, the share put in some found theme.
+public struct ThemeScore: Sendable, CustomStringConvertible {
+    public var themes = 0, assigned = 0, pure = 0, labelled = 0, labelledAssigned = 0
+
+    /// Scores `found` (each a list of export ids) against `labels`.
+    public init(found: [[String]], labels: ThemeLabels) {
+        let truth = Dictionary(uniqueKeysWithValues: labels.items.map { ($0.feedback, $0.theme ?? "(unthemed)") })
+        themes = found.count
+        for members in found {
+            let classes = members.compactMap { truth[$0] }
+            assigned += classes.count
+            pure += Dictionary(grouping: classes, by: { $0 }).values.map(\.count).max() ?? 0
+        }
+        let placed = Set(found.flatMap { $0 })
+        let themed = labels.items.filter { $0.theme != nil }
+        labelled = themed.count
+        labelledAssigned = themed.filter { placed.contains($0.feedback) }.count
+    }
+
+    public var purity: Double { assigned == 0 ? 0 : Double(pure) / Double(assigned) }
+    public var coverage: Double { labelled == 0 ? 0 : Double(labelledAssigned) / Double(labelled) }
+    public var description: String { String(format: "%d themes, purity %.3f, coverage %.3f", themes, purity, coverage) }
+}
