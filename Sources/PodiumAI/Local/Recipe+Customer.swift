@@ -210,72 +210,110 @@ extension Recipe {
         guard !chosen.isEmpty else {
             throw JobError.nothingToWorkOn("Too little feedback per segment to describe a persona (at least \(minimum) items per segment are needed).")
         }
+        // Every item's intent once: what each segment does (complains, asks, praises, asks how).
+        let analyzer = analyzer
+        var intents: [RecordID<FeedbackItem>: FeedbackIntent] = [:]
+        for item in items { intents[item.id] = FeedbackIntent.of(item.text, ratingShare: item.rating?.normalized, analyzer: analyzer) }
+        let complaintsByTheme = Dictionary(uniqueKeysWithValues: clustering.themes.map { theme in
+            (theme.label, theme.memberIDs.filter { intents[RecordID($0)] == .complaint }.count)
+        })
+        let allComplaints = max(1, intents.values.filter { $0 == .complaint }.count)
         var personas: [Persona] = []
         var evidence: [Evidence] = []
         var figures: [Figure] = []
         var lines = ["# \(chosen.count) personas from \(scopeDescription(items))", "",
                      "One persona per \(segmented.count >= 2 ? "customer segment" : "feedback source") with at least \(minimum) items. "
-                        + "Goals come from what people ask for and praise, pains from what they complain about; quotes cite their source.", ""]
+                        + "Pains are what the segment complains about more than the others do; goals what it asks for and praises; "
+                        + "each in the words of a customer of the segment, with the source.", ""]
+        var topPains: [(persona: String, pain: String)] = []
         for (group, members) in chosen {
             try context.checkCancellation()
-            let persona = try persona(for: group, members: members, bySegment: segmented.count >= 2, themes: clustering.themes)
+            let built = persona(for: group, members: members, bySegment: segmented.count >= 2, themes: clustering.themes, intents: intents,
+                                complaintsByTheme: complaintsByTheme, allComplaints: allComplaints)
+            let persona = built.persona
             personas.append(persona)
+            if let top = built.topPain { topPains.append((persona.name, top)) }
             lines.append("## \(persona.name)")
             lines.append(persona.summary)
             lines.append("")
-            lines.append("**Goals:** " + (persona.goals.isEmpty ? "none stated" : persona.goals.joined(separator: "; ")))
-            lines.append("**Pains:** " + (persona.pains.isEmpty ? "none stated" : persona.pains.joined(separator: "; ")))
-            for quote in persona.quotes { lines.append("- “\(quote.text)” \(Recipe.cite(quote.sourceID))") }
+            lines.append("**Pains:**" + (persona.pains.isEmpty ? " none stated" : ""))
+            lines += persona.pains.map { "- " + $0 }
+            lines.append("**Goals:**" + (persona.goals.isEmpty ? " none stated" : ""))
+            lines += persona.goals.map { "- " + $0 }
             lines.append("")
             evidence += persona.quotes.map { Evidence(ArtifactReference(.feedback, $0.sourceID), detail: "quoted", group: persona.name) }
             evidence += members.filter { m in !persona.quotes.contains { $0.sourceID == m.id } }
                 .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "in the persona's segment", group: persona.name) }
             figures.append(Figure(name: "\(persona.name): items", value: Double(members.count)))
         }
+        // Two personas troubled first by the same thing: the data says so, and so does the draft.
+        let shared = Dictionary(grouping: topPains, by: \.pain).filter { $0.value.count > 1 }
+        if !shared.isEmpty {
+            lines += ["## Shared pains", ""]
+            for (pain, holders) in shared.sorted(by: { $0.key < $1.key }) {
+                lines.append("- \(Recipe.list(holders.map(\.persona))) \(holders.count == 2 ? "both" : "all") complain most about the same thing "
+                    + "(the theme “\(pain)”): it is not one segment's problem.")
+            }
+            lines.append("")
+        }
         return DraftOutput(title: "\(personas.count) personas", content: lines.joined(separator: "\n"), evidence: evidence,
                            figures: figures,
                            proposal: DraftProposal(personas: personas))
     }
 
-    /// A persona for one segment: its pains are the themes it complains about most, its
-    /// goals the themes it praises most and what it asks for; quotes speak for each.
-    private mutating func persona(for group: String, members: [FeedbackItem], bySegment: Bool, themes: [Theme]) throws -> Persona {
+    /// A persona for one segment, and the theme of its first pain.
+    ///
+    /// Its pains are the themes it complains about more than the others do (its complaints
+    /// there × how much more often than everyone's), each shown as a complaint of the segment
+    /// in its own words; its goals what it asks for and what it praises, quoted the same way.
+    /// Its summary says how it gives feedback: sources, and the share of complaints,
+    /// requests, praise and questions.
+    private mutating func persona(
+        for group: String, members: [FeedbackItem], bySegment: Bool, themes: [Theme], intents: [RecordID<FeedbackItem>: FeedbackIntent],
+        complaintsByTheme: [String: Int], allComplaints: Int
+    ) -> (persona: Persona, topPain: String?) {
         let inGroup = Set(members.map(\.id))
-        var pains: [(String, Int, [FeedbackItem])] = []
-        var likes: [(String, Int, [FeedbackItem])] = []
+        let mine = members.filter { intents[$0.id] == .complaint }.count
+        var pains: [(label: String, weight: Double, items: [FeedbackItem])] = []
+        var likes: [(label: String, items: [FeedbackItem])] = []
         for theme in themes {
-            let mine = theme.memberIDs.map { RecordID<FeedbackItem>($0) }.filter(inGroup.contains).compactMap { snapshot.feedback[$0] }
-            let negative = mine.filter { Recipe.isNegative(sentiment(of: $0)) }
-            let positive = mine.filter { Recipe.isPositive(sentiment(of: $0)) }
-            if negative.count >= 2 { pains.append((theme.label, negative.count, negative)) }
-            if positive.count >= 2 { likes.append((theme.label, positive.count, positive)) }
+            let inTheme = theme.memberIDs.map { RecordID<FeedbackItem>($0) }.filter(inGroup.contains).compactMap { snapshot.feedback[$0] }
+            let complaints = inTheme.filter { intents[$0.id] == .complaint }
+            let praise = inTheme.filter { intents[$0.id] == .praise }
+            if complaints.count >= 2 {
+                // Lift: the theme's share of this segment's complaints over its share of everyone's.
+                let lift = (Double(complaints.count) / Double(max(1, mine))) / (Double(complaintsByTheme[theme.label] ?? 1) / Double(allComplaints))
+                pains.append((theme.label, Double(complaints.count) * min(3, lift), complaints))
+            }
+            if praise.count >= 2 { likes.append((theme.label, praise)) }
         }
-        pains.sort { ($0.1, $1.0) > ($1.1, $0.0) }
-        likes.sort { ($0.1, $1.0) > ($1.1, $0.0) }
-        // What they ask for in their own words ("we need", "please add", "wish").
-        let wishes = members.filter { item in
-            let lower = item.text.lowercased()
-            return ["i need", "we need", "wish", "would love", "please add", "would be great", "if only", "keep asking for"].contains { lower.contains($0) }
+        pains.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.label < $1.label }
+        likes.sort { $0.items.count != $1.items.count ? $0.items.count > $1.items.count : $0.label < $1.label }
+        var quotes: [Persona.Quote] = []
+        let analyzer = analyzer
+        /// The most central sentence of `items` that does what it is quoted for, as a quote.
+        func phrase(_ items: [FeedbackItem], _ wanted: FeedbackIntent) -> String? {
+            let sentences = Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 5)
+            guard let sentence = sentences.first(where: { FeedbackIntent.of($0.text, analyzer: analyzer) == wanted }) ?? sentences.first,
+                  !quotes.contains(where: { $0.sourceID.rawValue == sentence.sourceID }) else { return nil }
+            let quote = Persona.Quote(text: Recipe.shorten(Recipe.clean(sentence.text), to: 110), sourceID: RecordID(sentence.sourceID))
+            quotes.append(quote)
+            return "“\(quote.text)” \(Recipe.cite(quote.sourceID))"
         }
-        let asks = KeyPhraseExtractor.extract(from: wishes.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, limit: 3)
-            .filter { $0.count >= 2 }.map { "asks for \($0.phrase)" }
-        func central(_ items: [FeedbackItem]) -> Persona.Quote? {
-            Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 1).first
-                .map { Persona.Quote(text: Recipe.shorten(Recipe.clean($0.text), to: 160), sourceID: RecordID($0.sourceID)) }
-        }
-        var quotes = [pains.first.flatMap { central($0.2) }, likes.first.flatMap { central($0.2) }, central(wishes)].compactMap { $0 }
-        var seen = Set<String>()
-        quotes = quotes.filter { seen.insert($0.text).inserted }
-        let negativeShare = Double(members.filter { Recipe.isNegative(sentiment(of: $0)) }.count) / Double(max(1, members.count))
+        let painLines = pains.prefix(3).compactMap { pain in phrase(pain.items, .complaint).map { "\($0) — \(pain.items.count) complaints like it" } }
+        let requests = members.filter { intents[$0.id] == .request }
+        var goalLines: [String] = []
+        if requests.count >= 2, let wish = phrase(requests, .request) { goalLines.append("\(wish) — \(requests.count) requests in all") }
+        goalLines += likes.prefix(2).compactMap { like in phrase(like.items, .praise).map { "\($0) — valued: \(like.items.count) praise it" } }
+        // How the segment gives feedback.
+        let count = Double(max(1, members.count))
+        func share(_ intent: FeedbackIntent) -> String { Recipe.percent(Double(members.filter { intents[$0.id] == intent }.count) / count) }
         let sources = Dictionary(grouping: members, by: \.source).sorted { ($1.value.count, $0.key.rawValue) < ($0.value.count, $1.key.rawValue) }
-            .prefix(2).map(\.key.rawValue)
+            .prefix(2).map { "\($0.key.rawValue) \(Recipe.percent(Double($0.value.count) / count))" }
         let name = bySegment ? "\(group.prefix(1).uppercased() + group.dropFirst()) customer" : "Voice of \(group)"
-        let summary = "\(members.count) feedback items (\(sources.joined(separator: ", "))); \(Recipe.percent(negativeShare)) negative. "
-            + (pains.first.map { "Most often troubled by \($0.0) (\($0.1) complaints)." } ?? "Few complaints.")
-            + (likes.first.map { " Values \($0.0) most." } ?? "")
-        return Persona(name: name, summary: summary,
-                       goals: likes.prefix(3).map { "\($0.0) (\($0.1) positive)" } + asks,
-                       pains: pains.prefix(3).map { "\($0.0) (\($0.1) complaints)" },
-                       quotes: quotes, segment: bySegment ? group : nil, createdAt: now, updatedAt: now)
+        let summary = "\(members.count) feedback items (\(sources.joined(separator: ", "))): \(share(.complaint)) complaints, \(share(.request)) requests, "
+            + "\(share(.praise)) praise, \(share(.question)) questions." + (pains.isEmpty ? " Few complaints." : "")
+        return (Persona(name: name, summary: summary, goals: goalLines, pains: painLines, quotes: quotes,
+                        segment: bySegment ? group : nil, createdAt: now, updatedAt: now), pains.first?.label)
     }
 }

@@ -93,7 +93,8 @@ extension FeedbackFormat {
         signature: [["Requester"], ["Subject"], ["Via"], ["Ticket type", "Requester email"]],
         fields: [
             .text: ["Subject"], .author: ["Requester", "Requester email"], .date: ["Created at"], .tags: ["Tags"],
-            .segment: ["Organization"], .externalID: ["Id", "Ticket ID"],
+            // A plan or tier custom field ("Plan [list]") is the segment; the organization only without one.
+            .segment: ["Plan [list]", "Plan", "Tier [list]", "Segment [list]", "Organization"], .externalID: ["Id", "Ticket ID"],
         ],
         source: .support, ignores: [.source], spaceSeparatedTags: true, idNamespace: "zendesk")
 
