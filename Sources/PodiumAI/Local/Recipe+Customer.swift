@@ -127,10 +127,10 @@ extension Recipe {
         let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
         let clustering = try themes(of: items)
         guard !clustering.themes.isEmpty else {
-            throw JobError.nothingToWorkOn("No theme stands out in \(items.count) items: they share too few words. Try again with more feedback.")
+            throw JobError.nothingToWorkOn("No theme stands out in \(items.count) item\(items.count == 1 ? "" : "s"): they share too few words. Try again with more feedback.")
         }
         var lines = ["# Themes in \(scopeDescription(items))", "",
-                     "\(clustering.themes.count) themes cover \(items.count - clustering.unassignedIDs.count) of \(items.count) items. "
+                     "\(clustering.themes.count) theme\(clustering.themes.count == 1 ? " covers" : "s cover") \(items.count - clustering.unassignedIDs.count) of \(items.count) items. "
                         + "Accepting tags each item with its theme.", ""]
         var evidence: [Evidence] = []
         var assignments: [ThemeAssignment] = []
@@ -221,7 +221,7 @@ extension Recipe {
         var personas: [Persona] = []
         var evidence: [Evidence] = []
         var figures: [Figure] = []
-        var lines = ["# \(chosen.count) personas from \(scopeDescription(items))", "",
+        var lines = ["# \(chosen.count) persona\(chosen.count == 1 ? "" : "s") from \(scopeDescription(items))", "",
                      "One persona per \(segmented.count >= 2 ? "customer segment" : "feedback source") with at least \(minimum) items. "
                         + "Pains are what the segment complains about more than the others do; goals what it asks for and praises; "
                         + "each in the words of a customer of the segment, with the source.", ""]

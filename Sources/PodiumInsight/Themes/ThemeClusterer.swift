@@ -49,6 +49,9 @@ public struct ThemeClusterer: Sendable {
 
         // MARK: Seeds from the sample
         let candidates = vectors.indices.filter { !vectors[$0].isZero }
+        // Every document says the same words (100,000 copies of one complaint): tf-idf sees
+        // nothing that sets any apart, so the themes are the identical texts themselves.
+        if candidates.isEmpty { return identicalThemes(ordered, termLists: termLists) }
         let sample = DeterministicSample.indices(of: ordered, candidates: candidates, limit: sampleLimit)
         let matrix = SimilarityMatrix(sample.map { vectors[$0] })
         let seeds = AverageLinkage.clusters(matrix, threshold: Float(similarityThreshold))
@@ -100,6 +103,26 @@ public struct ThemeClusterer: Sendable {
             if lhs.cohesion != rhs.cohesion { return lhs.cohesion > rhs.cohesion }
             return lhs.label != rhs.label ? lhs.label < rhs.label : lhs.memberIDs.first ?? "" < rhs.memberIDs.first ?? ""
         }
+        return ThemeClustering(themes: themes, unassignedIDs: unassigned.map { ordered[$0].id }.sorted())
+    }
+
+    /// Themes of documents whose terms are all the same: one per group of identical term
+    /// lists with at least `minimumThemeSize` members, labelled by the words they share.
+    private func identicalThemes(_ ordered: [TextDocument], termLists: [[String]]) -> ThemeClustering {
+        let groups = Dictionary(grouping: ordered.indices.filter { !termLists[$0].isEmpty }) { termLists[$0].joined(separator: " ") }
+        var themes: [Theme] = []
+        var unassigned = ordered.indices.filter { termLists[$0].isEmpty }
+        var analyzer = TermAnalyzer(recordsSurfaceForms: true)
+        for (_, members) in groups.sorted(by: { $0.key < $1.key }) {
+            guard members.count >= minimumThemeSize else {
+                unassigned += members
+                continue
+            }
+            let terms = Array(Set(analyzer.terms(ordered[members[0]].text)).sorted().prefix(5))
+            let words = terms.map { analyzer.surfaceForm(of: $0) }
+            themes.append(Theme(label: words.prefix(3).joined(separator: " · "), keyTerms: words, memberIDs: members.map { ordered[$0].id }, cohesion: 1))
+        }
+        themes.sort { $0.memberIDs.count != $1.memberIDs.count ? $0.memberIDs.count > $1.memberIDs.count : $0.label < $1.label }
         return ThemeClustering(themes: themes, unassignedIDs: unassigned.map { ordered[$0].id }.sorted())
     }
 
