@@ -28,14 +28,16 @@ enum CSVReader {
         var nextCounter: [String: Int] = [:]  // per repeated name, the next number to try
         columns.reserveCapacity(header.fields.count)
         for (index, field) in header.fields.enumerated() {
-            let name = field.trimmingCharacters(in: .whitespaces)
+            let name = Self.trimmedSpaces(field)
             var unique = name.isEmpty ? "Column \(index + 1)" : name
-            var counter = nextCounter[name, default: 2]
-            while taken.contains(unique) {
-                unique = "\(name) (\(counter))"
-                counter += 1
+            if taken.contains(unique) {
+                var counter = nextCounter[name, default: 2]
+                while taken.contains(unique) {
+                    unique = "\(name) (\(counter))"
+                    counter += 1
+                }
+                nextCounter[name] = counter
             }
-            nextCounter[name] = counter
             if !name.isEmpty && unique != name {
                 if notes.count < 10 {
                     notes.append("the header names \"\(ImportError.shortName(name))\" more than once; column \(index + 1) is named \"\(ImportError.shortName(unique))\"")
@@ -154,6 +156,19 @@ enum CSVReader {
             if !inQuotes && candidates.contains(byte) { counts[byte, default: 0] += 1 }
         }
         return candidates.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? candidates[0]
+    }
+
+    /// `field` without spaces and tabs at its ends (ASCII white space: the common case,
+    /// without Foundation; a header name may be megabytes long).
+    static func trimmedSpaces(_ field: String) -> String {
+        let bytes = field.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) {
+            // Unicode spaces (no-break…) at the ends still go, the thorough way.
+            return field.first?.isWhitespace == true || field.last?.isWhitespace == true ? field.trimmingCharacters(in: .whitespaces) : field
+        }
+        return String(field[first...last]).trimmingCharacters(in: .whitespaces)
     }
 
     static func describe(_ delimiter: UInt8) -> String {

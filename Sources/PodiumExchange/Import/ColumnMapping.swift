@@ -24,8 +24,11 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
         let normalized = available.map { Self.normalize(String($0.prefix(300))) }
         for field in Field.allCases {
             let wanted = Set(field.aliases.map(Self.normalize))
+            // A keyword inside a longer name (a survey question) is looked for in the first
+            // 1,000 columns only: no survey asks more, and a header of 100,000 names would
+            // cost seconds of substring searches.
             if let index = normalized.firstIndex(where: { wanted.contains($0) })
-                ?? normalized.firstIndex(where: { name in field.keywords.contains { name.contains($0) } }) {
+                ?? normalized.prefix(1_000).firstIndex(where: { name in field.keywords.contains { name.contains($0) } }) {
                 columns[field] = available[index]
             }
         }
@@ -91,7 +94,6 @@ public struct ColumnMapping<Field: ImportField>: Sendable, Equatable {
         Field.allCases.compactMap { field in columns[field].map { "\($0) → \(field.rawValue)" } }
     }
 
-    static func normalize(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
-    }
+    /// A name without case, spaces or punctuation, as the layouts compare them.
+    static func normalize(_ name: String) -> String { LayoutColumns.normalize(name) }
 }
