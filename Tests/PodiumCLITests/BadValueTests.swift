@@ -70,3 +70,27 @@ struct BadValueTests {
         #expect((try? FileManager.default.contentsOfDirectory(atPath: quarantine))?.isEmpty ?? true)
     }
 }
+
+/// Every input a fuzzer found that once crashed Podium (Tests/Fixtures/Fuzz/crashes), run
+/// through the built binary as feedback and as a backlog: a report or a clear refusal, never
+/// a signal.
+@Suite("Inputs that once crashed")
+struct FuzzCrashTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fixtures/Fuzz/crashes").standardizedFileURL
+    static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+
+    @Test("each is imported or refused, with exit status 0 or 1", arguments: files)
+    func replay(file: String) throws {
+        let home = try TemporaryDirectory("podium-fuzz-replay")
+        let environment = ["HOME": home.url.path, "XDG_DATA_HOME": "", "PODIUM_WORKSPACE": ""]
+        let workspace = home.url.path + "/ws"
+        #expect(try run(BuiltProducts.executable("podium"), ["init", "--workspace", workspace], environment: environment).status == 0)
+        // A copy named as the format it holds, so the importer reads it as such.
+        let copy = home.url.path + "/input" + ((file as NSString).pathExtension.isEmpty ? ".csv" : "." + (file as NSString).pathExtension)
+        try FileManager.default.copyItem(atPath: Self.folder.appendingPathComponent(file).path, toPath: copy)
+        for kind in ["feedback", "backlog"] {
+            let result = try run(BuiltProducts.executable("podium"), ["import", kind, copy, "--dry-run", "--workspace", workspace], environment: environment)
+            #expect(result.status == 0 || (result.status == 1 && result.standardError.hasPrefix("podium: ")), "\(file) as \(kind): \(result.status) \(result.standardError.prefix(300))")
+        }
+    }
+}

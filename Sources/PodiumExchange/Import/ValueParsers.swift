@@ -32,7 +32,8 @@ enum ValueParsers {
         values.contains { value in
             guard value.utf8.contains(0x2F) else { return false }
             let parts = value.split(separator: "/")
-            guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1].prefix(2)) else { return false }
+            // Year first ("2026/10/02") says nothing of the order of day and month.
+            guard parts.count == 3, parts[0].count <= 2, let first = Int(parts[0]), let second = Int(parts[1].prefix(2)) else { return false }
             return first > 12 && second <= 12
         }
     }
@@ -122,6 +123,13 @@ final class DateReader {
 
     func date(_ text: String) -> Date? {
         guard var trimmed = ColumnMapping<FeedbackField>.cleaned(text) else { return nil }
+        // Every form read here is ASCII once its spaces are plain (exports write no-break and
+        // narrow no-break spaces: "2:22\u{202F}PM"). Anything else is no date — and must not
+        // reach Foundation's DateFormatter, which traps on a combining mark ("0\u{0325}").
+        if !trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            trimmed = String(trimmed.unicodeScalars.map { $0.properties.generalCategory == .spaceSeparator ? " " : Character($0) })
+            guard trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        }
         trimmed = Self.expandingTwoDigitYear(trimmed)
         if let pattern, let date = formatter(pattern).date(from: trimmed) { return date }
         if let epoch = Double(trimmed), trimmed.allSatisfy({ $0.isNumber || $0 == "." }) {
