@@ -26,6 +26,7 @@ enum PodiumVersion {
 @main
 enum Main {
     static func main() {
+        if CommandLine.arguments.dropFirst().first == TOMLReader.childFlag { TOMLReader.runChild() }
         // Ctrl-\ quits as it does any Unix command, instead of starting Swift's interactive
         // crash reporter (the dashboard turns it into a clean stop).
         signal(SIGQUIT, SIG_DFL)

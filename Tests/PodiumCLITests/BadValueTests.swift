@@ -79,7 +79,20 @@ struct FuzzCrashTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fixtures/Fuzz/crashes").standardizedFileURL
     static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
 
-    @Test("each is imported or refused, with exit status 0 or 1", arguments: files)
+    @Test("each config file is a warning and the defaults, never an abort", arguments: files.filter { $0.hasSuffix(".toml") })
+    func config(file: String) throws {
+        let home = try TemporaryDirectory("podium-fuzz-config")
+        let folder = home.url.path + "/.config/podium"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.folder.appendingPathComponent(file).path, toPath: folder + "/config.toml")
+        let result = try run(BuiltProducts.executable("podium"), ["providers"], environment: ["HOME": home.url.path, "XDG_CONFIG_HOME": ""])
+        #expect(result.status == 0, "\(file): \(result.status) \(result.standardError.prefix(300))")
+        #expect(result.standardError.contains("config.toml") && result.standardError.contains("using the defaults"), "\(result.standardError)")
+        #expect(result.standardOutput.contains("local"))
+        #expect(!result.standardError.contains("Program crashed"))
+    }
+
+    @Test("each import input is imported or refused, with exit status 0 or 1", arguments: files.filter { !$0.hasSuffix(".toml") })
     func replay(file: String) throws {
         let home = try TemporaryDirectory("podium-fuzz-replay")
         let environment = ["HOME": home.url.path, "XDG_DATA_HOME": "", "PODIUM_WORKSPACE": ""]

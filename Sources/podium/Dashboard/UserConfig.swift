@@ -1,9 +1,9 @@
 import Foundation
 import PodiumAI
+import PodiumCore
 import PodiumEngine
 import PodiumRender
 import PodiumViewModels
-import TOMLKit
 
 /// The user's settings from `$XDG_CONFIG_HOME/podium/config.toml` (`~/.config/podium/config.toml`),
 /// or `config.json` when there is no TOML file:
@@ -54,15 +54,16 @@ struct UserConfig {
                 config.warnings.append("\(jsonFile.path) is not read: \(tomlFile.lastPathComponent) is there too")
             }
             do {
-                let table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
                 // The TOML document as JSON: one reading of the settings for both formats.
-                guard let converted = try JSONSerialization.jsonObject(with: Data(table.convert(to: .json).utf8)) as? [String: Any] else {
+                let json = try TOMLReader.json(String(decoding: data, as: UTF8.self))
+                guard let converted = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
                     config.warnings.append("\(file.path): could not be read; using the defaults")
                     return config
                 }
                 object = converted
-            } catch let error as TOMLParseError {
-                config.warnings.append("\(file.path):\(error.source.begin.line):\(error.source.begin.column): \(error.description); using the defaults")
+            } catch let error as TOMLReader.Failure {
+                let place = error.line.flatMap { line in error.column.map { ":\(line):\($0)" } } ?? ""
+                config.warnings.append("\(file.path)\(place): \(error.message.sanitizedForTerminal()); using the defaults")
                 return config
             } catch {
                 config.warnings.append("\(file.path): \(error); using the defaults")
