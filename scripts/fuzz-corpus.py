@@ -82,7 +82,10 @@ def classify(value):
 
 
 def from_tests(out):
+    crashes = os.path.join(ROOT, "Tests", "Fixtures", "Fuzz")
     for folder, _, files in os.walk(os.path.join(ROOT, "Tests")):
+        if folder.startswith(crashes):
+            continue  # the crashes the fuzzers found are reproducers, not seeds
         for name in sorted(files):
             path = os.path.join(folder, name)
             if name.endswith(".swift"):
