@@ -12,6 +12,8 @@ struct FormatTests {
         #expect(Format.localDay(start) == "2026-11-25")
         #expect(Calendar.current.startOfDay(for: start) == start, "the start of the day in the user's time zone")
         #expect(Format.localDay(parsing: "25.11.2026") == nil)
+        // A combining mark once trapped inside Foundation's DateFormatter.
+        #expect(Format.localDay(parsing: "2026-11-2\u{0301}5") == nil && Format.localDay(parsing: "0\u{0325}") == nil)
         #expect(Format.weekdayTime(start) == "Wed 2026-11-25 00:00")
     }
 

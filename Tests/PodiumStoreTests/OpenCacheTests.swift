@@ -71,4 +71,19 @@ struct OpenCacheTests {
         #expect(OpenCache<FeedbackItem>(path: cachePath).load()?.count == items.count)
         _ = folder
     }
+
+    @Test("a cache whose entry count is damaged (the fuzzer's 1,769,108,512) is ignored, not allocated")
+    func damagedCount() throws {
+        let (folder, store, items) = try largeWorkspace()
+        _ = try WorkspaceStore.open(at: store.layout.root)
+        let cachePath = store.layout.cacheFile(.feedback)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        // The count follows the magic line, the format (4 bytes) and the write time (8 bytes).
+        let countOffset = "podium-open-cache\n".utf8.count + 4 + 8
+        bytes.replaceSubrange(countOffset..<(countOffset + 4), with: [0x20, 0x69, 0x72, 0x69])
+        try bytes.write(to: URL(fileURLWithPath: cachePath))
+        #expect(OpenCache<FeedbackItem>(path: cachePath).load() == nil)
+        #expect(try WorkspaceStore.open(at: store.layout.root).snapshot.feedback.count == items.count)
+        _ = folder
+    }
 }

@@ -191,9 +191,14 @@ public final class StreamingHTTPClient: NSObject, URLSessionDataDelegate, @unche
 
     /// `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
     static func retryAfter(_ headers: [String: String], now: Date = Date()) -> TimeInterval? {
-        if let ms = headers["retry-after-ms"].flatMap(Double.init) { return ms / 1000 }
+        // A server's numbers, bounded: an hour at most, never infinite or negative.
+        func bounded(_ seconds: Double) -> TimeInterval? { seconds.isFinite ? min(3600, max(0, seconds)) : nil }
+        if let ms = headers["retry-after-ms"].flatMap(Double.init) { return bounded(ms / 1000) }
         guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(value) { return seconds }
+        if let seconds = Double(value) { return bounded(seconds) }
+        // An HTTP date is ASCII; anything else must not reach DateFormatter, which traps on a
+        // combining mark.
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"

@@ -58,7 +58,11 @@ public enum Format {
     /// The start of the day `text` names as YYYY-MM-DD in the user's time zone (the reverse of
     /// `localDay`); nil when it is not such a day.
     public static func localDay(parsing text: String) -> Date? {
-        localFormatter("yyyy-MM-dd").date(from: text.trimmingCharacters(in: .whitespaces))
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Foundation's DateFormatter traps on a combining mark ("2026-04-2\u{0301}5"): only
+        // ASCII, which every YYYY-MM-DD is, reaches it.
+        guard trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return localFormatter("yyyy-MM-dd").date(from: trimmed)
     }
 
     /// A moment in the user's time zone with its weekday, to the minute: "Fri 2026-11-27 15:00".

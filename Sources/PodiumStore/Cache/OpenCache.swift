@@ -41,6 +41,8 @@ struct OpenCache<Record: CacheableRecord> {
                 let writtenAt = try reader.integer(Int64.self)
                 let count = Int(try reader.integer(UInt32.self))
                 var entries: [String: Entry] = [:]
+                // A damaged count must not ask for a terabyte: an entry takes 8 bytes at least.
+                guard count <= data.count / 8 else { return nil }
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
                     let name = try reader.string()
