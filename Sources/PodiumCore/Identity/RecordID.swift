@@ -17,16 +17,8 @@ public struct RecordID<Subject>: Hashable, Comparable, Sendable, Codable, Custom
 
     /// Makes a new id for a record created at `date`, with random bits from `generator`.
     public init(at date: Date = Date(), using generator: inout some RandomNumberGenerator) {
-        self.rawValue = UUIDv7.string(milliseconds: Self.milliseconds(date),
+        self.rawValue = UUIDv7.string(milliseconds: UUIDv7.milliseconds(date),
                                       random: generator.next(), generator.next())
-    }
-
-    /// A UUIDv7's 48-bit timestamp for `date`: before 1970 is 0, past the year 10889 the
-    /// largest (never a trap on a date no id can hold).
-    static func milliseconds(_ date: Date) -> UInt64 {
-        let value = date.timeIntervalSince1970 * 1000
-        guard value.isFinite, value > 0 else { return 0 }
-        return value >= 0xFFFF_FFFF_FFFF ? 0xFFFF_FFFF_FFFF : UInt64(value)
     }
 
     /// Makes a new id for a record created now, with system randomness.
@@ -55,6 +47,14 @@ public struct RecordID<Subject>: Hashable, Comparable, Sendable, Codable, Custom
 
 /// Formats UUID version 7 text from a millisecond timestamp and 128 random bits.
 enum UUIDv7 {
+    /// A UUIDv7's 48-bit timestamp for `date`: before 1970 is 0, past the year 10889 the
+    /// largest (never a trap on a date no id can hold).
+    static func milliseconds(_ date: Date) -> UInt64 {
+        let value = date.timeIntervalSince1970 * 1000
+        guard value.isFinite, value > 0 else { return 0 }
+        return value >= 0xFFFF_FFFF_FFFF ? 0xFFFF_FFFF_FFFF : UInt64(value)
+    }
+
     static func string(milliseconds: UInt64, random high: UInt64, _ low: UInt64) -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
