@@ -13,12 +13,14 @@ public enum Fuzz {
     }
 
     /// A folder for this process's files, inside `$TMPDIR` (scripts/fuzz.sh gives each run a
-    /// fresh one, in memory under /dev/shm where there is one, and removes it after).
-    /// Harnesses write nowhere else.
+    /// fresh one, in memory under /dev/shm where there is one, and removes it after); the
+    /// process removes it too when it ends normally. Harnesses write nowhere else.
     public static let scratch: URL = {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         let folder = URL(fileURLWithPath: base).appendingPathComponent("podium-fuzz-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Removed when the process ends normally (a crash leaves it for a look).
+        atexit { try? FileManager.default.removeItem(at: Fuzz.scratch) }
         return folder
     }()
 
