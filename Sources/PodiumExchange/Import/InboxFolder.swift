@@ -109,11 +109,11 @@ public final class InboxFolder {
     /// so two processes finding the same dead claim return its files once.
     private func returnDeadClaims() {
         let mine = takingFolder.appendingPathComponent(Claimant.current.folderName)
-        for owner in (try? POSIX.listDirectory(takingFolder.path)) ?? [] ?? [] where owner != Claimant.current.folderName {
+        for owner in (try? POSIX.listDirectory(takingFolder.path)) ?? [] where owner != Claimant.current.folderName {
             guard let claimant = Claimant(folderName: owner), claimant.hasStopped else { continue }
             let claimed = takingFolder.appendingPathComponent(owner)
             try? POSIX.makeDirectory(mine.path)
-            for name in (try? POSIX.listDirectory(claimed.path)) ?? [] ?? [] {
+            for name in (try? POSIX.listDirectory(claimed.path)) ?? [] {
                 let taken = mine.appendingPathComponent(name)
                 guard !FileManager.default.fileExists(atPath: taken.path),
                       rename(claimed.appendingPathComponent(name).path, taken.path) == 0 else { continue }
