@@ -1,0 +1,1 @@
+../../../Sources/podium/Dashboard/TOMLReader.swift
