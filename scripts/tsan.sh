@@ -31,6 +31,10 @@ if [ "$count" -gt 0 ]; then
     echo "== $file"
     grep -E "^WARNING: ThreadSanitizer|^SUMMARY" "$file" | sort | uniq -c
   done
+  # The first report in full, names demangled: enough to act on from a CI log alone.
+  first=$(find "$reports" -type f | sort | head -1)
+  echo "== the first report in $first:"
+  sed -n '1,/^SUMMARY/p' "$first" | head -120 | { swift demangle --simplified 2>/dev/null || cat; }
   exit 1
 fi
 if [ "$status" -ne 0 ]; then

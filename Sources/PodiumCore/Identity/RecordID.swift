@@ -22,9 +22,13 @@ public struct RecordID<Subject>: Hashable, Comparable, Sendable, Codable, Custom
     }
 
     /// Makes a new id for a record created now, with system randomness.
+    ///
+    /// It draws from the standard library rather than passing a local
+    /// `SystemRandomNumberGenerator` inout: that generator has no size, so every thread's
+    /// local shares one dummy address, which ThreadSanitizer reports as a race.
     public static func make(at date: Date = Date()) -> RecordID {
-        var generator = SystemRandomNumberGenerator()
-        return RecordID(at: date, using: &generator)
+        RecordID(UUIDv7.string(milliseconds: UUIDv7.milliseconds(date),
+                               random: UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max)))
     }
 
     public var description: String { rawValue }
