@@ -24,7 +24,9 @@ enum ThemeBench {
             let peer = ThemeScore(found: KMeansPeer.cluster(documents, k: labels.themes.count), labels: labels)
             print(String(format: "| %@ | %d | %d | %d | %.3f | %.3f | %.0f ms | %.3f | %.3f |", name, documents.count, labels.themes.count,
                          ours.themes, ours.purity, ours.coverage, time * 1000, peer.purity, peer.coverage))
-            for theme in clustering.themes.prefix(14) { print("  - \(theme.label) (\(theme.memberIDs.count))") }
+            for theme in clustering.themes.prefix(14) {
+                print("  - \(theme.label) (\(theme.memberIDs.count))" + (theme.subthemes.isEmpty ? "" : ": " + theme.subthemes.map { "\($0.label) (\($0.memberIDs.count))" }.joined(separator: ", ")))
+            }
         }
     }
 }

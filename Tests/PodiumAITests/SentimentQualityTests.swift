@@ -43,6 +43,11 @@ struct SentimentQualityTests {
         ("Love it, but please add recurring invoices", "positive"),
         ("Ledgerly is great, apart from the fact that my bank unplugs itself every month or so.", "negative"),
         ("Great app, the only problem is the export", "negative"),
+        ("Would give 5 stars if the elevation chart wasn't locked behind the subscription", "negative"),
+        ("Lovely app, would be five stars if it synced with my watch", "negative"),
+        ("Good news, the doubled transactions problem seems to be gone since the fix", "positive"),
+        ("The sync bug is fixed now, thanks", "positive"), ("The crash needs to be fixed", "negative"),
+        ("The export problem still isn't fixed", "negative"), ("My notes are gone", "negative"),
     ])
     func cases(text: String, expected: String) {
         #expect(SentimentAnalyzer().score(text).threeClass == expected, "\(text)")

@@ -108,7 +108,7 @@ struct AutomationTests {
         for rule in [sentiment, themes, order, off] { try setup.add(rule) }
         #expect(try setup.runDue(now, berlin).isEmpty, "import rules wait for an import")
 
-        let new = (0..<3).map { FeedbackItem(text: "The invoice export crashes again \($0)", source: .review, createdAt: now) }
+        let new = (0..<3).map { FeedbackItem(text: "The dispatch board drops jobs when I drag them, again \($0)", source: .review, createdAt: now) }
         try setup.store.write { try $0.save(all: new) }
         let queued = try setup.runDue(now, berlin, imported: .init(file: "reviews.csv", feedback: new.map(\.id)))
         #expect(Set(queued.map(\.job.kind)) == [.tagSentiment, .clusterThemes, .orderBacklog], "the disabled rule did not run")

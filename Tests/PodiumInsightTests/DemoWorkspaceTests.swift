@@ -36,8 +36,9 @@ struct DemoWorkspaceTests {
         let overall = Double(correct) / Double(Self.documents.count - clustering.unassignedIDs.count)
         print("themes \(clustering.themes.count), unassigned \(clustering.unassignedIDs.count), purity \(overall)")
         #expect(overall >= 0.85)
-        #expect(clustering.themes.count <= 30)
-        #expect(clustering.unassignedIDs.count <= 20)
+        #expect(clustering.themes.count <= 12)
+        // What fits no theme is left out and counted, not forced in: at most a quarter here.
+        #expect(clustering.unassignedIDs.count <= Self.documents.count / 4)
         let tagSizes = Dictionary(grouping: Self.feedback, by: { $0.tags[0] }).mapValues(\.count)
         let largestTags = tagSizes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map(\.key)
         for tag in largestTags {

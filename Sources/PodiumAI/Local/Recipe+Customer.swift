@@ -129,31 +129,57 @@ extension Recipe {
         guard !clustering.themes.isEmpty else {
             throw JobError.nothingToWorkOn("No theme stands out in \(items.count) item\(items.count == 1 ? "" : "s"): they share too few words. Try again with more feedback.")
         }
+        let themed = items.count - clustering.unassignedIDs.count
         var lines = ["# Themes in \(scopeDescription(items))", "",
-                     "\(clustering.themes.count) theme\(clustering.themes.count == 1 ? " covers" : "s cover") \(items.count - clustering.unassignedIDs.count) of \(items.count) items. "
-                        + "Accepting tags each item with its theme.", ""]
+                     "\(clustering.themes.count) theme\(clustering.themes.count == 1 ? " covers" : "s cover") \(themed) of \(items.count) items; "
+                        + "\(clustering.unassignedIDs.count) fit no theme and are left unthemed, not forced in. "
+                        + "Each item is placed by a word it uses (the words in “placed by”). Accepting tags each item with its theme, "
+                        + "and with its sub-theme (`theme:<theme>/<sub-theme>`) when it has one.", ""]
         var evidence: [Evidence] = []
         var assignments: [ThemeAssignment] = []
         var figures: [Figure] = []
         for (index, theme) in clustering.themes.enumerated() {
             try context.checkCancellation()
-            let stats = stats(of: theme, in: byID)
+            let stats = self.stats(of: theme, in: byID)
             let tag = "theme:" + Recipe.slug(theme.label)
             lines.append("## \(index + 1). \(theme.label)")
             lines.append("\(stats.count) items · \(Recipe.percent(stats.negativeShare)) negative · mean sentiment "
-                + String(format: "%+.2f", stats.meanSentiment) + " · key terms: \(theme.keyTerms.prefix(5).joined(separator: ", ")) · tag `\(tag)`")
+                + String(format: "%+.2f", stats.meanSentiment) + " · tag `\(tag)`")
+            lines.append("Placed by: " + Self.placedBySummary(theme))
             for member in stats.representative.prefix(2) { lines.append("- \(Recipe.quote(member))") }
+            for sub in theme.subthemes {
+                let subStats = self.stats(of: sub, in: byID)
+                let subTag = tag + "/" + Recipe.slug(sub.label)
+                lines.append("- **\(sub.label)**: \(subStats.count) items, \(Recipe.percent(subStats.negativeShare)) negative"
+                    + (subStats.representative.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
+                assignments.append(ThemeAssignment(tag: subTag, feedbackIDs: subStats.members.map { $0.id }))
+                figures.append(Figure(name: "\(theme.label) / \(sub.label): items", value: Double(subStats.count)))
+            }
+            let rest = stats.count - Set(theme.subthemes.flatMap(\.memberIDs)).count
+            if !theme.subthemes.isEmpty, rest > 0 { lines.append("- \(rest) more about \(theme.label) in general") }
             lines.append("")
             assignments.append(ThemeAssignment(tag: tag, feedbackIDs: stats.members.map(\.id)))
-            evidence += stats.members.map { Evidence(ArtifactReference(.feedback, $0.id), detail: "member of the theme", group: theme.label) }
+            evidence += stats.members.map { member in
+                Evidence(ArtifactReference(.feedback, member.id),
+                         detail: "member of the theme" + (theme.placedBy[member.id.rawValue].map { ", placed by “\($0)”" } ?? ""), group: theme.label)
+            }
             figures.append(Figure(name: "\(theme.label): items", value: Double(stats.count)))
             figures.append(Figure(name: "\(theme.label): negative share", value: (stats.negativeShare * 100).rounded() / 100))
         }
         if !clustering.unassignedIDs.isEmpty {
             lines.append("\(clustering.unassignedIDs.count) items fit no theme and are left untagged.")
+            figures.append(Figure(name: "unthemed items", value: Double(clustering.unassignedIDs.count)))
         }
         return DraftOutput(title: "\(clustering.themes.count) feedback themes", content: lines.joined(separator: "\n"),
                            evidence: evidence, figures: figures, proposal: DraftProposal(themeTags: assignments))
+    }
+
+    /// The words that placed a theme's members, most used first, with how many each placed.
+    static func placedBySummary(_ theme: Theme) -> String {
+        let counts = Dictionary(grouping: theme.placedBy.values, by: { $0.lowercased() }).mapValues(\.count)
+        let words = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(6)
+        return words.map { "“\($0.key)” (\($0.value))" }.joined(separator: ", ")
+            + (counts.count > 6 ? ", and \(counts.count - 6) more words" : "")
     }
 
     // MARK: tag-sentiment

@@ -78,6 +78,6 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
         " fantastic ", " brilliant ", " perfect ", " perfectly ", " works great ", " works well ", " works like a charm ",
         " finally works ", " finally ", " lifesaver ", " life saver ", " game changer ", " best ", " nice work ", " well done ",
         " kudos ", " impressed ", " smooth ", " seamless ", " so much better ", " much better ", " huge improvement ",
-        " saves me ", " saved me ", " spot on ", " helpful ", " easy ",
+        " saves me ", " saved me ", " spot on ", " helpful ", " easy ", " good news ", " seems to be gone ", " is fixed ", " been fixed ",
     ]
 }

@@ -137,6 +137,32 @@ public struct SentimentAnalyzer: Sendable {
         }) {
             hits.removeAll { $0.position >= opener && $0.valence > 0 }
         }
+        // A trouble reported as over ("the doubled transactions problem seems to be gone",
+        // "the crash is fixed now"): the complaint before it becomes relief. Not "needs to be
+        // fixed", not "still isn't fixed", not "my notes are gone" (no trouble named).
+        if let resolved = words.indices.first(where: { index in
+            SentimentLexicon.resolutions.contains(words[index]) && index >= 2
+                && Self.statesResolution(words, before: index)
+                && words[max(0, index - 5)..<index].contains(where: SentimentLexicon.troubles.contains)
+        }) {
+            for hitIndex in hits.indices where hits[hitIndex].position <= resolved && hits[hitIndex].valence < 0 {
+                hits[hitIndex].valence = 0
+            }
+            hits.append(Hit(position: resolved, valence: 1.5, surface: words[resolved]))
+            hits.sort { $0.position < $1.position }
+        }
+        // A rating held back ("would give 5 stars if the chart wasn't locked"): what the
+        // "if" names is missing, so it complains, whatever praise came before.
+        if let condition = words.indices.first(where: { index in
+            words[index] == "if" && words[max(0, index - 4)..<index].contains { $0 == "stars" || $0 == "star" }
+                && words[max(0, index - 7)..<index].contains("would")
+        }) {
+            hits.removeAll { $0.position < condition && $0.valence > 0 }
+            if !hits.contains(where: { $0.position > condition && $0.valence < 0 }) {
+                hits.append(Hit(position: condition, valence: -1, surface: "stars if"))
+            }
+            hits.sort { $0.position < $1.position }
+        }
         // A reservation after praise ("great, apart from the fact that…"): at least a mild
         // complaint follows, and it counts as a contrast.
         let reservation = words.indices.dropLast().first { index in
@@ -152,6 +178,19 @@ public struct SentimentAnalyzer: Sendable {
             }
         }
         return hits
+    }
+
+    /// Whether the words before `index` state that something is over: "is", "was", "been",
+    /// "now", or "seems to be", but not "to be" alone ("needs to be fixed") nor a negation.
+    private static func statesResolution(_ words: [String], before index: Int) -> Bool {
+        let previous = words[index - 1]
+        let window = words[max(0, index - 3)..<index]
+        guard !window.contains(where: SentimentLexicon.negators.contains), !window.contains("still") else { return false }
+        if previous == "be" {
+            return words[index - 2] == "to" && index >= 3 && ["seems", "seem", "seemed", "appears"].contains(words[index - 3])
+                || words[index - 2] != "to" && !["should", "must", "could", "would", "will", "can"].contains(words[index - 2])
+        }
+        return ["is", "are", "was", "were", "been", "now", "finally", "got", "has", "have", "all"].contains(previous)
     }
 
     // MARK: - Lookup

@@ -50,7 +50,7 @@ enum SentimentLexicon {
         "trouble": -1.5, "fail": -2, "fails": -2, "failed": -2, "failing": -2, "failure": -2.5,
         "unreliable": -2.5, "unstable": -2, "inconsistent": -1.5, "flaky": -2, "outdated": -1.5,
         "ugly": -2, "unprofessional": -2, "messy": -1.5, "cluttered": -1.5, "awkward": -1.5,
-        "lost": -2, "lose": -2, "loses": -2, "losing": -2, "loss": -2, "vanish": -2, "vanished": -2,
+        "lost": -2, "lose": -2, "loses": -2, "losing": -2, "loss": -2, "vanish": -2, "vanished": -2, "gone": -1.5,
         "disappear": -2, "disappeared": -2, "disappears": -2, "drains": -2, "drain": -1.5, "freezes": -2.5,
         "freeze": -2.5, "frozen": -2.5, "freezing": -2.5, "hangs": -2, "stuck": -2, "blocks": -1,
         "blocked": -1.5, "duplicate": -1, "duplicating": -1.5, "duplicated": -1.5, "conflict": -1,
@@ -93,6 +93,12 @@ enum SentimentLexicon {
     /// add…"): praise after them is about what is wished for, not about the product, so a
     /// feature request is not counted as praise ("Would love dark mode" is neutral).
     static let requestOpeners: Set<String> = ["wish", "wishing", "hoping"]
+
+    /// Words that say a trouble is over ("fixed", "gone"), after a trouble word.
+    static let resolutions: Set<String> = ["fixed", "solved", "resolved", "gone", "sorted"]
+    /// Words that name a trouble, whose end is good news.
+    static let troubles: Set<String> = ["problem", "problems", "issue", "issues", "bug", "bugs", "glitch", "error", "errors",
+                                        "crash", "crashes", "crashing", "lag", "duplicates", "freeze", "freezing"]
 
     /// Pairs that open a reservation ("great, apart from…", "except for…", "the only problem
     /// is…"): what follows is a complaint even when it names no sentiment word ("apart from

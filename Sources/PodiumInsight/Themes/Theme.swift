@@ -1,7 +1,6 @@
 /// A group of documents about the same thing, with a label a person can read.
 public struct Theme: Sendable, Hashable {
-    /// A short human label from the theme's top terms, each in the form people most often
-    /// wrote it, e.g. "offline mode · signal".
+    /// A short phrase as the members wrote it, e.g. "bank feed" or "receipts".
     public var label: String
     /// The words and phrases that characterise the theme, best first.
     public var keyTerms: [String]
@@ -10,6 +9,11 @@ public struct Theme: Sendable, Hashable {
     /// Mean cosine similarity of the members to the theme's centre, 0...1: how tightly
     /// the members agree.
     public var cohesion: Double
+    /// The finer groups inside a large theme, largest first (empty for a sub-theme, and for a
+    /// theme too small to divide); a member may belong to none of them.
+    public var subthemes: [Theme] = []
+    /// For each member id, the word in its text that placed it in the theme, as written.
+    public var placedBy: [String: String] = [:]
 
     public init(label: String, keyTerms: [String], memberIDs: [String], cohesion: Double) {
         self.label = label

@@ -39,8 +39,9 @@ struct ThemeLabeler {
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }.prefix(limit).map(\.term)
     }
 
-    /// The label (the first two key terms) and the key terms (at most five).
-    mutating func name(members: [Int], texts: [String]) -> (label: String, keyTerms: [String]) {
+    /// The distinctive terms of a theme as phrases or words the members wrote, best first:
+    /// two top terms the members mostly write side by side become one phrase ("work orders").
+    mutating func pieces(members: [Int], texts: [String]) -> [String] {
         let candidates = distinctiveTerms(of: members, limit: candidateTerms)
         let usage = MemberUsage(texts: Array(texts.prefix(membersRead)))
         var used = Set<String>()
@@ -55,14 +56,41 @@ struct ThemeLabeler {
             }
             if pieces.count == 5 { break }
         }
-        return (pieces.prefix(2).joined(separator: " · "), pieces)
+        return pieces
+    }
+
+    /// A top-level theme's label, the phrase its anchor (the first of `anchors`) is most
+    /// often written in, and its key terms: the anchor words, then what else sets it apart.
+    /// Also how the members wrote each of their terms (for saying which word placed each).
+    mutating func name(anchors: [String], members: [Int], texts: [String]) -> (label: String, keyTerms: [String], usage: MemberUsage) {
+        let usage = MemberUsage(texts: Array(texts.prefix(membersRead)))
+        let label = usage.commonPhrase(among: Array(anchors.prefix(3)))
+            ?? anchors.first.map { usage.surfaceForm(of: $0) } ?? ""
+        var keyTerms = [label]
+        for piece in anchors.dropFirst().map(usage.surfaceForm(of:)) + pieces(members: members, texts: texts)
+        where !keyTerms.contains(where: { $0.localizedCaseInsensitiveContains(piece) || piece.localizedCaseInsensitiveContains($0) }) {
+            keyTerms.append(piece)
+            if keyTerms.count == 5 { break }
+        }
+        return (label, keyTerms, usage)
+    }
+
+    /// A sub-theme's label: its first distinctive phrase or word that its parent's label
+    /// does not already say and no sibling has taken.
+    mutating func name(within parent: String, members: [Int], texts: [String], taken: [String]) -> (label: String, keyTerms: [String]) {
+        let pieces = pieces(members: members, texts: texts)
+        let parentWords = Set(parent.lowercased().split(separator: " ").map(String.init))
+        let label = pieces.first { piece in
+            !taken.contains(piece) && !Set(piece.lowercased().split(separator: " ").map(String.init)).isSubset(of: parentWords)
+        } ?? pieces.first ?? parent
+        return (label, pieces)
     }
 }
 
 // MARK: - How members write their terms
 
 /// Surface forms, document frequencies and side-by-side pairs of terms in a theme's members.
-private struct MemberUsage {
+struct MemberUsage {
     private var analyzer = TermAnalyzer(recordsSurfaceForms: true)
     private var documentFrequency: [String: Int] = [:]
     /// Count of documents where term pair "a b" appears side by side, keyed "a b".
@@ -78,13 +106,29 @@ private struct MemberUsage {
             where second.position == first.position + 1 && first.term != second.term {
                 let key = first.term + " " + second.term
                 pairsHere.insert(key)
-                pairSurfaces[key, default: [:]][first.surface + " " + second.surface, default: 0] += 1
+                // "multi-currency" stays one hyphenated word, as written.
+                let hyphenated = text.range(of: first.surface + "-" + second.surface, options: .caseInsensitive) != nil
+                pairSurfaces[key, default: [:]][first.surface + (hyphenated ? "-" : " ") + second.surface, default: 0] += 1
             }
             for key in pairsHere { pairCounts[key, default: 0] += 1 }
         }
     }
 
     func surfaceForm(of term: String) -> String { analyzer.surfaceForm(of: term) }
+
+    /// The two-word phrase holding one of `terms` that the members write most often, as
+    /// written, when a quarter of the members holding that term (and at least two) write it
+    /// so; never with a word that names no topic ("app", "great").
+    func commonPhrase(among terms: [String]) -> String? {
+        var best: (key: String, count: Int)?
+        for (key, count) in pairCounts where count >= 2 && count > (best?.count ?? 0) || (count == best?.count && key < best!.key) {
+            let parts = key.split(separator: " ").map(String.init)
+            guard parts.count == 2, !parts.contains(where: TopicFreeWords.terms.contains),
+                  let term = parts.first(where: terms.contains), 4 * count >= (documentFrequency[term] ?? 0) else { continue }
+            best = (key, count)
+        }
+        return best.flatMap { TermAnalyzer.mostFrequent(pairSurfaces[$0.key] ?? [:]) }
+    }
 
     /// The candidate most often written right next to `term` (either side), when the two
     /// are side by side in at least half the members holding either of them, and in at
