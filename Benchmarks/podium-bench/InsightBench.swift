@@ -2,7 +2,9 @@ import Foundation
 import PodiumDemo
 import PodiumInsight
 
-/// Offline text analytics benchmark: for demo workspaces of the given sizes, the time to
+/// Offline text analytics benchmark. `podium-bench insight` first prints the quality tables
+/// (`ThemeBench`, `SentimentBench`: Podium next to tf-idf + k-means and VADER on the
+/// hand-labelled sets), then this: for demo workspaces of the given sizes, the time to
 /// find the themes of all feedback and to summarise it (3 sentences), plus key phrases
 /// and sentiment for reference, and the process's peak memory after each size.
 ///

@@ -135,6 +135,13 @@ if arguments.first == "links" {
 }
 if arguments.first == "insight" {
     let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000, 100_000]
+    // Quality on the hand-labelled sets first, each next to its peer in the same run:
+    // themes against tf-idf + k-means told the true number, sentiment against VADER.
+    print("## Themes (podium vs tf-idf + k-means told the true number of themes)\n")
+    try ThemeBench.run()
+    print("\n## Sentiment (podium vs VADER)\n")
+    try SentimentBench.run(external: nil)
+    print("\n## Speed on demo workspaces\n")
     InsightBench.run(sizes: sizes)
     exit(0)
 }
