@@ -40,7 +40,8 @@ enum Main {
         } catch let error as ExportError {
             fail(error.description)
         } catch let error as CommandFailure {
-            fail(error.message)
+            Console.error(error.message)
+            Foundation.exit(error.exitCode)
         } catch let error as UsageFailure {
             Console.error(error.message)
             Foundation.exit(64)
@@ -59,6 +60,8 @@ enum Main {
 /// A failure with a message for the user, already worded.
 struct CommandFailure: Error {
     var message: String
+    /// The exit status: 1, or 130 for a command stopped by Ctrl-C (128 + SIGINT, as shells do).
+    var exitCode: Int32 = 1
 }
 
 /// A mistake in the command line, already worded (exit status 64).

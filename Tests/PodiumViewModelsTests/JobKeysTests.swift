@@ -88,7 +88,8 @@ struct JobKeysTests {
     func orchestrator() {
         var (state, draft) = state()
         var snapshot = state.snapshot
-        let running = Job(kind: .clusterThemes, stance: .customerRepresentative, status: .running)
+        var running = Job(kind: .clusterThemes, stance: .customerRepresentative, status: .running)
+        running.runner = .current  // a job this process runs; one whose process is gone reads as interrupted
         snapshot.jobs[running.id] = running
         _ = state.update(.workspaceChanged(snapshot, changes: nil))
         _ = state.press(.character("7"), .character("g"))

@@ -92,7 +92,8 @@ public final class JobEngine: @unchecked Sendable {
     public func retry(_ id: RecordID<Job>) throws -> Job {
         let job = try store.write { transaction -> Job in
             guard var job = transaction.record(Job.self, id: id) else { throw EngineError.noSuchJob(id.rawValue) }
-            guard job.status.isFinished, job.status != .done else { throw EngineError.notRetryable(job) }
+            // A job its stopped process left "running" is interrupted: it may run again.
+            guard job.observedStatus.isFinished, job.status != .done else { throw EngineError.notRetryable(job) }
             job.status = .queued
             job.error = nil
             job.finishedAt = nil
@@ -281,8 +282,10 @@ public final class JobEngine: @unchecked Sendable {
                 // The model stopped part way: its text is kept for review, marked interrupted,
                 // with the job's evidence and proposal.
                 let (_, draft) = try saveDraft(interruption.output, for: job, provider: ranOn, status: .interrupted)
+                // Stopped by the user (cancel, Ctrl-C): interrupted, not failed.
+                let stopped = context.isCancelled
                 let saved = try finish(id) {
-                    $0.status = .failed
+                    $0.status = stopped ? .interrupted : .failed
                     $0.error = interruption.description + " (draft \(draft.id.short))"
                     $0.draftID = draft.id
                 }

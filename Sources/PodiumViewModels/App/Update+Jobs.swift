@@ -60,14 +60,14 @@ extension AppState {
             return []
         }
         if action == .cancelJob {
-            guard !job.status.isFinished else {
-                message = "That job is already \(job.status.rawValue)."
+            guard !job.observedStatus.isFinished else {
+                message = "That job is already \(job.observedStatus.rawValue)."
                 return []
             }
             message = "Cancelling \(job.kind)…"
             return [.cancelJob(job.id)]
         }
-        guard job.status.isFinished, job.status != .done else {
+        guard job.observedStatus.isFinished, job.status != .done else {
             message = job.status == .done ? "That job is done: open its draft and press r to regenerate it." : "That job is still \(job.status.rawValue)."
             return []
         }

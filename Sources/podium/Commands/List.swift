@@ -64,7 +64,7 @@ struct List: ParsableCommand {
         case .decisions: data = try encoder.encode(limited(snapshot.decisions.all))
         case .communications: data = try encoder.encode(limited(snapshot.communications.all))
         case .drafts: data = try encoder.encode(limited(snapshot.drafts.all))
-        case .jobs: data = try encoder.encode(limited(snapshot.jobs.all))
+        case .jobs: data = try encoder.encode(limited(snapshot.jobs.all).map(\.observed))
         case .audit: data = try encoder.encode(newest(snapshot.audit.all))
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -130,7 +130,7 @@ struct List: ParsableCommand {
         case .jobs:
             return TextTable(headers: ["ID", "STATUS", "STANCE", "KIND", "ERROR"],
                              rows: limited(snapshot.jobs.all).map {
-                                 [$0.id.short, $0.status.rawValue, $0.stance.rawValue, $0.kind.rawValue, $0.error ?? ""]
+                                 [$0.id.short, $0.observedStatus.rawValue, $0.stance.rawValue, $0.kind.rawValue, $0.error ?? ""]
                              }, flexibleColumn: 4).render(width: width)
         case .audit:
             return TextTable(headers: ["WHEN", "WHO", "ACTION", "SUMMARY"],

@@ -21,7 +21,7 @@ struct Jobs: ParsableCommand {
 
         func run() throws {
             let snapshot = try workspaceOptions.open().snapshot
-            let jobs = Array(snapshot.jobs.all.reversed().prefix(max(0, limit)))
+            let jobs = Array(snapshot.jobs.all.reversed().prefix(max(0, limit))).map(\.observed)
             if json {
                 Console.line(try DraftPrinter.json(jobs))
                 return
@@ -34,7 +34,7 @@ struct Jobs: ParsableCommand {
                 let duration = job.startedAt.flatMap { start in job.finishedAt.map { Format.duration($0.timeIntervalSince(start)) } } ?? ""
                 let outcome = job.draftID.map { "draft \($0.short)" } ?? job.error ?? job.progress ?? ""
                 let tokens = job.usage.map { "\($0.inputTokens)+\($0.outputTokens)" } ?? ""
-                return [job.id.short, job.status.rawValue, job.kind.rawValue, job.provider.name, duration, tokens,
+                return [job.id.short, job.observedStatus.rawValue, job.kind.rawValue, job.provider.name, duration, tokens,
                         Drafts.ListDrafts.age(job.createdAt), outcome]
             }
             Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "PROVIDER", "TOOK", "TOKENS", "AGE", "RESULT"], rows: rows, flexibleColumn: 7)

@@ -125,7 +125,21 @@ struct Run: ParsableCommand {
             Console.status("running \(info.kind) on \(providerInfo.name) (\(providerInfo.model))\(providerInfo.host.map { " at \($0)" } ?? "")…")
         }
         let job = try session.engine.enqueue(info.kind, stance: chosenStance, parameters: parameters, inputs: inputs, provider: providerInfo)
+        // Ctrl-C stops the job, keeps what a model has written so far as an interrupted
+        // draft and saves the job as interrupted, then exits; a second Ctrl-C quits at once.
+        let engine = session.engine
+        let stop = StopRequest(message: "stopping \(info.kind): the text so far is kept as an interrupted draft (Ctrl-C again quits at once)") {
+            _ = try? engine.cancel(job.id)
+        }
+        stop.install()
         let (finished, draft) = session.finish(job)
+        if stop.requested {
+            if let draft {
+                Console.line(json ? try DraftPrinter.json(DraftPrinter.Output(draft)) : DraftPrinter.text(draft, snapshot: store.snapshot))
+            }
+            throw CommandFailure(message: "\(kind) stopped: " + (draft.map { "the text so far is draft \($0.id.short), marked interrupted" } ?? "no text had come yet"),
+                                 exitCode: 130)
+        }
         guard finished.status == .done, let draft else {
             throw CommandFailure(message: "\(kind) \(finished.status.rawValue): \(finished.error ?? "no draft was made")")
         }

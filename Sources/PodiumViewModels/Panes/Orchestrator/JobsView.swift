@@ -12,11 +12,11 @@ struct JobsView: PaneView {
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let jobs = snapshot.jobs.values.sorted { $0.id > $1.id }
         let drafts = snapshot.drafts.values.sorted { $0.id > $1.id }
-        let active = jobs.filter { !$0.status.isFinished }
+        let active = jobs.filter { !$0.observedStatus.isFinished }
         let pending = drafts.filter { $0.status == .pending || $0.status == .interrupted }
         // Drafts accepted without review, listed for a later look (and undo).
         let automatic = AutoAcceptance.drafts(in: snapshot)
-        let rest = (jobs.filter(\.status.isFinished).map { ($0.id.rawValue, jobRow($0)) }
+        let rest = (jobs.filter(\.observedStatus.isFinished).map { ($0.id.rawValue, jobRow($0)) }
             + drafts.filter { $0.status != .pending && $0.status != .interrupted }.map { ($0.id.rawValue, draftRow($0, automatic: automatic)) })
             .sorted { $0.0 > $1.0 }.map(\.1)
         return PaneContent(
@@ -32,13 +32,13 @@ struct JobsView: PaneView {
     /// Drafts to review by stance, jobs by status and tokens, jobs to run again, and what
     /// was accepted automatically this week.
     private func summary(jobs: [Job], drafts: [Draft], pending: [Draft], automatic: Set<RecordID<Draft>>) -> [PaneContent.Line] {
-        let attention = jobs.filter { $0.status == .failed || $0.status == .interrupted }
+        let attention = jobs.filter { $0.observedStatus == .failed || $0.observedStatus == .interrupted }
         let perStance = Stance.allCases.compactMap { stance -> String? in
             let count = pending.filter { $0.stance == stance }.count
             return count == 0 ? nil : "\(stance.title) \(count)"
         }
         let jobCounts = JobStatus.allCases.compactMap { status -> String? in
-            let count = jobs.filter { $0.status == status }.count
+            let count = jobs.filter { $0.observedStatus == status }.count
             return count == 0 ? nil : "\(status.rawValue) \(count)"
         }
         let tokens = jobs.compactMap(\.usage).reduce((0, 0)) { ($0.0 + $1.inputTokens, $0.1 + $1.outputTokens) }
@@ -63,13 +63,13 @@ struct JobsView: PaneView {
 
     private func jobRow(_ job: Job) -> PaneContent.Row {
         let took = job.startedAt.flatMap { start in job.finishedAt.map { Format.duration($0.timeIntervalSince(start)) } } ?? ""
-        let tone: PaneContent.Tone = switch job.status {
+        let tone: PaneContent.Tone = switch job.observedStatus {
         case .failed, .interrupted: .error
         case .running, .queued: .accent
         default: .muted
         }
         return .init(id: job.id.rawValue,
-                     cells: ["job", job.status.rawValue, job.stance.title, Format.age(job.createdAt, now: Date()),
+                     cells: ["job", job.observedStatus.rawValue, job.stance.title, Format.age(job.createdAt, now: Date()),
                              job.kind.rawValue + (took.isEmpty ? "" : " · took \(took)") + " · \(Format.clean(job.provider.name))"
                                 + (job.usage.map { " · \($0.inputTokens)+\($0.outputTokens) tokens" } ?? "")
                                 + (job.rule.map { " · rule \($0.short)" } ?? "") + (job.error.map { " — " + Format.clean($0) } ?? "")],
@@ -103,7 +103,7 @@ struct JobsView: PaneView {
     private func jobDetail(_ job: Job) -> [PaneContent.Line] {
         var lines: [PaneContent.Line] = [
             .init("\(job.kind) · \(job.stance.title)", .accent),
-            .init("Status: \(job.status.rawValue) · attempt \(max(1, job.attempts)) · \(Format.clean(job.provider.name)) (\(Format.clean(job.provider.model)))"
+            .init("Status: \(job.observedStatus.rawValue) · attempt \(max(1, job.attempts)) · \(Format.clean(job.provider.name)) (\(Format.clean(job.provider.model)))"
                 + (job.provider.host.map { " at \(Format.clean($0))" } ?? ""), .muted),
             .init("Queued \(Format.time(job.createdAt))" + (job.startedAt.map { " · started \(Format.time($0))" } ?? "")
                 + (job.finishedAt.map { " · ended \(Format.time($0))" } ?? ""), .muted)]
@@ -115,7 +115,7 @@ struct JobsView: PaneView {
         if !job.inputs.isEmpty { lines.append(.init("Works on \(job.inputs.count) selected record\(job.inputs.count == 1 ? "" : "s")")) }
         if let error = job.error { lines += [.init(""), .init(Format.clean(error), .error)] }
         if let draft = job.draftID { lines += [.init(""), .init("Made draft \(draft.short)", .success)] }
-        switch job.status {
+        switch job.observedStatus {
         case .failed, .cancelled, .interrupted: lines.append(.init("r runs it again", .muted))
         case .queued, .running: lines.append(.init("c cancels it", .muted))
         case .done: break
