@@ -226,6 +226,36 @@ struct ProgramTests {
         #expect(!harness.backend.text.contains("Customer Representative"), "the tabs take their short titles at 80 columns")
         #expect(harness.backend.text.split(separator: "\n", omittingEmptySubsequences: false).count == 24)
     }
+
+    @Test("n adds a backlog item through the form, e changes its estimate, x and y delete it, u brings it back: each on disk, audited")
+    func backlogByHand() throws {
+        var script: [TestBackend.Step] = [.key(.character("4")), .key(.character("n"))]
+        script += TestBackend.typing("Remember categories per supplier")
+        script += [.key(.tab), .key(.tab), .key(.tab)]
+        script += TestBackend.typing("XL")
+        script += [TestBackend.waitForScreen("“XL” is not a number"), .key(.enter), TestBackend.waitForScreen("Not saved: estimate"),
+                   .key(.control("u"))]
+        script += TestBackend.typing("5\n")
+        script += [TestBackend.waitForScreen("Added “Remember categories per supplier” · u undoes"), .key(.character("e")),
+                   TestBackend.waitForScreen("Edit backlog item"), .key(.tab), .key(.tab), .key(.tab), .key(.control("u"))]
+        script += TestBackend.typing("8\n")
+        script += [TestBackend.waitForScreen("Saved “Remember categories per supplier”"), .key(.character("x")),
+                   TestBackend.waitForScreen("y deletes"), .key(.character("y")), TestBackend.waitForScreen("Deleted “Remember"),
+                   .key(.character("u")), TestBackend.waitForScreen("Undid: deleted")]
+        let harness = try Harness(script: script)
+        let count = harness.store.snapshot.backlog.count
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        let after = try harness.reread()
+        #expect(after.backlog.count == count + 1, "added, deleted, and brought back")
+        let item = try #require(after.backlog.values.first { $0.title == "Remember categories per supplier" })
+        #expect(item.estimate == 8 && item.order == after.backlog.values.map(\.order).max())
+        let summaries = after.audit.all.map(\.summary)
+        #expect(summaries.contains("Added backlog item “Remember categories per supplier”"))
+        #expect(summaries.contains("Edited backlog item “Remember categories per supplier”: estimate"))
+        #expect(summaries.contains("Deleted backlog item “Remember categories per supplier”"))
+        #expect(summaries.contains("Undid deleting backlog item “Remember categories per supplier”"))
+    }
 }
 
 @Suite("The effects interpreter")

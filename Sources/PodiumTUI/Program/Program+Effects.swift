@@ -21,6 +21,7 @@ extension Program {
         case let .retryJob(id): controlJob("Cannot run the job again") { try $0.retry(id) }
         case let .bulkReview(accept, ids, reason): bulkReview(accept: accept, ids: ids, reason: reason)
         case let .rule(request): perform(request)
+        case let .editField(text, name): editField(text, name: name)
         }
     }
 
@@ -82,6 +83,9 @@ extension Program {
         case let .restoreRule(rule): restore(rule)
         case let .deleteRule(id): deleteRule(id)
         case let .setFeedbackLinks(item, links): setFeedbackLinks(item, links, summary: summary)
+        case let .saveBacklogItem(id, fields): saveBacklogItem(id, fields)
+        case let .deleteBacklogItem(id): deleteBacklogItem(id)
+        case let .restoreBacklogItem(id, before): restoreBacklogItem(id, before)
         }
     }
 

@@ -243,6 +243,10 @@ public enum DashboardView {
             Modal(title: preview.importable ? "Import \(preview.path)?" : "Cannot import \(preview.path)", lines: lines,
                   width: min(120, screen.width - 4), hint: preview.importable ? "y imports · Esc cancels" : "Esc closes")
                 .render(into: &buffer, area: screen, theme: theme, offset: preview.scroll)
+        case let .backlogForm(form):
+            BacklogFormModal.render(form, state: state, into: &buffer, theme: theme)
+        case let .confirmDelete(deletion):
+            BacklogFormModal.renderDeletion(deletion, into: &buffer, theme: theme)
         case .confirmQuit:
             Modal(title: "Quit?", lines: [TextView.Line("AI jobs are still running. Quit anyway? y / n")], width: 50, hint: "")
                 .render(into: &buffer, area: screen, theme: theme)

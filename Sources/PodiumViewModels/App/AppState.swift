@@ -27,6 +27,10 @@ public struct AppState: Sendable {
         case record(RecordTrail)
         /// Choosing the backlog item to link feedback to (or unlink it from).
         case linkPicker(LinkPicker)
+        /// Adding or editing a backlog item.
+        case backlogForm(BacklogForm)
+        /// A backlog item waiting for y before it is deleted.
+        case confirmDelete(BacklogDeletion)
     }
 
     /// The draft being reviewed and what of it is shown.
@@ -342,6 +346,11 @@ public enum WorkspaceEdit: Sendable, Equatable {
     /// Sets how each listed feedback item is linked to a backlog item: as demand, as praise,
     /// or not at all (nil). Linking, unlinking and their undo are all this one edit.
     case setFeedbackLinks(RecordID<BacklogItem>, [RecordID<FeedbackItem>: FeedbackLinkKind?])
+    /// Saves a backlog item's fields (a new item when there is none with the id).
+    case saveBacklogItem(RecordID<BacklogItem>, BacklogFields)
+    case deleteBacklogItem(RecordID<BacklogItem>)
+    /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete.
+    case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?)
 }
 
 /// What the program must do after an update, beyond redrawing.
@@ -362,6 +371,8 @@ public enum Effect: Sendable, Equatable {
     /// Accept or reject the marked drafts, with the reason for a rejection.
     case bulkReview(accept: Bool, ids: [RecordID<Draft>], reason: String?)
     case rule(RuleRequest)
+    /// Opens the text of a form's field in $EDITOR; the text comes back as `Msg.fieldEdited`.
+    case editField(text: String, name: String)
 }
 
 /// What the Product Owner decided about a draft.

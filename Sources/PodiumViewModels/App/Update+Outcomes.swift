@@ -35,7 +35,7 @@ extension AppState {
             paneSettings = settings
         case let .providersChosen(providers):
             providerForKind = providers
-        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed,
+        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited,
              .importPreviewed, .orchestrated:
             break  // handled by `update`
         }
@@ -85,7 +85,8 @@ extension Msg {
     /// asked for), rather than reporting work done in the background.
     var answersTheUser: Bool {
         switch self {
-        case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed: true
+        case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed,
+             .backlogEdited, .fieldEdited: true
         case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
              .scrollLimit, .settingsChanged, .providersChosen: false
         }

@@ -44,6 +44,10 @@ public enum Msg: Sendable {
     /// How far the text open on top (help, a detail, a draft) can scroll on this screen, as the
     /// last frame measured it: scrolling stops there, so k comes straight back from the end.
     case scrollLimit(Int)
+    /// A backlog item was saved (`before` nil: it is new) or deleted, by the dashboard's form or keys.
+    case backlogEdited(BacklogEdit)
+    /// The text of the form's field came back from $EDITOR (nil: unchanged), or why it did not.
+    case fieldEdited(Result<String?, EditorFailure>)
     /// The user's automation settings, which the Orchestrator's views show.
     case settingsChanged(PaneSettings)
     /// The provider each job kind runs on (from the config file).
@@ -109,6 +113,12 @@ extension AppState {
             return []
         case let .orchestrated(outcome):
             finishOrchestrator(outcome)
+            return []
+        case let .backlogEdited(edit):
+            finishBacklogEdit(edit)
+            return []
+        case let .fieldEdited(result):
+            receiveEditedField(result)
             return []
         default:
             return receiveOutcome(msg)
@@ -188,6 +198,10 @@ extension AppState {
             return handleLinkPicker(key, picker)
         case let .prompt(prompt):
             return handlePrompt(key, prompt)
+        case let .backlogForm(form):
+            return handleBacklogForm(key, form)
+        case let .confirmDelete(deletion):
+            return handleConfirmDelete(key, deletion)
         case var .confirmImport(preview):
             switch key {
             case .character("y") where preview.importable, .enter where preview.importable:
@@ -341,6 +355,8 @@ extension AppState {
             return orchestratorAction(action)
         case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary:
             return customerAction(action)
+        case .newBacklogItem, .editBacklogItem, .deleteBacklogItem:
+            return backlogAction(action)
         case let .run(kind):
             return runJob(kind)
         }

@@ -52,6 +52,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case linkToBacklog
     case unlinkFromBacklog
     case openAcceptedSummary
+    case newBacklogItem
+    case editBacklogItem
+    case deleteBacklogItem
 
     /// Every action in palette and help order: the job actions, one per catalogued kind in
     /// catalogue order, come after quit.
@@ -61,7 +64,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
     ] + JobKindInfo.all.map { .run($0.kind) } + [
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
-        .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary,
+        .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .newBacklogItem, .editBacklogItem, .deleteBacklogItem,
     ]
 
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
@@ -117,6 +120,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .linkToBacklog: "link-to-backlog"
         case .unlinkFromBacklog: "unlink-from-backlog"
         case .openAcceptedSummary: "open-accepted-summary"
+        case .newBacklogItem: "new-backlog-item"
+        case .editBacklogItem: "edit-backlog-item"
+        case .deleteBacklogItem: "delete-backlog-item"
         }
     }
 
@@ -165,6 +171,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .linkToBacklog: "Link the selected (or marked) feedback to a backlog item, as demand or praise"
         case .unlinkFromBacklog: "Unlink the selected (or marked) feedback from a backlog item"
         case .openAcceptedSummary: "Read the accepted feedback summary and open what it cites"
+        case .newBacklogItem: "New backlog item (a form: Tab moves, Enter saves)"
+        case .editBacklogItem: "Edit the selected backlog item: title, status, estimate, RICE and WSJF inputs, tags, key"
+        case .deleteBacklogItem: "Delete the selected backlog item (asks first; u undoes)"
         case let .run(kind): "AI: " + (kind.info?.title ?? rawValue)
         }
     }
@@ -180,6 +189,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         switch self {
         case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
         case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary: .customerRepresentative
+        case .newBacklogItem, .editBacklogItem, .deleteBacklogItem: .decisionMaker
         case let .run(kind): kind.info?.stance
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,

@@ -39,7 +39,7 @@ struct BacklogView: PaneView {
                              sortKeys: [Double(item.order)] + keySort + [nil, item.rice.score, item.wsjf.score,
                                                                          Double(item.linkedFeedback.count), nil])
             },
-            emptyMessage: "The backlog is empty: podium import backlog FILE", hints: "K/J reorder · v decision log · u undo",
+            emptyMessage: "The backlog is empty: n adds an item, podium import backlog FILE imports a tracker's export", hints: "n new · e edit · x delete · K/J move · v log",
             counts: "\(backlog.count) backlog items")
     }
 
