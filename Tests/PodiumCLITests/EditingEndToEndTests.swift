@@ -59,4 +59,46 @@ extension DashboardEndToEndTests {
         #expect(try waitForExit(folder) == "0")
         #expect(try terminalRestored(folder))
     }
+
+    /// The feedback as `podium list feedback --json` prints it, by id.
+    private func listedFeedback(_ workspace: String) throws -> [String: FeedbackItem] {
+        let output = try run(BuiltProducts.executable("podium"), ["list", "feedback", "--json", "-w", workspace]).standardOutput
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return Dictionary(uniqueKeysWithValues: try decoder.decode([FeedbackItem].self, from: Data(output.utf8)).map { ($0.id.rawValue, $0) })
+    }
+
+    @Test("triage in a real terminal: N marks seen, x dismisses, T tags, Space and L link two items; list --json shows each")
+    func triageInATerminal() throws {
+        let (folder, workspace) = try prepare()
+        let newest = try listedFeedback(workspace).values.sorted { $0.id > $1.id }.map(\.id.rawValue)
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("3")
+        try terminal.waitFor("Customer Representative — feedback")
+        try terminal.send("N")
+        try terminal.waitFor("Marked 1 feedback item seen")
+        #expect(try listedFeedback(workspace)[newest[0]]?.triage == .seen)
+        try terminal.send("x")
+        try terminal.waitFor("Dismissed 1 feedback item as noise")
+        #expect(try listedFeedback(workspace)[newest[1]]?.triage == .dismissed)
+        try terminal.send("T")
+        try terminal.waitFor("Tags (comma separated")
+        try terminal.send("C-u")
+        try terminal.type("billing, follow-up")
+        try terminal.send("Enter")
+        try terminal.waitFor("Tagged 1 feedback item: billing, follow-up")
+        #expect(try listedFeedback(workspace)[newest[2]]?.tags == ["billing", "follow-up"])
+        try terminal.send("Space", "Space", "L")
+        try terminal.type("reliable offline")
+        try terminal.waitFor("Enter links as demand")
+        try terminal.send("Enter")
+        try terminal.waitFor("Linked 2 feedback items")
+        let backlog = try listedBacklog(workspace).first { $0.title == "Reliable offline sync for job data" }
+        #expect(backlog.map { Set([newest[2], newest[3]].map { RecordID<FeedbackItem>($0) }).isSubset(of: Set($0.linkedFeedback)) } == true)
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
 }

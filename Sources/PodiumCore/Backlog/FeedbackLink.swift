@@ -56,6 +56,11 @@ extension BacklogItem {
         return true
     }
 
+    /// The item with `feedback` linked as `kind` (nil: unlinked), wherever it was before.
+    public mutating func setLink(of feedback: RecordID<FeedbackItem>, to kind: FeedbackLinkKind?) {
+        if let kind { link(feedback, as: kind) } else { unlink(feedback) }
+    }
+
     /// Takes `feedback` off the item; false when it was not linked.
     @discardableResult
     public mutating func unlink(_ feedback: RecordID<FeedbackItem>) -> Bool {

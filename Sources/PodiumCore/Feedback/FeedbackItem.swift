@@ -25,12 +25,15 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     /// conversation, a Canny post, a Play Console review link): a re-export updates the item
     /// with the same id instead of adding it again.
     public var externalID: String?
+    /// How the Product Owner triaged it: nil while it is new.
+    public var triage: FeedbackTriage?
 
     public init(
         id: RecordID<FeedbackItem> = .make(), text: String, source: FeedbackSource = .other,
         author: String? = nil, segment: String? = nil, rating: Rating? = nil,
         createdAt: Date = Date(), tags: [String] = [], sentiment: Double? = nil,
-        origin: String? = nil, importedAt: Date? = nil, version: String? = nil, votes: Int? = nil, externalID: String? = nil
+        origin: String? = nil, importedAt: Date? = nil, version: String? = nil, votes: Int? = nil, externalID: String? = nil,
+        triage: FeedbackTriage? = nil
     ) {
         self.id = id
         self.text = text
@@ -46,6 +49,7 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
         self.version = version
         self.votes = votes
         self.externalID = externalID
+        self.triage = triage
     }
 
     /// The identity used to spot the same feedback imported twice: text, author and day.
@@ -174,4 +178,16 @@ public enum RatingScale: String, Codable, Sendable, CaseIterable {
         case .nps, .score10: 10
         }
     }
+}
+
+/// What the Product Owner made of a feedback item: read it, or put it aside as noise (spam,
+/// a duplicate, off-topic). Dismissed feedback is kept, shown apart, and left out of every AI job.
+public enum FeedbackTriage: String, Codable, Sendable, CaseIterable {
+    case seen
+    case dismissed
+}
+
+extension FeedbackItem {
+    /// "new", "seen" or "dismissed", as lists show it.
+    public var triageName: String { triage?.rawValue ?? "new" }
 }

@@ -15,10 +15,7 @@ public struct BacklogEditor: Sendable {
         }
     }
 
-    /// A change that could not be made for another reason than a field.
-    public struct Failure: Error, Equatable, CustomStringConvertible {
-        public var description: String
-    }
+    public typealias Failure = EditFailure
 
     public let store: WorkspaceStore
     public var actor: String

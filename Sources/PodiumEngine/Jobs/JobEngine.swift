@@ -264,7 +264,8 @@ public final class JobEngine: @unchecked Sendable {
         do {
             let provider = try providerFor(job)
             ranOn = provider.info
-            let request = JobRequest(job: job, snapshot: store.snapshot, now: started)
+            // Feedback dismissed as noise is kept in the workspace but never reaches a job.
+            let request = JobRequest(job: job, snapshot: store.snapshot.withoutDismissedFeedback, now: started)
             let output = try provider.run(request, context: context)
             try context.checkCancellation()
             outcome = .success(output)

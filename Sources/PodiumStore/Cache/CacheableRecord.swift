@@ -11,7 +11,7 @@ protocol CacheableRecord: WorkspaceRecord {
 }
 
 extension FeedbackItem: CacheableRecord {
-    static var cacheFormat: Int { 4 }
+    static var cacheFormat: Int { 5 }
 
     func write(to writer: inout BinaryWriter) {
         writer.string(id.rawValue)
@@ -31,6 +31,7 @@ extension FeedbackItem: CacheableRecord {
         writer.optional(version) { $0.string($1) }
         writer.optional(votes) { $0.integer(Int64($1)) }
         writer.optional(externalID) { $0.string($1) }
+        writer.optional(triage) { $0.string($1.rawValue) }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -49,6 +50,10 @@ extension FeedbackItem: CacheableRecord {
             createdAt: try reader.date(), tags: try reader.strings(), sentiment: try reader.optional { try $0.double() },
             origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() },
             version: try reader.optional { try $0.string() }, votes: try reader.optional { Int(try $0.integer(Int64.self)) },
-            externalID: try reader.optional { try $0.string() })
+            externalID: try reader.optional { try $0.string() },
+            triage: try reader.optional { reader -> FeedbackTriage in
+                guard let triage = FeedbackTriage(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
+                return triage
+            })
     }
 }

@@ -86,6 +86,8 @@ extension Program {
         case let .saveBacklogItem(id, fields): saveBacklogItem(id, fields)
         case let .deleteBacklogItem(id): deleteBacklogItem(id)
         case let .restoreBacklogItem(id, before): restoreBacklogItem(id, before)
+        case let .setFeedbackTriage(triage): setFeedbackTriage(triage, summary: summary)
+        case let .setFeedbackTags(tags): setFeedbackTags(tags, summary: summary)
         }
     }
 

@@ -61,6 +61,8 @@ public struct AppState: Sendable {
             case rule
             /// Why the marked drafts (their ids) are rejected.
             case bulkRejectReason(draftIDs: [RecordID<Draft>])
+            /// The tags of one feedback item (replacing them), or tags to add to several.
+            case feedbackTags([RecordID<FeedbackItem>])
         }
         public var purpose: Purpose
         public var text: String
@@ -86,6 +88,8 @@ public struct AppState: Sendable {
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
             case .rule: "New rule (e.g. on import tag-sentiment auto-accept)"
             case let .bulkRejectReason(ids): "Reject \(ids.count) marked draft\(ids.count == 1 ? "" : "s"): why (optional; Esc keeps them)"
+            case let .feedbackTags(ids): ids.count == 1 ? "Tags (comma separated; they replace the item's tags)"
+                : "Tags to add to \(ids.count) marked items (comma separated)"
             }
         }
     }
@@ -349,6 +353,10 @@ public enum WorkspaceEdit: Sendable, Equatable {
     /// Saves a backlog item's fields (a new item when there is none with the id).
     case saveBacklogItem(RecordID<BacklogItem>, BacklogFields)
     case deleteBacklogItem(RecordID<BacklogItem>)
+    /// Sets feedback items' triage (nil: new); the same edit with the states before undoes it.
+    case setFeedbackTriage([RecordID<FeedbackItem>: FeedbackTriage?])
+    /// Sets feedback items' tags; the same edit with the tags before undoes it.
+    case setFeedbackTags([RecordID<FeedbackItem>: [String]])
     /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete.
     case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?)
 }

@@ -200,6 +200,9 @@ extension AppState {
                 mode = .normal
                 message = "Rejecting \(ids.count) draft\(ids.count == 1 ? "" : "s")…"
                 return [.bulkReview(accept: false, ids: ids, reason: text.isEmpty ? nil : text)]
+            case let .feedbackTags(ids):
+                mode = .normal
+                return tagFeedback(ids, text: text)
             }
         default:
             guard LineEditing.apply(key, to: &prompt.text) else { return [] }

@@ -66,7 +66,7 @@ extension AppState {
     }
 
     /// Forgets every feedback mark and takes the ✓ off the rows.
-    private mutating func clearFeedbackMarks() {
+    mutating func clearFeedbackMarks() {
         let index = customerIndex
         guard !panes[index].marked.isEmpty else { return }
         var content = contents[index]

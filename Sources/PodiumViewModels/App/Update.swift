@@ -357,6 +357,8 @@ extension AppState {
             return customerAction(action)
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem:
             return backlogAction(action)
+        case .toggleSeen, .dismissFeedback, .tagFeedback:
+            return triageAction(action)
         case let .run(kind):
             return runJob(kind)
         }

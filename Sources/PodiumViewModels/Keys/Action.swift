@@ -52,6 +52,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case linkToBacklog
     case unlinkFromBacklog
     case openAcceptedSummary
+    case toggleSeen
+    case dismissFeedback
+    case tagFeedback
     case newBacklogItem
     case editBacklogItem
     case deleteBacklogItem
@@ -64,7 +67,8 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
     ] + JobKindInfo.all.map { .run($0.kind) } + [
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
-        .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .newBacklogItem, .editBacklogItem, .deleteBacklogItem,
+        .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
+        .newBacklogItem, .editBacklogItem, .deleteBacklogItem,
     ]
 
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
@@ -120,6 +124,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .linkToBacklog: "link-to-backlog"
         case .unlinkFromBacklog: "unlink-from-backlog"
         case .openAcceptedSummary: "open-accepted-summary"
+        case .toggleSeen: "toggle-seen"
+        case .dismissFeedback: "dismiss-feedback"
+        case .tagFeedback: "tag-feedback"
         case .newBacklogItem: "new-backlog-item"
         case .editBacklogItem: "edit-backlog-item"
         case .deleteBacklogItem: "delete-backlog-item"
@@ -171,6 +178,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .linkToBacklog: "Link the selected (or marked) feedback to a backlog item, as demand or praise"
         case .unlinkFromBacklog: "Unlink the selected (or marked) feedback from a backlog item"
         case .openAcceptedSummary: "Read the accepted feedback summary and open what it cites"
+        case .toggleSeen: "Mark the selected (or marked) feedback seen, or new again"
+        case .dismissFeedback: "Dismiss the selected (or marked) feedback as noise (kept, left out of AI jobs), or bring it back"
+        case .tagFeedback: "Tag the selected (or marked) feedback"
         case .newBacklogItem: "New backlog item (a form: Tab moves, Enter saves)"
         case .editBacklogItem: "Edit the selected backlog item: title, status, estimate, RICE and WSJF inputs, tags, key"
         case .deleteBacklogItem: "Delete the selected backlog item (asks first; u undoes)"
@@ -188,7 +198,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     public var scope: Stance? {
         switch self {
         case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
-        case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary: .customerRepresentative
+        case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback: .customerRepresentative
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem: .decisionMaker
         case let .run(kind): kind.info?.stance
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,

@@ -93,6 +93,8 @@ public struct KeyMap: Sendable, Equatable {
         // The Customer Representative's links by hand.
         Binding(.character(" "), .markFeedback), Binding(.character("L"), .linkToBacklog),
         Binding(.character("U"), .unlinkFromBacklog), Binding(.character("M"), .openAcceptedSummary),
+        // The Customer Representative's triage.
+        Binding(.character("N"), .toggleSeen), Binding(.character("x"), .dismissFeedback), Binding(.character("T"), .tagFeedback),
         // The Decision Maker's backlog by hand.
         Binding(.character("n"), .newBacklogItem), Binding(.character("e"), .editBacklogItem),
         Binding(.character("x"), .deleteBacklogItem), Binding(.delete, .deleteBacklogItem),

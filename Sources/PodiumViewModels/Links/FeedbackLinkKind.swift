@@ -9,11 +9,6 @@ extension FeedbackLinkKind {
 }
 
 extension BacklogItem {
-    /// The item with `feedback` linked as `kind` (nil: unlinked), wherever it was before.
-    public mutating func setLink(of feedback: RecordID<FeedbackItem>, to kind: FeedbackLinkKind?) {
-        if let kind { link(feedback, as: kind) } else { unlink(feedback) }
-    }
-
     /// How the item is named in messages and pickers: its tracker key and title,
     /// `LED-104 “Offline photo queue”`, safe to print.
     public var displayName: String {

@@ -90,10 +90,10 @@ struct List: ParsableCommand {
             }
             return lines.joined(separator: "\n") + "\n"
         case .feedback:
-            return TextTable(headers: ["ID", "DATE", "SOURCE", "SEGMENT", "RATING", "TEXT"],
+            return TextTable(headers: ["ID", "DATE", "STATE", "SOURCE", "SEGMENT", "RATING", "TEXT"],
                              rows: limited(snapshot.feedback.all).map {
-                                 [$0.id.short, day($0.createdAt), $0.source.rawValue, $0.segment ?? "", $0.rating?.display ?? "", $0.text]
-                             }, flexibleColumn: 5).render(width: width)
+                                 [$0.id.short, day($0.createdAt), $0.triageName, $0.source.rawValue, $0.segment ?? "", $0.rating?.display ?? "", $0.text]
+                             }, flexibleColumn: 6).render(width: width)
         case .backlog:
             return TextTable(headers: ["#", "ID", "KEY", "STATUS", "RICE", "WSJF", "EVIDENCE", "TITLE"],
                              rows: limited(snapshot.orderedBacklog).map {

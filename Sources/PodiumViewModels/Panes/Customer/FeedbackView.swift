@@ -17,18 +17,20 @@ struct FeedbackView: PaneView {
             title: "Customer Representative — feedback",
             summary: summary(items, in: snapshot),
             // Sentiment appears once an analysis has set it on some items.
-            columns: [.init("DATE", width: 10), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
+            // STATE is the triage: new until the Product Owner marks it seen (N) or dismisses it (x).
+            columns: [.init("DATE", width: 10), .init("STATE", width: 9), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
                       .init("RATING", width: 6, alignRight: true)]
                 + (hasSentiment ? [.init("SENT", width: 5, alignRight: true)] : []) + [.init("FEEDBACK")],
             rows: items.map { item in
                 .init(id: item.id.rawValue,
-                      cells: [Format.day(item.createdAt), Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""), item.rating?.display ?? ""]
+                      cells: [Format.day(item.createdAt), item.triageName, Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""),
+                              item.rating?.display ?? ""]
                           + (hasSentiment ? [item.sentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
-                      tone: item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
-                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, item.rating?.normalized]
+                      tone: item.triage == .dismissed ? .muted : item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
+                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, nil, item.rating?.normalized]
                           + (hasSentiment ? [item.sentiment] : []) + [nil])
             },
-            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "/ filter · Space mark · L link · U unlink · O open",
+            emptyMessage: "No feedback yet: podium import feedback FILE", hints: "N seen · x dismiss · T tag · Space mark · L link · / filter",
             counts: "\(items.count) feedback items")
     }
 
@@ -37,6 +39,9 @@ struct FeedbackView: PaneView {
         let rated = items.compactMap(\.rating)
         let stars = rated.filter { $0.scale == .stars5 }.map(\.value)
         var summary = "\(items.count) items"
+        let new = items.filter { $0.triage == nil }.count, dismissed = items.filter { $0.triage == .dismissed }.count
+        if new > 0 && new < items.count { summary += " · \(new) new" }
+        if dismissed > 0 { summary += " · \(dismissed) dismissed" }
         if !stars.isEmpty { summary += String(format: " · average %.1f★ (%d reviews)", stars.reduce(0, +) / Double(stars.count), stars.count) }
         let sources = Dictionary(grouping: items, by: \.source).mapValues(\.count)
             .sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
@@ -57,6 +62,8 @@ struct FeedbackView: PaneView {
         var lines: [PaneContent.Line] = [
             .init("\(Format.day(item.createdAt)) · \(Format.clean(item.source.rawValue)) · \(Format.clean(item.author ?? "anonymous"))", .muted),
         ]
+        lines.append(.init(item.triage == .dismissed ? "Dismissed as noise: kept, left out of AI jobs (x brings it back)" : "Triage: \(item.triageName)",
+                           item.triage == .dismissed ? .warning : .muted))
         if let segment = item.segment { lines.append(.init("Segment: \(Format.clean(segment))", .muted)) }
         if let rating = item.rating { lines.append(.init("Rating: \(rating.display)", PaneContent.Tone(rating: rating))) }
         if let sentiment = item.sentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
