@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNCurses
+import Foundation
 import PodiumRender
 
 /// The dashboard's terminal, through ncursesw: wide characters, 256 colors with a 16/8-color
@@ -79,6 +80,22 @@ public final class CursesTerminal: TerminalBackend {
         reset_prog_mode()
         clearok(podium_stdscr(), true)
         wrefresh(podium_stdscr())
+    }
+
+    /// Writes OSC 52 straight to the terminal, after curses' own output; the Linux console
+    /// and dumb terminals do not know it.
+    public func copyToClipboard(_ text: String) -> Bool {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard isOpen, term != "linux", term != "dumb", !term.isEmpty else { return false }
+        let bytes = Array(ClipboardSequence.osc52(text).utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
     }
 
     public var size: (width: Int, height: Int) {

@@ -87,6 +87,14 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
         }
     }
 
+    /// What the program put on the clipboard, in order.
+    public private(set) var copied: [String] = []
+
+    public func copyToClipboard(_ text: String) -> Bool {
+        copied.append(text)
+        return true
+    }
+
     /// Counts a hand-over to another program (an editor) and runs `body` at once.
     public func runOutside(_ body: () -> Void) {
         outsideRuns += 1

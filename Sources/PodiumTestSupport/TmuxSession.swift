@@ -39,6 +39,13 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Sends keys as tmux names them ("q", "Enter", "Escape", "Tab", "BTab", "C-c").
+    /// Runs a tmux command on this session's server, e.g. `["show-buffer"]` (what a program
+    /// put on the clipboard with OSC 52, once `set-clipboard` is on).
+    @discardableResult
+    public func run(_ arguments: [String]) throws -> String {
+        try tmux(arguments)
+    }
+
     public func send(_ keys: String...) throws {
         for key in keys { try tmux(["send-keys", "-t", name, key]) }
     }

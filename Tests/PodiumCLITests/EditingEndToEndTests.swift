@@ -102,3 +102,38 @@ extension DashboardEndToEndTests {
         #expect(try terminalRestored(folder))
     }
 }
+
+extension DashboardEndToEndTests {
+    @Test("an update marked sent and copied in a real terminal: the OSC 52 sequence reaches tmux's clipboard; list --json shows it sent")
+    func sentAndCopiedInATerminal() throws {
+        let (folder, workspace) = try prepare()
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color", "DISPLAY": "", "WAYLAND_DISPLAY": ""])
+        try terminal.run(["set-option", "-s", "set-clipboard", "on"])
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("6")
+        try terminal.waitFor("Influencer — updates and release notes")
+        try terminal.send("g", "P")
+        try terminal.waitFor("Sent by")
+        try terminal.send("C-u")
+        try terminal.type("Slack #product 2026-12-04")
+        try terminal.send("Enter")
+        try terminal.waitFor("sent · u undoes")
+        let output = try run(BuiltProducts.executable("podium"), ["list", "communications", "--json", "-w", workspace]).standardOutput
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let communications = try decoder.decode([Communication].self, from: Data(output.utf8))
+        let sent = try #require(communications.first { $0.channel == "Slack #product" })
+        let sentAt = try #require(sent.sentAt)
+        #expect(sent.status == .sent && Format.day(sentAt) == "2026-12-04")
+
+        try terminal.send("c")
+        try terminal.waitFor("to the clipboard through the terminal (OSC 52)")
+        let buffer = try terminal.run(["show-buffer"])
+        #expect(buffer.hasPrefix(sent.title), "tmux's clipboard: \(buffer)")
+        #expect(!buffer.contains("**") && !buffer.contains("[#"), "plain text, no citation marks")
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
+}

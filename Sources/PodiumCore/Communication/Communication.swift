@@ -11,6 +11,8 @@ public struct Communication: Codable, Sendable, Hashable, Identifiable {
     public var body: String
     public var status: CommunicationStatus
     public var sentAt: Date?
+    /// Where it went out, as the Product Owner says it: "email", "Slack #product", "all-hands".
+    public var channel: String?
     public var createdAt: Date
     public var updatedAt: Date
     /// The records the text rests on (its draft's evidence): the body that goes out carries
@@ -20,7 +22,7 @@ public struct Communication: Codable, Sendable, Hashable, Identifiable {
     public init(
         id: RecordID<Communication> = .make(), title: String, audience: String,
         kind: CommunicationKind, body: String, status: CommunicationStatus = .draft,
-        sentAt: Date? = nil, createdAt: Date = Date(), updatedAt: Date? = nil, evidence: [ArtifactReference]? = nil
+        sentAt: Date? = nil, channel: String? = nil, createdAt: Date = Date(), updatedAt: Date? = nil, evidence: [ArtifactReference]? = nil
     ) {
         self.id = id
         self.title = title
@@ -29,6 +31,7 @@ public struct Communication: Codable, Sendable, Hashable, Identifiable {
         self.body = body
         self.status = status
         self.sentAt = sentAt
+        self.channel = channel
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.evidence = evidence

@@ -22,6 +22,8 @@ extension Program {
         case let .bulkReview(accept, ids, reason): bulkReview(accept: accept, ids: ids, reason: reason)
         case let .rule(request): perform(request)
         case let .editField(text, name): editField(text, name: name)
+        case let .copyToClipboard(text, what): copyToClipboard(text, what: what)
+        case let .exportCommunication(id, path): exportCommunication(id, to: path)
         }
     }
 
@@ -88,6 +90,8 @@ extension Program {
         case let .restoreBacklogItem(id, before): restoreBacklogItem(id, before)
         case let .setFeedbackTriage(triage): setFeedbackTriage(triage, summary: summary)
         case let .setFeedbackTags(tags): setFeedbackTags(tags, summary: summary)
+        case let .markCommunicationSent(id, channel, date): markSent(id, channel: channel, at: date)
+        case let .restoreCommunication(before): restoreCommunication(before)
         }
     }
 

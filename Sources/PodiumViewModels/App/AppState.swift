@@ -63,6 +63,10 @@ public struct AppState: Sendable {
             case bulkRejectReason(draftIDs: [RecordID<Draft>])
             /// The tags of one feedback item (replacing them), or tags to add to several.
             case feedbackTags([RecordID<FeedbackItem>])
+            /// Where (and when) a communication went out.
+            case communicationSent(RecordID<Communication>)
+            /// The file a communication is exported to.
+            case exportPath(RecordID<Communication>)
         }
         public var purpose: Purpose
         public var text: String
@@ -90,6 +94,8 @@ public struct AppState: Sendable {
             case let .bulkRejectReason(ids): "Reject \(ids.count) marked draft\(ids.count == 1 ? "" : "s"): why (optional; Esc keeps them)"
             case let .feedbackTags(ids): ids.count == 1 ? "Tags (comma separated; they replace the item's tags)"
                 : "Tags to add to \(ids.count) marked items (comma separated)"
+            case .communicationSent: "Sent by (e.g. email, Slack #product; a YYYY-MM-DD at the end if not today)"
+            case .exportPath: "Export to (.md for Markdown, .txt for plain text)"
             }
         }
     }
@@ -357,6 +363,10 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case setFeedbackTriage([RecordID<FeedbackItem>: FeedbackTriage?])
     /// Sets feedback items' tags; the same edit with the tags before undoes it.
     case setFeedbackTags([RecordID<FeedbackItem>: [String]])
+    /// Marks a communication sent through a channel on a day.
+    case markCommunicationSent(RecordID<Communication>, channel: String?, date: Date)
+    /// Puts a communication back as it was (the undo of marking it sent).
+    case restoreCommunication(Communication)
     /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete.
     case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?)
 }
@@ -379,6 +389,10 @@ public enum Effect: Sendable, Equatable {
     /// Accept or reject the marked drafts, with the reason for a rejection.
     case bulkReview(accept: Bool, ids: [RecordID<Draft>], reason: String?)
     case rule(RuleRequest)
+    /// Puts text on the clipboard (the terminal's OSC 52, or a clipboard program); `what` names it in the answer.
+    case copyToClipboard(text: String, what: String)
+    /// Writes a communication to a file, as Markdown or plain text by its extension.
+    case exportCommunication(RecordID<Communication>, path: String)
     /// Opens the text of a form's field in $EDITOR; the text comes back as `Msg.fieldEdited`.
     case editField(text: String, name: String)
 }

@@ -203,6 +203,12 @@ extension AppState {
             case let .feedbackTags(ids):
                 mode = .normal
                 return tagFeedback(ids, text: text)
+            case let .communicationSent(id):
+                return sent(id, typed: text, prompt: &prompt)
+            case let .exportPath(id):
+                guard !text.isEmpty else { message = "Type a file name, or Esc."; return [] }
+                mode = .normal
+                return [.exportCommunication(id, path: text)]
             }
         default:
             guard LineEditing.apply(key, to: &prompt.text) else { return [] }

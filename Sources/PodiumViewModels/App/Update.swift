@@ -46,6 +46,8 @@ public enum Msg: Sendable {
     case scrollLimit(Int)
     /// A backlog item was saved (`before` nil: it is new) or deleted, by the dashboard's form or keys.
     case backlogEdited(BacklogEdit)
+    /// A communication was marked sent; it was `before` until then.
+    case communicationSent(before: Communication)
     /// The text of the form's field came back from $EDITOR (nil: unchanged), or why it did not.
     case fieldEdited(Result<String?, EditorFailure>)
     /// The user's automation settings, which the Orchestrator's views show.
@@ -119,6 +121,9 @@ extension AppState {
             return []
         case let .fieldEdited(result):
             receiveEditedField(result)
+            return []
+        case let .communicationSent(before):
+            finishSent(before)
             return []
         default:
             return receiveOutcome(msg)
@@ -359,6 +364,8 @@ extension AppState {
             return backlogAction(action)
         case .toggleSeen, .dismissFeedback, .tagFeedback:
             return triageAction(action)
+        case .markSent, .copyCommunication, .exportCommunication:
+            return communicationAction(action)
         case let .run(kind):
             return runJob(kind)
         }

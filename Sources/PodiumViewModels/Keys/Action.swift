@@ -55,6 +55,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case toggleSeen
     case dismissFeedback
     case tagFeedback
+    case markSent
+    case copyCommunication
+    case exportCommunication
     case newBacklogItem
     case editBacklogItem
     case deleteBacklogItem
@@ -68,7 +71,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     ] + JobKindInfo.all.map { .run($0.kind) } + [
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
         .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
-        .newBacklogItem, .editBacklogItem, .deleteBacklogItem,
+        .newBacklogItem, .editBacklogItem, .deleteBacklogItem, .markSent, .copyCommunication, .exportCommunication,
     ]
 
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
@@ -127,6 +130,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .toggleSeen: "toggle-seen"
         case .dismissFeedback: "dismiss-feedback"
         case .tagFeedback: "tag-feedback"
+        case .markSent: "mark-sent"
+        case .copyCommunication: "copy-communication"
+        case .exportCommunication: "export-communication"
         case .newBacklogItem: "new-backlog-item"
         case .editBacklogItem: "edit-backlog-item"
         case .deleteBacklogItem: "delete-backlog-item"
@@ -181,6 +187,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .toggleSeen: "Mark the selected (or marked) feedback seen, or new again"
         case .dismissFeedback: "Dismiss the selected (or marked) feedback as noise (kept, left out of AI jobs), or bring it back"
         case .tagFeedback: "Tag the selected (or marked) feedback"
+        case .markSent: "Mark the selected update or release notes sent: by what, and when"
+        case .copyCommunication: "Copy the selected update or release notes to the clipboard (as plain text)"
+        case .exportCommunication: "Export the selected update or release notes to a file (Markdown, or plain text for .txt)"
         case .newBacklogItem: "New backlog item (a form: Tab moves, Enter saves)"
         case .editBacklogItem: "Edit the selected backlog item: title, status, estimate, RICE and WSJF inputs, tags, key"
         case .deleteBacklogItem: "Delete the selected backlog item (asks first; u undoes)"
@@ -200,6 +209,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
         case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback: .customerRepresentative
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem: .decisionMaker
+        case .markSent, .copyCommunication, .exportCommunication: .influencer
         case let .run(kind): kind.info?.stance
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,

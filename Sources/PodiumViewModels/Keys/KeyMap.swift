@@ -95,6 +95,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("U"), .unlinkFromBacklog), Binding(.character("M"), .openAcceptedSummary),
         // The Customer Representative's triage.
         Binding(.character("N"), .toggleSeen), Binding(.character("x"), .dismissFeedback), Binding(.character("T"), .tagFeedback),
+        // The Influencer's loop closed: sent, copied, exported.
+        Binding(.character("P"), .markSent), Binding(.character("c"), .copyCommunication), Binding(.character("E"), .exportCommunication),
         // The Decision Maker's backlog by hand.
         Binding(.character("n"), .newBacklogItem), Binding(.character("e"), .editBacklogItem),
         Binding(.character("x"), .deleteBacklogItem), Binding(.delete, .deleteBacklogItem),

@@ -35,7 +35,7 @@ struct CommunicationsView: PaneView {
                       cells: [message.status.rawValue, message.kind.rawValue, Format.clean(message.audience), Format.clean(message.title)],
                       tone: message.status == .sent ? .muted : .accent)
             },
-            emptyMessage: "No communications yet.", hints: "Enter read",
+            emptyMessage: "No communications yet: w drafts a stakeholder update, r release notes", hints: "Enter read · P sent · c copy · E export",
             counts: "\(messages.count) communications")
     }
 
@@ -43,6 +43,7 @@ struct CommunicationsView: PaneView {
         guard let message = snapshot.communications[RecordID(id)] else { return [] }
         var lines: [PaneContent.Line] = [.init(Format.clean(message.title), .accent),
                                          .init("\(message.kind.rawValue) for \(Format.clean(message.audience)) · \(message.status.rawValue)"
+                                               + (message.sentAt.map { " \(Format.day($0))" } ?? "") + (message.channel.map { " by \(Format.clean($0))" } ?? "")
                                                + (message.evidence.map { " · rests on \($0.count) record\($0.count == 1 ? "" : "s")" } ?? ""), .muted),
                                          .init("")]
         guard !message.body.isEmpty else { return lines + [.init("(empty: not written yet)", .muted)] }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PodiumCore
+import PodiumExchange
 
 /// Something a command line names from a known list: a job kind, a scoring method.
 protocol NamedChoice {
@@ -46,4 +47,9 @@ extension Stance: NamedChoice {
 /// rice or wsjf, in any case.
 extension ScoringMethod: NamedChoice {
     static var names: [String] { allCases.map(\.rawValue) }
+}
+
+extension CommunicationText.Format: NamedChoice {
+    static var names: [String] { allCases.map(\.rawValue) }
+    init?(name: String) { self.init(rawValue: name.lowercased()) }
 }
