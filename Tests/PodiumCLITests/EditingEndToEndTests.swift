@@ -137,3 +137,37 @@ extension DashboardEndToEndTests {
         #expect(try terminalRestored(folder))
     }
 }
+
+extension DashboardEndToEndTests {
+    @Test("the vision edited in $EDITOR from the Visionary pane, and a measure's new value: list product --json shows both; u undoes")
+    func visionInATerminal() throws {
+        let (folder, workspace) = try prepare()
+        // The "editor" changes a word of the vision, as a person would in vi.
+        let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40,
+                                       environment: ["HOME": folder.url.path, "TERM": "xterm-256color", "VISUAL": "sed -i s/calm/quiet/"])
+        func product() throws -> Product {
+            let output = try run(BuiltProducts.executable("podium"), ["list", "product", "--json", "-w", workspace]).standardOutput
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(Product.self, from: Data(output.utf8))
+        }
+        let before = try product()
+        #expect(before.vision.contains("one calm app"))
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("e")
+        try terminal.waitFor("Edited the product: vision · u undoes")
+        #expect(try product().vision.contains("one quiet app"))
+        let measure = try #require(before.goalMeasures.first)
+        try terminal.send("g", "=", "C-u")
+        try terminal.type("42")
+        try terminal.send("Enter")
+        try terminal.waitFor("\(measure.name): now 42")
+        #expect(try product().goalMeasures.first?.current == 42)
+        try terminal.send("u")
+        try terminal.waitFor("Undid: \(measure.name.lowercased().prefix(1))")
+        #expect(try product().goalMeasures.first?.current == measure.current)
+        try terminal.send("q")
+        #expect(try waitForExit(folder) == "0")
+        #expect(try terminalRestored(folder))
+    }
+}

@@ -24,6 +24,7 @@ extension Program {
         case let .editField(text, name): editField(text, name: name)
         case let .copyToClipboard(text, what): copyToClipboard(text, what: what)
         case let .exportCommunication(id, path): exportCommunication(id, to: path)
+        case let .editProduct(kept): editProduct(kept: kept)
         }
     }
 
@@ -92,6 +93,8 @@ extension Program {
         case let .setFeedbackTags(tags): setFeedbackTags(tags, summary: summary)
         case let .markCommunicationSent(id, channel, date): markSent(id, channel: channel, at: date)
         case let .restoreCommunication(before): restoreCommunication(before)
+        case let .changeMeasure(change): changeMeasure(change, summary: summary)
+        case let .restoreProduct(before): restoreProduct(before)
         }
     }
 

@@ -67,6 +67,10 @@ public struct AppState: Sendable {
             case communicationSent(RecordID<Communication>)
             /// The file a communication is exported to.
             case exportPath(RecordID<Communication>)
+            /// A new goal measure: "NAME: BASELINE -> TARGET [UNIT]".
+            case newMeasure
+            /// A new value for the measure of that name.
+            case measureValue(String)
         }
         public var purpose: Purpose
         public var text: String
@@ -96,6 +100,8 @@ public struct AppState: Sendable {
                 : "Tags to add to \(ids.count) marked items (comma separated)"
             case .communicationSent: "Sent by (e.g. email, Slack #product; a YYYY-MM-DD at the end if not today)"
             case .exportPath: "Export to (.md for Markdown, .txt for plain text)"
+            case .newMeasure: "New goal measure (NAME: BASELINE -> TARGET [UNIT], e.g. Weekly active technicians: 120 -> 200)"
+            case let .measureValue(name): "\(Format.clean(name)) now"
             }
         }
     }
@@ -151,6 +157,8 @@ public struct AppState: Sendable {
     public internal(set) var now: @Sendable () -> Date = { Date() }
     /// When the status bar's message was put up by a key or its outcome.
     var messageShownAt = Date.distantPast
+    /// The text of a product edit that was refused, offered again by the next `e` in the Visionary pane.
+    public internal(set) var keptProductText: String?
     /// A new draft to select in the Orchestrator once its row is there.
     var pendingSelection: RecordID<Draft>?
     /// The changes `u` can take back, the latest last (at most 50).
@@ -367,6 +375,10 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case markCommunicationSent(RecordID<Communication>, channel: String?, date: Date)
     /// Puts a communication back as it was (the undo of marking it sent).
     case restoreCommunication(Communication)
+    /// Adds a goal measure, sets one's current value, or removes one.
+    case changeMeasure(MeasureChange)
+    /// Puts the product back as it was (the undo of a change to it).
+    case restoreProduct(Product)
     /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete.
     case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?)
 }
@@ -393,6 +405,9 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(text: String, what: String)
     /// Writes a communication to a file, as Markdown or plain text by its extension.
     case exportCommunication(RecordID<Communication>, path: String)
+    /// Opens the product's name, vision and goal in $EDITOR (`kept`: the text of an edit refused
+    /// before, so that nothing typed is lost); the outcome comes back as `Msg.productEdited`.
+    case editProduct(kept: String?)
     /// Opens the text of a form's field in $EDITOR; the text comes back as `Msg.fieldEdited`.
     case editField(text: String, name: String)
 }
@@ -415,4 +430,20 @@ public enum ReviewOutcome: Sendable, Equatable {
     case regenerating(title: String, keepsEdited: Bool)
     /// The acceptance was taken back: the records it changed are as they were before.
     case undone(title: String)
+}
+
+/// A change to the product goal's measures.
+public enum MeasureChange: Sendable, Equatable {
+    case add(GoalMeasure)
+    case setCurrent(name: String, value: Double)
+    case remove(name: String)
+}
+
+/// How an edit of the product in $EDITOR ended.
+public enum ProductEditOutcome: Sendable, Equatable {
+    /// Saved; it was `before` until then.
+    case saved(before: Product, summary: String)
+    case unchanged
+    /// Refused for `reason`; `text` is what the user wrote, kept for the next try.
+    case refused(reason: String, text: String)
 }

@@ -205,6 +205,10 @@ extension AppState {
                 return tagFeedback(ids, text: text)
             case let .communicationSent(id):
                 return sent(id, typed: text, prompt: &prompt)
+            case .newMeasure:
+                return addMeasure(text, prompt: &prompt)
+            case let .measureValue(name):
+                return setMeasure(name, text, prompt: &prompt)
             case let .exportPath(id):
                 guard !text.isEmpty else { message = "Type a file name, or Esc."; return [] }
                 mode = .normal

@@ -46,6 +46,8 @@ public enum Msg: Sendable {
     case scrollLimit(Int)
     /// A backlog item was saved (`before` nil: it is new) or deleted, by the dashboard's form or keys.
     case backlogEdited(BacklogEdit)
+    /// An edit of the product (name, vision, goal) in $EDITOR ended.
+    case productEdited(ProductEditOutcome)
     /// A communication was marked sent; it was `before` until then.
     case communicationSent(before: Communication)
     /// The text of the form's field came back from $EDITOR (nil: unchanged), or why it did not.
@@ -124,6 +126,9 @@ extension AppState {
             return []
         case let .communicationSent(before):
             finishSent(before)
+            return []
+        case let .productEdited(outcome):
+            finishProductEdit(outcome)
             return []
         default:
             return receiveOutcome(msg)
@@ -366,6 +371,8 @@ extension AppState {
             return triageAction(action)
         case .markSent, .copyCommunication, .exportCommunication:
             return communicationAction(action)
+        case .editProduct, .addMeasure, .setMeasure, .removeMeasure:
+            return visionAction(action)
         case let .run(kind):
             return runJob(kind)
         }

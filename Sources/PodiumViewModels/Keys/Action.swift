@@ -58,6 +58,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case markSent
     case copyCommunication
     case exportCommunication
+    case editProduct
+    case addMeasure
+    case setMeasure
+    case removeMeasure
     case newBacklogItem
     case editBacklogItem
     case deleteBacklogItem
@@ -72,6 +76,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
         .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
         .newBacklogItem, .editBacklogItem, .deleteBacklogItem, .markSent, .copyCommunication, .exportCommunication,
+        .editProduct, .addMeasure, .setMeasure, .removeMeasure,
     ]
 
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
@@ -133,6 +138,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .markSent: "mark-sent"
         case .copyCommunication: "copy-communication"
         case .exportCommunication: "export-communication"
+        case .editProduct: "edit-product"
+        case .addMeasure: "add-measure"
+        case .setMeasure: "set-measure"
+        case .removeMeasure: "remove-measure"
         case .newBacklogItem: "new-backlog-item"
         case .editBacklogItem: "edit-backlog-item"
         case .deleteBacklogItem: "delete-backlog-item"
@@ -190,6 +199,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .markSent: "Mark the selected update or release notes sent: by what, and when"
         case .copyCommunication: "Copy the selected update or release notes to the clipboard (as plain text)"
         case .exportCommunication: "Export the selected update or release notes to a file (Markdown, or plain text for .txt)"
+        case .editProduct: "Edit the product's name, vision and goal in $EDITOR"
+        case .addMeasure: "Add a goal measure (NAME: BASELINE -> TARGET)"
+        case .setMeasure: "Record a new value for the selected goal measure"
+        case .removeMeasure: "Remove the selected goal measure (u undoes)"
         case .newBacklogItem: "New backlog item (a form: Tab moves, Enter saves)"
         case .editBacklogItem: "Edit the selected backlog item: title, status, estimate, RICE and WSJF inputs, tags, key"
         case .deleteBacklogItem: "Delete the selected backlog item (asks first; u undoes)"
@@ -210,6 +223,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback: .customerRepresentative
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem: .decisionMaker
         case .markSent, .copyCommunication, .exportCommunication: .influencer
+        case .editProduct, .addMeasure, .setMeasure, .removeMeasure: .visionary
         case let .run(kind): kind.info?.stance
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,

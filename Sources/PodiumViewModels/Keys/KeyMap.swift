@@ -95,6 +95,9 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("U"), .unlinkFromBacklog), Binding(.character("M"), .openAcceptedSummary),
         // The Customer Representative's triage.
         Binding(.character("N"), .toggleSeen), Binding(.character("x"), .dismissFeedback), Binding(.character("T"), .tagFeedback),
+        // The Visionary's product and goal measures.
+        Binding(.character("e"), .editProduct), Binding(.character("+"), .addMeasure), Binding(.character("="), .setMeasure),
+        Binding(.character("x"), .removeMeasure),
         // The Influencer's loop closed: sent, copied, exported.
         Binding(.character("P"), .markSent), Binding(.character("c"), .copyCommunication), Binding(.character("E"), .exportCommunication),
         // The Decision Maker's backlog by hand.

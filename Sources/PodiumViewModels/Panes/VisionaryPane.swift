@@ -45,7 +45,7 @@ struct GoalMeasuresView: PaneView {
                       tone: (measure.progress ?? 0) >= 1 ? .success : .normal,
                       sortKeys: [nil, measure.baseline, measure.current, measure.target, measure.progress])
             },
-            emptyMessage: "No goal measures yet.", hints: "Enter reads a measure",
+            emptyMessage: "No goal measures yet: + adds one", hints: "e edit vision · + measure · = new value · x remove",
             counts: "\(measures.count) goal measure\(measures.count == 1 ? "" : "s")")
     }
 
