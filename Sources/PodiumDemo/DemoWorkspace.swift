@@ -9,14 +9,27 @@ import PodiumStore
 public struct DemoWorkspace {
     /// How many feedback items to make.
     public var feedbackCount: Int
-    /// The moment the demo is "now": feedback spreads over the 120 days before it.
+    /// The moment the demo is "now": feedback spreads over the 120 days before it, and every
+    /// other date (sprints, experiments, decisions, updates) sits around it.
+    public var reference: Date
+    /// The pinned "now" of the library's demo (2026-11-25), so that tests and benchmarks read
+    /// the same workspace on any day; `podium demo` uses `today()`.
     public static let referenceDate = Date(timeIntervalSince1970: 1_795_600_000)  // 2026-11-25
 
     /// What `workspace.json` says made a demo workspace.
     public static let creator = "podium demo"
 
-    public init(feedbackCount: Int = 400) {
+    public init(feedbackCount: Int = 400, reference: Date = DemoWorkspace.referenceDate) {
         self.feedbackCount = max(0, feedbackCount)
+        self.reference = reference
+    }
+
+    /// The start of today (UTC), or of the day `PODIUM_DEMO_DATE` names (YYYY-MM-DD): the
+    /// demo made on one day is the same all that day, and lives in the present.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> Date {
+        if let day = environment["PODIUM_DEMO_DATE"], let date = Timestamp.parse(day + "T00:00:00Z") { return date }
+        let seconds = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+        return Date(timeIntervalSince1970: seconds)
     }
 
     /// Creates the demo at `root` (which must be absent or empty) and returns its store.
@@ -35,7 +48,7 @@ public struct DemoWorkspace {
             try transaction.save(all: content.decisions)
             try transaction.save(all: content.communications)
             try transaction.log(AuditEntry(
-                id: RecordID(at: Self.referenceDate, using: &generator), at: Self.referenceDate, actor: "podium demo",
+                id: RecordID(at: reference, using: &generator), at: reference, actor: "podium demo",
                 action: .create, summary: "Created the demo workspace with \(content.feedback.count) feedback items"))
         }
         return store
@@ -70,14 +83,14 @@ public struct DemoWorkspace {
         var generator = SeededGenerator(seed: 2026)
         let feedback = makeFeedback(&generator)
         let byTheme = Dictionary(grouping: feedback, by: { $0.tags.first ?? "" })
-        let backlog = DemoBacklog.items(feedbackByTag: byTheme, reference: Self.referenceDate, &generator)
+        let backlog = DemoBacklog.items(feedbackByTag: byTheme, reference: reference, &generator)
         return Content(
-            product: DemoCatalog.product(reference: Self.referenceDate),
+            product: DemoCatalog.product(reference: reference),
             feedback: feedback, backlog: backlog,
-            stakeholders: DemoCatalog.stakeholders(reference: Self.referenceDate, &generator),
-            experiments: DemoCatalog.experiments(backlog: backlog, feedbackByTag: byTheme, reference: Self.referenceDate, &generator),
-            decisions: DemoCatalog.decisions(backlog: backlog, reference: Self.referenceDate, &generator),
-            communications: DemoCatalog.communications(reference: Self.referenceDate, &generator),
+            stakeholders: DemoCatalog.stakeholders(reference: reference, &generator),
+            experiments: DemoCatalog.experiments(backlog: backlog, feedbackByTag: byTheme, reference: reference, &generator),
+            decisions: DemoCatalog.decisions(backlog: backlog, reference: reference, &generator),
+            communications: DemoCatalog.communications(reference: reference, &generator),
             generator: generator)
     }
 
@@ -110,7 +123,7 @@ public struct DemoWorkspace {
             let segment = Self.weighted(Self.segments, &generator)
             // Later items are newer; a little jitter keeps days uneven.
             let offset = span * Double(index) / Double(max(1, feedbackCount)) + Double(generator.next() % 36_000)
-            let createdAt = Date(timeInterval: -span + offset, since: Self.referenceDate)
+            let createdAt = Date(timeInterval: -span + offset, since: reference)
             let rating = Self.rating(for: source, negative: negative, &generator)
             let author: String? = source == .sales || source == .interview
                 ? Self.companies[Int(generator.next() % UInt64(Self.companies.count))]

@@ -16,7 +16,7 @@ struct AutomationCommandTests {
 
     private func demo() throws -> TemporaryDirectory {
         let home = try TemporaryDirectory("podium-automate")
-        let made = try podium(["demo", "--no-open", "--size", "100"], home: home.url)
+        let made = try podium(["demo", "--no-open", "--bare", "--size", "100"], home: home.url)
         try #require(made.status == 0, "\(made.standardError)")
         return home
     }

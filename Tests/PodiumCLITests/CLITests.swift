@@ -16,7 +16,7 @@ struct CLITests {
     @Test("`podium demo --no-open` then `podium list feedback --json` show the demo data")
     func demoThenList() throws {
         let home = try TemporaryDirectory("podium-home")
-        let demo = try podium(["demo", "--no-open"], home: home.url)
+        let demo = try podium(["demo", "--no-open", "--bare"], home: home.url)
         #expect(demo.status == 0, "\(demo.standardError)")
         let location = home.url.path + "/.local/share/podium/default"
         #expect(demo.standardOutput.contains("Wrote the demo workspace at \(location)"))
@@ -32,7 +32,7 @@ struct CLITests {
 
         let backlog = try podium(["list", "backlog"], home: home.url)
         #expect(backlog.standardOutput.contains("Reliable offline sync for job data"))
-        let again = try podium(["demo", "--no-open"], home: home.url)
+        let again = try podium(["demo", "--no-open", "--bare"], home: home.url)
         #expect(again.standardOutput.contains("Opening the existing demo workspace"))
     }
 
@@ -40,7 +40,7 @@ struct CLITests {
     func deterministicDemo() throws {
         let home = try TemporaryDirectory("podium-home")
         for name in ["a", "b"] {
-            let result = try podium(["demo", "--no-open", "--size", "50", "--workspace", home.url.path + "/" + name], home: home.url)
+            let result = try podium(["demo", "--no-open", "--bare", "--size", "50", "--workspace", home.url.path + "/" + name], home: home.url)
             #expect(result.status == 0)
         }
         for folder in ["feedback", "backlog", "stakeholders", "experiments", "decisions", "communications"] {
@@ -92,7 +92,7 @@ struct CLITests {
         let list = try podium(["list", "feedback", "--json", "-w", workspace], home: home.url)
         #expect(list.standardOutput == "[]\n")
 
-        let demoOverOther = try podium(["demo", "--no-open", "-w", workspace], home: home.url)
+        let demoOverOther = try podium(["demo", "--no-open", "--bare", "-w", workspace], home: home.url)
         #expect(demoOverOther.status == 1)
         #expect(demoOverOther.standardError.contains("not the demo"))
 
@@ -128,7 +128,7 @@ struct CLITests {
     func export() throws {
         let home = try TemporaryDirectory("podium-home")
         let workspace = home.url.path + "/ws"
-        _ = try podium(["demo", "--no-open", "--size", "30", "-w", workspace], home: home.url)
+        _ = try podium(["demo", "--no-open", "--bare", "--size", "30", "-w", workspace], home: home.url)
         let markdown = try podium(["export", "-w", workspace], home: home.url)
         #expect(markdown.standardOutput.hasPrefix("# Fieldnote — product report"))
         let file = home.url.path + "/backlog.csv"

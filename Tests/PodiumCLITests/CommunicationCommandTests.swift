@@ -15,7 +15,7 @@ struct CommunicationCommandTests {
     @Test("sent with a channel and a day, shown by list --json; exported as Markdown to a private file and as plain text to stdout")
     func sentAndExported() throws {
         let home = try TemporaryDirectory("podium-communications-cli")
-        try #require(try podium(["demo", "--no-open", "--size", "40"], home: home.url).status == 0)
+        try #require(try podium(["demo", "--no-open", "--bare", "--size", "40"], home: home.url).status == 0)
         let store = try WorkspaceStore.open(at: home.url.appendingPathComponent("ws"))
         let update = try #require(store.snapshot.communications.values.first { $0.kind == .stakeholderUpdate })
         let short = String(update.id.rawValue.suffix(8))
@@ -37,7 +37,7 @@ struct CommunicationCommandTests {
     @Test("a wrong date, an unknown format or id: a clear message and nothing written")
     func badInput() throws {
         let home = try TemporaryDirectory("podium-communications-cli-bad")
-        try #require(try podium(["demo", "--no-open", "--size", "40"], home: home.url).status == 0)
+        try #require(try podium(["demo", "--no-open", "--bare", "--size", "40"], home: home.url).status == 0)
         let id = try #require(try WorkspaceStore.open(at: home.url.appendingPathComponent("ws")).snapshot.communications.values.first?.id)
         let short = String(id.rawValue.suffix(8))
         let date = try podium(["communications", "sent", short, "--date", "04/12/2026"], home: home.url)

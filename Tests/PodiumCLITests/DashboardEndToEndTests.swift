@@ -11,7 +11,7 @@ struct DashboardEndToEndTests {
     func prepare() throws -> (TemporaryDirectory, String) {
         let folder = try TemporaryDirectory("podium-e2e")
         let workspace = folder.url.path + "/ws"
-        let demo = try run(BuiltProducts.executable("podium"), ["demo", "--no-open", "--size", "200", "-w", workspace],
+        let demo = try run(BuiltProducts.executable("podium"), ["demo", "--no-open", "--bare", "--size", "200", "-w", workspace],
                            environment: ["HOME": folder.url.path])
         try #require(demo.status == 0, "\(demo.standardError)")
         return (folder, workspace)

@@ -41,7 +41,7 @@ struct DiskFaultTests {
     func readOnlyMount() throws {
         let home = try TemporaryDirectory("podium-read-only")
         let source = home.url.path + "/ws", mounted = home.url.path + "/ro"
-        #expect(try podium(["demo", "--no-open", "--size", "60", "--workspace", source], home: home.url).status == 0)
+        #expect(try podium(["demo", "--no-open", "--bare", "--size", "60", "--workspace", source], home: home.url).status == 0)
         try FileManager.default.createDirectory(atPath: mounted, withIntermediateDirectories: true)
         try mount(["--bind", source, mounted])
         defer { unmount(mounted) }

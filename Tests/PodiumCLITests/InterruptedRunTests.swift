@@ -31,7 +31,7 @@ struct InterruptedRunTests {
 
     /// A demo workspace whose default provider is `server`, with no retries.
     private func setUp(_ home: URL, server: LocalHTTPServer) throws {
-        try #require(try podium(["demo", "--no-open", "--size", "60"], home: home).status == 0)
+        try #require(try podium(["demo", "--no-open", "--bare", "--size", "60"], home: home).status == 0)
         let config = home.appendingPathComponent("config/podium")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try Data("""

@@ -15,7 +15,7 @@ struct JobCommandTests {
 
     private func demo() throws -> TemporaryDirectory {
         let home = try TemporaryDirectory("podium-jobs")
-        let made = try podium(["demo", "--no-open", "--size", "200"], home: home.url)
+        let made = try podium(["demo", "--no-open", "--bare", "--size", "200"], home: home.url)
         try #require(made.status == 0, "\(made.standardError)")
         return home
     }
@@ -100,7 +100,7 @@ struct JobCommandTests {
     @Test("drafts show warns of flagged citations and lists them; --json carries them")
     func flaggedCitations() throws {
         let home = try TemporaryDirectory("podium-jobs")
-        try #require(try podium(["demo", "--no-open", "--size", "20"], home: home.url).status == 0)
+        try #require(try podium(["demo", "--no-open", "--bare", "--size", "20"], home: home.url).status == 0)
         let store = try WorkspaceStore.open(at: home.path("ws"))
         var draft = Draft(kind: .ask, stance: .orchestrator, title: "Q: invoices", content: "Customers want a moon base [#0badc0de].")
         draft.flaggedCitations = [FlaggedCitation(sentence: "Customers want a moon base [#0badc0de].", id: "0badc0de", reason: .notSent)]

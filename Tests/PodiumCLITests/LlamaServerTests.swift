@@ -18,7 +18,7 @@ struct LlamaServerTests {
     func job() throws {
         let home = try TemporaryDirectory("podium-llama")
         let server = try LlamaServer(folder: home.url)
-        try #require(try podium(["demo", "--no-open", "--size", "60"], home: home.url).status == 0)
+        try #require(try podium(["demo", "--no-open", "--bare", "--size", "60"], home: home.url).status == 0)
         let config = home.url.appendingPathComponent("config/podium")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try Data("""

@@ -15,7 +15,7 @@ struct PrivateFilesTests {
     func exportIsPrivate() throws {
         let home = try TemporaryDirectory("podium-private")
         let workspace = home.url.path + "/ws"
-        #expect(try podium(["demo", "--no-open", "--size", "20", "--workspace", workspace], home: home.url).status == 0)
+        #expect(try podium(["demo", "--no-open", "--bare", "--size", "20", "--workspace", workspace], home: home.url).status == 0)
         for format in ["json", "csv", "markdown"] {
             let output = home.url.path + "/export." + format
             let exported = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "umask 022; exec \"$0\" \"$@\"", BuiltProducts.executable("podium").path,
@@ -34,7 +34,7 @@ struct PrivateFilesTests {
     func noCacheFolder() throws {
         let home = try TemporaryDirectory("podium-private")
         let workspace = home.url.path + "/ws"
-        #expect(try podium(["demo", "--no-open", "--size", "20", "--workspace", workspace], home: home.url).status == 0)
+        #expect(try podium(["demo", "--no-open", "--bare", "--size", "20", "--workspace", workspace], home: home.url).status == 0)
         let config = home.url.path + "/.config/podium"
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
         // A server that is not there: the client is made and used, and fails.

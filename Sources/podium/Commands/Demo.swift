@@ -8,9 +8,11 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create the demo workspace (Fieldnote, a field-service app) and open it.",
         discussion: """
-            The demo is deterministic: the same --size always gives the same workspace. If the \
-            workspace folder already holds the demo, it is opened as it is (with your changes); \
-            --reset writes it anew. A workspace that is not a demo is never touched.
+            The demo lives in the present: its dates sit around today (PODIUM_DEMO_DATE=YYYY-MM-DD \
+            picks another day), and the same --size on the same day gives the same records. It \
+            starts with a week of use: drafts accepted and waiting, a persona, two automation rules. \
+            If the workspace folder already holds the demo, it is opened as it is (with your \
+            changes); --reset writes it anew. A workspace that is not a demo is never touched.
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -24,6 +26,9 @@ struct Demo: ParsableCommand {
 
     @Flag(help: "Replace an existing demo workspace with a fresh one.")
     var reset = false
+
+    @Flag(help: "Write the records only: no first week of drafts, rules and persona.")
+    var bare = false
 
     func validate() throws {
         guard (0...1_000_000).contains(size) else { throw ValidationError("--size must be between 0 and 1000000") }
@@ -43,14 +48,14 @@ struct Demo: ParsableCommand {
             }
             if reset {
                 try FileManager.default.removeItem(at: location)
-                store = try DemoWorkspace(feedbackCount: size).create(at: location)
+                store = try makeDemo(at: location)
                 Console.line("Wrote a fresh demo workspace at \(store.layout.rootPath)")
             } else {
                 store = current
                 Console.line("Opening the existing demo workspace at \(store.layout.rootPath) (--reset writes it anew)")
             }
         } else {
-            store = try DemoWorkspace(feedbackCount: size).create(at: location)
+            store = try makeDemo(at: location)
             Console.line("Wrote the demo workspace at \(store.layout.rootPath)")
         }
         if noOpen {
@@ -58,5 +63,16 @@ struct Demo: ParsableCommand {
         } else {
             try Dashboard.open(store, themeOption: displayOptions.theme)
         }
+    }
+
+    /// The demo as of today, with its first week of use.
+    private func makeDemo(at location: URL) throws -> WorkspaceStore {
+        let today = DemoWorkspace.today()
+        let store = try DemoWorkspace(feedbackCount: size, reference: today).create(at: location)
+        if size > 0 && !bare {
+            if size > DemoStarter.acceptLimit { Console.status("making the demo's first drafts (\(size) items)…") }
+            try DemoStarter.seed(store, now: today)
+        }
+        return store
     }
 }
