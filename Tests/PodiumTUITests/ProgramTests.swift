@@ -18,9 +18,9 @@ private struct Harness {
     let program: Program
     let engine: JobEngine?
 
-    init(width: Int = 120, height: Int = 36, jobs: Bool = false, script: [TestBackend.Step]) throws {
+    init(width: Int = 120, height: Int = 36, jobs: Bool = false, feedback: Int = 60, script: [TestBackend.Step]) throws {
         folder = try TemporaryDirectory("podium-program")
-        store = try DemoWorkspace(feedbackCount: 60).create(at: folder.path("demo"))
+        store = try DemoWorkspace(feedbackCount: feedback).create(at: folder.path("demo"))
         backend = TestBackend(width: width, height: height, script: script)
         program = Program(store: store, backend: backend, theme: .monochrome, keyMap: .standard)
         if jobs {
@@ -255,6 +255,24 @@ struct ProgramTests {
         #expect(summaries.contains("Edited backlog item “Remember categories per supplier”: estimate"))
         #expect(summaries.contains("Deleted backlog item “Remember categories per supplier”"))
         #expect(summaries.contains("Undid deleting backlog item “Remember categories per supplier”"))
+    }
+
+    @Test("accepting a draft that writes thousands of records runs off the main loop: the status bar says so, keys are answered meanwhile, the end arrives")
+    func longAcceptKeepsKeysLive() throws {
+        let harness = try Harness(jobs: true, feedback: 4_000, script: [
+            .key(.character("3")), .key(.character("i")), TestBackend.waitForScreen("Draft ready", seconds: 60),
+            .key(.character("7")), .key(.character("g")), .key(.enter), TestBackend.waitForScreen("a accept · x reject"),
+            .key(.character("a")), TestBackend.waitForScreen("Accepting “Sentiment for 4000 items”"),
+            .key(.escape), .key(.character("1")),
+            .wait("the Visionary pane while the accept runs") { $0.text.contains("Visionary —") && $0.text.contains("Accepting “Sentiment") },
+            .key(.character("4")), .key(.character("J")), TestBackend.waitForScreen("Wait a moment: accepting “Sentiment"),
+            TestBackend.waitForScreen("Accepted “Sentiment for 4000 items”", seconds: 120),
+        ])
+        harness.run()
+        #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")
+        let after = try harness.reread()
+        #expect(after.feedback.values.allSatisfy { $0.sentiment != nil }, "written whole")
+        #expect(after.drafts.values.first { $0.kind == .tagSentiment }?.status == .accepted)
     }
 }
 

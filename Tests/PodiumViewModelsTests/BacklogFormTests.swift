@@ -121,3 +121,24 @@ struct BacklogFormTests {
         #expect(help.contains { $0.contains("Delete") && $0.contains("Delete the selected backlog item") })
     }
 }
+
+/// While a long change is written off the main loop, keys that only move or read work and
+/// the others wait, saying why.
+@Suite("Keys during background work")
+struct BackgroundKeyTests {
+    @Test("moving and reading work; a change is refused with the reason; the end of the work frees the keys")
+    func refusedWhileBusy() {
+        var state = AppState(snapshot: demoSnapshot(), location: "~/ws")
+        _ = state.update(.resized(width: 120, height: 40))
+        _ = state.update(.background(BackgroundWork(label: "accepting “Sentiment for 400 items” (400 records)", since: .now)))
+        _ = state.press(.character("4"))
+        #expect(state.focusedStance == .decisionMaker, "switching panes works")
+        _ = state.press(.character("j"))
+        #expect(state.panes[3].selected == 1, "moving works")
+        #expect(state.press(.character("J")).isEmpty && state.undoStack.isEmpty, "no change, no undo entry")
+        #expect(state.message?.hasPrefix("Wait a moment: accepting “Sentiment") == true)
+        #expect(state.press(.character("n")).isEmpty && state.mode == .normal)
+        _ = state.update(.background(nil))
+        #expect(state.press(.character("J")).count == 1, "free again")
+    }
+}

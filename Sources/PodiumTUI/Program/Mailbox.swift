@@ -15,6 +15,7 @@ final class Mailbox: @unchecked Sendable {
     private var texts: [RecordID<Job>: String] = [:]
     private var notices: [Notice] = []
     private var selection: RecordID<Draft>?
+    private var outcomes: [Msg] = []
 
     /// What a job is doing now (nil: it ended).
     func post(activity id: RecordID<Job>, step: String?) { lock.withLock { activity.append((id, step)) } }
@@ -28,6 +29,9 @@ final class Mailbox: @unchecked Sendable {
     /// A one-line notice for the status bar. Notices posted between two frames are all shown,
     /// in order (a file imported, then its rules' results).
     func post(notice: String, pointer: String? = nil) { lock.withLock { notices.append(Notice(notice, pointer: pointer)) } }
+
+    /// What work run off the main loop came to (an acceptance of thousands of records), in order.
+    func post(outcomes messages: [Msg]) { lock.withLock { outcomes += messages } }
 
     /// Why watching the workspace failed (the latest wins); the loop shows it as `Msg.reloadFailed`.
     func post(error: String) { lock.withLock { self.error = error } }
@@ -74,6 +78,7 @@ final class Mailbox: @unchecked Sendable {
             }
             messages += activity.map { Msg.jobActivity(jobID: $0.0, step: $0.1) }
             messages += texts.sorted { $0.key < $1.key }.map { Msg.jobText(jobID: $0.key, text: $0.value) }
+            messages += outcomes
             if let selection { messages.append(.draftReady(selection)) }
             if !notices.isEmpty { messages.append(.notices(notices)) }
             if let error { messages.append(.reloadFailed(error)) }
@@ -83,6 +88,7 @@ final class Mailbox: @unchecked Sendable {
             activity = []
             texts = [:]
             selection = nil
+            outcomes = []
             notices = []
             error = nil
             return messages

@@ -9,7 +9,10 @@ import PodiumViewModels
 extension Program {
     /// Carries out `effect`; the messages say how it went (`.quit` is the loop's to handle).
     func perform(_ effect: Effect) -> [Msg] {
-        switch effect {
+        // While a long change is written off the main loop, another write would wait for its
+        // lock here and freeze the screen: it is refused with the reason instead.
+        if let running = state.backgroundWork, effect.writes { return [busy(running)] }
+        return switch effect {
         case .quit: []
         case .refresh: refresh()
         case let .write(edit, summary): apply(edit, summary: summary)
@@ -113,6 +116,16 @@ extension Program {
             return [changed([.backlog])]
         } catch {
             return [.writeFailed("\(error)")]
+        }
+    }
+}
+
+extension Effect {
+    /// Whether carrying out the effect writes to the workspace.
+    var writes: Bool {
+        switch self {
+        case .write, .review, .importFile, .bulkReview, .rule, .cancelJob, .retryJob, .runJob: true
+        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication, .editProduct: false
         }
     }
 }

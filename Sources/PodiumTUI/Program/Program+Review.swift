@@ -11,6 +11,18 @@ extension Program {
         do {
             switch request {
             case let .accept(id):
+                if let draft = store.snapshot.drafts[id], draft.estimatedWrites > Self.backgroundThreshold {
+                    let review = review, store = store
+                    return inBackground("accepting “\(Format.clean(draft.title))” (\(draft.estimatedWrites) records)") {
+                        do {
+                            let accepted = try review.accept(id)
+                            return [Self.prepared(store), .reviewed(.accepted(draftID: id, title: accepted.title, effect: accepted.kind.info?.onAccept ?? "applied",
+                                                                             changed: accepted.appliedChanges?.count ?? 0))]
+                        } catch {
+                            return [.effectFailed("\(error)")]
+                        }
+                    }
+                }
                 let draft = try review.accept(id)
                 return [changed(nil), .reviewed(.accepted(draftID: id, title: draft.title, effect: draft.kind.info?.onAccept ?? "applied",
                                                           changed: draft.appliedChanges?.count ?? 0))]
@@ -44,6 +56,17 @@ extension Program {
     }
 
     func undoAcceptance(_ id: RecordID<Draft>) -> [Msg] {
+        if let draft = store.snapshot.drafts[id], (draft.appliedChanges?.count ?? 0) > Self.backgroundThreshold {
+            let review = review, store = store
+            return inBackground("undoing “\(Format.clean(draft.title))” (\(draft.appliedChanges?.count ?? 0) records)") {
+                do {
+                    let undone = try review.undoAccept(id)
+                    return [Self.prepared(store), .reviewed(.undone(title: undone.title))]
+                } catch {
+                    return [.writeFailed("\(error)")]
+                }
+            }
+        }
         do {
             let draft = try review.undoAccept(id)
             return [changed(nil), .reviewed(.undone(title: draft.title))]

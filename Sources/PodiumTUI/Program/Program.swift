@@ -106,7 +106,11 @@ public final class Program {
                 drawFrame()
                 dirty = false
             }
-            guard let event = backend.nextEvent(timeoutMilliseconds: 100) else { continue }
+            // Background work shows its elapsed time: a frame every tick while it runs.
+            guard let event = backend.nextEvent(timeoutMilliseconds: 100) else {
+                if state.backgroundWork != nil { dirty = true }
+                continue
+            }
             switch event {
             case .stopRequested:
                 return

@@ -184,6 +184,13 @@ public enum DashboardView {
             let label = prompt.note == nil && DisplayWidth.of(long) <= area.width / 2 ? long : " \(prompt.shortLabel): "
             message = label + visibleTail(prompt.text, room: area.width - DisplayWidth.of(label) - 2) + "▏  Enter · Esc cancels · Ctrl-U clears"
         }
+        if let work = state.backgroundWork, state.message == nil || state.messageIsNotice {
+            // Long work off the main loop: what it is and how long it has taken, with a spinner.
+            let seconds = max(0, Int(state.now().timeIntervalSince(work.since)))
+            let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+            message = " \(spinner[seconds % spinner.count]) " + work.label.prefix(1).uppercased() + work.label.dropFirst()
+                + "… \(seconds) s · keys still work; other changes wait for it"
+        }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""
         let palette = state.keyMap.keys(for: .palette).first.map { "\($0) commands" } ?? ""

@@ -157,6 +157,9 @@ public struct AppState: Sendable {
     public internal(set) var now: @Sendable () -> Date = { Date() }
     /// When the status bar's message was put up by a key or its outcome.
     var messageShownAt = Date.distantPast
+    /// Work running off the main loop (accepting or undoing a draft that writes thousands of
+    /// records): what it is and since when; the status bar shows it, keys stay live.
+    public internal(set) var backgroundWork: BackgroundWork?
     /// The text of a product edit that was refused, offered again by the next `e` in the Visionary pane.
     public internal(set) var keptProductText: String?
     /// A new draft to select in the Orchestrator once its row is there.
@@ -446,4 +449,16 @@ public enum ProductEditOutcome: Sendable, Equatable {
     case unchanged
     /// Refused for `reason`; `text` is what the user wrote, kept for the next try.
     case refused(reason: String, text: String)
+}
+
+/// Work the program runs off the main loop, as the status bar shows it.
+public struct BackgroundWork: Sendable, Equatable {
+    /// "Accepting “Sentiment for 20000 items” (20000 records)".
+    public var label: String
+    public var since: Date
+
+    public init(label: String, since: Date) {
+        self.label = label
+        self.since = since
+    }
 }

@@ -35,7 +35,7 @@ extension AppState {
             paneSettings = settings
         case let .providersChosen(providers):
             providerForKind = providers
-        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited, .communicationSent, .productEdited,
+        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .background,
              .importPreviewed, .orchestrated:
             break  // handled by `update`
         }
@@ -87,6 +87,7 @@ extension Msg {
         switch self {
         case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed,
              .backlogEdited, .fieldEdited, .communicationSent, .productEdited: true
+        case .background: false
         case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
              .scrollLimit, .settingsChanged, .providersChosen: false
         }

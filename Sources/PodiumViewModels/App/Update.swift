@@ -46,6 +46,8 @@ public enum Msg: Sendable {
     case scrollLimit(Int)
     /// A backlog item was saved (`before` nil: it is new) or deleted, by the dashboard's form or keys.
     case backlogEdited(BacklogEdit)
+    /// Work started off the main loop (nil: it ended; its outcome follows as its own message).
+    case background(BackgroundWork?)
     /// An edit of the product (name, vision, goal) in $EDITOR ended.
     case productEdited(ProductEditOutcome)
     /// A communication was marked sent; it was `before` until then.
@@ -130,6 +132,9 @@ extension AppState {
         case let .productEdited(outcome):
             finishProductEdit(outcome)
             return []
+        case let .background(work):
+            backgroundWork = work
+            return []
         default:
             return receiveOutcome(msg)
         }
@@ -153,6 +158,10 @@ extension AppState {
                         message = "\(key) is not bound to anything · ? shows every key"
                     }
                 }
+                return []
+            }
+            if let work = backgroundWork, !action.onlyReads {
+                message = "Wait a moment: \(work.label) is still being written; moving, reading and filtering work meanwhile."
                 return []
             }
             return perform(action)

@@ -233,6 +233,20 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         }
     }
 
+    /// Whether the action only moves, shows or reads (it may run while a long change is
+    /// written in the background; the others wait for it).
+    public var onlyReads: Bool {
+        switch self {
+        case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
+             .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
+             .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .palette, .help, .refresh, .quit, .reviewDrafts,
+             .markSelected, .markFeedback, .openAcceptedSummary, .copyCommunication, .exportCommunication:
+            true
+        default:
+            false
+        }
+    }
+
     /// The pane an action shows, for the panes' show actions (see `Pane.showAction`).
     public var paneIndex: Int? {
         Panes.all.firstIndex { $0.showAction == self }
