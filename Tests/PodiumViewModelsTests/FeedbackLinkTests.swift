@@ -157,7 +157,7 @@ struct FeedbackLinkTests {
         let map = KeyMap.standard
         #expect(map.action(for: .character("L"), in: .customerRepresentative) == .linkToBacklog)
         #expect(map.action(for: .character("U"), in: .customerRepresentative) == .unlinkFromBacklog)
-        #expect(map.action(for: .character(" "), in: .customerRepresentative) == .markFeedback)
+        #expect(map.action(for: .character(" "), in: .customerRepresentative) == .markSelected, "one Space marks in every list")
         #expect(map.action(for: .character(" "), in: .orchestrator) == .markSelected)
         #expect(map.action(for: .character("O"), in: .decisionMaker) == .openRecord)
         let help = Help.lines(for: map)

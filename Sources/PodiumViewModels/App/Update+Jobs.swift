@@ -24,7 +24,12 @@ extension AppState {
         var inputs: [ArtifactReference] = []
         // What the kind asks for, of what the view shown offers (another pane's view: nothing).
         let takes = (info?.inputs ?? []).intersection(focusedView.jobInputs)
-        if takes.contains(.filteredFeedback), !pane.filter.isEmpty {
+        var scope = ""
+        if takes.contains(.filteredFeedback), focusedView.id == .feedback, !pane.marked.isEmpty {
+            // Hand-picked feedback: the marked items, whatever the filter shows.
+            inputs += pane.marked.sorted().map { ArtifactReference(kind: .feedback, id: $0) }
+            scope = " on \(Format.count(pane.marked.count, "marked item"))"
+        } else if takes.contains(.filteredFeedback), !pane.filter.isEmpty {
             guard !pane.visible.isEmpty else {
                 message = "No feedback matches the filter: Esc clears it."
                 return []
@@ -40,7 +45,7 @@ extension AppState {
         }
         mode = .normal
         let provider = provider(for: kind)
-        let scope = parameters.filter.map { _ in " on \(inputs.count) filtered items" } ?? ""
+        if let _ = parameters.filter { scope = " on \(inputs.count) filtered items" }
         message = "Queued \(kind)\(scope) on \(provider.name) (\(provider.model)\(provider.host.map { " at \($0)" } ?? "")) · 7 shows the job"
         return [.runJob(kind, parameters: parameters, inputs: inputs)]
     }

@@ -20,7 +20,6 @@ extension AppState {
             return []
         }
         switch action {
-        case .markFeedback: toggleFeedbackMark()
         case .linkToBacklog: openLinkPicker(.link)
         case .unlinkFromBacklog: openLinkPicker(.unlink)
         default: break
@@ -32,7 +31,7 @@ extension AppState {
 
     /// Marks or unmarks the selected feedback item (a ✓ before its text) and moves down.
     /// Marks stay while the filter changes, so items found by several filters can be linked at once.
-    private mutating func toggleFeedbackMark() {
+    mutating func toggleFeedbackMark() {
         let index = customerIndex
         guard let row = selectedRow, snapshot.feedback[RecordID(row.id)] != nil else {
             message = "Space marks feedback; there is none selected."

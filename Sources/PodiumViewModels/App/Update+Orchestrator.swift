@@ -17,14 +17,41 @@ extension AppState {
     }
 
     /// Shows the marks of the view a pane shows: the inbox's (`applyDraftMarks`), the feedback
-    /// list's (`applyFeedbackMarks`); other views have none.
+    /// list's (`applyFeedbackMarks`), any other list's (`applyRowMarks`).
     mutating func applyMarks(_ index: Int) {
         guard !panes[index].marked.isEmpty else { return }
         switch shownView(index).id {
         case .jobs: applyDraftMarks(index)
         case .feedback: applyFeedbackMarks(index)
-        default: break
+        default: applyRowMarks(index)
         }
+    }
+
+    /// Marks or unmarks the selected row of any other list (a ✓ before its last column) and
+    /// moves down: the marked rows are what a bulk action works on.
+    mutating func toggleRowMark() {
+        let index = focused
+        guard let row = selectedRow else {
+            message = "Space marks a row; there is none selected."
+            return
+        }
+        if panes[index].marked.remove(row.id) == nil { panes[index].marked.insert(row.id) }
+        rebuildContent(index)
+        let count = panes[index].marked.count
+        message = count == 0 ? "Nothing marked." : "\(Format.count(count, "row")) marked · Space again unmarks"
+        _ = perform(.moveDown)
+    }
+
+    /// Shows the ✓ of marked rows in a rebuilt list and forgets marks on rows that are gone.
+    private mutating func applyRowMarks(_ index: Int) {
+        var content = contents[index]
+        let ids = Set(content.rows.map(\.id))
+        panes[index].marked = panes[index].marked.filter { ids.contains($0) }
+        for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
+            let last = content.rows[row].cells.count - 1
+            if last >= 0 { content.rows[row].cells[last] = "✓ " + content.rows[row].cells[last] }
+        }
+        setContent(content, at: index)
     }
 
     /// Shows the marks in the inbox (a ✓ before the row's type) and forgets marks on drafts

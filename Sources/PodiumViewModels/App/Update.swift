@@ -370,9 +370,13 @@ extension AppState {
             mode = .prompt(Prompt(purpose: .importPath, text: ""))
         case .cancelJob, .retryJob:
             return jobControl(action)
-        case .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule:
+        case .markSelected where focusedPane.isInbox, .acceptMarked, .rejectOrRemove, .addRule, .editRule:
             return orchestratorAction(action)
-        case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary:
+        case .markSelected where focusedView.id == .feedback:
+            toggleFeedbackMark()
+        case .markSelected:
+            toggleRowMark()
+        case .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary:
             return customerAction(action)
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem:
             return backlogAction(action)

@@ -48,7 +48,6 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case addRule
     case editRule
     // The Customer Representative: feedback linked to backlog items by hand.
-    case markFeedback
     case linkToBacklog
     case unlinkFromBacklog
     case openAcceptedSummary
@@ -74,7 +73,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
     ] + JobKindInfo.all.map { .run($0.kind) } + [
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
-        .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
+        .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
         .newBacklogItem, .editBacklogItem, .deleteBacklogItem, .markSent, .copyCommunication, .exportCommunication,
         .editProduct, .addMeasure, .setMeasure, .removeMeasure,
     ]
@@ -82,7 +81,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
     /// name Podium does not know (also a job kind it has no catalogue entry for).
     public init?(rawValue: String) {
-        guard let action = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        // "mark-feedback" was Space in the Customer pane before Space marked in every list.
+        let name = rawValue == "mark-feedback" ? "mark" : rawValue
+        guard let action = Self.allCases.first(where: { $0.rawValue == name }) else { return nil }
         self = action
     }
 
@@ -128,7 +129,6 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .rejectOrRemove: "reject-marked"
         case .addRule: "add-rule"
         case .editRule: "edit-rule"
-        case .markFeedback: "mark-feedback"
         case .linkToBacklog: "link-to-backlog"
         case .unlinkFromBacklog: "unlink-from-backlog"
         case .openAcceptedSummary: "open-accepted-summary"
@@ -184,12 +184,11 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .reviewDrafts: "Review this pane's newest pending draft"
         case .cancelJob: "Cancel the selected job"
         case .retryJob: "Run the selected job again (failed, cancelled or interrupted)"
-        case .markSelected: "Mark a low-risk draft for bulk accept/reject; turn a rule on or off"
+        case .markSelected: "Mark the selected row: drafts for a bulk accept or reject (7), feedback to link, triage or summarize (3), any list's rows; turn a rule on or off"
         case .acceptMarked: "Accept the marked drafts"
         case .rejectOrRemove: "Reject the marked drafts; remove the selected rule"
         case .addRule: "Add an automation rule"
         case .editRule: "Edit the selected automation rule in $EDITOR"
-        case .markFeedback: "Mark feedback to link several items at once"
         case .linkToBacklog: "Link the selected (or marked) feedback to a backlog item, as demand or praise"
         case .unlinkFromBacklog: "Unlink the selected (or marked) feedback from a backlog item"
         case .openAcceptedSummary: "Read the accepted feedback summary and open what it cites"
@@ -219,8 +218,9 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     /// The pane whose keys the action's keys belong to; nil: every pane.
     public var scope: Stance? {
         switch self {
-        case .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
-        case .markFeedback, .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback: .customerRepresentative
+        case .cancelJob, .retryJob, .acceptMarked, .rejectOrRemove, .addRule, .editRule: .orchestrator
+        case .markSelected: nil
+        case .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback: .customerRepresentative
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem: .decisionMaker
         case .markSent, .copyCommunication, .exportCommunication: .influencer
         case .editProduct, .addMeasure, .setMeasure, .removeMeasure: .visionary
@@ -240,7 +240,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
              .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .palette, .help, .refresh, .quit, .reviewDrafts,
-             .markSelected, .markFeedback, .openAcceptedSummary, .copyCommunication, .exportCommunication:
+             .markSelected, .openAcceptedSummary, .copyCommunication, .exportCommunication:
             true
         default:
             false

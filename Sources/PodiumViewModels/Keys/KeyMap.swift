@@ -91,7 +91,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character(" "), .markSelected), Binding(.character("a"), .acceptMarked),
         Binding(.character("x"), .rejectOrRemove), Binding(.character("+"), .addRule), Binding(.character("e"), .editRule),
         // The Customer Representative's links by hand.
-        Binding(.character(" "), .markFeedback), Binding(.character("L"), .linkToBacklog),
+        Binding(.character("L"), .linkToBacklog),
         Binding(.character("U"), .unlinkFromBacklog), Binding(.character("M"), .openAcceptedSummary),
         // The Customer Representative's triage.
         Binding(.character("N"), .toggleSeen), Binding(.character("x"), .dismissFeedback), Binding(.character("T"), .tagFeedback),
