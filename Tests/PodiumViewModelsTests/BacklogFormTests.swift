@@ -111,8 +111,9 @@ struct BacklogFormTests {
     @Test("the keys work in the backlog view only, and the help lists them")
     func scope() {
         var state = state()
-        _ = state.press(.character("v"))  // the decision log
-        #expect(state.press(.character("n")).isEmpty && state.mode == .normal)
+        _ = state.press(.character("v"))  // the decision log: n records a decision there instead, x deletes nothing
+        #expect(state.press(.character("n")) == [.editDocument(.decision(nil), kept: nil)])
+        #expect(state.press(.character("x")).isEmpty && state.mode == .normal)
         #expect(state.message?.contains("backlog view") == true)
         _ = state.press(.character("3"), .character("e"))
         #expect(state.mode == .normal, "e does nothing to the backlog from the Customer pane")

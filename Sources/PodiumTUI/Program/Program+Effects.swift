@@ -28,6 +28,7 @@ extension Program {
         case let .copyToClipboard(text, what): copyToClipboard(text, what: what)
         case let .exportCommunication(id, path): exportCommunication(id, to: path)
         case let .editProduct(kept): editProduct(kept: kept)
+        case let .editDocument(record, kept): editDocument(record, kept: kept)
         }
     }
 
@@ -98,6 +99,9 @@ extension Program {
         case let .restoreCommunication(before): restoreCommunication(before)
         case let .changeMeasure(change): changeMeasure(change, summary: summary)
         case let .restoreProduct(before): restoreProduct(before)
+        case let .restoreStakeholder(id, before): restore(id, to: before, stance: .collaborator)
+        case let .restoreExperiment(id, before): restore(id, to: before, stance: .experimenter)
+        case let .restoreDecision(id, before): restore(id, to: before, stance: .decisionMaker)
         }
     }
 
@@ -125,7 +129,8 @@ extension Effect {
     var writes: Bool {
         switch self {
         case .write, .review, .importFile, .bulkReview, .rule, .cancelJob, .retryJob, .runJob: true
-        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication, .editProduct: false
+        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication: false
+        case .editProduct, .editDocument: true
         }
     }
 }

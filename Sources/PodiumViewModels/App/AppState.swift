@@ -160,6 +160,8 @@ public struct AppState: Sendable {
     /// Work running off the main loop (accepting or undoing a draft that writes thousands of
     /// records): what it is and since when; the status bar shows it, keys stay live.
     public internal(set) var backgroundWork: BackgroundWork?
+    /// The text of a record edit that was refused, offered again by the next `e` or `n` on it.
+    public internal(set) var keptDocument: KeptDocument?
     /// The text of a product edit that was refused, offered again by the next `e` in the Visionary pane.
     public internal(set) var keptProductText: String?
     /// A new draft to select in the Orchestrator once its row is there.
@@ -382,6 +384,11 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case changeMeasure(MeasureChange)
     /// Puts the product back as it was (the undo of a change to it).
     case restoreProduct(Product)
+    /// Puts a stakeholder, experiment or decision back as it was, or removes it (nil): the
+    /// undo of an edit in $EDITOR.
+    case restoreStakeholder(RecordID<Stakeholder>, Stakeholder?)
+    case restoreExperiment(RecordID<Experiment>, Experiment?)
+    case restoreDecision(RecordID<Decision>, Decision?)
     /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete.
     case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?)
 }
@@ -411,6 +418,9 @@ public enum Effect: Sendable, Equatable {
     /// Opens the product's name, vision and goal in $EDITOR (`kept`: the text of an edit refused
     /// before, so that nothing typed is lost); the outcome comes back as `Msg.productEdited`.
     case editProduct(kept: String?)
+    /// Opens a stakeholder, experiment or decision (nil id: a new one) in $EDITOR as a
+    /// document (`kept`: the text of an edit refused before); the outcome is `Msg.documentEdited`.
+    case editDocument(DocumentRecord, kept: String?)
     /// Opens the text of a form's field in $EDITOR; the text comes back as `Msg.fieldEdited`.
     case editField(text: String, name: String)
 }
@@ -461,4 +471,31 @@ public struct BackgroundWork: Sendable, Equatable {
         self.label = label
         self.since = since
     }
+}
+
+/// A record edited as a document in $EDITOR: which one (nil: a new one).
+public enum DocumentRecord: Sendable, Equatable {
+    case stakeholder(RecordID<Stakeholder>?)
+    case experiment(RecordID<Experiment>?)
+    case decision(RecordID<Decision>?)
+}
+
+/// The text of a refused document edit, kept for the next try.
+public struct KeptDocument: Sendable, Equatable {
+    public var record: DocumentRecord
+    public var text: String
+
+    public init(record: DocumentRecord, text: String) {
+        self.record = record
+        self.text = text
+    }
+}
+
+/// How an edit of a record in $EDITOR ended.
+public enum DocumentOutcome: Sendable, Equatable {
+    /// Saved: "Added the stakeholder “Ana”"; `restore` puts it back as it was.
+    case saved(summary: String, restore: WorkspaceEdit)
+    case unchanged
+    /// Refused for `reason`; `text` is what the user wrote, kept for the next try.
+    case refused(DocumentRecord, reason: String, text: String)
 }

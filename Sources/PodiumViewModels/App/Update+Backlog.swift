@@ -21,6 +21,15 @@ public struct EditorFailure: Error, Sendable, Equatable {
 /// The Decision Maker's backlog by hand: n adds, e edits, x (or Delete) deletes after y.
 extension AppState {
     mutating func backlogAction(_ action: Action) -> [Effect] {
+        // In the decision log, n and e write decisions.
+        if focusedView.id == .decisionLog, action != .deleteBacklogItem {
+            let selected = selectedRow.flatMap { snapshot.decisions[RecordID($0.id)] }
+            if action == .editBacklogItem && selected == nil {
+                message = "No decision is selected: n records a new one."
+                return []
+            }
+            return openDocument(.decision(action == .newBacklogItem ? nil : selected?.id))
+        }
         guard focusedView.reordersBacklog else {
             message = "Backlog items are added and edited in the Decision Maker's backlog view (4, then v)."
             return []

@@ -35,7 +35,7 @@ extension AppState {
             paneSettings = settings
         case let .providersChosen(providers):
             providerForKind = providers
-        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .background,
+        case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .background, .documentEdited,
              .importPreviewed, .orchestrated:
             break  // handled by `update`
         }
@@ -86,7 +86,7 @@ extension Msg {
     var answersTheUser: Bool {
         switch self {
         case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed,
-             .backlogEdited, .fieldEdited, .communicationSent, .productEdited: true
+             .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .documentEdited: true
         case .background: false
         case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
              .scrollLimit, .settingsChanged, .providersChosen: false

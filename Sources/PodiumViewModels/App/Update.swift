@@ -46,6 +46,8 @@ public enum Msg: Sendable {
     case scrollLimit(Int)
     /// A backlog item was saved (`before` nil: it is new) or deleted, by the dashboard's form or keys.
     case backlogEdited(BacklogEdit)
+    /// An edit of a stakeholder, experiment or decision in $EDITOR ended.
+    case documentEdited(DocumentOutcome)
     /// Work started off the main loop (nil: it ended; its outcome follows as its own message).
     case background(BackgroundWork?)
     /// An edit of the product (name, vision, goal) in $EDITOR ended.
@@ -134,6 +136,9 @@ extension AppState {
             return []
         case let .background(work):
             backgroundWork = work
+            return []
+        case let .documentEdited(outcome):
+            finishDocumentEdit(outcome)
             return []
         default:
             return receiveOutcome(msg)
@@ -386,6 +391,8 @@ extension AppState {
             return communicationAction(action)
         case .editProduct, .addMeasure, .setMeasure, .removeMeasure:
             return visionAction(action)
+        case .newStakeholder, .editStakeholder, .newExperiment, .editExperiment:
+            return documentAction(action)
         case let .run(kind):
             return runJob(kind)
         }

@@ -61,6 +61,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case addMeasure
     case setMeasure
     case removeMeasure
+    case newStakeholder
+    case editStakeholder
+    case newExperiment
+    case editExperiment
     case newBacklogItem
     case editBacklogItem
     case deleteBacklogItem
@@ -75,7 +79,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
         .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
         .newBacklogItem, .editBacklogItem, .deleteBacklogItem, .markSent, .copyCommunication, .exportCommunication,
-        .editProduct, .addMeasure, .setMeasure, .removeMeasure,
+        .editProduct, .addMeasure, .setMeasure, .removeMeasure, .newStakeholder, .editStakeholder, .newExperiment, .editExperiment,
     ]
 
     /// The action a name in the config file stands for, e.g. "run-tag-sentiment"; nil for a
@@ -142,6 +146,10 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .addMeasure: "add-measure"
         case .setMeasure: "set-measure"
         case .removeMeasure: "remove-measure"
+        case .newStakeholder: "new-stakeholder"
+        case .editStakeholder: "edit-stakeholder"
+        case .newExperiment: "new-experiment"
+        case .editExperiment: "edit-experiment"
         case .newBacklogItem: "new-backlog-item"
         case .editBacklogItem: "edit-backlog-item"
         case .deleteBacklogItem: "delete-backlog-item"
@@ -202,8 +210,12 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .addMeasure: "Add a goal measure (NAME: BASELINE -> TARGET)"
         case .setMeasure: "Record a new value for the selected goal measure"
         case .removeMeasure: "Remove the selected goal measure (u undoes)"
-        case .newBacklogItem: "New backlog item (a form: Tab moves, Enter saves)"
-        case .editBacklogItem: "Edit the selected backlog item: title, status, estimate, RICE and WSJF inputs, tags, key"
+        case .newStakeholder: "New stakeholder, in $EDITOR"
+        case .editStakeholder: "Edit the selected stakeholder in $EDITOR: role, influence, interest, a new note"
+        case .newExperiment: "New experiment, in $EDITOR"
+        case .editExperiment: "Edit the selected experiment in $EDITOR: start or stop it, record its result"
+        case .newBacklogItem: "New backlog item (a form: Tab moves, Enter saves); in the decision log, a new decision in $EDITOR"
+        case .editBacklogItem: "Edit the selected backlog item: title, status, estimate, RICE and WSJF inputs, tags, key; in the decision log, the decision in $EDITOR"
         case .deleteBacklogItem: "Delete the selected backlog item (asks first; u undoes)"
         case let .run(kind): "AI: " + (kind.info?.title ?? rawValue)
         }
@@ -224,6 +236,8 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .newBacklogItem, .editBacklogItem, .deleteBacklogItem: .decisionMaker
         case .markSent, .copyCommunication, .exportCommunication: .influencer
         case .editProduct, .addMeasure, .setMeasure, .removeMeasure: .visionary
+        case .newStakeholder, .editStakeholder: .collaborator
+        case .newExperiment, .editExperiment: .experimenter
         case let .run(kind): kind.info?.stance
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,

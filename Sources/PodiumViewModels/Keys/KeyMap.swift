@@ -95,6 +95,9 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("U"), .unlinkFromBacklog), Binding(.character("M"), .openAcceptedSummary),
         // The Customer Representative's triage.
         Binding(.character("N"), .toggleSeen), Binding(.character("x"), .dismissFeedback), Binding(.character("T"), .tagFeedback),
+        // Stakeholders and experiments in $EDITOR.
+        Binding(.character("n"), .newStakeholder), Binding(.character("e"), .editStakeholder),
+        Binding(.character("n"), .newExperiment), Binding(.character("e"), .editExperiment),
         // The Visionary's product and goal measures.
         Binding(.character("e"), .editProduct), Binding(.character("+"), .addMeasure), Binding(.character("="), .setMeasure),
         Binding(.character("x"), .removeMeasure),

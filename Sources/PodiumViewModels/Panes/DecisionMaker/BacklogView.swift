@@ -1,3 +1,4 @@
+import Foundation
 import PodiumCore
 import PodiumStore
 
@@ -18,6 +19,11 @@ struct BacklogView: PaneView {
             summary.append(.init("Latest decision (\(Format.day(latest.decidedAt))): \(Format.clean(latest.title)) — \(Format.clean(latest.choice))", .muted))
         }
         summary.append(.init("\(decisions.count) decisions in the log · \(backlog.filter { $0.status != .done }.count) open items", .muted))
+        let due = decisions.filter { ($0.reviewAt ?? .distantFuture) <= Date() }
+        if !due.isEmpty {
+            summary.append(.init("\(Format.count(due.count, "decision")) due for review: " + due.prefix(2).map { "“\(Format.clean($0.title))”" }.joined(separator: ", ")
+                + " · v shows the log, e there edits one", .warning))
+        }
         // Items imported from a tracker show its key; a backlog made in Podium has no column for it.
         let keyWidth = backlog.compactMap { $0.key.map { Format.clean($0).count } }.max().map { min(max($0, 3), 10) }
         var columns: [PaneContent.Column] = [.init("#", width: 3, alignRight: true)]

@@ -21,12 +21,20 @@ struct JobsView: PaneView {
             .sorted { $0.0 > $1.0 }.map(\.1)
         return PaneContent(
             title: "Orchestrator — jobs and drafts inbox",
-            summary: summary(jobs: jobs, drafts: drafts, pending: pending, automatic: automatic),
+            summary: summary(jobs: jobs, drafts: drafts, pending: pending, automatic: automatic)
+                + Self.dueDecisions(in: snapshot),
             columns: [.init("TYPE", width: 7), .init("STATUS", width: 11), .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")],
             rows: active.map(jobRow) + pending.map { draftRow($0, automatic: automatic) } + rest,
             emptyMessage: "No AI jobs or drafts yet: each pane's AI keys are in its hints (m summarizes feedback in 3); : lists them all.",
             hints: "Enter review · Space mark · a/x bulk · v views",
             counts: "\(active.count + pending.count + rest.count) jobs and drafts · \(pending.count) to review")
+    }
+
+    /// Decisions whose review date has come, for the inbox of every stance's work.
+    static func dueDecisions(in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
+        let due = snapshot.decisions.values.filter { ($0.reviewAt ?? .distantFuture) <= Date() }
+        guard !due.isEmpty else { return [] }
+        return [.init("Decisions due for review: \(due.count) (4, then v: the decision log)", .warning)]
     }
 
     /// Drafts to review by stance, jobs by status and tokens, jobs to run again, and what
