@@ -112,6 +112,10 @@ if arguments.first == "import" {
                         full: !arguments.contains("dry"))
     exit(0)
 }
+if arguments.first == "accept-keys" {
+    try AcceptBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000)
+    exit(0)
+}
 if arguments.first == "themes" {
     try ThemeBench.run()
     exit(0)

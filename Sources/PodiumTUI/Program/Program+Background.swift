@@ -7,8 +7,8 @@ import PodiumViewModels
 /// records runs on a background queue while the screen keeps answering keys, with what is
 /// being done in the status bar. It is one transaction: it finishes, or rolls back, whole.
 extension Program {
-    /// Records a change may write before it runs off the main loop.
-    static let backgroundThreshold = 300
+    /// Records a change may write before it runs off the main loop (`backgroundThreshold`'s default).
+    public static let defaultBackgroundThreshold = 300
 
     /// Runs `work` on a background queue and hands its messages (and the end of the work) to the
     /// main loop; refused while other background work runs.

@@ -11,7 +11,7 @@ extension Program {
         do {
             switch request {
             case let .accept(id):
-                if let draft = store.snapshot.drafts[id], draft.estimatedWrites > Self.backgroundThreshold {
+                if let draft = store.snapshot.drafts[id], draft.estimatedWrites > backgroundThreshold {
                     let review = review, store = store
                     return inBackground("accepting “\(Format.clean(draft.title))” (\(draft.estimatedWrites) records)") {
                         do {
@@ -56,7 +56,7 @@ extension Program {
     }
 
     func undoAcceptance(_ id: RecordID<Draft>) -> [Msg] {
-        if let draft = store.snapshot.drafts[id], (draft.appliedChanges?.count ?? 0) > Self.backgroundThreshold {
+        if let draft = store.snapshot.drafts[id], (draft.appliedChanges?.count ?? 0) > backgroundThreshold {
             let review = review, store = store
             return inBackground("undoing “\(Format.clean(draft.title))” (\(draft.appliedChanges?.count ?? 0) records)") {
                 do {

@@ -13,6 +13,9 @@ import PodiumViewModels
 /// Only this loop touches the backend; the workspace watcher, the job engine and automation
 /// hand their news over through the `Mailbox`.
 public final class Program {
+    /// Records a change may write before it runs off the main loop (the benchmark sets it
+    /// out of reach to measure the screen with every change on the main loop).
+    public var backgroundThreshold = Program.defaultBackgroundThreshold
     let store: WorkspaceStore
     let backend: TerminalBackend
     private let theme: Theme

@@ -136,6 +136,8 @@ extension AppState {
             return []
         case let .background(work):
             backgroundWork = work
+            // The draft being accepted closes: the dashboard stays usable while it is written.
+            if work != nil, case .draft = mode { mode = .normal }
             return []
         case let .documentEdited(outcome):
             finishDocumentEdit(outcome)
