@@ -138,6 +138,8 @@ extension AppState {
             backgroundWork = work
             // The draft being accepted closes: the dashboard stays usable while it is written.
             if work != nil, case .draft = mode { mode = .normal }
+            // What is being written shows in the status bar until its outcome arrives.
+            if work != nil { message = nil }
             return []
         case let .documentEdited(outcome):
             finishDocumentEdit(outcome)
