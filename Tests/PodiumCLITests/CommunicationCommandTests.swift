@@ -17,12 +17,19 @@ struct CommunicationCommandTests {
         let home = try TemporaryDirectory("podium-communications-cli")
         try #require(try podium(["demo", "--no-open", "--bare", "--size", "40"], home: home.url).status == 0)
         let store = try WorkspaceStore.open(at: home.url.appendingPathComponent("ws"))
-        let update = try #require(store.snapshot.communications.values.first { $0.kind == .stakeholderUpdate })
+        let update = Communication(title: "Release notes 4.13", audience: "all customers", kind: .releaseNotes,
+                                   body: "# Release notes 4.13\n\n- **Faster** search [#1a2b3c4d]\n")
+        try store.write { try $0.save(update) }
         let short = String(update.id.rawValue.suffix(8))
         let sent = try podium(["communications", "sent", short, "--channel", "email", "--date", "2026-12-04", "--json"], home: home.url)
         #expect(sent.status == 0, "\(sent.standardError)")
         #expect(sent.standardOutput.contains("\"channel\" : \"email\"") && sent.standardOutput.contains("\"status\" : \"sent\""))
         #expect(try podium(["list", "communications", "--json"], home: home.url).standardOutput.contains("\"channel\" : \"email\""))
+        let again = try podium(["communications", "sent", short, "--channel", "Slack"], home: home.url)
+        #expect(again.status == 1 && again.standardError.contains("was sent already on 2026-12-04 by email"), "the first sending is kept")
+        let empty = try #require(store.snapshot.communications.values.first { $0.body.isEmpty })
+        let blank = try podium(["communications", "sent", String(empty.id.rawValue.suffix(8))], home: home.url)
+        #expect(blank.status == 1 && blank.standardError.contains("has no text yet"))
 
         let file = home.url.appendingPathComponent("update.md").path
         #expect(try podium(["communications", "export", short, "-o", file], home: home.url).status == 0)

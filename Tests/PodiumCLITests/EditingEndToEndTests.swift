@@ -107,6 +107,10 @@ extension DashboardEndToEndTests {
     @Test("an update marked sent and copied in a real terminal: the OSC 52 sequence reaches tmux's clipboard; list --json shows it sent")
     func sentAndCopiedInATerminal() throws {
         let (folder, workspace) = try prepare()
+        // An update written and not sent yet, at the top of the Influencer's list.
+        let store = try WorkspaceStore.open(at: URL(fileURLWithPath: workspace))
+        try store.write { try $0.save(Communication(title: "Sprint 7 update for the team", audience: "team", kind: .stakeholderUpdate,
+                                                   body: "# Sprint 7 update for the team\n\n- **Done:** invoicing on site [#1a2b3c4d]\n")) }
         let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40,
                                        environment: ["HOME": folder.url.path, "TERM": "xterm-256color", "DISPLAY": "", "WAYLAND_DISPLAY": ""])
         try terminal.run(["set-option", "-s", "set-clipboard", "on"])

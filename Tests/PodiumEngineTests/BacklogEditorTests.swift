@@ -23,7 +23,8 @@ struct BacklogEditorTests {
         (.estimate, "XL", "“XL” is not a number"),
         (.reach, "-5", "not below 0"),
         (.jobSize, "0", "more than 0 (it divides)"),
-        (.confidence, "250", "at most 1 (or 100%)"),
+        (.confidence, "250", "at most 1 (or a percentage: 80%)"),
+        (.confidence, "1.5", "at most 1 (or a percentage: 80%)"),
         (.status, "maybe", "“maybe” is not a status: proposed, ready, in-progress, done, dropped"),
         (.key, "led-101", "led-101 is already the key of “Bank feeds reconnect by themselves”"),
         (.key, "LED 102", "a key has no spaces (e.g. LED-101)"),
@@ -46,6 +47,7 @@ struct BacklogEditorTests {
         #expect(BacklogFields.status("inprogress") == .inProgress)
         #expect(BacklogFields.status("DONE") == .done)
         #expect(BacklogFields.number("0,5") == 0.5)
+        #expect(BacklogFields.number("1,200") == 1_200 && BacklogFields.number("12,500,000") == 12_500_000, "a thousands comma, as Podium writes numbers")
         #expect(BacklogFields.number("80%") == 80)
         #expect(BacklogFields.number("1e400") == nil && BacklogFields.number("3 points") == nil)
         let item = BacklogFields([.title: "x", .status: "ready", .confidence: "80%"]).applied(to: BacklogItem(title: ""), now: Self.now)
@@ -102,6 +104,14 @@ struct BacklogEditorTests {
         let actions = store.snapshot.audit.all.map(\.action)
         #expect(actions.filter { $0 == .undo }.count == 2 && actions.contains(.delete))
         #expect(throws: BacklogEditor.Failure.self) { try editor.delete(id) }
+
+        // An undo never overwrites a change made since: the item deleted elsewhere stays deleted.
+        var fields = BacklogFields(deleted)
+        fields[.estimate] = "8"
+        let (was, now) = try editor.save(fields, id: existing.id)
+        try editor.delete(existing.id)
+        #expect(throws: BacklogEditor.Failure.self) { try editor.restore(existing.id, to: was, expecting: now) }
+        #expect(store.snapshot.backlog[existing.id] == nil)
         withExtendedLifetime(folder) {}
     }
 }

@@ -29,6 +29,8 @@ struct ProductEditorTests {
         ("Weekly active technicians: 120 -> 200", GoalMeasure(name: "Weekly active technicians", baseline: 120, current: 120, target: 200)),
         ("App store rating: 4,1 → 4.5 ★", GoalMeasure(name: "App store rating", baseline: 4.1, current: 4.1, target: 4.5, unit: "★")),
         ("Jobs invoiced on site: 30 -> 60%, now 42", GoalMeasure(name: "Jobs invoiced on site", baseline: 30, current: 42, target: 60, unit: "%")),
+        ("Monthly churn: 5% -> 2%", GoalMeasure(name: "Monthly churn", baseline: 5, current: 5, target: 2, unit: "%")),
+        ("Sync failures per 1,000 jobs: 1,200 -> 50", GoalMeasure(name: "Sync failures per 1,000 jobs", baseline: 1_200, current: 1_200, target: 50)),
     ])
     func measures(text: String, expected: GoalMeasure) throws {
         #expect(try MeasureText.read(text) == expected)

@@ -21,6 +21,14 @@ struct RecordDocumentTests {
         #expect(read.options == decision.options && read.choice == decision.choice && Format.day(read.reviewAt!) == Format.day(decision.reviewAt!))
     }
 
+    @Test("a decision recorded today is dated now, so that it counts among the last 7 days at once")
+    func today() throws {
+        let decision = Decision.blank(now: Self.now)
+        let text = RecordDocument.write(decision).replacingOccurrences(of: "# Title\n<!-- required -->\n", with: "# Title\nKeep pricing\n")
+            .replacingOccurrences(of: "# Choice\n<!-- required: what was decided -->\n", with: "# Choice\nPer technician\n")
+        #expect(try RecordDocument.read(text, into: decision, now: Self.now).decidedAt == Self.now)
+    }
+
     @Test("a stakeholder's influence must be 1 to 5; a decision needs a choice; a date must be a date")
     func refusals() throws {
         let stakeholder = Stakeholder(name: "Ana Ruiz")

@@ -92,7 +92,7 @@ struct BacklogFormTests {
         changed.title = "Renamed"
         _ = state.update(.backlogEdited(.saved(after: changed, before: selected)))
         #expect(state.message == "Saved “Renamed” · u undoes")
-        #expect(state.press(.character("u")) == [.write(.restoreBacklogItem(selected.id, selected), summary: "Undo: edited “Renamed”")])
+        #expect(state.press(.character("u")) == [.write(.restoreBacklogItem(selected.id, selected, expecting: changed), summary: "Undo: edited “Renamed”")])
 
         _ = state.press(.character("x"))
         #expect(state.mode == .confirmDelete(BacklogDeletion(id: selected.id, title: selected.title,
@@ -101,11 +101,11 @@ struct BacklogFormTests {
         _ = state.press(.delete)
         #expect(state.press(.character("y")) == [.write(.deleteBacklogItem(selected.id), summary: "Delete backlog item “\(selected.title)”")])
         _ = state.update(.backlogEdited(.deleted(selected)))
-        #expect(state.press(.character("u")) == [.write(.restoreBacklogItem(selected.id, selected), summary: "Undo: deleted “\(selected.title)”")])
+        #expect(state.press(.character("u")) == [.write(.restoreBacklogItem(selected.id, selected, expecting: nil), summary: "Undo: deleted “\(selected.title)”")])
 
         let added = BacklogItem(title: "New one")
         _ = state.update(.backlogEdited(.saved(after: added, before: nil)))
-        #expect(state.press(.character("u")) == [.write(.restoreBacklogItem(added.id, nil), summary: "Undo: added “New one”")])
+        #expect(state.press(.character("u")) == [.write(.restoreBacklogItem(added.id, nil, expecting: added), summary: "Undo: added “New one”")])
     }
 
     @Test("the keys work in the backlog view only, and the help lists them")

@@ -9,7 +9,14 @@ import Testing
 @Suite("Communication keys")
 struct CommunicationKeyTests {
     private func state() -> AppState {
-        var state = AppState(snapshot: demoSnapshot(), location: "~/ws")
+        // The update at the top of the list written and not sent yet.
+        var snapshot = demoSnapshot()
+        if let newest = snapshot.communications.values.max(by: { $0.createdAt < $1.createdAt }) {
+            snapshot.communications[newest.id]?.status = .draft
+            snapshot.communications[newest.id]?.sentAt = nil
+            if newest.body.isEmpty { snapshot.communications[newest.id]?.body = "# \(newest.title)\n\n- **Invoicing** on site" }
+        }
+        var state = AppState(snapshot: snapshot, location: "~/ws")
         _ = state.update(.resized(width: 120, height: 40))
         _ = state.press(.character("6"), .character("g"))
         return state

@@ -53,6 +53,23 @@ struct FeedbackTriageKeyTests {
         #expect(row.cells[1] == "dismissed" && row.tone == .muted)
     }
 
+    @Test("dismissed feedback is not linked: L on it says so; among marked items it is left out")
+    func dismissedNotLinked() throws {
+        var state = state()
+        let id = try #require(state.selectedRow.map { RecordID<FeedbackItem>($0.id) })
+        var snapshot = state.snapshot
+        snapshot.feedback[id]?.triage = .dismissed
+        _ = state.update(.workspaceChanged(snapshot, changes: nil))
+        _ = state.press(.character("L"))
+        #expect(state.mode == .normal && state.message?.hasPrefix("Dismissed feedback is not linked") == true)
+        _ = state.press(.character(" "), .character(" "), .character("L"))
+        guard case let .linkPicker(picker) = state.mode else {
+            Issue.record("no picker for the marked items")
+            return
+        }
+        #expect(picker.feedback.count == 1 && !picker.feedback.contains(id))
+    }
+
     @Test("T edits one item's tags in a prompt filled with them; on marked items it adds tags; the STATE column filters")
     func tags() throws {
         var state = state()

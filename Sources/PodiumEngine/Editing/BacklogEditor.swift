@@ -72,10 +72,16 @@ public struct BacklogEditor: Sendable {
     }
 
     /// Puts an item back as it was (`before`), or removes it when it did not exist: the undo
-    /// of `save` and `delete`.
-    public func restore(_ id: RecordID<BacklogItem>, to before: BacklogItem?, now: Date = Date()) throws {
+    /// of `save` and `delete`. With `expecting`, refused when the item is no longer as the
+    /// change left it (another process or command changed or deleted it since): an undo never
+    /// overwrites someone else's change.
+    public func restore(_ id: RecordID<BacklogItem>, to before: BacklogItem?, expecting: BacklogItem?? = .none, now: Date = Date()) throws {
         try store.write { transaction in
             let current = transaction.record(BacklogItem.self, id: id)
+            if case let .some(expected) = expecting, current != expected {
+                throw Failure(description: "not undone: “\((current ?? before)?.title ?? id.short)” changed since (in another window or command); "
+                    + "podium list backlog shows it as it is")
+            }
             if let before { try transaction.save(before) } else { transaction.delete(BacklogItem.self, id: id) }
             let title = before?.title ?? current?.title ?? id.short
             try transaction.log(AuditEntry(

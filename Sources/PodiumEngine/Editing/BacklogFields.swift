@@ -100,7 +100,9 @@ public struct BacklogFields: Sendable, Equatable {
             guard let value = Self.number(text) else { return "“\(Format.clean(text))” is not a number" }
             if value < 0 { return "not below 0" }
             if field == .jobSize && value == 0 { return "more than 0 (it divides)" }
-            if field == .confidence && value > 100 { return "at most 1 (or 100%)" }
+            if field == .confidence && (text.hasSuffix("%") ? value > 100 : value > 1) {
+                return text.hasSuffix("%") ? "at most 100%" : "at most 1 (or a percentage: 80%)"
+            }
             return nil
         }
     }
@@ -127,8 +129,9 @@ public struct BacklogFields: Sendable, Equatable {
         item.estimate = number(.estimate)
         item.tags = self[.tags].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         item.description = self[.description].trimmingCharacters(in: .whitespacesAndNewlines)
+        let confidence = self[.confidence].trimmingCharacters(in: .whitespaces)
         item.rice = RICEInputs(reach: number(.reach), impact: number(.impact),
-                               confidence: number(.confidence).map { $0 > 1 ? $0 / 100 : $0 }, effort: number(.effort))
+                               confidence: number(.confidence).map { confidence.hasSuffix("%") ? $0 / 100 : $0 }, effort: number(.effort))
         item.wsjf = WSJFInputs(businessValue: number(.businessValue), timeCriticality: number(.timeCriticality),
                                riskReduction: number(.riskReduction), jobSize: number(.jobSize))
         item.updatedAt = now
@@ -147,13 +150,22 @@ public struct BacklogFields: Sendable, Equatable {
         return BacklogStatus.allCases.first { $0.rawValue.filter(\.isLetter) == squeezed }
     }
 
-    /// A number as people type it: "3", "0.5", "0,5", "80%"; nil for anything else.
+    /// A number as people type it: "3", "0.5", "0,5", "1,200" (a thousands comma), "80%";
+    /// nil for anything else.
     public static func number(_ text: String) -> Double? {
-        var text = text.replacingOccurrences(of: ",", with: ".")
+        var text = text.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("%") { text.removeLast() }
+        text = Self.decimal(text)
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
               let value = Double(text), value.isFinite, abs(value) < 1e12 else { return nil }
         return value
+    }
+
+    /// "1,200" and "12,500,000" lose their thousands commas; any other comma is a decimal
+    /// point ("0,5").
+    public static func decimal(_ text: String) -> String {
+        if text.wholeMatch(of: /-?\d{1,3}(,\d{3})+(\.\d+)?/) != nil { return text.replacingOccurrences(of: ",", with: "") }
+        return text.replacingOccurrences(of: ",", with: ".")
     }
 
     static func format(_ value: Double) -> String {

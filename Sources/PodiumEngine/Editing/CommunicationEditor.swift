@@ -23,6 +23,13 @@ public struct CommunicationEditor: Sendable {
                 throw Failure(description: "no communication \(id.short)")
             }
             let before = communication
+            guard !communication.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw Failure(description: "“\(communication.title)” has no text yet: accept or write its draft first (7 lists the drafts)")
+            }
+            if communication.status == .sent {
+                throw Failure(description: "“\(communication.title)” was sent already"
+                    + (communication.sentAt.map { " on \(Format.day($0))" } ?? "") + (communication.channel.map { " by \($0)" } ?? ""))
+            }
             communication.status = .sent
             communication.sentAt = date
             let channel = channel?.trimmingCharacters(in: .whitespaces)

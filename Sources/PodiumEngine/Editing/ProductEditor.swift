@@ -139,9 +139,11 @@ public enum MeasureText {
         return GoalMeasure(name: parts[0], baseline: baseline, current: current ?? baseline, target: target, unit: unit)
     }
 
-    /// A number as typed ("4,5", "1 200"); nil for anything else.
+    /// A number as typed ("4,5", "1,200", "5%"); nil for anything else.
     public static func number(_ text: String) -> Double? {
-        let cleaned = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
+        var cleaned = text.replacingOccurrences(of: " ", with: "")
+        for suffix in ["%", "★"] where cleaned.hasSuffix(suffix) { cleaned.removeLast() }
+        cleaned = BacklogFields.decimal(cleaned)
         guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite, abs(value) < 1e12 else { return nil }
         return value
     }

@@ -70,10 +70,12 @@ public enum RecordDocument {
         return value
     }
 
-    /// A day (YYYY-MM-DD), or nil for an empty field.
-    public static func day(_ text: String, _ field: String) throws -> Date? {
+    /// A day (YYYY-MM-DD), or nil for an empty field; today is now (not noon, which may be
+    /// hours ahead and keep it out of "the last 7 days").
+    public static func day(_ text: String, _ field: String, now: Date = Date()) throws -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
+        if trimmed == Format.day(now) { return now }
         guard trimmed.count == 10, let date = Timestamp.parse(trimmed + "T12:00:00Z") else {
             throw EditFailure(description: "\(field): “\(trimmed)” is not a date: YYYY-MM-DD, e.g. 2026-12-05")
         }

@@ -52,9 +52,9 @@ extension Experiment: DocumentEditable {
             throw EditFailure(description: "Status: “\(typed)” is not one of " + ExperimentStatus.allCases.map(\.rawValue).joined(separator: ", "))
         }
         copy.status = status
-        copy.startsAt = try RecordDocument.day(values["Starts"] ?? "", "Starts") ?? (status == .running || status.isConcluded ? startsAt ?? now : nil)
+        copy.startsAt = try RecordDocument.day(values["Starts"] ?? "", "Starts", now: now) ?? (status == .running || status.isConcluded ? startsAt ?? now : nil)
         // Concluded without an end date: it ended when it was concluded (today, or the day it had).
-        copy.endsAt = try RecordDocument.day(values["Ends"] ?? "", "Ends") ?? (status.isConcluded ? endsAt ?? now : nil)
+        copy.endsAt = try RecordDocument.day(values["Ends"] ?? "", "Ends", now: now) ?? (status.isConcluded ? endsAt ?? now : nil)
         if let start = copy.startsAt, let end = copy.endsAt, end < start {
             throw EditFailure(description: "Ends (\(Format.day(end))) is before Starts (\(Format.day(start)))")
         }
@@ -90,8 +90,8 @@ extension Decision: DocumentEditable {
         }.filter { !$0.isEmpty }
         copy.choice = try RecordDocument.required(values["Choice"] ?? "", "Choice")
         copy.rationale = values["Rationale"] ?? ""
-        copy.decidedAt = try RecordDocument.day(values["Decided on"] ?? "", "Decided on") ?? decidedAt
-        copy.reviewAt = try RecordDocument.day(values["Review on"] ?? "", "Review on")
+        copy.decidedAt = try RecordDocument.day(values["Decided on"] ?? "", "Decided on", now: now) ?? decidedAt
+        copy.reviewAt = try RecordDocument.day(values["Review on"] ?? "", "Review on", now: now)
         copy.updatedAt = now
         return copy
     }

@@ -32,9 +32,9 @@ extension Program {
         }
     }
 
-    func restoreBacklogItem(_ id: RecordID<BacklogItem>, _ before: BacklogItem?) -> [Msg] {
+    func restoreBacklogItem(_ id: RecordID<BacklogItem>, _ before: BacklogItem?, expecting: BacklogItem?) -> [Msg] {
         do {
-            try backlogEditor.restore(id, to: before)
+            try backlogEditor.restore(id, to: before, expecting: expecting)
             return [changed([.backlog, .audit])]
         } catch {
             return [.writeFailed("\(error)")]

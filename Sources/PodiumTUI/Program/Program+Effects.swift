@@ -92,7 +92,7 @@ extension Program {
         case let .setFeedbackLinks(item, links): setFeedbackLinks(item, links, summary: summary)
         case let .saveBacklogItem(id, fields): saveBacklogItem(id, fields)
         case let .deleteBacklogItem(id): deleteBacklogItem(id)
-        case let .restoreBacklogItem(id, before): restoreBacklogItem(id, before)
+        case let .restoreBacklogItem(id, before, expecting): restoreBacklogItem(id, before, expecting: expecting)
         case let .setFeedbackTriage(triage): setFeedbackTriage(triage, summary: summary)
         case let .setFeedbackTags(tags): setFeedbackTags(tags, summary: summary)
         case let .markCommunicationSent(id, channel, date): markSent(id, channel: channel, at: date)

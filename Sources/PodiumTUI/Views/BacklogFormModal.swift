@@ -24,7 +24,7 @@ enum BacklogFormModal {
         let room = max(1, screen.height - 4)
         let offset = max(0, min(focusLine - room / 2, lines.count - room))
         Modal(title: form.title, lines: lines, width: min(96, max(40, screen.width - 4)),
-              hint: "Tab/Shift-Tab move · Enter saves · Ctrl-E editor · Esc cancels")
+              hint: "Tab move · Enter save · Esc cancel · ^E editor")
             .render(into: &buffer, area: screen, theme: theme, offset: offset)
     }
 

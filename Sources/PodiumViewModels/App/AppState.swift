@@ -70,7 +70,7 @@ public struct AppState: Sendable {
             /// A new goal measure: "NAME: BASELINE -> TARGET [UNIT]".
             case newMeasure
             /// A new value for the measure of that name.
-            case measureValue(String)
+            case measureValue(String, was: String)
         }
         public var purpose: Purpose
         public var text: String
@@ -101,7 +101,7 @@ public struct AppState: Sendable {
             case .communicationSent: "Sent by (e.g. email, Slack #product; a YYYY-MM-DD at the end if not today)"
             case .exportPath: "Export to (.md for Markdown, .txt for plain text)"
             case .newMeasure: "New goal measure (NAME: BASELINE -> TARGET [UNIT], e.g. Weekly active technicians: 120 -> 200)"
-            case let .measureValue(name): "\(Format.clean(name)) now"
+            case let .measureValue(name, was): "\(Format.clean(name)) now (it was \(Format.clean(was)))"
             }
         }
     }
@@ -389,8 +389,9 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case restoreStakeholder(RecordID<Stakeholder>, Stakeholder?)
     case restoreExperiment(RecordID<Experiment>, Experiment?)
     case restoreDecision(RecordID<Decision>, Decision?)
-    /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete.
-    case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?)
+    /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete;
+    /// refused when the item is no longer as the change left it (`expecting`; nil: absent).
+    case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?, expecting: BacklogItem?)
 }
 
 /// What the program must do after an update, beyond redrawing.

@@ -115,14 +115,14 @@ extension AppState {
         case let .saved(after, before):
             let title = Format.clean(after.title)
             let description = before == nil ? "added “\(title)”" : "edited “\(title)”"
-            pushUndo(UndoEntry(description: description, restore: .restoreBacklogItem(after.id, before)))
+            pushUndo(UndoEntry(description: description, restore: .restoreBacklogItem(after.id, before, expecting: after)))
             message = (before == nil ? "Added" : "Saved") + " “\(title)” · u undoes"
             if before == nil, let index = panes[focused].visible.firstIndex(where: { contents[focused].rows[$0].id == after.id.rawValue }) {
                 panes[focused].selected = index
             }
         case let .deleted(item):
             let title = Format.clean(item.title)
-            pushUndo(UndoEntry(description: "deleted “\(title)”", restore: .restoreBacklogItem(item.id, item)))
+            pushUndo(UndoEntry(description: "deleted “\(title)”", restore: .restoreBacklogItem(item.id, item, expecting: nil)))
             message = "Deleted “\(title)” · u undoes"
         case let .refused(form, reason):
             var form = form

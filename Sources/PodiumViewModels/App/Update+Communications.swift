@@ -17,6 +17,15 @@ extension AppState {
         }
         switch action {
         case .markSent:
+            if communication.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                message = "“\(Format.clean(communication.title))” has no text yet: accept or write its draft first (7 lists the drafts)."
+                return []
+            }
+            if communication.status == .sent {
+                message = "“\(Format.clean(communication.title))” was sent already" + (communication.sentAt.map { " on \(Format.day($0))" } ?? "")
+                    + (communication.channel.map { " by \(Format.clean($0))" } ?? "") + "."
+                return []
+            }
             mode = .prompt(Prompt(purpose: .communicationSent(communication.id), text: communication.channel ?? ""))
         case .copyCommunication:
             message = "Copying “\(Format.clean(communication.title))”…"

@@ -212,7 +212,7 @@ extension AppState {
                 return sent(id, typed: text, prompt: &prompt)
             case .newMeasure:
                 return addMeasure(text, prompt: &prompt)
-            case let .measureValue(name):
+            case let .measureValue(name, _):
                 return setMeasure(name, text, prompt: &prompt)
             case let .exportPath(id):
                 guard !text.isEmpty else { message = "Type a file name, or Esc."; return [] }

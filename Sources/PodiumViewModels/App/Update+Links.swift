@@ -88,9 +88,12 @@ extension AppState {
     }
 
     private mutating func openLinkPicker(_ purpose: LinkPicker.Purpose) {
-        let feedback = feedbackToLink
+        // Feedback dismissed as noise is evidence of nothing: it is not linked.
+        let all = feedbackToLink
+        let feedback = purpose == .link ? all.filter { snapshot.feedback[$0]?.triage != .dismissed } : all
         guard !feedback.isEmpty else {
-            message = "Select a feedback item (or mark some with Space) first."
+            message = all.isEmpty ? "Select a feedback item (or mark some with Space) first."
+                : "Dismissed feedback is not linked: x on it brings it back first."
             return
         }
         let picker = LinkPicker(purpose: purpose, feedback: feedback)

@@ -66,7 +66,7 @@ extension AppState {
         let summary = "Tagged \(Format.count(changed.count, "feedback item"))" + (typed.isEmpty ? " (tags removed)" : ": " + typed.joined(separator: ", "))
         pushUndo(UndoEntry(description: summary.prefix(1).lowercased() + summary.dropFirst(), restore: .setFeedbackTags(before)))
         message = summary + " · u undoes"
-        clearFeedbackMarks()
+        // The marks stay: tagging a group is often followed by linking it (L).
         return [.write(.setFeedbackTags(after.filter { before[$0.key] != nil }), summary: summary)]
     }
 

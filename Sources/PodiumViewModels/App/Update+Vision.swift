@@ -22,7 +22,7 @@ extension AppState {
                 message = "No goal measure is selected: + adds one."
                 return []
             }
-            mode = .prompt(Prompt(purpose: .measureValue(selected.name), text: Format.number(selected.current)))
+            mode = .prompt(Prompt(purpose: .measureValue(selected.name, was: Format.number(selected.current) + selected.unit), text: ""))
         default:
             guard let selected else {
                 message = "No goal measure is selected."

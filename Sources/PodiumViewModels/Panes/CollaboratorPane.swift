@@ -39,7 +39,7 @@ struct StakeholdersView: PaneView {
                       tone: person.quadrant == .manageClosely ? .accent : .normal,
                       sortKeys: [nil, Double(person.influence), Double(person.interest), nil, nil])
             },
-            emptyMessage: "No stakeholders yet.", hints: "Enter detail · / filter · s sort",
+            emptyMessage: "No stakeholders yet: n adds one.", hints: "n new · e edit · Enter detail · / filter",
             counts: "\(people.count) stakeholders")
     }
 

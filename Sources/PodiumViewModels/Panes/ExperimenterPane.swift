@@ -44,7 +44,7 @@ struct ExperimentsView: PaneView {
                           : experiment.status == .running ? .accent : .normal,
                       sortKeys: [nil, experiment.endsAt?.timeIntervalSince1970, nil, nil])
             },
-            emptyMessage: "No experiments yet.", hints: "Enter hypothesis and result",
+            emptyMessage: "No experiments yet: n adds one, p proposes some.", hints: "n new · e edit (start, stop, result) · Enter reads",
             counts: "\(experiments.count) experiments")
     }
 

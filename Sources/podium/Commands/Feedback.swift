@@ -122,7 +122,11 @@ struct Feedback: ParsableCommand {
 
         func run() throws {
             let store = try items.workspaceOptions.open()
-            let found = try items.resolve(in: store.snapshot)
+            let named = try items.resolve(in: store.snapshot)
+            // Feedback dismissed as noise is evidence of nothing: it is not linked.
+            let found = named.filter { $0.triage != .dismissed }
+            guard !found.isEmpty else { throw CommandFailure(message: "dismissed feedback is not linked: podium feedback restore ID brings it back first") }
+            if found.count < named.count { Console.warning("\(named.count - found.count) dismissed item\(named.count - found.count == 1 ? " is" : "s are") left out") }
             let target = try Backlog.find(to, in: store.snapshot)
             let kind: FeedbackLinkKind = praise ? .validation : .demand
             let summary = "Linked \(Format.count(found.count, "feedback item")) to \(target.key.map { $0 + " " } ?? "")“\(target.title)” as \(praise ? "praise" : "demand")"

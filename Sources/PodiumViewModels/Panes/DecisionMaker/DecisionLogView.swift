@@ -20,7 +20,7 @@ struct DecisionLogView: PaneView {
                       tone: (decision.reviewAt ?? .distantFuture) <= Date() ? .warning : .normal,
                       sortKeys: [decision.decidedAt.timeIntervalSince1970, decision.reviewAt?.timeIntervalSince1970, nil, nil])
             },
-            emptyMessage: "No decisions recorded yet.", hints: "v backlog · Enter reads",
+            emptyMessage: "No decisions recorded yet: n records one.", hints: "n new · e edit · v backlog",
             counts: "\(decisions.count) decisions")
     }
 
