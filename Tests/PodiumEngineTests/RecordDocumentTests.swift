@@ -67,6 +67,11 @@ struct RecordDocumentTests {
         var changed = ana
         changed.interest = 5
         #expect(try editor.save(changed) == ana)
+        var other = changed
+        other.role = "Changed in another window"
+        try editor.save(other)
+        #expect(throws: EditFailure.self) { try editor.restore(ana.id, to: ana, expecting: changed) }
+        #expect(store.snapshot.stakeholders[ana.id] == other, "an undo never overwrites a change made since")
         try editor.restore(ana.id, to: ana)
         #expect(store.snapshot.stakeholders[ana.id] == ana)
         try editor.restore(ana.id, to: nil)

@@ -38,8 +38,8 @@ struct DocumentKeyTests {
         #expect(state.press(.character("n")) == [.editDocument(.decision(nil), kept: nil)])
 
         let before = try #require(state.snapshot.decisions[decision])
-        _ = state.update(.documentEdited(.saved(summary: "Saved the decision “\(before.title)”", restore: .restoreDecision(decision, before))))
-        #expect(state.press(.character("u")) == [.write(.restoreDecision(decision, before), summary: "Undo: saved the decision “\(before.title)”")])
+        _ = state.update(.documentEdited(.saved(summary: "Saved the decision “\(before.title)”", restore: .restoreDecision(decision, before, expecting: before))))
+        #expect(state.press(.character("u")) == [.write(.restoreDecision(decision, before, expecting: before), summary: "Undo: saved the decision “\(before.title)”")])
     }
 
     @Test("a decision whose review date has come shows in the backlog's summary and the Orchestrator's")

@@ -117,9 +117,13 @@ public struct RecordEditor<Record: DocumentEditable>: Sendable {
         }
     }
 
-    /// Puts the record back as it was, or removes it (nil): the undo of `save`.
-    public func restore(_ id: RecordID<Record>, to before: Record?, now: Date = Date()) throws {
+    /// Puts the record back as it was, or removes it (nil): the undo of `save`. With
+    /// `expecting`, refused when the record is no longer as the edit left it.
+    public func restore(_ id: RecordID<Record>, to before: Record?, expecting: Record? = nil, now: Date = Date()) throws {
         try store.write { transaction in
+            if let expecting, transaction.record(Record.self, id: id) != expecting {
+                throw EditFailure(description: "not undone: the \(Record.noun) “\(expecting.documentTitle)” changed since (in another window or command)")
+            }
             if let before { try transaction.save(before) } else { transaction.delete(Record.self, id: id) }
             try transaction.log(AuditEntry(
                 at: now, actor: actor, action: .undo, subject: ArtifactReference(kind: Record.artifactKind, id: id.rawValue),

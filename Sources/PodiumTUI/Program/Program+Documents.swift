@@ -11,17 +11,17 @@ extension Program {
         let snapshot = store.snapshot
         switch record {
         case let .stakeholder(id):
-            return edit(id.flatMap { snapshot.stakeholders[$0] }, record: record, kept: kept, stance: .collaborator) { .restoreStakeholder($0, $1) }
+            return edit(id.flatMap { snapshot.stakeholders[$0] }, record: record, kept: kept, stance: .collaborator) { .restoreStakeholder($0, $1, expecting: $2) }
         case let .experiment(id):
-            return edit(id.flatMap { snapshot.experiments[$0] }, record: record, kept: kept, stance: .experimenter) { .restoreExperiment($0, $1) }
+            return edit(id.flatMap { snapshot.experiments[$0] }, record: record, kept: kept, stance: .experimenter) { .restoreExperiment($0, $1, expecting: $2) }
         case let .decision(id):
-            return edit(id.flatMap { snapshot.decisions[$0] }, record: record, kept: kept, stance: .decisionMaker) { .restoreDecision($0, $1) }
+            return edit(id.flatMap { snapshot.decisions[$0] }, record: record, kept: kept, stance: .decisionMaker) { .restoreDecision($0, $1, expecting: $2) }
         }
     }
 
     private func edit<Record: DocumentEditable>(
         _ existing: Record?, record: DocumentRecord, kept: String?, stance: Stance,
-        restore: (RecordID<Record>, Record?) -> WorkspaceEdit
+        restore: (RecordID<Record>, Record?, Record) -> WorkspaceEdit
     ) -> [Msg] {
         let base = existing ?? Record.blank(now: Date())
         let original = RecordDocument.write(base)
@@ -39,15 +39,15 @@ extension Program {
             guard existing.map({ $0 != edited }) ?? true else { return [.documentEdited(.unchanged)] }
             let before = try RecordEditor<Record>(store: store, stance: stance).save(edited)
             let summary = (before == nil ? "Added the \(Record.noun) “" : "Saved the \(Record.noun) “") + edited.documentTitle + "”"
-            return [changed(nil), .documentEdited(.saved(summary: summary, restore: restore(edited.id, before)))]
+            return [changed(nil), .documentEdited(.saved(summary: summary, restore: restore(edited.id, before, edited)))]
         } catch {
             return [.effectFailed("Not edited: \(error)")]
         }
     }
 
-    func restore<Record: DocumentEditable>(_ id: RecordID<Record>, to before: Record?, stance: Stance) -> [Msg] {
+    func restore<Record: DocumentEditable>(_ id: RecordID<Record>, to before: Record?, expecting: Record, stance: Stance) -> [Msg] {
         do {
-            try RecordEditor<Record>(store: store, stance: stance).restore(id, to: before)
+            try RecordEditor<Record>(store: store, stance: stance).restore(id, to: before, expecting: expecting)
             return [changed(nil)]
         } catch {
             return [.writeFailed("\(error)")]

@@ -99,9 +99,9 @@ extension Program {
         case let .restoreCommunication(before): restoreCommunication(before)
         case let .changeMeasure(change): changeMeasure(change, summary: summary)
         case let .restoreProduct(before): restoreProduct(before)
-        case let .restoreStakeholder(id, before): restore(id, to: before, stance: .collaborator)
-        case let .restoreExperiment(id, before): restore(id, to: before, stance: .experimenter)
-        case let .restoreDecision(id, before): restore(id, to: before, stance: .decisionMaker)
+        case let .restoreStakeholder(id, before, expecting): restore(id, to: before, expecting: expecting, stance: .collaborator)
+        case let .restoreExperiment(id, before, expecting): restore(id, to: before, expecting: expecting, stance: .experimenter)
+        case let .restoreDecision(id, before, expecting): restore(id, to: before, expecting: expecting, stance: .decisionMaker)
         }
     }
 

@@ -386,9 +386,10 @@ public enum WorkspaceEdit: Sendable, Equatable {
     case restoreProduct(Product)
     /// Puts a stakeholder, experiment or decision back as it was, or removes it (nil): the
     /// undo of an edit in $EDITOR.
-    case restoreStakeholder(RecordID<Stakeholder>, Stakeholder?)
-    case restoreExperiment(RecordID<Experiment>, Experiment?)
-    case restoreDecision(RecordID<Decision>, Decision?)
+    /// (Refused when the record is no longer as the edit left it, `expecting`.)
+    case restoreStakeholder(RecordID<Stakeholder>, Stakeholder?, expecting: Stakeholder)
+    case restoreExperiment(RecordID<Experiment>, Experiment?, expecting: Experiment)
+    case restoreDecision(RecordID<Decision>, Decision?, expecting: Decision)
     /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete;
     /// refused when the item is no longer as the change left it (`expecting`; nil: absent).
     case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?, expecting: BacklogItem?)
