@@ -81,6 +81,9 @@ struct BacklogFormTests {
         form = try #require(self.form(state))
         #expect(form.fields[.status] != selected.status.rawValue)
         #expect(state.press(.escape).isEmpty)
+        #expect(state.message == "Esc again leaves without saving what you typed; Enter saves.", "the first Esc on a changed form asks")
+        #expect(self.form(state) != nil)
+        #expect(state.press(.escape).isEmpty)
         #expect(state.mode == .normal && state.message == "Nothing saved (Esc left the form).")
     }
 

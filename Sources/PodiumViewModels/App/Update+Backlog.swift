@@ -63,7 +63,13 @@ extension AppState {
     mutating func handleBacklogForm(_ key: Key, _ form: BacklogForm) -> [Effect] {
         var form = form
         message = nil
+        // Nothing typed is lost to one stray Esc: on a changed form, the first one asks.
+        let leaving = form.leaving
+        form.leaving = false
         switch key {
+        case .escape where form.isChanged && !leaving:
+            form.leaving = true
+            message = "Esc again leaves without saving what you typed; Enter saves."
         case .escape:
             mode = .normal
             message = form.isChanged ? "Nothing saved (Esc left the form)." : nil

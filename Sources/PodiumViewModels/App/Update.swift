@@ -182,8 +182,8 @@ extension AppState {
             // The view stops the scroll at the end of the text as it wraps on the screen.
             case .down, .character("j"): mode = .help(scroll: min(helpLength, scroll + 1))
             case .up, .character("k"): mode = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .character(" "): mode = .help(scroll: min(helpLength, scroll + pageSize))
-            case .pageUp: mode = .help(scroll: max(0, scroll - pageSize))
+            case .pageDown, .character(" "), .control("d"): mode = .help(scroll: min(helpLength, scroll + pageSize))
+            case .pageUp, .control("u"): mode = .help(scroll: max(0, scroll - pageSize))
             case .character("G"), .end: mode = .help(scroll: helpLength)
             case .character("g"), .home: mode = .help(scroll: 0)
             default: break

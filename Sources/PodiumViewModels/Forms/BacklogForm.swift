@@ -14,6 +14,8 @@ public struct BacklogForm: Sendable, Equatable {
     public var focus: BacklogFields.Field = .title
     /// Fields the user has left (Tab) or that a save checked: their problems show.
     public var checked: Set<BacklogFields.Field> = []
+    /// Esc was pressed once on a changed form: a second Esc leaves without saving.
+    public var leaving = false
 
     public init(id: RecordID<BacklogItem>, isNew: Bool, fields: BacklogFields) {
         self.id = id
