@@ -50,7 +50,7 @@ struct FeedbackTriageKeyTests {
         _ = state.press(.character("g"))
         #expect(state.press(.character("x")) == [.write(.setFeedbackTriage([ids[0]: .seen]), summary: "Marked 1 feedback item seen")])
         let row = try #require(state.visibleRows(2).first { $0.id == second })
-        #expect(row.cells[1] == "dismissed" && row.tone == .muted)
+        #expect(row.cells[1] == "noise" && row.tone == .muted)
     }
 
     @Test("dismissed feedback is not linked: L on it says so; among marked items it is left out")

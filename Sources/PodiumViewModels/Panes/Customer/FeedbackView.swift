@@ -18,12 +18,12 @@ struct FeedbackView: PaneView {
             summary: summary(items, in: snapshot),
             // Sentiment appears once an analysis has set it on some items.
             // STATE is the triage: new until the Product Owner marks it seen (N) or dismisses it (x).
-            columns: [.init("DATE", width: 10), .init("STATE", width: 9), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
+            columns: [.init("DATE", width: 10), .init("STATE", width: 5), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
                       .init("RATING", width: 6, alignRight: true)]
                 + (hasSentiment ? [.init("SENT", width: 5, alignRight: true)] : []) + [.init("FEEDBACK")],
             rows: items.map { item in
                 .init(id: item.id.rawValue,
-                      cells: [Format.day(item.createdAt), item.triageName, Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""),
+                      cells: [Format.day(item.createdAt), Self.state(item), Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""),
                               item.rating?.display ?? ""]
                           + (hasSentiment ? [item.sentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
                       tone: item.triage == .dismissed ? .muted : item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
@@ -32,6 +32,12 @@ struct FeedbackView: PaneView {
             },
             emptyMessage: "No feedback yet: podium import feedback FILE", hints: "N seen · x dismiss · T tag · Space mark · L link · / filter",
             counts: "\(items.count) feedback items")
+    }
+
+    /// The triage as the narrow STATE column shows it: new, seen, or noise (dismissed); the
+    /// filter takes the same words (`state:noise`).
+    static func state(_ item: FeedbackItem) -> String {
+        item.triage == .dismissed ? "noise" : item.triageName
     }
 
     /// The counts (items, average stars, sources, personas) and the latest accepted summary.
