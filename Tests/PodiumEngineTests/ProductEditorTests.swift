@@ -16,7 +16,7 @@ struct ProductEditorTests {
         var edited = ProductDocument.write(product).replacingOccurrences(of: "Books that keep themselves.", with: "Books that keep themselves,\nfor every trade.")
         #expect(try ProductDocument.read(edited, into: product).vision == "Books that keep themselves,\nfor every trade.")
         edited = ProductDocument.write(product).replacingOccurrences(of: "# Vision", with: "# Mission")
-        #expect(throws: EditFailure(description: "“# Mission” is not a heading of the product: keep # Name, # Vision and # Product goal")) {
+        #expect(throws: EditFailure(description: "“# Mission” is not a heading of the product: keep # Name, # Vision, # Product goal")) {
             try ProductDocument.read(edited, into: product)
         }
         edited = ProductDocument.write(product).replacingOccurrences(of: "# Product goal", with: "")

@@ -78,31 +78,12 @@ public enum ProductDocument {
     /// `product` with the name, vision and goal read from `text`; a missing heading, an
     /// unknown one or an empty name is refused with the reason.
     public static func read(_ text: String, into product: Product) throws -> Product {
-        var sections: [String: [String]] = [:]
-        var current: String?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("# ") {
-                let heading = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
-                guard let known = headings.first(where: { $0.caseInsensitiveCompare(heading) == .orderedSame }) else {
-                    throw EditFailure(description: "“# \(heading)” is not a heading of the product: keep # Name, # Vision and # Product goal")
-                }
-                current = known
-                sections[known] = []
-            } else if let current, !line.trimmingCharacters(in: .whitespaces).hasPrefix("<!--") {
-                sections[current, default: []].append(line)
-            }
-        }
-        if let missing = headings.first(where: { sections[$0] == nil }) {
-            throw EditFailure(description: "the heading “# \(missing)” is missing; nothing was saved")
-        }
-        func section(_ heading: String) -> String {
-            (sections[heading] ?? []).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        guard !section("Name").isEmpty else { throw EditFailure(description: "the product needs a name; nothing was saved") }
+        let sections = try RecordDocument.sections(of: text, headings: headings, noun: "the product")
+        guard let name = sections["Name"], !name.isEmpty else { throw EditFailure(description: "the product needs a name; nothing was saved") }
         var product = product
-        product.name = section("Name")
-        product.vision = section("Vision")
-        product.productGoal = section("Product goal")
+        product.name = name
+        product.vision = sections["Vision"] ?? ""
+        product.productGoal = sections["Product goal"] ?? ""
         return product
     }
 }

@@ -38,14 +38,19 @@ public enum RecordDocument {
     /// The record with the document's text read into it; a missing or unknown heading, or a
     /// field that is wrong, is refused with the reason.
     public static func read<Record: DocumentEditable>(_ text: String, into record: Record, now: Date = Date()) throws -> Record {
-        let headings = Record.fields.map(\.heading)
+        try record.applying(sections(of: text, headings: Record.fields.map(\.heading), noun: "a \(Record.noun)"), now: now)
+    }
+
+    /// The text under each of `headings` in a document (comment lines left out); a heading
+    /// that is not one of them, or one missing, is refused with the reason.
+    public static func sections(of text: String, headings: [String], noun: String) throws -> [String: String] {
         var sections: [String: [String]] = [:]
         var current: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("# ") {
                 let heading = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
                 guard let known = headings.first(where: { $0.caseInsensitiveCompare(heading) == .orderedSame }) else {
-                    throw EditFailure(description: "“# \(heading)” is not a heading of a \(Record.noun): keep " + headings.map { "# \($0)" }.joined(separator: ", "))
+                    throw EditFailure(description: "“# \(heading)” is not a heading of \(noun): keep " + headings.map { "# \($0)" }.joined(separator: ", "))
                 }
                 current = known
                 sections[known] = []
@@ -54,10 +59,9 @@ public enum RecordDocument {
             }
         }
         if let missing = headings.first(where: { sections[$0] == nil }) {
-            throw EditFailure(description: "the heading “# \(missing)” is missing")
+            throw EditFailure(description: "the heading “# \(missing)” is missing; nothing was saved")
         }
-        let values = sections.mapValues { $0.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
-        return try record.applying(values, now: now)
+        return sections.mapValues { $0.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
     // MARK: Reading fields
