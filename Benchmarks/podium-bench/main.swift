@@ -24,6 +24,7 @@ import PodiumStore
 //   swift run -c release podium-bench sentiment [EXTERNAL.jsonl]  (Podium vs VADER on labelled feedback; see SentimentBench)
 //   swift run -c release podium-bench headers             (enormous header lines and 1,000,000 columns vs Python's csv; see HeaderBench)
 //   swift run -c release podium-bench links [explain NAME] (evidence links on the labelled sets; see LinkBench)
+//   swift run -c release podium-bench bulk-accept [N]     (accept and undo of bulk drafts, paths in git; see BulkAcceptBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -114,6 +115,10 @@ if arguments.first == "import" {
 }
 if arguments.first == "accept-keys" {
     try AcceptBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000)
+    exit(0)
+}
+if arguments.first == "bulk-accept" {
+    try BulkAcceptBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000)
     exit(0)
 }
 if arguments.first == "themes" {

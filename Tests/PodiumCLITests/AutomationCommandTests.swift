@@ -151,7 +151,7 @@ struct AutomationCommandTests {
         #expect(imported.standardOutput.contains("ran stakeholder-update") && imported.standardOutput.contains("waits for review"))
         let snapshot = try snapshot(home)
         let new = snapshot.feedback.values.filter { $0.text.contains("crashes every Monday") || $0.text.contains("Offline notes are great") }
-        #expect(new.count == 2 && new.allSatisfy { $0.sentiment != nil })
+        #expect(new.count == 2 && new.allSatisfy { $0.currentSentiment != nil })
         #expect(snapshot.drafts.values.contains { $0.kind == .stakeholderUpdate && $0.status == .pending })
 
         // A rule due since last Friday runs once now, then not again.
@@ -195,7 +195,7 @@ struct AutomationCommandTests {
         #expect(FileManager.default.fileExists(atPath: inbox.path + "/done/a.csv"))
         #expect(FileManager.default.fileExists(atPath: inbox.path + "/failed/b.json.reason"))
         let item = try snapshot(home).feedback.values.first { $0.text == "Sync lost my notes twice" }
-        #expect(item?.sentiment != nil)
+        #expect(item?.currentSentiment != nil)
     }
 
     @Test("metrics --json gives the same figures as the text, and --since is checked")

@@ -41,10 +41,10 @@ extension DashboardEndToEndTests {
         let snapshot = store.snapshot
         let new = snapshot.feedback.values.filter { $0.origin?.contains("reviews-nov.csv") == true || $0.text.contains("crashes every single time") || $0.text.contains("Offline mode is wonderful") }
         #expect(new.count == 2)
-        #expect(new.allSatisfy { $0.sentiment != nil }, "the sentiment tags were accepted without review")
+        #expect(new.allSatisfy { $0.currentSentiment != nil }, "the sentiment tags were accepted without review")
         let crash = new.first { $0.text.contains("crashes") }
         let praise = new.first { $0.text.contains("wonderful") }
-        #expect((crash?.sentiment ?? 0) < 0 && (praise?.sentiment ?? 0) > 0)
+        #expect((crash?.currentSentiment ?? 0) < 0 && (praise?.currentSentiment ?? 0) > 0)
         let update = snapshot.drafts.values.filter { $0.kind == .stakeholderUpdate }
         #expect(update.count == 1 && update.first?.status == .pending, "high impact: never auto-accepted")
         #expect(FileManager.default.fileExists(atPath: workspace + "/inbox/done/reviews-nov.csv"))
@@ -59,7 +59,7 @@ extension DashboardEndToEndTests {
         try terminal.send("y")
         try terminal.waitFor("Auto-accepted in 7 days: 2 (tag-sentiment 2)", timeout: 30)
         try store.refresh()
-        #expect(store.snapshot.feedback.values.first { $0.text.contains("terribly slow") }?.sentiment != nil)
+        #expect(store.snapshot.feedback.values.first { $0.text.contains("terribly slow") }?.currentSentiment != nil)
 
         // The audit log, filtered to what rules did.
         try terminal.send("v", "v", "v", "/")

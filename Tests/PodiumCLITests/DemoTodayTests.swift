@@ -49,7 +49,7 @@ struct DemoTodayTests {
         #expect(Set(accepted.map(\.kind)) == [.tagSentiment, .buildPersonas, .orderBacklog])
         #expect(accepted.allSatisfy { ($0.reviewedAt ?? .distantFuture) < day && ($0.reviewedAt ?? .distantPast) > day.addingTimeInterval(-7 * 86_400) })
         #expect(!snapshot.personas.isEmpty && snapshot.rules.count == 2)
-        #expect(snapshot.feedback.values.allSatisfy { $0.sentiment != nil }, "the accepted sentiment is written")
+        #expect(snapshot.feedback.values.allSatisfy { $0.currentSentiment != nil }, "the accepted sentiment is written")
         let metrics = try podium(["metrics", "--json"], home: home.url, day: "2027-03-01")
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(metrics.standardOutput.utf8)) as? [String: Any])
         #expect((figures["minutesSaved"] as? Double ?? 0) > 0, "\(metrics.standardOutput.prefix(400))")

@@ -42,12 +42,12 @@ struct JobCommandTests {
         #expect(groups.count >= 3 && groups.values.allSatisfy { !$0.isEmpty }, "ids per theme")
 
         let store = try WorkspaceStore.open(at: home.path("ws"))
-        #expect(store.snapshot.feedback.values.allSatisfy { !$0.tags.contains { $0.hasPrefix("theme:") } })
+        #expect(store.snapshot.feedback.values.allSatisfy { !$0.currentTags.contains { $0.hasPrefix("theme:") } })
         let short = String(draft.id.suffix(8))
         let accept = try podium(["drafts", "accept", short, "--note", "good split"], home: home.url)
         #expect(accept.status == 0 && accept.standardOutput.contains("Accepted \(short)"), "\(accept.standardError)")
         _ = try store.refresh()
-        let tagged = store.snapshot.feedback.values.filter { $0.tags.contains { $0.hasPrefix("theme:") } }
+        let tagged = store.snapshot.feedback.values.filter { $0.currentTags.contains { $0.hasPrefix("theme:") } }
         #expect(tagged.count == groups.values.reduce(0) { $0 + $1.count })
 
         let again = try podium(["drafts", "accept", short], home: home.url)
@@ -55,7 +55,7 @@ struct JobCommandTests {
         let undo = try podium(["drafts", "undo", short], home: home.url)
         #expect(undo.status == 0, "\(undo.standardError)")
         _ = try store.refresh()
-        #expect(store.snapshot.feedback.values.allSatisfy { !$0.tags.contains { $0.hasPrefix("theme:") } })
+        #expect(store.snapshot.feedback.values.allSatisfy { !$0.currentTags.contains { $0.hasPrefix("theme:") } })
         #expect(store.snapshot.drafts[RecordID(draft.id)]?.status == .pending)
         let actions = store.snapshot.audit.values.map(\.action)
         #expect(actions.contains(.accept) && actions.contains(.undo))

@@ -149,10 +149,10 @@ struct ReviewTests {
         let after = store.snapshot
         switch kind {
         case .clusterThemes:
-            let tagged = after.feedback.values.filter { $0.tags.contains { $0.hasPrefix("theme:") } }
+            let tagged = after.feedback.values.filter { $0.currentTags.contains { $0.hasPrefix("theme:") } }
             #expect(tagged.count == made.proposal?.themeTags?.reduce(0) { $0 + $1.feedbackIDs.count })
         case .tagSentiment:
-            #expect(after.feedback.values.allSatisfy { $0.sentiment != nil })
+            #expect(after.feedback.values.allSatisfy { $0.currentSentiment != nil })
         case .buildPersonas:
             #expect(after.personas.count == before.personas.count + (made.proposal?.personas?.count ?? 0))
             #expect(after.personas.values.allSatisfy { persona in persona.quotes.allSatisfy { after.feedback[$0.sourceID] != nil } })
@@ -171,8 +171,8 @@ struct ReviewTests {
             #expect(added.first?.evidence == made.evidence.map(\.reference))
         }
         try DraftReview(store: store).undoAccept(made.id)
-        #expect(store.snapshot.feedback.all.map(\.tags) == before.feedback.all.map(\.tags))
-        #expect(store.snapshot.feedback.all.map(\.sentiment) == before.feedback.all.map(\.sentiment))
+        #expect(store.snapshot.feedback.all.map(\.currentTags) == before.feedback.all.map(\.currentTags))
+        #expect(store.snapshot.feedback.all.map(\.currentSentiment) == before.feedback.all.map(\.currentSentiment))
         #expect(store.snapshot.personas.count == before.personas.count && store.snapshot.decisions.count == before.decisions.count)
         #expect(store.snapshot.experiments.all == before.experiments.all)
         #expect(store.snapshot.communications.count == before.communications.count)

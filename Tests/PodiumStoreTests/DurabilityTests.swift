@@ -59,7 +59,7 @@ struct DurabilityTests {
         let (folder, store) = try makeWorkspace()
         try store.write { try $0.save(feedback("x")) }
         let info = try String(contentsOfFile: store.layout.workspaceFile, encoding: .utf8)
-            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
+            .replacingOccurrences(of: "\"schemaVersion\" : \(Schema.current.version)", with: "\"schemaVersion\" : 99")
         try Data(info.utf8).write(to: URL(fileURLWithPath: store.layout.workspaceFile))
         let before = allFiles(under: store.layout.rootPath).map { ($0, try? Data(contentsOf: URL(fileURLWithPath: store.layout.rootPath + "/" + $0))) }
         #expect(throws: StoreError.newerSchema(path: store.layout.rootPath, found: 99, supported: Schema.current.version)) {
@@ -73,7 +73,7 @@ struct DurabilityTests {
 
     @Test("an older schema is backed up, then migrated in order")
     func migration() throws {
-        let (folder, store) = try makeWorkspace()
+        let (folder, store) = try makeWorkspace(schema: Schema(version: 1, migrations: []))
         let item = feedback("to migrate")
         try store.write { try $0.save(item) }
         let steps = Schema(version: 3, migrations: [

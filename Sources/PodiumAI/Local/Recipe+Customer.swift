@@ -187,7 +187,7 @@ extension Recipe {
     mutating func tagSentiment() throws -> DraftOutput {
         let all = try feedbackToWorkOn()
         let explicit = !request.inputs(.feedback).isEmpty
-        let items = explicit ? all : all.filter { $0.sentiment == nil }
+        let items = explicit ? all : all.filter { $0.currentSentiment == nil }
         guard !items.isEmpty else {
             throw JobError.nothingToWorkOn("Every feedback item already has a sentiment. Select items to score them again.")
         }

@@ -24,7 +24,7 @@ struct Recipe {
     /// An item's sentiment from -1 to 1: the one stored on it, else its text's score
     /// blended with its rating (on the rating's own scale) when it has one.
     mutating func sentiment(of item: FeedbackItem) -> Double {
-        if let stored = item.sentiment { return stored }
+        if let stored = item.currentSentiment { return stored }
         if let cached = sentimentCache[item.id] { return cached }
         let score = Self.estimate(item, analyzer: analyzer)
         sentimentCache[item.id] = score

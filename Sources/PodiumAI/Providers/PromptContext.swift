@@ -189,7 +189,7 @@ public struct PromptContext: Sendable {
         case .product:
             let product = snapshot.product
             return make("product", [product.name + ".", "Vision: " + product.vision, "Product goal: " + product.productGoal])
-        case .draft, .job:
+        case .draft, .job, .annotations:
             return nil
         }
     }

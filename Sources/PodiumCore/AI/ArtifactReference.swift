@@ -10,6 +10,8 @@ public enum ArtifactKind: String, Codable, Sendable, CaseIterable, Hashable {
     case communication
     case draft
     case job
+    /// An accepted draft's sentiment and themes for many feedback items (`annotations/`).
+    case annotations
 }
 
 /// A pointer to one record: its kind and id (the product has the id "product").

@@ -27,6 +27,18 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     public var externalID: String?
     /// How the Product Owner triaged it: nil while it is new.
     public var triage: FeedbackTriage?
+    /// The sentiment accepted AI drafts gave it, from `annotations/` (never written to the
+    /// item's own file; set by the store as it reads). See ``currentSentiment``.
+    public var annotatedSentiment: Double?
+    /// Its theme tags from the latest accepted themes, from `annotations/`; nil when no
+    /// accepted draft has given themes. See ``currentTags``.
+    public var annotatedThemes: [String]?
+
+    /// What the item's own file holds: the annotations live in their own files.
+    enum CodingKeys: String, CodingKey {
+        case id, text, source, author, segment, rating, createdAt, tags, sentiment, origin, importedAt, version, votes
+        case externalID, triage
+    }
 
     public init(
         id: RecordID<FeedbackItem> = .make(), text: String, source: FeedbackSource = .other,

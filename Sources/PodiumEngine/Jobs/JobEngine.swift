@@ -428,6 +428,7 @@ public final class JobEngine: @unchecked Sendable {
         case .communication: snapshot.communications[RecordID(reference.id)] != nil
         case .draft: snapshot.drafts[RecordID(reference.id)] != nil
         case .job: snapshot.jobs[RecordID(reference.id)] != nil
+        case .annotations: snapshot.annotations[RecordID(reference.id)] != nil
         }
     }
 }

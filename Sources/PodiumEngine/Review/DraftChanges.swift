@@ -44,13 +44,13 @@ public enum DraftChanges {
             after += [heading] + zip(slots, order.filter { position[$0] != nil }).map { "\($0). \(titles[$1] ?? $1.short)" }
         }
         for assignment in (proposal.sentiments ?? []).prefix(500) {
-            let old = snapshot.feedback[assignment.feedbackID]?.sentiment
+            let old = snapshot.feedback[assignment.feedbackID]?.currentSentiment
             guard old != assignment.score else { continue }
             before.append("#\(assignment.feedbackID.short) sentiment " + (old.map { String(format: "%+.2f", $0) } ?? "none"))
             after.append("#\(assignment.feedbackID.short) sentiment " + String(format: "%+.2f", assignment.score))
         }
         if let themes = proposal.themeTags {
-            let old = Dictionary(grouping: snapshot.feedback.values.flatMap { item in item.tags.filter { $0.hasPrefix("theme:") }.map { ($0, item.id) } },
+            let old = Dictionary(grouping: snapshot.feedback.values.flatMap { item in item.currentTags.filter { $0.hasPrefix(FeedbackAnnotations.themeTagPrefix) }.map { ($0, item.id) } },
                                  by: \.0).mapValues(\.count)
             before += old.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) items" }
             after += themes.map { "\($0.tag): \($0.feedbackIDs.count) items" }.sorted()

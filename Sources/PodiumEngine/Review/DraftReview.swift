@@ -24,7 +24,7 @@ public struct DraftReview: Sendable {
     public func accept(_ id: RecordID<Draft>, note: String? = nil, at now: Date = Date()) throws -> Draft {
         try store.write { transaction in
             var draft = try pendingDraft(id, in: transaction)
-            let applied = try ProposalApplier(draft: draft, now: now).apply(to: &transaction)
+            let applied = try ProposalApplier(draft: draft, now: now, actor: automation.map { "auto: \($0)" } ?? actor).apply(to: &transaction)
             draft.status = .accepted
             draft.reviewedAt = now
             draft.reviewNote = note

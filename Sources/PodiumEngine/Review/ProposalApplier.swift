@@ -12,6 +12,8 @@ import PodiumStore
 struct ProposalApplier {
     var draft: Draft
     var now: Date
+    /// Who accepts, kept in the annotations file an acceptance writes.
+    var actor: String? = nil
 
     func apply(to transaction: inout WorkspaceTransaction) throws -> [AppliedChange] {
         guard let proposal = try EditedProposal.effective(draft) else { return [] }
@@ -44,14 +46,8 @@ struct ProposalApplier {
                 }
             }
         }
-        for assignment in proposal.sentiments ?? [] {
-            guard let item = transaction.record(FeedbackItem.self, id: assignment.feedbackID), item.sentiment != assignment.score else { continue }
-            try recorder.change(ArtifactReference(.feedback, item.id), in: &transaction) { transaction in
-                try transaction.update(FeedbackItem.self, id: item.id) { $0.sentiment = assignment.score }
-            }
-        }
-        if let assignments = proposal.themeTags {
-            try applyThemes(assignments, recorder: &recorder, to: &transaction)
+        if proposal.sentiments != nil || proposal.themeTags != nil {
+            try applyAnnotations(sentiments: proposal.sentiments, themes: proposal.themeTags, recorder: &recorder, to: &transaction)
         }
         if var decision = proposal.decision {
             decision.context = sections["context"] ?? decision.context
@@ -104,25 +100,37 @@ struct ProposalApplier {
         return recorder.changes
     }
 
-    /// Theme tags replace the items' earlier theme tags (a new clustering supersedes the old).
-    private func applyThemes(
-        _ assignments: [ThemeAssignment], recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
+    /// Sentiment and theme tags go into one annotations file of the draft's own, not into
+    /// every feedback item's file: one file for git whatever the number of items, and an
+    /// undo that removes it. Items deleted since the draft was made are left out. Themes
+    /// replace the items' earlier theme tags (a new clustering supersedes the old).
+    private func applyAnnotations(
+        sentiments: [SentimentAssignment]?, themes assignments: [ThemeAssignment]?,
+        recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
     ) throws {
-        var tags: [RecordID<FeedbackItem>: [String]] = [:]
-        for assignment in assignments {
-            for id in assignment.feedbackIDs { tags[id, default: []].append(assignment.tag) }
-        }
-        let previouslyTagged = transaction.snapshot.feedback.values
-            .filter { $0.tags.contains { $0.hasPrefix(Self.themePrefix) } }.map(\.id)
-        for id in Set(previouslyTagged).union(tags.keys).sorted() {
-            guard let item = transaction.record(FeedbackItem.self, id: id) else { continue }
-            let kept = item.tags.filter { !$0.hasPrefix(Self.themePrefix) }
-            let updated = kept + (tags[id] ?? [])
-            guard updated != item.tags else { continue }
-            try recorder.change(ArtifactReference(.feedback, id), in: &transaction) { transaction in
-                try transaction.update(FeedbackItem.self, id: id) { $0.tags = updated }
+        let feedback = transaction.snapshot.feedback
+        var sentiment: [String: Double]?
+        if let sentiments {
+            var scores: [String: Double] = [:]
+            scores.reserveCapacity(sentiments.count)
+            for assignment in sentiments where feedback[assignment.feedbackID] != nil {
+                scores[assignment.feedbackID.rawValue] = (assignment.score * 1000).rounded() / 1000
             }
+            sentiment = scores
         }
+        var themes: [String: [String]]?
+        if let assignments {
+            var members: [String: [String]] = [:]
+            for assignment in assignments {
+                let ids = assignment.feedbackIDs.filter { feedback[$0] != nil }.map(\.rawValue)
+                if !ids.isEmpty { members[assignment.tag, default: []] += ids }
+            }
+            themes = members.mapValues { Array(Set($0)).sorted() }
+        }
+        let annotations = FeedbackAnnotations(
+            id: RecordID(draft.id.rawValue), kind: draft.kind.rawValue, acceptedAt: now, acceptedBy: actor,
+            sentiment: sentiment, themes: themes)
+        try recorder.change(ArtifactReference(.annotations, annotations.id), in: &transaction) { try $0.save(annotations) }
     }
 
     /// Links each feedback item to its backlog item as demand or praise, one change per item;
@@ -142,7 +150,6 @@ struct ProposalApplier {
         }
     }
 
-    static let themePrefix = "theme:"
 }
 
 /// Collects the before and after of every record a change touches.

@@ -23,6 +23,10 @@ enum RecordAccess {
         case .communication: return try encode(transaction.record(Communication.self, id: RecordID(id)))
         case .draft: return try encode(transaction.record(Draft.self, id: RecordID(id)))
         case .job: return try encode(transaction.record(Job.self, id: RecordID(id)))
+        case .annotations:
+            // Kept by its identity, not its (large) content: an annotations file is written
+            // once, by the acceptance that made it, and only removed after.
+            return transaction.record(FeedbackAnnotations.self, id: RecordID(id)).map(annotationsIdentity)
         }
     }
 
@@ -48,7 +52,15 @@ enum RecordAccess {
         case .communication: try put(Communication.self)
         case .draft: try put(Draft.self)
         case .job: try put(Job.self)
+        case .annotations:
+            guard json == nil else { throw EngineError.cannotApply("An annotations file cannot be put back; accept its draft again.") }
+            transaction.delete(FeedbackAnnotations.self, id: RecordID(reference.id))
         }
+    }
+
+    /// What an acceptance keeps of the annotations file it wrote: its id, kind and size.
+    static func annotationsIdentity(_ annotations: FeedbackAnnotations) -> String {
+        "{\"annotations\":\"\(annotations.id.rawValue)\",\"kind\":\"\(annotations.kind)\",\"items\":\(annotations.itemCount)}"
     }
 
     /// Whether two saved forms of a record say the same, when was it last touched aside: a
@@ -79,6 +91,8 @@ enum RecordAccess {
         case .decision: return snapshot.decisions[RecordID(reference.id)].map { "decision " + quoted($0.title) } ?? reference.description
         case .communication: return snapshot.communications[RecordID(reference.id)].map { "communication " + quoted($0.title) } ?? reference.description
         case .product: return "product's vision and goal"
+        case .annotations:
+            return snapshot.annotations[RecordID(reference.id)].map { "\($0.kind) annotations of \($0.itemCount) feedback items" } ?? reference.description
         default: return reference.description
         }
     }

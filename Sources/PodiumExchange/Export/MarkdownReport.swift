@@ -95,7 +95,7 @@ public struct MarkdownReport {
                 lines.append("| \(cell(segment)) | \(group.count) | \(averageRating(group)) |")
             }
         }
-        let tags = Dictionary(grouping: items.flatMap(\.tags), by: { $0 }).mapValues(\.count)
+        let tags = Dictionary(grouping: items.flatMap(\.currentTags), by: { $0 }).mapValues(\.count)
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)
         if !tags.isEmpty {
             lines += ["", "Most frequent tags: " + tags.map { "\(inline($0.key)) (\($0.value))" }.joined(separator: ", ") + "."]

@@ -15,7 +15,7 @@ public enum WorkspaceExporter {
     /// The whole workspace as one JSON document, records in creation order.
     public static func json(_ snapshot: WorkspaceSnapshot) throws -> String {
         let document = ExportDocument(
-            product: snapshot.product, feedback: snapshot.feedback.all, backlog: snapshot.orderedBacklog,
+            product: snapshot.product, feedback: snapshot.feedback.all.map(\.withAnnotationsApplied), backlog: snapshot.orderedBacklog,
             stakeholders: snapshot.stakeholders.all, personas: snapshot.personas.all,
             experiments: snapshot.experiments.all, decisions: snapshot.decisions.all,
             communications: snapshot.communications.all, drafts: snapshot.drafts.all, rules: snapshot.rules.all,
@@ -32,8 +32,8 @@ public enum WorkspaceExporter {
             var writer = CSVWriter(header: ["id", "date", "source", "author", "segment", "rating", "rating_scale", "sentiment", "tags", "text"])
             for item in snapshot.feedback.all {
                 writer.append([item.id.rawValue, date(item.createdAt), item.source.rawValue, item.author ?? "", item.segment ?? "",
-                               number(item.rating?.value), item.rating?.scale.rawValue ?? "", number(item.sentiment),
-                               item.tags.joined(separator: "; "), item.text])
+                               number(item.rating?.value), item.rating?.scale.rawValue ?? "", number(item.currentSentiment),
+                               item.currentTags.joined(separator: "; "), item.text])
             }
             return writer.text
         case .backlog:

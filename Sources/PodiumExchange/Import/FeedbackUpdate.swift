@@ -7,7 +7,7 @@ import PodiumCore
 /// links, and the theme tags an accepted analysis gave it; a changed text drops the
 /// sentiment computed from the old one.
 enum FeedbackUpdate {
-    /// The start of the tags Podium's theme analysis writes (`ProposalApplier.themePrefix`):
+    /// The start of the tags Podium's theme analysis writes (`FeedbackAnnotations.themeTagPrefix`; workspaces of schema 1 kept them in the item):
     /// they are Podium's, not the tool's, and survive an update.
     static let podiumTagPrefix = "theme:"
 

@@ -13,7 +13,7 @@ public struct Schema: Sendable {
     }
 
     /// The schema of this build of Podium.
-    public static let current = Schema(version: 1, migrations: [])
+    public static let current = Schema(version: 2, migrations: [.annotationsOutOfFeedback])
 }
 
 /// One step that rewrites a workspace from schema version `from` to `from + 1`.

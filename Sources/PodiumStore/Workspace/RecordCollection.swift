@@ -13,6 +13,8 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
     case jobs
     case audit
     case rules
+    /// Accepted AI drafts' sentiment and themes, one file per draft (see FeedbackAnnotations).
+    case annotations
 
     /// The folder name inside the workspace.
     public var folder: String { rawValue }
@@ -29,6 +31,7 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
         case .communications: .communication
         case .drafts: .draft
         case .jobs: .job
+        case .annotations: .annotations
         case .audit, .rules: nil
         }
     }
@@ -47,6 +50,7 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
         case .jobs: "job"
         case .audit: "audit entry"
         case .rules: "automation rule"
+        case .annotations: "annotations file"
         }
     }
 }
@@ -112,4 +116,9 @@ extension AuditEntry: WorkspaceRecord {
 extension AutomationRule: WorkspaceRecord {
     public static var collection: RecordCollection { .rules }
     public static var table: WritableKeyPath<WorkspaceSnapshot, RecordTable<Self>> { \.rules }
+}
+
+extension FeedbackAnnotations: WorkspaceRecord {
+    public static var collection: RecordCollection { .annotations }
+    public static var table: WritableKeyPath<WorkspaceSnapshot, RecordTable<Self>> { \.annotations }
 }

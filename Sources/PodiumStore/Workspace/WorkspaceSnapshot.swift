@@ -14,6 +14,9 @@ public struct WorkspaceSnapshot: Sendable {
     public var jobs = RecordTable<Job>()
     public var audit = RecordTable<AuditEntry>()
     public var rules = RecordTable<AutomationRule>()
+    public var annotations = RecordTable<FeedbackAnnotations>()
+    /// The annotations folded per feedback item; kept in step with `annotations` by the store.
+    public private(set) var annotationIndex = FeedbackAnnotationIndex()
 
     public init(product: Product) {
         self.product = product
@@ -32,8 +35,23 @@ public struct WorkspaceSnapshot: Sendable {
             .feedback: feedback.count, .backlog: backlog.count, .stakeholders: stakeholders.count,
             .personas: personas.count, .experiments: experiments.count, .decisions: decisions.count,
             .communications: communications.count, .drafts: drafts.count, .jobs: jobs.count,
-            .audit: audit.count, .rules: rules.count,
+            .audit: audit.count, .rules: rules.count, .annotations: annotations.count,
         ]
+    }
+
+    /// Rebuilds the annotation index from `annotations` and annotates every feedback item.
+    mutating func reindexAnnotations() {
+        let index = FeedbackAnnotationIndex(annotations.values)
+        guard !(index.isEmpty && annotationIndex.isEmpty) else { return }
+        annotationIndex = index
+        feedback.modifyAll { index.annotate(&$0) }
+    }
+
+    /// Annotates the given feedback items from the index (after they were read or written).
+    mutating func annotate(_ ids: some Sequence<RecordID<FeedbackItem>>) {
+        guard !annotationIndex.isEmpty else { return }
+        let index = annotationIndex
+        for id in ids { feedback.modify(id) { index.annotate(&$0) } }
     }
 
     /// The backlog in Product Backlog order (then by creation).
@@ -65,4 +83,19 @@ public struct RecordTable<Record: WorkspaceRecord>: Sendable {
     }
 
     mutating func reserveCapacity(_ capacity: Int) { byID.reserveCapacity(capacity) }
+
+    /// Changes one record in place, if it is there.
+    mutating func modify(_ id: RecordID<Record>, _ change: (inout Record) -> Void) {
+        guard let index = byID.index(forKey: id) else { return }
+        change(&byID.values[index])
+    }
+
+    /// Changes every record in place.
+    mutating func modifyAll(_ change: (inout Record) -> Void) {
+        var index = byID.values.startIndex
+        while index != byID.values.endIndex {
+            change(&byID.values[index])
+            byID.values.formIndex(after: &index)
+        }
+    }
 }

@@ -375,7 +375,21 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         state.snapshot[Record.self] = table
         state.files[collection] = tracked
+        annotateAfterChanges(in: collection, feedbackIDs: batch.records.map { RecordID($0.record.id.rawValue) })
+        if collection == .annotations, !changes.isEmpty {
+            changes.records[.feedback, default: []].formUnion([])  // every item's sentiment or themes may show differently
+        }
         return changes
+    }
+
+    /// Keeps the feedback items' annotated sentiment and themes in step after a collection
+    /// changed: all of them when annotations changed, else the feedback items read or written.
+    private func annotateAfterChanges(in collection: RecordCollection, feedbackIDs: @autoclosure () -> [RecordID<FeedbackItem>]) {
+        switch collection {
+        case .annotations: state.snapshot.reindexAnnotations()
+        case .feedback: state.snapshot.annotate(feedbackIDs())
+        default: break
+        }
     }
 
     /// Reads `product.json`; returns whether the product changed.
@@ -429,6 +443,11 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         state.feedPosition = try feed.append(paths)
         staged.apply(to: &state.snapshot)
+        if staged.summary.records[.annotations] != nil {
+            annotateAfterChanges(in: .annotations, feedbackIDs: [])
+        } else if let ids = staged.summary.records[.feedback] {
+            annotateAfterChanges(in: .feedback, feedbackIDs: ids.map { RecordID($0) })
+        }
         state.generation += 1
         for path in paths { track(relativePath: path) }
         for collection in staged.summary.records.keys {
@@ -660,6 +679,7 @@ extension RecordCollection {
         case .jobs: Job.self
         case .audit: AuditEntry.self
         case .rules: AutomationRule.self
+        case .annotations: FeedbackAnnotations.self
         }
     }
 }

@@ -129,6 +129,7 @@ enum DraftScreen {
         case .communication: snapshot.communications[RecordID(id)].map { "\($0.title) (\($0.status.rawValue))" }
         case .draft: snapshot.drafts[RecordID(id)].map(\.title)
         case .job: snapshot.jobs[RecordID(id)].map(\.kind.rawValue)
+        case .annotations: snapshot.annotations[RecordID(id)].map { "\($0.kind) annotations of \($0.itemCount) feedback items" }
         }
         return text.map { Format.clean($0) }
     }

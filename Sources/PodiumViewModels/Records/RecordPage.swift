@@ -63,7 +63,7 @@ public struct RecordPage: Sendable, Equatable {
                     links.append(link(target, group: "Changes", in: snapshot))
                 }
             }
-        case .product, .stakeholder, .communication, .job:
+        case .product, .stakeholder, .communication, .job, .annotations:
             break
         }
         if reference.kind != .draft {
@@ -106,6 +106,7 @@ public struct RecordPage: Sendable, Equatable {
         case .communication: snapshot.communications[RecordID(id)] != nil
         case .draft: snapshot.drafts[RecordID(id)] != nil
         case .job: snapshot.jobs[RecordID(id)] != nil
+        case .annotations: snapshot.annotations[RecordID(id)] != nil
         }
     }
 
@@ -125,6 +126,7 @@ public struct RecordPage: Sendable, Equatable {
         case .communication: snapshot.communications[RecordID(id)].map { "\($0.kind.rawValue): \($0.title) (\($0.status.rawValue))" }
         case .draft: snapshot.drafts[RecordID(id)].map { "Draft: \($0.title) (\($0.kind), \($0.status.rawValue))" }
         case .job: snapshot.jobs[RecordID(id)].map { "Job: \($0.kind) (\($0.status.rawValue))" }
+        case .annotations: snapshot.annotations[RecordID(id)].map { "Annotations: \($0.kind), \($0.itemCount) feedback items" }
         }
         return Format.clean(text ?? "(no longer in the workspace)")
     }
@@ -177,7 +179,7 @@ public struct RecordPage: Sendable, Equatable {
         case .decision: snapshot.decisions[RecordID(id)].map { ([$0.context, $0.choice, $0.rationale] + $0.options).joined(separator: "\n") } ?? ""
         case .communication: snapshot.communications[RecordID(id)]?.body ?? ""
         case .draft: snapshot.drafts[RecordID(id)]?.content ?? ""
-        case .feedback, .job: ""
+        case .feedback, .job, .annotations: ""
         }
     }
 
@@ -204,6 +206,17 @@ public struct RecordPage: Sendable, Equatable {
             return Panes.detail(for: .influencer, id: id, in: snapshot)
         case .draft, .job:
             return Panes.detail(for: .orchestrator, id: id, in: snapshot)
+        case .annotations:
+            guard let annotations = snapshot.annotations[RecordID(id)] else { return [] }
+            var lines: [PaneContent.Line] = [
+                .init("\(annotations.kind) annotations", .accent), .init(""),
+                .init("Accepted \(Format.day(annotations.acceptedAt))" + (annotations.acceptedBy.map { " by " + Format.clean($0) } ?? ""), .muted),
+            ]
+            if let sentiment = annotations.sentiment { lines.append(.init("Sentiment of \(Format.number(Double(sentiment.count))) feedback items")) }
+            for (tag, members) in (annotations.themes ?? [:]).sorted(by: { $0.key < $1.key }) {
+                lines.append(.init(Format.clean(tag) + ": \(members.count) items"))
+            }
+            return lines
         }
     }
 }

@@ -21,21 +21,16 @@ enum DemoStarter {
         (.stakeholderUpdate, ["audience": "leadership"], 0.2, false),
     ]
 
-    /// Above this many feedback items, accepting sentiment would write every item's file and
-    /// take a while: the larger demos start with the drafts only.
-    static let acceptLimit = 5_000
-
     static func seed(_ store: WorkspaceStore, now: Date) throws {
         let engine = JobEngine(store: store, concurrency: 1, providerFor: { _ in LocalProvider() })
         let review = DraftReview(store: store, actor: "podium demo")
-        let large = store.snapshot.feedback.count > acceptLimit
         for step in week {
             let job = try engine.enqueue(step.kind, parameters: step.parameters)
             engine.waitForIdle()
             guard let draftID = store.snapshot.jobs[job.id]?.draftID else { continue }
             let day = now.addingTimeInterval(-step.daysAgo * 86_400 + 9 * 3_600)
             try backdate(job.id, draftID, to: day, in: store)
-            if step.accept && !large {
+            if step.accept {
                 _ = try review.accept(draftID, note: "Reviewed in the demo's first week", at: day.addingTimeInterval(1_800))
             }
         }

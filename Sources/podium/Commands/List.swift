@@ -56,7 +56,7 @@ struct List: ParsableCommand {
         let data: Data
         switch collection {
         case .product: data = try encoder.encode(snapshot.product)
-        case .feedback: data = try encoder.encode(limited(snapshot.feedback.all))
+        case .feedback: data = try encoder.encode(limited(snapshot.feedback.all).map(\.withAnnotationsApplied))
         case .backlog: data = try encoder.encode(limited(snapshot.orderedBacklog))
         case .stakeholders: data = try encoder.encode(limited(snapshot.stakeholders.all))
         case .personas: data = try encoder.encode(limited(snapshot.personas.all))

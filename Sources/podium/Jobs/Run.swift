@@ -157,7 +157,7 @@ enum FeedbackFilter {
     static func matching(_ filter: String, in snapshot: WorkspaceSnapshot) -> [FeedbackItem] {
         let needle = filter.lowercased()
         return snapshot.feedback.all.filter { item in
-            [item.text, item.source.rawValue, item.segment ?? "", item.tags.joined(separator: " ")]
+            [item.text, item.source.rawValue, item.segment ?? "", item.currentTags.joined(separator: " ")]
                 .joined(separator: " ").lowercased().contains(needle)
         }
     }

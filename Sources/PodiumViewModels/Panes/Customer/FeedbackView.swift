@@ -12,7 +12,7 @@ struct FeedbackView: PaneView {
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
         let items = snapshot.feedback.values.sorted { $0.id > $1.id }
-        let hasSentiment = items.contains { $0.sentiment != nil }
+        let hasSentiment = items.contains { $0.currentSentiment != nil }
         return PaneContent(
             title: "Customer Representative — feedback",
             summary: summary(items, in: snapshot),
@@ -25,10 +25,10 @@ struct FeedbackView: PaneView {
                 .init(id: item.id.rawValue,
                       cells: [Format.day(item.createdAt), Self.state(item), Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""),
                               item.rating?.display ?? ""]
-                          + (hasSentiment ? [item.sentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
+                          + (hasSentiment ? [item.currentSentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
                       tone: item.triage == .dismissed ? .muted : item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
                       sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, nil, item.rating?.normalized]
-                          + (hasSentiment ? [item.sentiment] : []) + [nil])
+                          + (hasSentiment ? [item.currentSentiment] : []) + [nil])
             },
             emptyMessage: "No feedback yet: podium import feedback FILE", hints: "N seen · x dismiss · T tag · Space mark · L link · / filter",
             counts: "\(items.count) feedback items")
@@ -72,7 +72,7 @@ struct FeedbackView: PaneView {
                            item.triage == .dismissed ? .warning : .muted))
         if let segment = item.segment { lines.append(.init("Segment: \(Format.clean(segment))", .muted)) }
         if let rating = item.rating { lines.append(.init("Rating: \(rating.display)", PaneContent.Tone(rating: rating))) }
-        if let sentiment = item.sentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
+        if let sentiment = item.currentSentiment { lines.append(.init("Sentiment: \(String(format: "%+.2f", sentiment))")) }
         if let version = item.version { lines.append(.init("Version: \(Format.clean(version))", .muted)) }
         if let votes = item.votes { lines.append(.init("Votes: \(votes)", .muted)) }
         lines += [.init(""), .init(Format.clean(item.text, lines: true))]
@@ -82,7 +82,7 @@ struct FeedbackView: PaneView {
             let parts = external.split(separator: ":", maxSplits: 1).map(String.init)
             lines.append(.init(parts.count == 2 ? "\(parts[0].prefix(1).uppercased() + parts[0].dropFirst()) id: \(Format.clean(parts[1]))" : "Id in its tool: \(Format.clean(external))", .muted))
         }
-        if !item.tags.isEmpty { lines += [.init(""), .init("Tags: " + Format.clean(item.tags.joined(separator: ", ")), .muted)] }
+        if !item.currentTags.isEmpty { lines += [.init(""), .init("Tags: " + Format.clean(item.currentTags.joined(separator: ", ")), .muted)] }
         if let linked = evidence[item.id.rawValue], !linked.isEmpty {
             lines.append(.init("Evidence for: " + Format.clean(linked.joined(separator: "; ")), .accent))
         }

@@ -1,0 +1,104 @@
+import Foundation
+
+/// What one accepted AI draft says about many feedback items — their sentiment, their
+/// themes — kept in one file of its own instead of in every item's file.
+///
+/// Accepting `tag-sentiment` on 100,000 items writes this one file (and undoing it removes
+/// it), so a `git diff` after it is a few lines and two teammates' accepts merge cleanly:
+/// each is a file of its own. The feedback files keep what people wrote and decided; the
+/// annotations lie over them in the order they were accepted (see ``FeedbackAnnotationIndex``).
+public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
+    /// The accepted draft's id: one annotations file per accepted draft.
+    public var id: RecordID<FeedbackAnnotations>
+    /// The job kind that proposed them ("tag-sentiment", "cluster-themes"), or "migrated"
+    /// for the values a workspace of schema 1 kept in the feedback files.
+    public var kind: String
+    public var acceptedAt: Date
+    /// Who accepted the draft ("you", "auto: rule …").
+    public var acceptedBy: String?
+    /// Sentiment from -1 to 1, by feedback id.
+    public var sentiment: [String: Double]?
+    /// The feedback ids of each theme tag ("theme:bank-sync": […]). The newest annotations
+    /// with themes replace every earlier theme tag, as a new clustering supersedes the old.
+    public var themes: [String: [String]]?
+
+    public init(
+        id: RecordID<FeedbackAnnotations>, kind: String, acceptedAt: Date, acceptedBy: String? = nil,
+        sentiment: [String: Double]? = nil, themes: [String: [String]]? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.acceptedAt = acceptedAt
+        self.acceptedBy = acceptedBy
+        self.sentiment = sentiment
+        self.themes = themes
+    }
+
+    /// How many feedback items it annotates.
+    public var itemCount: Int {
+        var ids = Set((sentiment ?? [:]).keys)
+        for members in (themes ?? [:]).values { ids.formUnion(members) }
+        return ids.count
+    }
+
+    /// The start of every theme tag.
+    public static let themeTagPrefix = "theme:"
+}
+
+/// All accepted annotations folded into what each feedback item shows now.
+///
+/// Annotations apply in the order they were accepted: an item's sentiment is the latest
+/// one given to it (else its own), and the latest annotations that carry themes decide
+/// every item's theme tags (tags a person gave stay).
+public struct FeedbackAnnotationIndex: Sendable {
+    public private(set) var sentiment: [RecordID<FeedbackItem>: Double] = [:]
+    public private(set) var themes: [RecordID<FeedbackItem>: [String]] = [:]
+    /// Whether some annotations carry themes; then they decide every item's theme tags.
+    public private(set) var governsThemes = false
+
+    public init() {}
+
+    public init(_ annotations: some Sequence<FeedbackAnnotations>) {
+        let ordered = annotations.sorted { ($0.acceptedAt, $0.id) < ($1.acceptedAt, $1.id) }
+        for annotation in ordered {
+            for (id, score) in annotation.sentiment ?? [:] { sentiment[RecordID(id)] = score }
+        }
+        if let latest = ordered.last(where: { $0.themes != nil }), let assigned = latest.themes {
+            governsThemes = true
+            for (tag, ids) in assigned.sorted(by: { $0.key < $1.key }) {
+                for id in ids { themes[RecordID(id), default: []].append(tag) }
+            }
+        }
+    }
+
+    public var isEmpty: Bool { sentiment.isEmpty && !governsThemes }
+
+    /// Sets the item's annotated sentiment and themes from the index.
+    public func annotate(_ item: inout FeedbackItem) {
+        item.annotatedSentiment = sentiment[item.id]
+        item.annotatedThemes = governsThemes ? themes[item.id] ?? [] : nil
+    }
+}
+
+extension FeedbackItem {
+    /// The sentiment shown and used: the latest accepted annotation's, else the item's own.
+    public var currentSentiment: Double? { annotatedSentiment ?? sentiment }
+
+    /// The tags shown and used: the item's own, with its theme tags taken from the latest
+    /// accepted themes when there are any.
+    public var currentTags: [String] {
+        guard let annotatedThemes else { return tags }
+        return tags.filter { !$0.hasPrefix(FeedbackAnnotations.themeTagPrefix) } + annotatedThemes
+    }
+
+    /// The item as it shows now, with its annotations in its own fields: what a listing or
+    /// an export gives other tools, which know nothing of `annotations/`.
+    public var withAnnotationsApplied: FeedbackItem {
+        var item = self
+        item.sentiment = currentSentiment
+        item.tags = currentTags
+        item.annotatedSentiment = nil
+        item.annotatedThemes = nil
+        return item
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PodiumAI
+import PodiumCore
+import PodiumEngine
+import PodiumStore
+import PodiumTestSupport
+import Testing
+
+/// Sentiment and themes accepted into one annotations file per draft, not into every item.
+@Suite("Annotations: bulk accepts in one file")
+struct AnnotationTests {
+    private func draft(_ kind: JobKind, in store: WorkspaceStore) throws -> Draft {
+        let engine = JobEngine(store: store, providerFor: { _ in LocalProvider() })
+        let job = try engine.enqueue(kind)
+        engine.waitForIdle()
+        let saved = try #require(store.snapshot.jobs[job.id])
+        return try #require(saved.draftID.flatMap { store.snapshot.drafts[$0] })
+    }
+
+    /// The files of a folder of the workspace, by name.
+    private func files(_ root: URL, _ folder: String) throws -> [String: Data] {
+        let path = root.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path.path)) ?? []
+        return try Dictionary(uniqueKeysWithValues: names.filter { $0.hasSuffix(".json") }.map {
+            ($0, try Data(contentsOf: path.appendingPathComponent($0)))
+        })
+    }
+
+    private func git(_ arguments: [String], in directory: URL) throws -> String {
+        let result = try run(URL(fileURLWithPath: "/usr/bin/env"),
+                             ["git", "-C", directory.path, "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments)
+        try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.standardError)")
+        return result.standardOutput
+    }
+
+    @Test("accepting sentiment writes one annotations file and no feedback file; reopened, every item shows it; undo removes the file")
+    func sentimentInOneFile() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let feedbackBefore = try files(workspace.root, "feedback")
+        let made = try draft(.tagSentiment, in: store)
+        let proposed = try #require(made.proposal?.sentiments)
+        #expect(proposed.count == store.snapshot.feedback.count)
+
+        let accepted = try DraftReview(store: store).accept(made.id)
+        #expect(accepted.appliedChanges?.map(\.reference.kind) == [.annotations])
+        #expect(try files(workspace.root, "feedback") == feedbackBefore, "no feedback file is rewritten")
+        let written = try files(workspace.root, "annotations")
+        #expect(written.keys.sorted() == [made.id.rawValue + ".json"])
+        let reopened = try WorkspaceStore.open(at: workspace.root).snapshot
+        for assignment in proposed {
+            let shown = try #require(reopened.feedback[assignment.feedbackID]?.currentSentiment)
+            #expect(abs(shown - assignment.score) < 0.0006)
+        }
+        #expect(reopened.annotations.count == 1)
+
+        try DraftReview(store: store).undoAccept(made.id)
+        #expect(try files(workspace.root, "annotations").isEmpty)
+        #expect(store.snapshot.feedback.values.allSatisfy { $0.currentSentiment == nil })
+        #expect(try WorkspaceStore.open(at: workspace.root).snapshot.feedback.values.allSatisfy { $0.currentSentiment == nil })
+    }
+
+    @Test("the latest accepted themes decide the theme tags; an older acceptance can be undone under a newer one; tags people gave stay")
+    func themesLayer() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        // A tag a person gave, and a theme tag as a schema 1 workspace kept it in the item.
+        let someone = try #require(store.snapshot.feedback.all.first)
+        try store.write { try $0.update(FeedbackItem.self, id: someone.id) { $0.tags = ["billing", "theme:old-clustering"] } }
+
+        let first = try draft(.clusterThemes, in: store)
+        try DraftReview(store: store).accept(first.id)
+        let tagged = try #require(store.snapshot.feedback[someone.id])
+        #expect(tagged.currentTags.contains("billing") && !tagged.currentTags.contains("theme:old-clustering"))
+        #expect(tagged.tags == ["billing", "theme:old-clustering"], "the item's own file is left as it was")
+        let firstTags = store.snapshot.feedback.all.map(\.currentTags)
+        let members = (first.proposal?.themeTags ?? []).reduce(0) { $0 + $1.feedbackIDs.count }
+        #expect(store.snapshot.feedback.values.reduce(0) { $0 + $1.currentTags.filter { $0.hasPrefix("theme:") }.count } == members)
+
+        // A second clustering, accepted later with one theme fewer, supersedes the first.
+        var second = try draft(.clusterThemes, in: store)
+        if second.id == first.id { second = try draft(.clusterThemes, in: store) }
+        try #require(second.id != first.id && second.status == .pending)
+        let dropped = try #require(second.proposal?.themeTags?.first)
+        try store.write { transaction in
+            var edited = second
+            edited.proposal?.themeTags?.removeFirst()
+            try transaction.save(edited)
+        }
+        try DraftReview(store: store).accept(second.id, at: Date().addingTimeInterval(60))
+        #expect(store.snapshot.feedback.values.allSatisfy { !$0.currentTags.contains(dropped.tag) || first.proposal?.themeTags?.contains { $0.tag == dropped.tag } == false })
+        let secondTags = store.snapshot.feedback.all.map(\.currentTags)
+        #expect(secondTags != firstTags)
+
+        // Undoing the first acceptance is allowed and changes nothing shown: the second decides.
+        try DraftReview(store: store).undoAccept(first.id)
+        #expect(store.snapshot.feedback.all.map(\.currentTags) == secondTags)
+        try DraftReview(store: store).undoAccept(second.id)
+        #expect(store.snapshot.feedback[someone.id]?.currentTags == ["billing", "theme:old-clustering"])
+    }
+
+    @Test("an acceptance changes a handful of paths in git, and so does its undo")
+    func gitStatusAfterBulkAccept() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let sentiment = try draft(.tagSentiment, in: store)
+        let themes = try draft(.clusterThemes, in: store)
+        _ = try git(["init", "-q", "-b", "main"], in: workspace.root)
+        _ = try git(["add", "-A"], in: workspace.root)
+        _ = try git(["commit", "-qm", "drafts made"], in: workspace.root)
+
+        try DraftReview(store: store).accept(sentiment.id)
+        try DraftReview(store: store).accept(themes.id)
+        let afterAccepts = try git(["status", "--porcelain", "--untracked-files=all"], in: workspace.root)
+            .split(separator: "\n").map(String.init)
+        // Two drafts marked accepted, two annotations files, two audit entries.
+        #expect(afterAccepts.count == 6, "\(afterAccepts)")
+        #expect(afterAccepts.filter { $0.contains("feedback/") }.isEmpty)
+        let stat = try git(["diff", "--stat"], in: workspace.root)
+        #expect(stat.split(separator: "\n").count <= 3, "\(stat)")
+
+        try DraftReview(store: store).undoAccept(themes.id)
+        try DraftReview(store: store).undoAccept(sentiment.id)
+        let afterUndo = try git(["status", "--porcelain", "--untracked-files=all"], in: workspace.root)
+            .split(separator: "\n").map(String.init)
+        // The drafts are pending again, as committed; four audit entries are new.
+        #expect(afterUndo.count <= 6 && afterUndo.allSatisfy { $0.contains("audit/") || $0.contains("drafts/") }, "\(afterUndo)")
+    }
+
+    @Test("two clones that each accept sentiment merge without a conflict; the later acceptance wins where they differ")
+    func twoClonesMerge() throws {
+        let folder = try TemporaryDirectory("podium-annotations-git")
+        let origin = folder.path("origin")
+        let base = try WorkspaceStore.create(at: origin, product: Product(name: "Shared"))
+        let items = ["The app crashes every time I open an invoice", "Love the new calendar, great job",
+                     "Sync is slow and drops my notes"].map { FeedbackItem(text: $0, createdAt: fixedDate) }
+        try base.write { try $0.save(all: items) }
+        _ = try git(["init", "-q", "-b", "main"], in: origin)
+        _ = try git(["add", "-A"], in: origin)
+        _ = try git(["commit", "-qm", "start"], in: origin)
+        let alice = folder.path("alice"), bob = folder.path("bob")
+        _ = try git(["clone", "-q", origin.path, alice.path], in: folder.url)
+        _ = try git(["clone", "-q", origin.path, bob.path], in: folder.url)
+
+        var accepted: [URL: RecordID<Draft>] = [:]
+        for (clone, minutes) in [(alice, 0.0), (bob, 5.0)] {
+            let store = try WorkspaceStore.open(at: clone)
+            let made = try draft(.tagSentiment, in: store)
+            try DraftReview(store: store).accept(made.id, at: Date().addingTimeInterval(minutes * 60))
+            accepted[clone] = made.id
+            _ = try git(["add", "-A"], in: clone)
+            _ = try git(["commit", "-qm", "sentiment"], in: clone)
+        }
+        // Bob's acceptance is edited by hand to say something else about the first item.
+        let bobFile = bob.appendingPathComponent("annotations/\(try #require(accepted[bob]).rawValue).json")
+        var bobAnnotations = try WorkspaceJSON.decoder().decode(FeedbackAnnotations.self, from: Data(contentsOf: bobFile))
+        bobAnnotations.sentiment?[items[0].id.rawValue] = 0.25
+        try WorkspaceJSON.encode(bobAnnotations, what: "test").write(to: bobFile)
+        _ = try git(["commit", "-qam", "edited"], in: bob)
+
+        _ = try git(["push", "-q", "origin", "HEAD:alice"], in: alice)
+        _ = try git(["fetch", "-q", alice.path, "main:alice"], in: bob)
+        _ = try git(["merge", "-q", "--no-edit", "alice"], in: bob)
+        #expect(try git(["status", "--porcelain"], in: bob).isEmpty, "merged without a conflict")
+
+        let merged = try WorkspaceStore.open(at: bob).snapshot
+        #expect(merged.annotations.count == 2)
+        #expect(merged.feedback[items[0].id]?.currentSentiment == 0.25, "Bob accepted later: his value shows")
+        #expect(merged.feedback.values.allSatisfy { $0.currentSentiment != nil })
+    }
+}
