@@ -62,6 +62,20 @@ enum BulkAcceptBench {
         print("| peer: sentiment written into every item's file | \(sentiments.count) | — | \(String(format: "%.2f s", peer)) | — | \(peerPaths) | — |")
     }
 
+    /// Accepts and undoes the pending draft of `kind` in an existing workspace, timing each
+    /// (for a profiler: `perf record podium-bench bulk-accept-once DIR tag-sentiment`).
+    static func once(folder: String, kind: String) throws {
+        let store = try WorkspaceStore.open(at: URL(fileURLWithPath: folder))
+        guard let draft = store.snapshot.drafts.values.first(where: { $0.kind.rawValue == kind && $0.status == .pending }) else {
+            print("no pending \(kind) draft in \(folder)")
+            return
+        }
+        let review = DraftReview(store: store, actor: "bench")
+        let accept = try elapsed { try review.accept(draft.id) }
+        let undo = try elapsed { try review.undoAccept(draft.id) }
+        print(String(format: "accept %.2f s, undo %.2f s", accept, undo))
+    }
+
     private static func changedPaths(_ folder: URL) throws -> Int {
         let result = try run(["git", "-C", folder.path, "status", "--porcelain", "--untracked-files=all"])
         return result.split(separator: "\n").count

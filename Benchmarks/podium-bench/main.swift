@@ -117,6 +117,10 @@ if arguments.first == "accept-keys" {
     try AcceptBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000)
     exit(0)
 }
+if arguments.first == "bulk-accept-once", arguments.count == 3 {
+    try BulkAcceptBench.once(folder: arguments[1], kind: arguments[2])
+    exit(0)
+}
 if arguments.first == "bulk-accept" {
     try BulkAcceptBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000)
     exit(0)

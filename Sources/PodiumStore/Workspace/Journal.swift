@@ -103,8 +103,7 @@ struct Journal {
     /// The journal names those files, so a checkpoint flushes just them and their folders,
     /// and does not wait for unrelated writes of other programs on the same disk.
     func checkpoint(root: String) throws {
-        let (_, records) = try read()
-        let paths = Set(records.flatMap { $0.entries.map(\.path) })
+        let paths = Set(try read(PathOnly.self).records.flatMap { $0.entries.map(\.path) })
         if paths.count > Self.perFileFlushLimit {
             try POSIX.syncFileSystem(containing: root)
         } else {
@@ -143,6 +142,17 @@ struct Journal {
     /// Reads the journal: its boot identity and its complete transactions (a torn last
     /// record, whose flush never finished, is left out).
     func read() throws -> (boot: String?, records: [Record]) {
+        let (boot, records) = try read(Entry.self)
+        return (boot, records.map { Record(entries: $0.entries, applied: $0.applied) })
+    }
+
+    /// A journal entry's path alone: what a checkpoint needs, without the files' contents.
+    private struct PathOnly: Decodable {
+        var path: String
+    }
+
+    /// The journal's transactions with their entries read as `Item`.
+    private func read<Item: Decodable>(_ item: Item.Type) throws -> (boot: String?, records: [(entries: [Item], applied: Bool)]) {
         guard let (data, _) = try POSIX.readFile(path), !data.isEmpty else { return (nil, []) }
         let bytes = [UInt8](data)
         var index = 0
@@ -153,7 +163,7 @@ struct Journal {
         }
         guard let header = line(), header.hasPrefix(Self.headerPrefix) else { return (nil, []) }
         let boot = String(header.dropFirst(Self.headerPrefix.count))
-        var records: [Record] = []
+        var records: [(entries: [Item], applied: Bool)] = []
         while index < bytes.count, let marker = line() {
             if marker == "A" {
                 if !records.isEmpty { records[records.count - 1].applied = true }
@@ -163,8 +173,8 @@ struct Journal {
             guard parts.count == 3, parts[0] == "T", let length = Int(parts[1]), let sum = UInt64(parts[2], radix: 16),
                   index + length < bytes.count, bytes[index + length] == 0x0A else { break }
             let payload = Data(bytes[index..<(index + length)])
-            guard Self.checksum(payload) == sum, let entries = try? JSONDecoder().decode([Entry].self, from: payload) else { break }
-            records.append(Record(entries: entries, applied: false))
+            guard Self.checksum(payload) == sum, let entries = try? JSONDecoder().decode([Item].self, from: payload) else { break }
+            records.append((entries, false))
             index += length + 1
         }
         return (boot, records)
@@ -172,12 +182,14 @@ struct Journal {
 
     /// FNV-1a, 64 bits: enough to tell a torn record from a whole one.
     static func checksum(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        data.withUnsafeBytes { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return hash
     }
 }
 
