@@ -24,6 +24,7 @@ import PodiumStore
 //   swift run -c release podium-bench sentiment [EXTERNAL.jsonl]  (Podium vs VADER on labelled feedback; see SentimentBench)
 //   swift run -c release podium-bench headers             (enormous header lines and 1,000,000 columns vs Python's csv; see HeaderBench)
 //   swift run -c release podium-bench links [explain NAME] (evidence links on the labelled sets; see LinkBench)
+//   swift run -c release podium-bench first-frame [N] [RUNS]  (first frame with data in tmux vs VisiData; see FirstFrameBench)
 //   swift run -c release podium-bench bulk-accept [N]     (accept and undo of bulk drafts, paths in git; see BulkAcceptBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
@@ -115,6 +116,15 @@ if arguments.first == "import" {
 }
 if arguments.first == "accept-keys" {
     try AcceptBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000)
+    exit(0)
+}
+if arguments.first == "first-frame-steps", arguments.count == 2 {
+    try FirstFrameBench.steps(folder: arguments[1])
+    exit(0)
+}
+if arguments.first == "first-frame" {
+    try FirstFrameBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000,
+                            runs: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5)
     exit(0)
 }
 if arguments.first == "bulk-accept-once", arguments.count == 3 {

@@ -168,4 +168,17 @@ struct AnnotationTests {
         #expect(merged.feedback[items[0].id]?.currentSentiment == 0.25, "Bob accepted later: his value shows")
         #expect(merged.feedback.values.allSatisfy { $0.currentSentiment != nil })
     }
+
+    @Test("a workspace reopened with sentiment and themes accepted shows both and takes writes (a miscompile once crashed here)")
+    func reopenedAndWritten() throws {
+        let workspace = try Workspace(demo: true)
+        for kind in [JobKind.tagSentiment, .clusterThemes] {
+            try DraftReview(store: workspace.store).accept(try draft(kind, in: workspace.store).id)
+        }
+        let reopened = try WorkspaceStore.open(at: workspace.root)
+        #expect(reopened.snapshot.feedback.values.allSatisfy { $0.currentSentiment != nil && $0.annotatedThemes != nil })
+        try reopened.write { try $0.save(FeedbackItem(text: "Added after reopening")) }
+        #expect(reopened.snapshot.feedback.count == 201)
+        #expect(reopened.snapshot.feedback.values.first { $0.text == "Added after reopening" }?.annotatedThemes == [])
+    }
 }

@@ -1,6 +1,9 @@
+import Foundation
+import PodiumDemo
 import PodiumCore
 import PodiumRender
 import PodiumStore
+import PodiumTestSupport
 import PodiumTUI
 import PodiumViewModels
 import Testing
@@ -102,5 +105,20 @@ struct PaneRegistryTests {
             let row = try #require(decisions.content(view: view, in: snapshot).rows.first)
             #expect(!decisions.detail(of: row.id, in: snapshot).isEmpty, "\(decisions.viewNames[view])")
         }
+    }
+
+    @Test("while the large collections are still read, the panes that show them say so instead of counting too few; the others show their data")
+    func loadingCounts() throws {
+        let folder = try TemporaryDirectory("podium-loading")
+        let written = try DemoWorkspace(feedbackCount: 300).create(at: folder.path("ws"))
+        let store = try WorkspaceStore.open(at: written.layout.root, deferring: WorkspaceStore.largeCollections)
+        let customer = try #require(Panes.pane(for: .customerRepresentative)).content(in: store.snapshot)
+        #expect(customer.counts == "loading…" && customer.rows.isEmpty)
+        #expect(customer.summary.contains { $0.text.contains("Still reading the feedback") })
+        let decisions = try #require(Panes.pane(for: .decisionMaker)).content(in: store.snapshot)
+        #expect(!decisions.rows.isEmpty, "the backlog is read in the first step")
+        try store.finishLoading()
+        let whole = try #require(Panes.pane(for: .customerRepresentative)).content(in: store.snapshot)
+        #expect(whole.rows.count == 300 && whole.counts != "loading…")
     }
 }

@@ -50,25 +50,31 @@ public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
 /// Annotations apply in the order they were accepted: an item's sentiment is the latest
 /// one given to it (else its own), and the latest annotations that carry themes decide
 /// every item's theme tags (tags a person gave stay).
-public struct FeedbackAnnotationIndex: Sendable {
-    public private(set) var sentiment: [RecordID<FeedbackItem>: Double] = [:]
-    public private(set) var themes: [RecordID<FeedbackItem>: [String]] = [:]
+public final class FeedbackAnnotationIndex: Sendable {
+    public let sentiment: [RecordID<FeedbackItem>: Double]
+    public let themes: [RecordID<FeedbackItem>: [String]]
     /// Whether some annotations carry themes; then they decide every item's theme tags.
-    public private(set) var governsThemes = false
+    public let governsThemes: Bool
 
-    public init() {}
+    public convenience init() { self.init([FeedbackAnnotations]()) }
 
     public init(_ annotations: some Sequence<FeedbackAnnotations>) {
         let ordered = annotations.sorted { ($0.acceptedAt, $0.id) < ($1.acceptedAt, $1.id) }
+        var sentiment: [RecordID<FeedbackItem>: Double] = [:]
         for annotation in ordered {
             for (id, score) in annotation.sentiment ?? [:] { sentiment[RecordID(id)] = score }
         }
+        var themes: [RecordID<FeedbackItem>: [String]] = [:]
+        var governs = false
         if let latest = ordered.last(where: { $0.themes != nil }), let assigned = latest.themes {
-            governsThemes = true
+            governs = true
             for (tag, ids) in assigned.sorted(by: { $0.key < $1.key }) {
                 for id in ids { themes[RecordID(id), default: []].append(tag) }
             }
         }
+        self.sentiment = sentiment
+        self.themes = themes
+        self.governsThemes = governs
     }
 
     public var isEmpty: Bool { sentiment.isEmpty && !governsThemes }

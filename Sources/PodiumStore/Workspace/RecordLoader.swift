@@ -31,8 +31,9 @@ struct RecordLoader<Record: WorkspaceRecord> {
         }
     }
 
-    /// Below this many files the work is done on the calling thread.
-    static var parallelThreshold: Int { 256 }
+    /// Below this many files the work is done on the calling thread. Low, because a few
+    /// files can be large (a backlog item of a big workspace lists thousands of links).
+    static var parallelThreshold: Int { 16 }
 
     /// Reads and decodes the files `names` (file names inside the folder).
     func load(_ names: [String]) -> Batch {

@@ -15,6 +15,9 @@ public struct WorkspaceSnapshot: Sendable {
     public var audit = RecordTable<AuditEntry>()
     public var rules = RecordTable<AutomationRule>()
     public var annotations = RecordTable<FeedbackAnnotations>()
+    /// Collections not read yet: a store opened with `open(at:deferring:)` reads them in
+    /// `finishLoading()`; until then they are empty here, and views say they are loading.
+    public internal(set) var loading: Set<RecordCollection> = []
     /// The annotations folded per feedback item; kept in step with `annotations` by the store.
     public private(set) var annotationIndex = FeedbackAnnotationIndex()
 
@@ -86,16 +89,14 @@ public struct RecordTable<Record: WorkspaceRecord>: Sendable {
 
     /// Changes one record in place, if it is there.
     mutating func modify(_ id: RecordID<Record>, _ change: (inout Record) -> Void) {
-        guard let index = byID.index(forKey: id) else { return }
-        change(&byID.values[index])
+        guard byID[id] != nil else { return }
+        change(&byID[id]!)
     }
 
     /// Changes every record in place.
     mutating func modifyAll(_ change: (inout Record) -> Void) {
-        var index = byID.values.startIndex
-        while index != byID.values.endIndex {
-            change(&byID.values[index])
-            byID.values.formIndex(after: &index)
-        }
+        // By key: mutating through `byID.values[index]` corrupted records in Swift 6.3
+        // (a crash later, copying the table).
+        for id in Array(byID.keys) { change(&byID[id]!) }
     }
 }

@@ -15,9 +15,11 @@ public final class WorkspaceStore: @unchecked Sendable {
     let journal: Journal
 
     /// Guards `state`; held for the length of a refresh or a transaction.
-    private let mutex = NSLock()
+    let mutex = NSLock()
+    /// Held while `finishLoading` reads, so that two callers read the deferred collections once.
+    let loadingLock = NSLock()
     /// Accessed only with `mutex` held.
-    private var state: State
+    var state: State
 
     struct State {
         var snapshot: WorkspaceSnapshot
@@ -40,7 +42,7 @@ public final class WorkspaceStore: @unchecked Sendable {
         var id: String
     }
 
-    private init(layout: WorkspaceLayout, schema: Schema) {
+    init(layout: WorkspaceLayout, schema: Schema) {
         self.layout = layout
         self.schema = schema
         self.fileLock = FileLock(path: layout.lockFile)
@@ -90,7 +92,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     public private(set) var readOnlyReason: String?
 
     /// Checks the schema and brings the folder into a state that can be read.
-    private func prepare() throws {
+    func prepare() throws {
         let info = try WorkspaceFiles.readInfo(layout)
         createdWith = info.createdWith
         if info.schemaVersion > schema.version {
@@ -199,6 +201,8 @@ public final class WorkspaceStore: @unchecked Sendable {
     @discardableResult
     public func write<Result>(_ change: (inout WorkspaceTransaction) throws -> Result) throws -> Result {
         if let readOnlyReason { throw StoreError.readOnly(path: layout.rootPath, reason: readOnlyReason) }
+        // A transaction always starts from the whole workspace.
+        if !mutex.withLock({ state.snapshot.loading.isEmpty }) { try finishLoading() }
         return try mutex.withLock {
             try fileLock.withLock(.exclusive) {
                 if try journal.needsRecovery() { state.problems += try recoverJournal() }
@@ -220,15 +224,16 @@ public final class WorkspaceStore: @unchecked Sendable {
 
     /// Reads the whole workspace: unlocked bulk read, then a locked catch-up on what
     /// changed meanwhile, so the result is consistent without keeping writers waiting.
-    private func loadAll() throws {
+    func loadAll(deferring deferred: Set<RecordCollection> = []) throws {
         state.feedPosition = feed.end()
-        for collection in RecordCollection.allCases {
+        state.snapshot.loading = deferred
+        for collection in RecordCollection.allCases where !deferred.contains(collection) {
             state.folderStamps[collection] = POSIX.stamp(layout.folder(collection))
         }
         reloadProduct()
         state.isLoading = true
         var staleCaches: [any CacheableRecord.Type] = []
-        for collection in RecordCollection.allCases {
+        for collection in RecordCollection.allCases where !deferred.contains(collection) {
             let names = (try POSIX.listDirectory(layout.folder(collection)) ?? []).filter(isRecordFileName)
             if let type = collection.recordType as? any CacheableRecord.Type, names.count >= OpenCache<FeedbackItem>.minimumRecords {
                 if !load(type, usingCache: names) { staleCaches.append(type) }
@@ -243,7 +248,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     }
 
     /// Brings the snapshot up to date with the disk. Call with the file lock held.
-    private func refreshLocked() throws -> WorkspaceChanges {
+    func refreshLocked() throws -> WorkspaceChanges {
         var changes = WorkspaceChanges()
         var explained = Set<RecordCollection>()
         switch try feed.unseen(since: state.feedPosition) {
@@ -265,10 +270,13 @@ public final class WorkspaceStore: @unchecked Sendable {
             state.feedPosition = next
         case let .unknown(next):
             state.feedPosition = next
-            for collection in RecordCollection.allCases { changes.merge(try rescan(collection)) }
+            // A collection still to be read (see `finishLoading`) is read whole then.
+            for collection in RecordCollection.allCases where !state.snapshot.loading.contains(collection) {
+                changes.merge(try rescan(collection))
+            }
             explained = Set(RecordCollection.allCases)
         }
-        for collection in RecordCollection.allCases {
+        for collection in RecordCollection.allCases where !state.snapshot.loading.contains(collection) {
             let stamp = POSIX.stamp(layout.folder(collection))
             if stamp != state.folderStamps[collection] {
                 state.folderStamps[collection] = stamp
@@ -308,6 +316,18 @@ public final class WorkspaceStore: @unchecked Sendable {
     /// Reads a large collection from the open cache where its files have not changed, and
     /// from JSON where they have; returns whether the cache was good enough to keep.
     private func load<Record: CacheableRecord>(_ type: Record.Type, usingCache names: [String]) -> Bool {
+        let (fromCache, fromJSON, good) = readUsingCache(type, names: names)
+        merge(fromCache, into: Record.collection)
+        reload(Record.collection, names: fromJSON)
+        return good
+    }
+
+    /// Which records of a large collection the open cache holds as their files are now, and
+    /// which files must be read as JSON; whether the cache was good enough to keep. Touches
+    /// no state: it may run while others read and write.
+    func readUsingCache<Record: CacheableRecord>(
+        _ type: Record.Type, names: [String]
+    ) -> (fromCache: RecordLoader<Record>.Batch, fromJSON: [String], good: Bool) {
         let collection = Record.collection
         let cached = OpenCache<Record>(path: layout.cacheFile(collection)).load() ?? [:]
         var fromCache = RecordLoader<Record>.Batch()
@@ -325,13 +345,11 @@ public final class WorkspaceStore: @unchecked Sendable {
                 }
             }
         }
-        merge(fromCache, into: collection)
-        reload(collection, names: fromJSON)
-        return fromJSON.count <= max(100, names.count / 50)
+        return (fromCache, fromJSON, fromJSON.count <= max(100, names.count / 50))
     }
 
     /// Rewrites the open cache of a collection from what was just read.
-    private func saveCache<Record: CacheableRecord>(_ type: Record.Type) {
+    func saveCache<Record: CacheableRecord>(_ type: Record.Type) {
         let collection = Record.collection
         let table = state.snapshot[Record.self]
         let files = (state.files[collection] ?? [:]).compactMap { name, file in
@@ -343,7 +361,7 @@ public final class WorkspaceStore: @unchecked Sendable {
 
     /// Applies what a loader read to the snapshot and the tracked stamps.
     @discardableResult
-    private func merge<Record: WorkspaceRecord>(_ batch: RecordLoader<Record>.Batch, into collection: RecordCollection) -> WorkspaceChanges {
+    func merge<Record: WorkspaceRecord>(_ batch: RecordLoader<Record>.Batch, into collection: RecordCollection) -> WorkspaceChanges {
         var changes = WorkspaceChanges()
         // Take both dictionaries out of the state so they are uniquely referenced (no copy).
         var tracked = state.files.removeValue(forKey: collection) ?? [:]
@@ -547,7 +565,7 @@ public final class WorkspaceStore: @unchecked Sendable {
     }
 
     /// `quarantineUnreadable` under the exclusive lock; a read-only workspace only reports them.
-    private func quarantineUnreadableLocking() throws -> WorkspaceChanges {
+    func quarantineUnreadableLocking() throws -> WorkspaceChanges {
         guard readOnlyReason == nil else {
             for file in state.unreadable {
                 let path = file.collection.map { layout.folder($0) + "/" + file.name } ?? layout.productFile
@@ -642,9 +660,15 @@ public final class WorkspaceStore: @unchecked Sendable {
         [layout.rootPath, layout.localFolder, layout.localFolder + "/cache"] + RecordCollection.allCases.map { layout.folder($0) }
     }
 
+    /// Whether a dead writer left temporary files. The large collections' folders are not
+    /// scanned (100,000 entries cost an open tens of milliseconds): a writer that dies while
+    /// replacing files there leaves an unfinished journal, which starts the clean-up anyway,
+    /// and a leftover there is a hidden file no reader takes for a record.
     private func hasTemporaryFiles() -> Bool {
-        foldersWithTemporaries.contains { folder in
-            ((try? POSIX.listDirectory(folder)) ?? nil)?.contains(where: AtomicFile.isTemporary) ?? false
+        let prefix = Array(AtomicFile.temporaryPrefix.utf8CString.dropLast())
+        let large = Set(Self.largeCollections.map { layout.folder($0) })
+        return foldersWithTemporaries.filter { !large.contains($0) }.contains { folder in
+            POSIX.anyEntry(in: folder) { name in prefix.indices.allSatisfy { name[$0] == prefix[$0] } }
         }
     }
 

@@ -30,7 +30,10 @@ extension Program {
         let box = LoadResult()
         DispatchQueue.global(qos: .userInitiated).async {
             do {
-                let store = try WorkspaceStore.open(at: location)
+                // The large collections stream in once the dashboard shows (Program.finishLoading).
+                let store = WorkspaceStore.isLarge(at: location)
+                    ? try WorkspaceStore.open(at: location, deferring: WorkspaceStore.largeCollections)
+                    : try WorkspaceStore.open(at: location)
                 box.set(.success((store, initialState(store, keyMap: keyMap))))
             } catch {
                 box.set(.failure(error))
@@ -46,7 +49,8 @@ extension Program {
             let changes = frame.changes(since: previous)
             if !changes.isEmpty { backend.draw(changes) }
             previous = frame
-            switch backend.nextEvent(timeoutMilliseconds: 50) {
+            // A short wait: the dashboard follows as soon as the workspace is read.
+            switch backend.nextEvent(timeoutMilliseconds: 5) {
             case .stopRequested?: return nil
             case .key(let key)? where key == .character("q") || key == .control("c"): return nil
             case .resized?: previous = nil

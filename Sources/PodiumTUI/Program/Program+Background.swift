@@ -12,20 +12,44 @@ extension Program {
 
     /// Runs `work` on a background queue and hands its messages (and the end of the work) to the
     /// main loop; refused while other background work runs.
-    func inBackground(_ label: String, _ work: @escaping @Sendable () -> [Msg]) -> [Msg] {
+    func inBackground(_ label: String, reading: Bool = false, _ work: @escaping @Sendable () -> [Msg]) -> [Msg] {
         if let running = state.backgroundWork { return [busy(running)] }
         let mailbox = mailbox
         DispatchQueue.global(qos: .userInitiated).async {
             let outcome = work()
             mailbox.post(outcomes: [.background(nil)] + outcome)
         }
-        return [.background(BackgroundWork(label: label, since: Date()))]
+        return [.background(BackgroundWork(label: label, since: Date(), isReading: reading))]
+    }
+
+    /// What reading the rest of a workspace opened in two steps (`WorkspaceStore.open(at:deferring:)`)
+    /// says in the status bar, and how to start it: the caller draws a frame in between, so that
+    /// the reading, which takes every core, does not slow the first frame. Nil when all is read.
+    func readingTheRest() -> (announce: Msg, start: () -> Void)? {
+        let loading = store.snapshot.loading
+        guard !loading.isEmpty else { return nil }
+        let names = RecordCollection.allCases.filter(loading.contains).map { $0 == .audit ? "audit log" : $0.rawValue }
+        let label = "reading the " + names.joined(separator: ", ")
+        let store = store, mailbox = mailbox
+        return (.background(BackgroundWork(label: label, since: Date(), isReading: true)), {
+            DispatchQueue.global(qos: .userInitiated).async {
+                var outcome = [Msg]()
+                do {
+                    try store.finishLoading()
+                    outcome = [Self.prepared(store)]
+                } catch {
+                    outcome = [Self.prepared(store), .effectFailed("Could not read the whole workspace: \(error)")]
+                }
+                mailbox.post(outcomes: [.background(nil)] + outcome)
+            }
+        })
     }
 
     /// Why a write must wait: the store is busy with the background work (a write now would
     /// wait for its lock and freeze the screen).
     func busy(_ running: BackgroundWork) -> Msg {
-        .effectFailed("Wait a moment: \(running.label) is still being written (it finishes, or rolls back, whole).")
+        .effectFailed(running.isReading ? "Wait a moment: \(running.label) is still under way."
+            : "Wait a moment: \(running.label) is still being written (it finishes, or rolls back, whole).")
     }
 
     /// The workspace after a background change, with every pane rebuilt off the main loop.

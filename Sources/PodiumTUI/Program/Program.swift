@@ -101,6 +101,11 @@ public final class Program {
         var dirty = true
         let size = backend.size
         send(.resized(width: size.width, height: size.height))
+        // What is still to read is announced in the first frame, and starts after it.
+        let rest = readingTheRest()
+        if let rest { send(rest.announce) }
+        drawFrame()
+        rest?.start()
         while true {
             let news = mailbox.take()
             for msg in news where send(msg) { return }

@@ -189,7 +189,7 @@ public enum DashboardView {
             let seconds = max(0, Int(state.now().timeIntervalSince(work.since)))
             let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
             message = " \(spinner[seconds % spinner.count]) " + work.label.prefix(1).uppercased() + work.label.dropFirst()
-                + "… \(seconds) s · keys still work; other changes wait for it"
+                + "… \(seconds) s · keys still work; " + (work.isReading ? "changes wait for it" : "other changes wait for it")
         }
         let quit = state.keyMap.keys(for: .quit).first.map { "\($0) quit" } ?? ""
         let help = state.keyMap.keys(for: .help).first.map { "\($0) help" } ?? ""

@@ -186,7 +186,9 @@ public struct AppState: Sendable {
         self.location = location
         self.keyMap = keyMap
         contents = Panes.all.map { $0.content(in: snapshot) }
-        evidence = Panes.evidenceIndex(snapshot)
+        // While the feedback is still read there is no feedback detail to show evidence in;
+        // the whole snapshot that follows brings the index.
+        evidence = snapshot.loading.contains(.feedback) ? [:] : Panes.evidenceIndex(snapshot)
         for index in panes.indices { recomputeVisible(index) }
     }
 
@@ -468,10 +470,13 @@ public struct BackgroundWork: Sendable, Equatable {
     /// "Accepting “Sentiment for 20000 items” (20000 records)".
     public var label: String
     public var since: Date
+    /// Whether it reads the workspace (a large one opening) rather than writes to it.
+    public var isReading: Bool
 
-    public init(label: String, since: Date) {
+    public init(label: String, since: Date, isReading: Bool = false) {
         self.label = label
         self.since = since
+        self.isReading = isReading
     }
 }
 

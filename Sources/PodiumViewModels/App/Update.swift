@@ -170,7 +170,8 @@ extension AppState {
                 return []
             }
             if let work = backgroundWork, !action.onlyReads {
-                message = "Wait a moment: \(work.label) is still being written; moving, reading and filtering work meanwhile."
+                message = "Wait a moment: \(work.label) is still " + (work.isReading ? "under way" : "being written")
+                    + "; moving, reading and filtering work meanwhile."
                 return []
             }
             return perform(action)

@@ -65,7 +65,9 @@ extension Pane {
         guard let shown = views.indices.contains(view) ? views[view] : views.first else {
             return PaneContent(title: title, columns: [], rows: [], emptyMessage: "", hints: "", counts: "")
         }
-        let content = shown.content(in: snapshot, settings: settings)
+        var content = shown.content(in: snapshot, settings: settings)
+        let loading = snapshot.loading.intersection(collections)
+        if !loading.isEmpty { content.markLoading(loading) }
         return showsPendingDrafts ? PendingDrafts.announce(stance, in: snapshot, above: content) : content
     }
 

@@ -1,3 +1,4 @@
+import PodiumStore
 /// What a pane shows, ready to draw: a few lines of context, a table, and the detail of
 /// the selected row. Every string is already safe for the terminal.
 public struct PaneContent: Sendable, Equatable {
@@ -72,5 +73,17 @@ public struct PaneContent: Sendable, Equatable {
         self.emptyMessage = emptyMessage
         self.hints = hints
         self.counts = counts
+    }
+}
+
+extension PaneContent {
+    /// Says that `collections` are still being read (a large workspace opening): what the
+    /// pane counts is not whole yet, so its counts say so instead of a number too small.
+    mutating func markLoading(_ collections: Set<RecordCollection>) {
+        let names = RecordCollection.allCases.filter(collections.contains).map { $0 == .audit ? "audit log" : $0.rawValue }
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+        summary = [Line("Still reading the \(list)… keys work meanwhile; the counts come when it is read", .muted)]
+        counts = "loading…"
+        emptyMessage = "Reading the \(list)…"
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import PodiumCore
+
+/// Opening in two steps, for a first frame with data at once however large the workspace.
+extension WorkspaceStore {
+    /// The collections a dashboard can show later: the ones that grow with use.
+    public static let largeCollections: Set<RecordCollection> = [.feedback, .drafts, .audit, .annotations]
+
+    /// Whether the workspace at `root` is large enough for reading it in two steps to show
+    /// sooner (its feedback folder holds at least `threshold` entries): a small one opens
+    /// whole in less time than a person notices.
+    public static func isLarge(at root: URL, threshold: Int = 5_000) -> Bool {
+        POSIX.countEntries(in: WorkspaceLayout(root: root).folder(.feedback), upTo: threshold) >= threshold
+    }
+
+    /// Opens the workspace but leaves `deferred` collections to `finishLoading()`: the
+    /// product, the backlog and the other small collections are there on return, and the
+    /// snapshot's `loading` names what is still to come. A write finishes loading first,
+    /// so no transaction ever starts from part of the workspace.
+    public static func open(at root: URL, deferring deferred: Set<RecordCollection>, schema: Schema = .current) throws -> WorkspaceStore {
+        let store = WorkspaceStore(layout: WorkspaceLayout(root: root), schema: schema)
+        try store.prepare()
+        try store.mutex.withLock { try store.loadAll(deferring: deferred) }
+        return store
+    }
+
+    /// Reads the collections `open(at:deferring:)` left, and returns what changed. The files
+    /// are read without holding the store, so readers and `refresh()` carry on meanwhile;
+    /// what another process changed while they were read is caught up before it returns.
+    @discardableResult
+    public func finishLoading() throws -> WorkspaceChanges {
+        try loadingLock.withLock { try finishLoadingLocked() }
+    }
+
+    private func finishLoadingLocked() throws -> WorkspaceChanges {
+        let pending = mutex.withLock { state.snapshot.loading }
+        guard !pending.isEmpty else { return WorkspaceChanges() }
+        var changes = WorkspaceChanges()
+        for collection in RecordCollection.allCases where pending.contains(collection) {
+            changes.merge(finish(collection.recordType, collection: collection))
+        }
+        try mutex.withLock {
+            changes.merge(try fileLock.withLock(.shared) { try refreshLocked() })
+            if !state.unreadable.isEmpty, readOnlyReason == nil { changes.merge(try quarantineUnreadableLocking()) }
+            state.generation += 1
+        }
+        return changes
+    }
+
+    private func finish<Record: WorkspaceRecord>(_ type: Record.Type, collection: RecordCollection) -> WorkspaceChanges {
+        // The folder's stamp before reading: a change after it shows in the next refresh.
+        let folderStamp = POSIX.stamp(layout.folder(collection))
+        let names = ((try? POSIX.listDirectory(layout.folder(collection))) ?? nil ?? []).filter(isRecordFileName)
+        var batch = RecordLoader<Record>.Batch()
+        var staleCache: (any CacheableRecord.Type)?
+        if let cacheable = type as? any CacheableRecord.Type, names.count >= OpenCache<FeedbackItem>.minimumRecords {
+            func read<Cached: CacheableRecord>(_ cached: Cached.Type) -> (RecordLoader<Record>.Batch, Bool) {
+                let (fromCache, fromJSON, good) = readUsingCache(cached, names: names)
+                var all = RecordLoader<Cached>(folder: layout.folder(collection)).load(fromJSON)
+                all.absorb(fromCache)
+                return (all as? RecordLoader<Record>.Batch ?? RecordLoader<Record>.Batch(), good)
+            }
+            let (read, good) = read(cacheable)
+            batch = read
+            if !good { staleCache = cacheable }
+        } else {
+            batch = RecordLoader<Record>(folder: layout.folder(collection)).load(names)
+        }
+        return mutex.withLock {
+            // A file a refresh read meanwhile (another process changed it) is newer than this read.
+            let tracked = state.files[collection] ?? [:]
+            if !tracked.isEmpty {
+                batch.records.removeAll { tracked[$0.name] != nil }
+                batch.unreadable.removeAll { tracked[$0.name] != nil }
+                batch.missing.removeAll { tracked[$0] != nil }
+            }
+            state.isLoading = true
+            var changes = merge(batch, into: collection)
+            state.isLoading = false
+            changes.records[collection, default: []].formUnion([])
+            state.snapshot.loading.remove(collection)
+            state.folderStamps[collection] = folderStamp
+            state.generation += 1
+            if let staleCache, readOnlyReason == nil { saveCache(staleCache) }
+            return changes
+        }
+    }
+}
