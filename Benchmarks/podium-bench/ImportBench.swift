@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import PodiumCore
 import PodiumDemo
@@ -39,7 +42,58 @@ enum ImportBench {
             }
             print(String(format: "| %d | %.2f s | %.2f s | %.2f | %.2f s | %.2f | %.1f s | %.0f MiB |",
                          run, read, python, read / python, dry, dry / python, fullTime, peakMemoryMiB()))
+            if full && run == 3 { try floorAndSmallImport(store: store, folder: folder, fullTime: fullTime) }
         }
+    }
+
+    /// The same-disk floor of a full import: the records just imported, encoded as Podium
+    /// encodes them and written one file each into a fresh folder (a plain write, no
+    /// temporary file, no journal), then one `sync`. And 500 new rows imported into the
+    /// workspace that now holds every row: in this process (the store open) and as a user
+    /// runs it (`podium import`, which opens the workspace first) when the release binary is built.
+    static func floorAndSmallImport(store: WorkspaceStore, folder: String, fullTime: Double) throws {
+        let records = store.snapshot.feedback.all
+        let floorFolder = folder + "/import-floor"
+        try? FileManager.default.removeItem(atPath: floorFolder)
+        try FileManager.default.createDirectory(atPath: floorFolder, withIntermediateDirectories: true)
+        let floor = try elapsed {
+            for record in records {
+                let data = try WorkspaceJSON.encode(record, what: "bench")
+                let fd = open(floorFolder + "/" + record.id.rawValue + ".json", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                _ = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                close(fd)
+            }
+            sync()
+        }
+        try? FileManager.default.removeItem(atPath: floorFolder)
+        print(String(format: "floor: %d records encoded and written one file each, then sync: %.1f s · full import ÷ floor: %.2f",
+                     records.count, floor, fullTime / floor))
+
+        let small = folder + "/feedback-500-more.csv"
+        var lines = ["id,text,author,segment,rating,date,source"]
+        for index in 0..<500 {
+            lines.append("more-\(index),\"A new remark \(index) about the export limit and slow sync\",New customer \(index),solo,4,2026-12-01T10:00:00Z,review")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: small, atomically: true, encoding: .utf8)
+        let inProcess = try elapsed { _ = try FeedbackImporter.importFile(at: URL(fileURLWithPath: small), into: store) }
+        print(String(format: "500 rows into the workspace of %d items, the store open: %.2f s", records.count, inProcess))
+        let podium = URL(fileURLWithPath: ".build/release/podium").standardizedFileURL.path
+        guard FileManager.default.isExecutableFile(atPath: podium) else { return }
+        var lines2 = ["id,text,author,segment,rating,date,source"]
+        for index in 0..<500 {
+            lines2.append("again-\(index),\"Another remark \(index) on invoices sent twice\",Other customer \(index),team,2,2026-12-02T10:00:00Z,review")
+        }
+        let second = folder + "/feedback-500-again.csv"
+        try (lines2.joined(separator: "\n") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: podium)
+        process.arguments = ["import", "feedback", second, "--workspace", store.layout.rootPath]
+        process.standardOutput = FileHandle.nullDevice
+        let cli = try elapsed {
+            try process.run()
+            process.waitUntilExit()
+        }
+        print(String(format: "500 rows into the same workspace with `podium import` (opening it included): %.2f s, exit %d", cli, process.terminationStatus))
     }
 
     /// Python reading the file with csv.DictReader, timed inside Python (start-up excluded).

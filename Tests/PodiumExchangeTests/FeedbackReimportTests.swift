@@ -49,6 +49,29 @@ struct FeedbackReimportTests {
         #expect(after[0].text == "Invoices go out late — Days late, every week." && after[0].tags == ["billing", "urgent", "theme: invoicing"])
     }
 
+    @Test("a re-import that changes an item's text hides the sentiment accepted for the old text; the other items keep theirs")
+    func changedTextDropsAcceptedSentiment() throws {
+        let (folder, store) = try makeWorkspace()
+        let first = """
+            {"tickets": [
+              {"id": 1, "subject": "Invoices go out late", "description": "Days late.", "requester_id": 7, "created_at": "2026-10-02T14:22:05Z"},
+              {"id": 2, "subject": "Sync fails", "description": "Every evening.", "requester_id": 8, "created_at": "2026-10-03T09:00:00Z"}
+            ]}
+            """
+        _ = try load(first, name: "tickets.json", into: store, folder: folder)
+        let before = try items(store)
+        let annotations = FeedbackAnnotations(
+            id: .make(), kind: "tag-sentiment", acceptedAt: fixedDate.addingTimeInterval(-86_400),
+            sentiment: [before[0].id.rawValue: -0.6, before[1].id.rawValue: -0.4])
+        try store.write { try $0.save(annotations) }
+        #expect(try items(store).map(\.currentSentiment) == [-0.6, -0.4])
+        _ = try load(first.replacingOccurrences(of: "Days late.", with: "Paid now, thanks!"), name: "tickets.json", into: store, folder: folder)
+        let after = try items(store)
+        #expect(after[0].text.hasSuffix("Paid now, thanks!") && after[0].textChangedAt == fixedDate)
+        #expect(after[0].currentSentiment == nil, "the sentiment was about the old text")
+        #expect(after[1].currentSentiment == -0.4)
+    }
+
     @Test("Play Console: the review link is the id; an edited review (new text, new stars) updates its item")
     func googlePlay() throws {
         let (folder, store) = try makeWorkspace()

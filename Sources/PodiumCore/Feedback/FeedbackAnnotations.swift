@@ -51,7 +51,8 @@ public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
 /// one given to it (else its own), and the latest annotations that carry themes decide
 /// every item's theme tags (tags a person gave stay).
 public final class FeedbackAnnotationIndex: Sendable {
-    public let sentiment: [RecordID<FeedbackItem>: Double]
+    /// Each item's latest sentiment and when it was accepted.
+    public let sentiment: [RecordID<FeedbackItem>: (score: Double, acceptedAt: Date)]
     public let themes: [RecordID<FeedbackItem>: [String]]
     /// Whether some annotations carry themes; then they decide every item's theme tags.
     public let governsThemes: Bool
@@ -60,9 +61,9 @@ public final class FeedbackAnnotationIndex: Sendable {
 
     public init(_ annotations: some Sequence<FeedbackAnnotations>) {
         let ordered = annotations.sorted { ($0.acceptedAt, $0.id) < ($1.acceptedAt, $1.id) }
-        var sentiment: [RecordID<FeedbackItem>: Double] = [:]
+        var sentiment: [RecordID<FeedbackItem>: (score: Double, acceptedAt: Date)] = [:]
         for annotation in ordered {
-            for (id, score) in annotation.sentiment ?? [:] { sentiment[RecordID(id)] = score }
+            for (id, score) in annotation.sentiment ?? [:] { sentiment[RecordID(id)] = (score, annotation.acceptedAt) }
         }
         var themes: [RecordID<FeedbackItem>: [String]] = [:]
         var governs = false
@@ -79,9 +80,13 @@ public final class FeedbackAnnotationIndex: Sendable {
 
     public var isEmpty: Bool { sentiment.isEmpty && !governsThemes }
 
-    /// Sets the item's annotated sentiment and themes from the index.
+    /// Sets the item's annotated sentiment and themes from the index; a sentiment accepted
+    /// before a re-import changed the item's text is left out.
     public func annotate(_ item: inout FeedbackItem) {
-        item.annotatedSentiment = sentiment[item.id]
+        let latest = sentiment[item.id]
+        item.annotatedSentiment = latest.flatMap { latest in
+            item.textChangedAt.map { $0 <= latest.acceptedAt } ?? true ? latest.score : nil
+        }
         item.annotatedThemes = governsThemes ? themes[item.id] ?? [] : nil
     }
 }

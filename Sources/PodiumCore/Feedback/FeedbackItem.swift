@@ -27,6 +27,9 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     public var externalID: String?
     /// How the Product Owner triaged it: nil while it is new.
     public var triage: FeedbackTriage?
+    /// When a re-import changed its text: sentiment accepted before that was about the old
+    /// text and no longer shows.
+    public var textChangedAt: Date?
     /// The sentiment accepted AI drafts gave it, from `annotations/` (never written to the
     /// item's own file; set by the store as it reads). See ``currentSentiment``.
     public var annotatedSentiment: Double?
@@ -37,7 +40,7 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     /// What the item's own file holds: the annotations live in their own files.
     enum CodingKeys: String, CodingKey {
         case id, text, source, author, segment, rating, createdAt, tags, sentiment, origin, importedAt, version, votes
-        case externalID, triage
+        case externalID, triage, textChangedAt
     }
 
     public init(

@@ -23,6 +23,7 @@ enum FeedbackUpdate {
         if existing.text != incoming.text {
             item.text = incoming.text
             item.sentiment = nil
+            item.textChangedAt = incoming.importedAt ?? Date()
         }
         if given.contains(.rating) {
             changes.compare("rating", existing.rating, incoming.rating) { ChangeList.optional($0, \.display) }

@@ -11,7 +11,7 @@ protocol CacheableRecord: WorkspaceRecord {
 }
 
 extension FeedbackItem: CacheableRecord {
-    static var cacheFormat: Int { 5 }
+    static var cacheFormat: Int { 6 }
 
     func write(to writer: inout BinaryWriter) {
         writer.string(id.rawValue)
@@ -32,6 +32,7 @@ extension FeedbackItem: CacheableRecord {
         writer.optional(votes) { $0.integer(Int64($1)) }
         writer.optional(externalID) { $0.string($1) }
         writer.optional(triage) { $0.string($1.rawValue) }
+        writer.optional(textChangedAt) { $0.date($1) }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -45,7 +46,7 @@ extension FeedbackItem: CacheableRecord {
             guard let scale = RatingScale(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
             return Rating(value, scale: scale)
         }
-        self.init(
+        var item = FeedbackItem(
             id: id, text: text, source: source, author: author, segment: segment, rating: rating,
             createdAt: try reader.date(), tags: try reader.strings(), sentiment: try reader.optional { try $0.double() },
             origin: try reader.optional { try $0.string() }, importedAt: try reader.optional { try $0.date() },
@@ -55,5 +56,7 @@ extension FeedbackItem: CacheableRecord {
                 guard let triage = FeedbackTriage(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
                 return triage
             })
+        item.textChangedAt = try reader.optional { try $0.date() }
+        self = item
     }
 }
