@@ -69,6 +69,9 @@ enum DashboardBench {
                 cpuTimes.append(threadCPUTime() - cpuStart)
                 previous = frame
             }
+            let slowest = zip(keys, times).enumerated().sorted { $0.element.1 > $1.element.1 }.prefix(6)
+            print("slowest keys at \(size): " + slowest.map { "#\($0.offset) \($0.element.0) \(String(format: "%.2f ms", $0.element.1 * 1000))" }
+                .joined(separator: ", "))
             times.sort()
             cpuTimes.sort()
             changed.sort()

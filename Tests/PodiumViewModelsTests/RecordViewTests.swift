@@ -148,4 +148,21 @@ struct RecordViewTests {
         #expect(Citations.shortIDs(in: "a [#1a2b3c4d] b [#5E6F7A8B, #1a2b3c4d] c [#0190d2c3-1111-7222-8333-94445555aaaa] d #ffffffff") ==
             ["1a2b3c4d", "5e6f7a8b", "5555aaaa"])
     }
+
+    @Test("a backlog item's detail quotes its five newest linked items, demand apart from praise, and counts the rest")
+    func evidenceQuotesNewest() throws {
+        var snapshot = demoSnapshot()
+        var item = try #require(snapshot.orderedBacklog.first)
+        item.linkedFeedback = Array(snapshot.feedback.all.prefix(9).map(\.id))
+        snapshot.backlog[item.id] = item
+        let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
+        let expected = linked.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(5).map { "• \(Format.day($0.createdAt)) " + Format.clean($0.text) }
+        let lines = Panes.detail(for: .decisionMaker, id: item.id.rawValue, in: snapshot).map(\.text)
+        let quoted = lines.filter { $0.hasPrefix("• ") }.prefix(5).map { line in expected.first { line.hasPrefix($0) } }
+        #expect(quoted.count == 5 && quoted.allSatisfy { $0 != nil }, "\(lines)")
+        #expect(zip(quoted.compactMap { $0 }, expected).allSatisfy { $0 == $1 }, "newest first")
+        #expect(lines.contains("  … and \(linked.count - 5) more"))
+        snapshot.feedback[linked[0].id] = nil  // a linked item deleted since is not counted
+        #expect(Panes.detail(for: .decisionMaker, id: item.id.rawValue, in: snapshot).map(\.text).contains("  … and \(linked.count - 6) more"))
+    }
 }

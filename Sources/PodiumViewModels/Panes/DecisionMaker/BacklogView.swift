@@ -76,11 +76,22 @@ struct BacklogView: PaneView {
     /// lines of each, newest first.
     static func evidence(of item: BacklogItem, in snapshot: WorkspaceSnapshot, shown: Int = 5) -> [PaneContent.Line] {
         func quotes(_ ids: [RecordID<FeedbackItem>]) -> [PaneContent.Line] {
-            let items = ids.compactMap { snapshot.feedback[$0] }.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-            var lines = items.prefix(shown).map { feedback in
+            // The newest few in one pass: an item of a large workspace has thousands of links,
+            // and sorting them all on every move of the selection cost milliseconds.
+            var newest: [FeedbackItem] = []
+            var found = 0
+            for id in ids {
+                guard let feedback = snapshot.feedback[id] else { continue }
+                found += 1
+                guard newest.count < shown || (feedback.createdAt, feedback.id) > (newest[newest.count - 1].createdAt, newest[newest.count - 1].id) else { continue }
+                let place = newest.firstIndex { (feedback.createdAt, feedback.id) > ($0.createdAt, $0.id) } ?? newest.count
+                newest.insert(feedback, at: place)
+                if newest.count > shown { newest.removeLast() }
+            }
+            var lines = newest.map { feedback in
                 PaneContent.Line("• \(Format.day(feedback.createdAt)) " + Format.clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? ""))
             }
-            if items.count > shown { lines.append(.init("  … and \(items.count - shown) more", .muted)) }
+            if found > shown { lines.append(.init("  … and \(found - shown) more", .muted)) }
             return lines
         }
         var lines: [PaneContent.Line] = [.init(""), .init("Demand: \(Format.count(item.linkedFeedback.count, "feedback item")) (the evidence counted)", .muted)]
