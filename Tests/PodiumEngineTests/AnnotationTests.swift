@@ -44,6 +44,7 @@ struct AnnotationTests {
 
         let accepted = try DraftReview(store: store).accept(made.id)
         #expect(accepted.appliedChanges?.map(\.reference.kind) == [.annotations])
+        #expect(accepted.changedRecordCount == proposed.count, "a person counts the items, not the one file")
         #expect(try files(workspace.root, "feedback") == feedbackBefore, "no feedback file is rewritten")
         let written = try files(workspace.root, "annotations")
         #expect(written.keys.sorted() == [made.id.rawValue + ".json"])

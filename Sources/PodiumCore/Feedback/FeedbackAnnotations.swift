@@ -113,3 +113,16 @@ extension FeedbackItem {
         return item
     }
 }
+
+extension Draft {
+    /// How many records an acceptance changed as a person counts them: each feedback item an
+    /// annotations file gives a sentiment or a theme counts once, though the file is one.
+    public var changedRecordCount: Int {
+        let applied = appliedChanges ?? []
+        let records = applied.filter { $0.reference.kind != .annotations }.count
+        guard applied.contains(where: { $0.reference.kind == .annotations }), let proposal else { return records }
+        var items = Set((proposal.sentiments ?? []).map(\.feedbackID))
+        for theme in proposal.themeTags ?? [] { items.formUnion(theme.feedbackIDs) }
+        return records + items.count
+    }
+}

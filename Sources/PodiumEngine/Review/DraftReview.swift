@@ -34,7 +34,7 @@ public struct DraftReview: Sendable {
             try transaction.log(AuditEntry(
                 at: now, actor: actor, action: .accept, subject: ArtifactReference(.draft, id),
                 summary: "Accepted “\(draft.title)”: \(applied.isEmpty ? "kept as accepted" : effect)",
-                details: details(draft, ["changed": "\(applied.count)", "note": note])))
+                details: details(draft, ["changed": "\(draft.changedRecordCount)", "note": note])))
             return draft
         }
     }
@@ -111,6 +111,7 @@ public struct DraftReview: Sendable {
             for change in applied.reversed() where !linksTakenBack.contains(change.reference) {
                 try RecordAccess.restore(change.reference, to: change.before, in: &transaction)
             }
+            let restored = draft.changedRecordCount
             draft.status = .pending
             draft.reviewedAt = nil
             draft.reviewNote = nil
@@ -118,7 +119,7 @@ public struct DraftReview: Sendable {
             try transaction.save(draft)
             try transaction.log(AuditEntry(
                 at: now, actor: actor, action: .undo, subject: ArtifactReference(.draft, id),
-                summary: "Undid accepting “\(draft.title)” (\(applied.count) record\(applied.count == 1 ? "" : "s") restored)",
+                summary: "Undid accepting “\(draft.title)” (\(restored) record\(restored == 1 ? "" : "s") restored)",
                 details: details(draft, [:])))
             return draft
         }

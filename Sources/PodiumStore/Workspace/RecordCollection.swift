@@ -36,6 +36,15 @@ public enum RecordCollection: String, CaseIterable, Sendable, Hashable, Codable 
         }
     }
 
+    /// The collection as a person names it in a sentence ("feedback", "audit log").
+    public var plainName: String { self == .audit ? "audit log" : rawValue }
+
+    /// Collections named in a sentence, in their usual order: "feedback, drafts and audit log".
+    public static func sentence(_ collections: Set<RecordCollection>) -> String {
+        let names = allCases.filter(collections.contains).map(\.plainName)
+        return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+    }
+
     /// A record of this collection, described for a person ("feedback item").
     public var singular: String {
         switch self {

@@ -28,8 +28,7 @@ extension Program {
     func readingTheRest() -> (announce: Msg, start: () -> Void)? {
         let loading = store.snapshot.loading
         guard !loading.isEmpty else { return nil }
-        let names = RecordCollection.allCases.filter(loading.contains).map { $0 == .audit ? "audit log" : $0.rawValue }
-        let label = "reading the " + names.joined(separator: ", ")
+        let label = "reading the " + RecordCollection.sentence(loading)
         let store = store, mailbox = mailbox
         return (.background(BackgroundWork(label: label, since: Date(), isReading: true)), {
             DispatchQueue.global(qos: .userInitiated).async {

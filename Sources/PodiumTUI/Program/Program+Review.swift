@@ -17,7 +17,7 @@ extension Program {
                         do {
                             let accepted = try review.accept(id)
                             return [Self.prepared(store), .reviewed(.accepted(draftID: id, title: accepted.title, effect: accepted.kind.info?.onAccept ?? "applied",
-                                                                             changed: accepted.appliedChanges?.count ?? 0))]
+                                                                             changed: accepted.changedRecordCount))]
                         } catch {
                             return [.effectFailed("\(error)")]
                         }
@@ -25,7 +25,7 @@ extension Program {
                 }
                 let draft = try review.accept(id)
                 return [changed(nil), .reviewed(.accepted(draftID: id, title: draft.title, effect: draft.kind.info?.onAccept ?? "applied",
-                                                          changed: draft.appliedChanges?.count ?? 0))]
+                                                          changed: draft.changedRecordCount))]
             case let .reject(id, reason):
                 let draft = try review.reject(id, reason: reason)
                 return [changed([.drafts]), .reviewed(.rejected(draftID: id, title: draft.title))]

@@ -80,8 +80,7 @@ extension PaneContent {
     /// Says that `collections` are still being read (a large workspace opening): what the
     /// pane counts is not whole yet, so its counts say so instead of a number too small.
     mutating func markLoading(_ collections: Set<RecordCollection>) {
-        let names = RecordCollection.allCases.filter(collections.contains).map { $0 == .audit ? "audit log" : $0.rawValue }
-        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+        let list = RecordCollection.sentence(collections)
         summary = [Line("Still reading the \(list)… keys work meanwhile; the counts come when it is read", .muted)]
         counts = "loading…"
         emptyMessage = "Reading the \(list)…"

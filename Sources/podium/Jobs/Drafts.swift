@@ -72,7 +72,7 @@ struct Drafts: ParsableCommand {
             let store = try workspaceOptions.open()
             let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
             let accepted = try review { try DraftReview(store: store).accept(draft.id, note: note) }
-            let count = accepted.appliedChanges?.count ?? 0
+            let count = accepted.changedRecordCount
             Console.line("Accepted \(accepted.id.short) “\(accepted.title.sanitizedForTerminal())”: "
                 + (count == 0 ? "kept as accepted." : "\(accepted.kind.info?.onAccept ?? "applied") (\(count) record\(count == 1 ? "" : "s") changed)."))
         }
@@ -154,7 +154,7 @@ struct Drafts: ParsableCommand {
                 return
             }
             let restored = try review { try DraftReview(store: store).undoAccept(draft.id) }
-            let count = draft.appliedChanges?.count ?? 0
+            let count = draft.changedRecordCount
             Console.line("Undone: \(count) record\(count == 1 ? "" : "s") restored; \(restored.id.short) is pending again.")
         }
     }
