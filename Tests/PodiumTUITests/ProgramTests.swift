@@ -257,7 +257,7 @@ struct ProgramTests {
         #expect(summaries.contains("Undid deleting backlog item “Remember categories per supplier”"))
     }
 
-    @Test("accepting a draft about thousands of records runs off the main loop: the status bar says so, keys are answered meanwhile, the end arrives; the undo follows")
+    @Test("accepting (and undoing) a draft that writes thousands of records runs off the main loop: the status bar says so, keys are answered meanwhile, the end arrives")
     func longAcceptKeepsKeysLive() throws {
         let harness = try Harness(jobs: true, feedback: 4_000, script: [
             .key(.character("3")), .key(.character("i")), TestBackend.waitForScreen("Draft ready", seconds: 60),
@@ -267,8 +267,10 @@ struct ProgramTests {
             .wait("the Visionary pane while the accept runs") { $0.text.contains("Visionary —") && $0.text.contains("Accepting “Sentiment") },
             .key(.character("4")), .key(.character("J")), TestBackend.waitForScreen("Wait a moment: accepting “Sentiment"),
             TestBackend.waitForScreen("Accepted “Sentiment for 4000 items”", seconds: 120),
-            // The undo removes the one annotations file the accept wrote.
-            .key(.character("u")), TestBackend.waitForScreen("Undid accepting “Sentiment for 4000 items”", seconds: 120),
+            // The undo writes as many records: off the main loop too.
+            .key(.character("u")), TestBackend.waitForScreen("Undoing “Sentiment for 4000 items”"), .key(.character("3")),
+            .wait("the Customer pane while the undo runs") { $0.text.contains("Customer Representative —") && $0.text.contains("Undoing “Sentiment") },
+            TestBackend.waitForScreen("Undid accepting “Sentiment for 4000 items”", seconds: 120),
         ])
         harness.run()
         #expect(harness.backend.timedOut.isEmpty, "\(harness.backend.timedOut)\n\(harness.backend.text)")

@@ -56,9 +56,9 @@ extension Program {
     }
 
     func undoAcceptance(_ id: RecordID<Draft>) -> [Msg] {
-        if let draft = store.snapshot.drafts[id], (draft.appliedChanges?.count ?? 0) > backgroundThreshold {
+        if let draft = store.snapshot.drafts[id], draft.changedRecordCount > backgroundThreshold {
             let review = review, store = store
-            return inBackground("undoing “\(Format.clean(draft.title))” (\(draft.appliedChanges?.count ?? 0) records)") {
+            return inBackground("undoing “\(Format.clean(draft.title))” (\(draft.changedRecordCount) records)") {
                 do {
                     let undone = try review.undoAccept(id)
                     return [Self.prepared(store), .reviewed(.undone(title: undone.title))]
