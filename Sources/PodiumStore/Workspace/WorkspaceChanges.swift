@@ -15,6 +15,12 @@ public struct WorkspaceChanges: Sendable, Equatable {
         records[collection, default: []].insert(id)
     }
 
+    /// Notes that `collection` changed as a whole (which records is not said), keeping any
+    /// ids already noted.
+    mutating func noteWhole(_ collection: RecordCollection) {
+        if records[collection] == nil { records[collection] = [] }
+    }
+
     /// What this and `other` changed together.
     public func merging(_ other: WorkspaceChanges) -> WorkspaceChanges {
         var copy = self

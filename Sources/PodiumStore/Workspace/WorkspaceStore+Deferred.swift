@@ -77,7 +77,7 @@ extension WorkspaceStore {
             state.isLoading = true
             var changes = merge(batch, into: collection)
             state.isLoading = false
-            changes.records[collection, default: []].formUnion([])
+            changes.noteWhole(collection)
             state.snapshot.loading.remove(collection)
             state.folderStamps[collection] = folderStamp
             state.generation += 1

@@ -395,7 +395,7 @@ public final class WorkspaceStore: @unchecked Sendable {
         state.files[collection] = tracked
         annotateAfterChanges(in: collection, feedbackIDs: batch.records.map { RecordID($0.record.id.rawValue) })
         if collection == .annotations, !changes.isEmpty {
-            changes.records[.feedback, default: []].formUnion([])  // every item's sentiment or themes may show differently
+            changes.noteWhole(.feedback)  // every item's sentiment or themes may show differently
         }
         return changes
     }

@@ -30,7 +30,7 @@ extension Program {
         let box = LoadResult()
         DispatchQueue.global(qos: .userInitiated).async {
             do {
-                // The large collections stream in once the dashboard shows (Program.finishLoading).
+                // The large collections stream in once the dashboard shows (Program.readingTheRest).
                 let store = WorkspaceStore.isLarge(at: location)
                     ? try WorkspaceStore.open(at: location, deferring: WorkspaceStore.largeCollections)
                     : try WorkspaceStore.open(at: location)

@@ -12,14 +12,20 @@ extension Program {
 
     /// Runs `work` on a background queue and hands its messages (and the end of the work) to the
     /// main loop; refused while other background work runs.
-    func inBackground(_ label: String, reading: Bool = false, _ work: @escaping @Sendable () -> [Msg]) -> [Msg] {
+    func inBackground(_ label: String, _ work: @escaping @Sendable () -> [Msg]) -> [Msg] {
         if let running = state.backgroundWork { return [busy(running)] }
+        launch(work)
+        return [.background(BackgroundWork(label: label, since: Date()))]
+    }
+
+    /// Starts `work` on a background queue; its messages reach the main loop with the end of
+    /// the background work.
+    private func launch(_ work: @escaping @Sendable () -> [Msg]) {
         let mailbox = mailbox
         DispatchQueue.global(qos: .userInitiated).async {
             let outcome = work()
             mailbox.post(outcomes: [.background(nil)] + outcome)
         }
-        return [.background(BackgroundWork(label: label, since: Date(), isReading: reading))]
     }
 
     /// What reading the rest of a workspace opened in two steps (`WorkspaceStore.open(at:deferring:)`)
@@ -29,17 +35,15 @@ extension Program {
         let loading = store.snapshot.loading
         guard !loading.isEmpty else { return nil }
         let label = "reading the " + RecordCollection.sentence(loading)
-        let store = store, mailbox = mailbox
-        return (.background(BackgroundWork(label: label, since: Date(), isReading: true)), {
-            DispatchQueue.global(qos: .userInitiated).async {
-                var outcome = [Msg]()
+        let store = store
+        return (.background(BackgroundWork(label: label, since: Date(), isReading: true)), { [self] in
+            launch {
                 do {
                     try store.finishLoading()
-                    outcome = [Self.prepared(store)]
+                    return [Self.prepared(store)]
                 } catch {
-                    outcome = [Self.prepared(store), .effectFailed("Could not read the whole workspace: \(error)")]
+                    return [Self.prepared(store), .effectFailed("Could not read the whole workspace: \(error)")]
                 }
-                mailbox.post(outcomes: [.background(nil)] + outcome)
             }
         })
     }

@@ -1,4 +1,5 @@
 import PodiumStore
+
 /// What a pane shows, ready to draw: a few lines of context, a table, and the detail of
 /// the selected row. Every string is already safe for the terminal.
 public struct PaneContent: Sendable, Equatable {
