@@ -26,6 +26,8 @@ import PodiumStore
 //   swift run -c release podium-bench links [explain NAME] (evidence links on the labelled sets; see LinkBench)
 //   swift run -c release podium-bench first-frame [N] [RUNS]  (first frame with data in tmux vs VisiData; see FirstFrameBench)
 //   swift run -c release podium-bench bulk-accept [N]     (accept and undo of bulk drafts, paths in git; see BulkAcceptBench)
+//   swift run -c release podium-bench memory [SMALL,LARGE] (bytes held per feedback item vs Python's json.load; see MemoryBench)
+//   swift run -c release podium-bench memory-breakdown DIR (what drafts, annotations and the backlog take; see MemoryBreakdown)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -103,6 +105,18 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "dashboard" {
     let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10_000, 100_000]
     DashboardBench.run(sizes: sizes)
+    exit(0)
+}
+if arguments.first == "memory-breakdown", arguments.count == 2 {
+    try MemoryBreakdown.run(arguments[1])
+    exit(0)
+}
+if arguments.first == "memory-child", arguments.count == 2 {
+    try MemoryBench.child(root: arguments[1])
+    exit(0)
+}
+if arguments.first == "memory" {
+    try MemoryBench.run(sizes: arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10_000, 100_000])
     exit(0)
 }
 if arguments.first == "engine" {

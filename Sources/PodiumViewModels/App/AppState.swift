@@ -238,7 +238,7 @@ public struct AppState: Sendable {
         let selectedIDs = panes.indices.map { index -> String? in
             let pane = panes[index]
             guard pane.visible.indices.contains(pane.selected) else { return nil }
-            return contents[index].rows[pane.visible[pane.selected]].id
+            return contents[index].rows.id(at: pane.visible[pane.selected])
         }
         self.snapshot = snapshot
         for (index, content) in prepared.contents {
@@ -251,7 +251,7 @@ public struct AppState: Sendable {
         for index in affected {
             applyMarks(index)
             recomputeVisible(index)
-            if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id }) {
+            if let id = selectedIDs[index], let position = panes[index].visible.firstIndex(where: { contents[index].rows.id(at: $0) == id }) {
                 panes[index].selected = position
             }
         }
@@ -268,31 +268,38 @@ public struct AppState: Sendable {
     mutating func recomputeVisible(_ index: Int) {
         let content = contents[index]
         let filter = ColumnFilter(panes[index].filter, columns: content.columns.map(\.title))
-        var visible = Array(content.rows.indices)
-        if !filter.isEmpty {
-            visible = visible.filter { filter.matches(content.rows[$0].cells) }
-        }
-        if let column = panes[index].sortColumn, column < content.columns.count {
-            let ascending = panes[index].sortAscending
-            visible.sort { left, right in
-                let a = content.rows[left], b = content.rows[right]
-                let keyA = column < a.sortKeys.count ? a.sortKeys[column] : nil
-                let keyB = column < b.sortKeys.count ? b.sortKeys[column] : nil
-                let ordered: Bool
-                if let keyA, let keyB, keyA != keyB {
-                    ordered = keyA < keyB
-                } else if (keyA == nil) != (keyB == nil) {
-                    return keyA != nil  // rows without a value go last either way
-                } else {
-                    let textA = a.cells[column].lowercased(), textB = b.cells[column].lowercased()
-                    if textA == textB { return left < right }
-                    ordered = textA < textB
-                }
-                return ascending ? ordered : !ordered
-            }
-        }
+        let sortColumn = panes[index].sortColumn.flatMap { $0 < content.columns.count ? $0 : nil }
+        let visible = filter.isEmpty && sortColumn == nil ? Array(content.rows.indices)
+            : Self.filteredAndSorted(content.rows.every, filter: filter, by: sortColumn, ascending: panes[index].sortAscending)
         panes[index].visible = visible
         panes[index].selected = visible.isEmpty ? 0 : min(panes[index].selected, visible.count - 1)
+    }
+
+    /// The positions of the rows that pass `filter`, sorted by `column` (nil: in their order).
+    /// It reads every row, so a virtual list makes them all (once).
+    private static func filteredAndSorted(_ rows: [PaneContent.Row], filter: ColumnFilter, by column: Int?, ascending: Bool) -> [Int] {
+        var visible = Array(rows.indices)
+        if !filter.isEmpty {
+            visible = visible.filter { filter.matches(rows[$0].cells) }
+        }
+        guard let column else { return visible }
+        visible.sort { left, right in
+            let a = rows[left], b = rows[right]
+            let keyA = column < a.sortKeys.count ? a.sortKeys[column] : nil
+            let keyB = column < b.sortKeys.count ? b.sortKeys[column] : nil
+            let ordered: Bool
+            if let keyA, let keyB, keyA != keyB {
+                ordered = keyA < keyB
+            } else if (keyA == nil) != (keyB == nil) {
+                return keyA != nil  // rows without a value go last either way
+            } else {
+                let textA = a.cells[column].lowercased(), textB = b.cells[column].lowercased()
+                if textA == textB { return left < right }
+                ordered = textA < textB
+            }
+            return ascending ? ordered : !ordered
+        }
+        return visible
     }
 
     /// Replaces what one pane shows.

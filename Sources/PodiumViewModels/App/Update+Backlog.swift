@@ -123,7 +123,7 @@ extension AppState {
             let description = before == nil ? "added “\(title)”" : "edited “\(title)”"
             pushUndo(UndoEntry(description: description, restore: .restoreBacklogItem(after.id, before, expecting: after)))
             message = (before == nil ? "Added" : "Saved") + " “\(title)” · u undoes"
-            if before == nil, let index = panes[focused].visible.firstIndex(where: { contents[focused].rows[$0].id == after.id.rawValue }) {
+            if before == nil, let index = panes[focused].visible.firstIndex(where: { contents[focused].rows.id(at: $0) == after.id.rawValue }) {
                 panes[focused].selected = index
             }
         case let .deleted(item):

@@ -87,7 +87,7 @@ extension AppState {
     @discardableResult
     mutating func selectInOrchestrator<Subject>(_ id: RecordID<Subject>) -> Bool {
         guard let index = Panes.index(of: .orchestrator),
-              let position = panes[index].visible.firstIndex(where: { contents[index].rows[$0].id == id.rawValue }) else { return false }
+              let position = panes[index].visible.firstIndex(where: { contents[index].rows.id(at: $0) == id.rawValue }) else { return false }
         panes[index].selected = position
         return true
     }

@@ -57,7 +57,7 @@ extension AppState {
         panes[index].marked = panes[index].marked.filter { snapshot.feedback[RecordID($0)] != nil }
         guard !panes[index].marked.isEmpty else { return }
         var content = contents[index]
-        for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
+        for row in content.rows.positions(of: panes[index].marked) {
             let text = content.rows[row].cells.count - 1
             content.rows[row].cells[text] = "✓ " + content.rows[row].cells[text]
         }
@@ -69,7 +69,7 @@ extension AppState {
         let index = customerIndex
         guard !panes[index].marked.isEmpty else { return }
         var content = contents[index]
-        for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
+        for row in content.rows.positions(of: panes[index].marked) {
             let text = content.rows[row].cells.count - 1
             if content.rows[row].cells[text].hasPrefix("✓ ") { content.rows[row].cells[text].removeFirst(2) }
         }

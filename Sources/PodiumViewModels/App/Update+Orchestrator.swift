@@ -45,9 +45,9 @@ extension AppState {
     /// Shows the ✓ of marked rows in a rebuilt list and forgets marks on rows that are gone.
     private mutating func applyRowMarks(_ index: Int) {
         var content = contents[index]
-        let ids = Set(content.rows.map(\.id))
+        let ids = Set(content.rows.indices.map(content.rows.id(at:)))
         panes[index].marked = panes[index].marked.filter { ids.contains($0) }
-        for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
+        for row in content.rows.positions(of: panes[index].marked) {
             let last = content.rows[row].cells.count - 1
             if last >= 0 { content.rows[row].cells[last] = "✓ " + content.rows[row].cells[last] }
         }
@@ -59,7 +59,7 @@ extension AppState {
     private mutating func applyDraftMarks(_ index: Int) {
         panes[index].marked = panes[index].marked.filter { snapshot.drafts[RecordID($0)]?.status == .pending }
         var content = contents[index]
-        for row in content.rows.indices where panes[index].marked.contains(content.rows[row].id) {
+        for row in content.rows.positions(of: panes[index].marked) {
             content.rows[row].cells[0] = "✓ " + content.rows[row].cells[0]
             content.rows[row].tone = .success
         }

@@ -55,7 +55,8 @@ public struct PaneContent: Sendable, Equatable {
     /// Context above the table (vision, counts, the latest decision…).
     public var summary: [Line]
     public var columns: [Column]
-    public var rows: [Row]
+    /// The table, held or made as it is shown (see ``PaneRows``).
+    public var rows: PaneRows
     /// What an empty table says.
     public var emptyMessage: String
     /// Keys worth knowing in this pane, for its border and the status bar.
@@ -65,6 +66,14 @@ public struct PaneContent: Sendable, Equatable {
 
     public init(
         title: String, summary: [Line] = [], columns: [Column], rows: [Row], emptyMessage: String,
+        hints: String, counts: String
+    ) {
+        self.init(title: title, summary: summary, columns: columns, rows: PaneRows(rows), emptyMessage: emptyMessage,
+                  hints: hints, counts: counts)
+    }
+
+    public init(
+        title: String, summary: [Line] = [], columns: [Column], rows: PaneRows, emptyMessage: String,
         hints: String, counts: String
     ) {
         self.title = title

@@ -27,14 +27,14 @@ public enum Citations {
                 missing.remove(id.short)
             }
         }
-        look(.backlog, snapshot.backlog.byID.keys)
-        look(.stakeholder, snapshot.stakeholders.byID.keys)
-        look(.persona, snapshot.personas.byID.keys)
-        look(.experiment, snapshot.experiments.byID.keys)
-        look(.decision, snapshot.decisions.byID.keys)
-        look(.communication, snapshot.communications.byID.keys)
-        look(.draft, snapshot.drafts.byID.keys)
-        look(.feedback, snapshot.feedback.byID.keys)
+        look(.backlog, snapshot.backlog.ids)
+        look(.stakeholder, snapshot.stakeholders.ids)
+        look(.persona, snapshot.personas.ids)
+        look(.experiment, snapshot.experiments.ids)
+        look(.decision, snapshot.decisions.ids)
+        look(.communication, snapshot.communications.ids)
+        look(.draft, snapshot.drafts.ids)
+        look(.feedback, snapshot.feedback.ids)
         return found
     }
 }

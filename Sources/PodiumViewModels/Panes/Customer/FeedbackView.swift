@@ -11,27 +11,35 @@ struct FeedbackView: PaneView {
     var jobInputs: JobInputs { .filteredFeedback }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
-        let items = snapshot.feedback.values.sorted { $0.id > $1.id }
-        let hasSentiment = items.contains { $0.currentSentiment != nil }
+        // A virtual list: only the ids are put in order here; a row is made from its record
+        // when it is drawn, so 100,000 items cost their ids, not a copy of every text.
+        let feedback = snapshot.feedback
+        let ids = feedback.ids.sorted(by: >)
+        let hasSentiment = feedback.values.contains { $0.currentSentiment != nil }
         return PaneContent(
             title: "Customer Representative — feedback",
-            summary: summary(items, in: snapshot),
+            summary: summary(in: snapshot),
             // Sentiment appears once an analysis has set it on some items.
             // STATE is the triage: new until the Product Owner marks it seen (N) or dismisses it (x).
             columns: [.init("DATE", width: 10), .init("STATE", width: 5), .init("SOURCE", width: 9), .init("SEGMENT", width: 11),
                       .init("RATING", width: 6, alignRight: true)]
                 + (hasSentiment ? [.init("SENT", width: 5, alignRight: true)] : []) + [.init("FEEDBACK")],
-            rows: items.map { item in
-                .init(id: item.id.rawValue,
-                      cells: [Format.day(item.createdAt), Self.state(item), Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""),
-                              item.rating?.display ?? ""]
-                          + (hasSentiment ? [item.currentSentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
-                      tone: item.triage == .dismissed ? .muted : item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
-                      sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, nil, item.rating?.normalized]
-                          + (hasSentiment ? [item.currentSentiment] : []) + [nil])
+            rows: PaneRows(count: ids.count, id: { ids[$0].rawValue }) { position in
+                Self.row(feedback[ids[position]]!, sentiment: hasSentiment)
             },
             emptyMessage: "No feedback yet: podium import feedback FILE", hints: "N seen · x dismiss · T tag · Space mark · L link · / filter",
-            counts: "\(items.count) feedback items")
+            counts: "\(ids.count) feedback items")
+    }
+
+    /// One item's row: its cells as the terminal may show them, and its values to sort by.
+    static func row(_ item: FeedbackItem, sentiment hasSentiment: Bool) -> PaneContent.Row {
+        .init(id: item.id.rawValue,
+              cells: [Format.day(item.createdAt), state(item), Format.clean(item.source.rawValue), Format.clean(item.segment ?? ""),
+                      item.rating?.display ?? ""]
+                  + (hasSentiment ? [item.currentSentiment.map { String(format: "%+.1f", $0) } ?? ""] : []) + [Format.clean(item.text)],
+              tone: item.triage == .dismissed ? .muted : item.rating.map(PaneContent.Tone.init(rating:)) ?? .normal,
+              sortKeys: [item.createdAt.timeIntervalSince1970, nil, nil, nil, item.rating?.normalized]
+                  + (hasSentiment ? [item.currentSentiment] : []) + [nil])
     }
 
     /// The triage as the narrow STATE column shows it: new, seen, or noise (dismissed); the
@@ -40,18 +48,26 @@ struct FeedbackView: PaneView {
         item.triage == .dismissed ? "noise" : item.triageName
     }
 
-    /// The counts (items, average stars, sources, personas) and the latest accepted summary.
-    private func summary(_ items: [FeedbackItem], in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
-        let rated = items.compactMap(\.rating)
-        let stars = rated.filter { $0.scale == .stars5 }.map(\.value)
-        var summary = "\(items.count) items"
-        let new = items.filter { $0.triage == nil }.count, dismissed = items.filter { $0.triage == .dismissed }.count
-        if new > 0 && new < items.count { summary += " · \(new) new" }
+    /// The counts (items, average stars, sources, personas) and the latest accepted summary,
+    /// in one pass over the items.
+    private func summary(in snapshot: WorkspaceSnapshot) -> [PaneContent.Line] {
+        let total = snapshot.feedback.count
+        var new = 0, dismissed = 0, starCount = 0, starSum = 0.0
+        var sources: [FeedbackSource: Int] = [:]
+        for item in snapshot.feedback.values {
+            if item.triage == nil { new += 1 } else if item.triage == .dismissed { dismissed += 1 }
+            if let rating = item.rating, rating.scale == .stars5 {
+                starCount += 1
+                starSum += rating.value
+            }
+            sources[item.source, default: 0] += 1
+        }
+        var summary = "\(total) items"
+        if new > 0 && new < total { summary += " · \(new) new" }
         if dismissed > 0 { summary += " · \(dismissed) dismissed" }
-        if !stars.isEmpty { summary += String(format: " · average %.1f★ (%d reviews)", stars.reduce(0, +) / Double(stars.count), stars.count) }
-        let sources = Dictionary(grouping: items, by: \.source).mapValues(\.count)
-            .sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
-        summary += " · " + sources.prefix(5).map { "\(Format.clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
+        if starCount > 0 { summary += String(format: " · average %.1f★ (%d reviews)", starSum / Double(starCount), starCount) }
+        let sorted = sources.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+        summary += " · " + sorted.prefix(5).map { "\(Format.clean($0.key.rawValue)) \($0.value)" }.joined(separator: ", ")
         if !snapshot.personas.isEmpty { summary += " · \(snapshot.personas.count) personas" }
         var lines = [PaneContent.Line(summary, .muted)]
         if let accepted = snapshot.drafts.values.filter({ $0.kind == .summarizeFeedback && $0.status == .accepted })
