@@ -27,6 +27,7 @@ import PodiumStore
 //   swift run -c release podium-bench first-frame [N] [RUNS]  (first frame with data in tmux vs VisiData; see FirstFrameBench)
 //   swift run -c release podium-bench bulk-accept [N]     (accept and undo of bulk drafts, paths in git; see BulkAcceptBench)
 //   swift run -c release podium-bench memory [SMALL,LARGE] (bytes held per feedback item vs Python's json.load; see MemoryBench)
+//   swift run -c release podium-bench external-changes [N] [RUNS] (another process's 1,000 changes shown; see ExternalChangesBench)
 //   swift run -c release podium-bench memory-breakdown DIR (what drafts, annotations and the backlog take; see MemoryBreakdown)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
@@ -105,6 +106,15 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "dashboard" {
     let sizes = arguments.dropFirst().first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10_000, 100_000]
     DashboardBench.run(sizes: sizes)
+    exit(0)
+}
+if arguments.first == "external-changes-writer", arguments.count == 3 {
+    try ExternalChangesBench.write(root: arguments[1], triage: arguments[2])
+    exit(0)
+}
+if arguments.first == "external-changes" {
+    try ExternalChangesBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000,
+                                 runs: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5)
     exit(0)
 }
 if arguments.first == "memory-breakdown", arguments.count == 2 {
