@@ -24,4 +24,18 @@ struct SafeTextTests {
     func keepsLineBreaks() {
         #expect("a\r\nb\rc\nd\u{1B}[1m".sanitizedForTerminal(keepingLineBreaks: true) == "a\nb\nc\nd")
     }
+
+    @Test("every ASCII character between two letters: printable ones stay, tab and line ends become a space, other controls go")
+    func everyASCII() {
+        for byte in UInt8(0)...0x7F {
+            let text = "a" + String(Character(Unicode.Scalar(byte))) + "b"
+            let expected = switch byte {
+            case 0x20..<0x7F: text
+            case 0x09, 0x0A, 0x0D: "a b"
+            case 0x1B: "a"  // ESC takes the character after it as its sequence
+            default: "ab"
+            }
+            #expect(text.sanitizedForTerminal() == expected, "byte \(byte)")
+        }
+    }
 }

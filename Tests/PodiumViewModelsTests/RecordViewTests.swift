@@ -36,7 +36,7 @@ struct RecordViewTests {
         #expect(quoted.count == min(5, demand.count) + 1)
         #expect(state.selectedRow?.cells[4] == String(item.linkedFeedback.count), "EVID counts demand, not praise")
         let praised = Panes.detail(for: .customerRepresentative, id: item.validatingFeedback[0].rawValue, in: state.snapshot,
-                                   evidence: Panes.evidenceIndex(state.snapshot)).map(\.text)
+                                   evidence: EvidenceIndex(state.snapshot)).map(\.text)
         #expect(praised.contains { $0.hasPrefix("Evidence for: ") && $0.contains(Format.clean(item.title) + " (praise)") })
     }
 

@@ -4,6 +4,9 @@ extension String {
     /// retitle the terminal when printed. Line breaks and tabs are kept when `keepingLineBreaks`;
     /// otherwise they become spaces.
     public func sanitizedForTerminal(keepingLineBreaks: Bool = false) -> String {
+        // Printable ASCII (most text) has nothing to take out: it is returned as it is,
+        // without building a copy. Lists draw many rows per key press.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
         var result = String.UnicodeScalarView()
         var scalars = unicodeScalars.makeIterator()
         var pending = scalars.next()

@@ -138,7 +138,12 @@ public struct AppState: Sendable {
     public internal(set) var panes = Array(repeating: PaneState(), count: Panes.all.count)
     public private(set) var contents: [PaneContent] { didSet { revision &+= 1 } }
     /// Feedback id → titles of the backlog items it supports (for the detail view).
-    public private(set) var evidence: [String: [String]] { didSet { revision &+= 1 } }
+    public private(set) var evidence: EvidenceIndex { didSet { revision &+= 1 } }
+    /// The page the record view shows (nil when it is closed or its record is gone), kept
+    /// by `keepRecordPage()` after every message.
+    public internal(set) var openRecordPage: RecordPage?
+    /// The record and the revision `openRecordPage` was built from.
+    var openRecordPageKey: RecordPageKey?
     /// A one-off message for the status bar ("Moved …", "Nothing to undo").
     public internal(set) var message: String? { didSet { messageIsNotice = false } }
     /// Whether `message` is a notice of something that happened by itself (a draft ready, a
@@ -188,7 +193,7 @@ public struct AppState: Sendable {
         contents = Panes.all.map { $0.content(in: snapshot) }
         // While the feedback is still read there is no feedback detail to show evidence in;
         // the whole snapshot that follows brings the index.
-        evidence = snapshot.loading.contains(.feedback) ? [:] : Panes.evidenceIndex(snapshot)
+        evidence = snapshot.loading.contains(.feedback) ? .empty : EvidenceIndex(snapshot)
         for index in panes.indices { recomputeVisible(index) }
     }
 
@@ -323,7 +328,7 @@ public struct PreparedSnapshot: Sendable {
     /// Rebuilt pane contents, by pane index.
     let contents: [Int: PaneContent]
     /// A rebuilt evidence index, when the backlog changed.
-    let evidence: [String: [String]]?
+    let evidence: EvidenceIndex?
 
     /// Builds the panes `changes` touches (all of them for nil).
     public init(_ snapshot: WorkspaceSnapshot, changes: WorkspaceChanges?, generation: UInt64? = nil) {
@@ -334,8 +339,14 @@ public struct PreparedSnapshot: Sendable {
             contents[index] = Panes.all[index].content(in: snapshot)
         }
         self.contents = contents
-        evidence = changes == nil || changes?.records[.backlog] != nil ? Panes.evidenceIndex(snapshot) : nil
+        evidence = changes == nil || changes?.records[.backlog] != nil ? EvidenceIndex(snapshot) : nil
     }
+}
+
+/// Which record, in which state of the workspace, a record page was built from.
+struct RecordPageKey: Equatable {
+    var reference: ArtifactReference
+    var revision: Int
 }
 
 /// What importing a file would do, shown before it is done.

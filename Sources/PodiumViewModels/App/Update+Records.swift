@@ -6,10 +6,19 @@ import PodiumStore
 /// ids, the draft that made it); j/k select a link, Enter opens it on top, Esc goes back one
 /// record at a time and then to where the trail started (the list, a detail, a draft).
 extension AppState {
-    /// The page of the record the record view shows, if it is open and the record exists.
-    public var openRecordPage: RecordPage? {
-        guard case let .record(trail) = mode else { return nil }
-        return RecordPage.build(trail.current.reference, in: snapshot)
+    /// Builds the page of the record the record view shows when the record or the workspace
+    /// changed since it was built: a backlog item of a large workspace leads to thousands of
+    /// feedback items, too many to gather again on every key (see `openRecordPage`).
+    mutating func keepRecordPage() {
+        guard case let .record(trail) = mode else {
+            openRecordPage = nil
+            openRecordPageKey = nil
+            return
+        }
+        let key = RecordPageKey(reference: trail.current.reference, revision: revision)
+        guard key != openRecordPageKey else { return }
+        openRecordPage = RecordPage.build(key.reference, in: snapshot)
+        openRecordPageKey = key
     }
 
     /// Opens the selected row's record in the record view.
@@ -29,7 +38,11 @@ extension AppState {
     /// Keys of the record view (fixed, listed in the help under "Record").
     mutating func handleRecord(_ key: Key, _ trail: RecordTrail) -> [Effect] {
         var trail = trail
-        guard let page = RecordPage.build(trail.current.reference, in: snapshot) else {
+        if [.escape, .character("q"), .backspace, .left, .character("h")].contains(key) {
+            leave(&trail)
+            return []
+        }
+        guard let page = openRecordPage else {
             message = "That record is no longer in the workspace."
             leave(&trail)
             return []
@@ -38,9 +51,6 @@ extension AppState {
         var step = trail.current
         message = nil
         switch key {
-        case .escape, .character("q"), .backspace, .left, .character("h"):
-            leave(&trail)
-            return []
         case .down, .character("j"), .character("n"):
             if links == 0 { step.scroll += 1 } else { step.selected = min(step.selected + 1, links - 1) }
         case .up, .character("k"), .character("N"):

@@ -78,6 +78,7 @@ extension AppState {
     /// Applies a message and returns what the program must do (TCA-style reducer).
     public mutating func update(_ msg: Msg) -> [Effect] {
         let effects = apply(msg)
+        keepRecordPage()
         // A key's answer, or the outcome of what it asked for, stays readable for a moment:
         // a notice arriving just after it follows it instead of replacing it.
         if message != nil, !messageIsNotice, msg.answersTheUser { messageShownAt = now() }

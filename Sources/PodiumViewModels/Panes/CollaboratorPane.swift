@@ -43,7 +43,7 @@ struct StakeholdersView: PaneView {
             counts: "\(people.count) stakeholders")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let person = snapshot.stakeholders[RecordID(id)] else { return [] }
         return [.init(Format.clean(person.name), .accent), .init(Format.clean(person.role), .muted),
                 .init("Influence \(person.influence)/5 · interest \(person.interest)/5 · \(person.quadrant.rawValue)"),

@@ -48,7 +48,7 @@ struct ExperimentsView: PaneView {
             counts: "\(experiments.count) experiments")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let experiment = snapshot.experiments[RecordID(id)] else { return [] }
         var lines: [PaneContent.Line] = [
             .init(Format.clean(experiment.title), .accent), .init("Status: \(experiment.status.rawValue)", .muted),

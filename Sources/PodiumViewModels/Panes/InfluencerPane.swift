@@ -39,7 +39,7 @@ struct CommunicationsView: PaneView {
             counts: "\(messages.count) communications")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let message = snapshot.communications[RecordID(id)] else { return [] }
         var lines: [PaneContent.Line] = [.init(Format.clean(message.title), .accent),
                                          .init("\(message.kind.rawValue) for \(Format.clean(message.audience)) · \(message.status.rawValue)"

@@ -72,9 +72,9 @@ extension Pane {
     }
 
     /// The detail lines of one of its rows, from whichever of its views shows that row
-    /// (`evidence` from `Panes.evidenceIndex`, built once per workspace change).
+    /// (`evidence`: see ``EvidenceIndex``, built once per workspace change).
     public func detail(
-        of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]] = [:], settings: PaneSettings = PaneSettings()
+        of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex = .empty, settings: PaneSettings = PaneSettings()
     ) -> [PaneContent.Line] {
         for view in views {
             let lines = view.detail(of: id, in: snapshot, evidence: evidence, settings: settings)

@@ -22,7 +22,7 @@ public protocol PaneView: Sendable {
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent
 
     /// The detail lines of the row `id`; none when the view shows no such row.
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line]
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line]
 }
 
 extension PaneView {

@@ -19,22 +19,12 @@ public enum Panes {
         all.first { $0.stance == stance }
     }
 
-    /// The detail lines of one row of the pane of `stance` (`evidence` from `evidenceIndex`).
+    /// The detail lines of one row of the pane of `stance` (`evidence`: see ``EvidenceIndex``).
     public static func detail(
-        for stance: Stance, id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]] = [:],
+        for stance: Stance, id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex = .empty,
         settings: PaneSettings = PaneSettings()
     ) -> [PaneContent.Line] {
         pane(for: stance)?.detail(of: id, in: snapshot, evidence: evidence, settings: settings) ?? []
     }
 
-    /// For each feedback item, the titles of the backlog items it is evidence for, praise
-    /// marked "(praise)" (the feedback's detail shows them; built once per change to the backlog).
-    public static func evidenceIndex(_ snapshot: WorkspaceSnapshot) -> [String: [String]] {
-        var index: [String: [String]] = [:]
-        for item in snapshot.orderedBacklog {
-            for feedback in item.linkedFeedback { index[feedback.rawValue, default: []].append(item.title) }
-            for feedback in item.validatingFeedback { index[feedback.rawValue, default: []].append(item.title + " (praise)") }
-        }
-        return index
-    }
 }

@@ -49,7 +49,7 @@ struct GoalMeasuresView: PaneView {
             counts: "\(measures.count) goal measure\(measures.count == 1 ? "" : "s")")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let measure = snapshot.product.goalMeasures.first(where: { $0.name == id }) else { return [] }
         let unit = measure.unit.isEmpty || measure.unit == "%" || measure.unit == "★" ? measure.unit : " " + measure.unit
         return [.init(Format.clean(measure.name), .accent), .init("Baseline: \(Format.number(measure.baseline))\(unit)"),

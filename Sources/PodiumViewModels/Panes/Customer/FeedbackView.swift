@@ -79,7 +79,7 @@ struct FeedbackView: PaneView {
         return lines
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let item = snapshot.feedback[RecordID(id)] else { return [] }
         var lines: [PaneContent.Line] = [
             .init("\(Format.day(item.createdAt)) · \(Format.clean(item.source.rawValue)) · \(Format.clean(item.author ?? "anonymous"))", .muted),

@@ -21,7 +21,7 @@ struct PersonasView: PaneView {
             hints: "v feedback · Enter reads", counts: "\(personas.count) personas")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let persona = snapshot.personas[RecordID(id)] else { return [] }
         var lines: [PaneContent.Line] = [.init(Format.clean(persona.name), .accent)]
         if let segment = persona.segment { lines.append(.init("Segment: \(Format.clean(segment))", .muted)) }

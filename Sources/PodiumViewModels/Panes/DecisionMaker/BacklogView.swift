@@ -49,9 +49,9 @@ struct BacklogView: PaneView {
             counts: "\(backlog.count) backlog items")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let item = snapshot.backlog[RecordID(id)] else { return [] }
-        return Self.describe(item) + Self.evidence(of: item, in: snapshot)
+        return Self.describe(item) + Self.evidence(of: item, evidence.newest(of: item, in: snapshot))
     }
 
     /// The item itself: key and title, status, description, RICE and WSJF with their inputs.
@@ -73,32 +73,20 @@ struct BacklogView: PaneView {
     }
 
     /// The feedback linked to the item, demand apart from praise: counts, then the first
-    /// lines of each, newest first.
-    static func evidence(of item: BacklogItem, in snapshot: WorkspaceSnapshot, shown: Int = 5) -> [PaneContent.Line] {
-        func quotes(_ ids: [RecordID<FeedbackItem>]) -> [PaneContent.Line] {
-            // The newest few in one pass: an item of a large workspace has thousands of links,
-            // and sorting them all on every move of the selection cost milliseconds.
-            var newest: [FeedbackItem] = []
-            var found = 0
-            for id in ids {
-                guard let feedback = snapshot.feedback[id] else { continue }
-                found += 1
-                guard newest.count < shown || (feedback.createdAt, feedback.id) > (newest[newest.count - 1].createdAt, newest[newest.count - 1].id) else { continue }
-                let place = newest.firstIndex { (feedback.createdAt, feedback.id) > ($0.createdAt, $0.id) } ?? newest.count
-                newest.insert(feedback, at: place)
-                if newest.count > shown { newest.removeLast() }
-            }
+    /// lines of the newest of each (found once per change, see ``EvidenceIndex``).
+    static func evidence(of item: BacklogItem, _ links: EvidenceIndex.Newest) -> [PaneContent.Line] {
+        func quotes(_ newest: [FeedbackItem], of found: Int) -> [PaneContent.Line] {
             var lines = newest.map { feedback in
                 PaneContent.Line("• \(Format.day(feedback.createdAt)) " + Format.clean(feedback.text) + (feedback.rating.map { " (\($0.display))" } ?? ""))
             }
-            if found > shown { lines.append(.init("  … and \(found - shown) more", .muted)) }
+            if found > newest.count { lines.append(.init("  … and \(found - newest.count) more", .muted)) }
             return lines
         }
         var lines: [PaneContent.Line] = [.init(""), .init("Demand: \(Format.count(item.linkedFeedback.count, "feedback item")) (the evidence counted)", .muted)]
-        lines += quotes(item.linkedFeedback)
+        lines += quotes(links.demand, of: links.demandCount)
         if !item.validatingFeedback.isEmpty {
             lines += [.init(""), .init("Praise: \(Format.count(item.validatingFeedback.count, "feedback item")) (kept apart, never counted as demand)", .muted)]
-            lines += quotes(item.validatingFeedback)
+            lines += quotes(links.praise, of: links.praiseCount)
         }
         if !item.allLinkedFeedback.isEmpty { lines += [.init(""), .init("Enter opens the item: j/k over its feedback, Enter reads one", .muted)] }
         return lines

@@ -24,7 +24,7 @@ struct DecisionLogView: PaneView {
             counts: "\(decisions.count) decisions")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let decision = snapshot.decisions[RecordID(id)] else { return [] }
         var lines: [PaneContent.Line] = [
             .init(Format.clean(decision.title), .accent),

@@ -31,7 +31,7 @@ struct AuditView: PaneView {
             counts: "\(rows.count) audit entries")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let entry = snapshot.audit[RecordID(id)] else { return [] }
         return auditDetail(entry)
     }

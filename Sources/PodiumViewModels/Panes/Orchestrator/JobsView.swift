@@ -92,7 +92,7 @@ struct JobsView: PaneView {
 
     // MARK: Detail
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         if let draft = snapshot.drafts[RecordID(id)] { return draftDetail(draft) }
         if let job = snapshot.jobs[RecordID(id)] { return jobDetail(job) }
         return []

@@ -48,7 +48,7 @@ struct MetricsView: PaneView {
             counts: "7 stances · days: accepted drafts / items touched")
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard id.hasPrefix(Self.stanceRowPrefix), let stance = Stance(rawValue: String(id.dropFirst(Self.stanceRowPrefix.count))) else { return [] }
         return stanceDetail(stance, in: snapshot, settings: settings)
     }

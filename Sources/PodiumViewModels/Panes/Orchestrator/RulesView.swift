@@ -63,7 +63,7 @@ struct RulesView: PaneView {
         return summary
     }
 
-    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: [String: [String]], settings: PaneSettings) -> [PaneContent.Line] {
+    func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
         guard let rule = snapshot.rules[RecordID(id)] else { return [] }
         return ruleDetail(rule, in: snapshot, trust: settings.trust)
     }
