@@ -100,32 +100,80 @@ struct AnnotationTests {
         #expect(store.snapshot.feedback[someone.id]?.currentTags == ["billing", "theme:old-clustering"])
     }
 
+    @Test("accepting links writes one annotations file and no backlog file; the evidence shows them, reopened too; a link taken off by hand stays off; undo takes back exactly them")
+    func linksInOneFile() throws {
+        let workspace = try Workspace(demo: true)
+        let store = workspace.store
+        let backlogBefore = try files(workspace.root, "backlog")
+        let ownBefore = store.snapshot.backlog.values.map { ($0.id, $0.linkedFeedback, $0.validatingFeedback) }
+        let made = try draft(.linkFeedback, in: store)
+        let proposed = try #require(made.proposal?.feedbackLinks)
+        let new = proposed.filter { store.snapshot.backlog[$0.backlogID]?.linkKind(of: $0.feedbackID) == nil }
+        try #require(!new.isEmpty, "the draft proposes links the demo does not have")
+
+        let accepted = try DraftReview(store: store).accept(made.id)
+        #expect(accepted.appliedChanges?.map(\.reference.kind) == [.annotations])
+        #expect(try files(workspace.root, "backlog") == backlogBefore, "no backlog file is rewritten")
+        for snapshot in [store.snapshot, try WorkspaceStore.open(at: workspace.root).snapshot] {
+            for link in new {
+                #expect(snapshot.backlog[link.backlogID]?.linkKind(of: link.feedbackID) == link.kind)
+            }
+        }
+        // A listing or an export carries them, though the item's file does not.
+        let listed = try #require(store.snapshot.backlog[new[0].backlogID])
+        #expect(String(decoding: try WorkspaceJSON.encoder().encode(listed.withAnnotationsApplied), as: UTF8.self).contains(new[0].feedbackID.rawValue))
+        #expect(!String(decoding: try WorkspaceJSON.encoder().encode(listed), as: UTF8.self).contains(new[0].feedbackID.rawValue))
+
+        // Taken off by hand, a draft's link stays off, reopened too; the item's file says so.
+        let off = new[0]
+        try store.write { try $0.update(BacklogItem.self, id: off.backlogID) { $0.unlink(off.feedbackID) } }
+        #expect(try WorkspaceStore.open(at: workspace.root).snapshot.backlog[off.backlogID]?.linkKind(of: off.feedbackID) == nil)
+        let file = try #require(try files(workspace.root, "backlog")[off.backlogID.rawValue + ".json"])
+        #expect(String(decoding: file, as: UTF8.self).contains("unlinkedFeedback"))
+        // Linked again by hand as the other kind, the hand's kind wins over the draft's.
+        let other: FeedbackLinkKind = off.kind == .demand ? .validation : .demand
+        try store.write { try $0.update(BacklogItem.self, id: off.backlogID) { $0.link(off.feedbackID, as: other) } }
+        #expect(store.snapshot.backlog[off.backlogID]?.linkKind(of: off.feedbackID) == other)
+        try store.write { try $0.update(BacklogItem.self, id: off.backlogID) { $0.unlink(off.feedbackID) } }
+
+        try DraftReview(store: store).undoAccept(made.id)
+        #expect(try files(workspace.root, "annotations").isEmpty)
+        for (id, demand, praise) in ownBefore {
+            let item = try #require(store.snapshot.backlog[id])
+            #expect(item.linkedFeedback == demand && item.validatingFeedback == praise, "\(item.title): the links it had before")
+        }
+    }
+
     @Test("an acceptance changes a handful of paths in git, and so does its undo")
     func gitStatusAfterBulkAccept() throws {
         let workspace = try Workspace(demo: true)
         let store = workspace.store
         let sentiment = try draft(.tagSentiment, in: store)
         let themes = try draft(.clusterThemes, in: store)
+        let links = try draft(.linkFeedback, in: store)
+        try #require(links.proposal?.feedbackLinks?.isEmpty == false)
         _ = try git(["init", "-q", "-b", "main"], in: workspace.root)
         _ = try git(["add", "-A"], in: workspace.root)
         _ = try git(["commit", "-qm", "drafts made"], in: workspace.root)
 
         try DraftReview(store: store).accept(sentiment.id)
         try DraftReview(store: store).accept(themes.id)
+        try DraftReview(store: store).accept(links.id)
         let afterAccepts = try git(["status", "--porcelain", "--untracked-files=all"], in: workspace.root)
             .split(separator: "\n").map(String.init)
-        // Two drafts marked accepted, two annotations files, two audit entries.
-        #expect(afterAccepts.count == 6, "\(afterAccepts)")
-        #expect(afterAccepts.filter { $0.contains("feedback/") }.isEmpty)
+        // Three drafts marked accepted, three annotations files, three audit entries.
+        #expect(afterAccepts.count == 9, "\(afterAccepts)")
+        #expect(afterAccepts.filter { $0.contains("feedback/") || $0.contains("backlog/") }.isEmpty)
         let stat = try git(["diff", "--stat"], in: workspace.root)
-        #expect(stat.split(separator: "\n").count <= 3, "\(stat)")
+        #expect(stat.split(separator: "\n").count <= 4, "\(stat)")
 
+        try DraftReview(store: store).undoAccept(links.id)
         try DraftReview(store: store).undoAccept(themes.id)
         try DraftReview(store: store).undoAccept(sentiment.id)
         let afterUndo = try git(["status", "--porcelain", "--untracked-files=all"], in: workspace.root)
             .split(separator: "\n").map(String.init)
-        // The drafts are pending again, as committed; four audit entries are new.
-        #expect(afterUndo.count <= 6 && afterUndo.allSatisfy { $0.contains("audit/") || $0.contains("drafts/") }, "\(afterUndo)")
+        // The drafts are pending again, as committed; six audit entries are new.
+        #expect(afterUndo.count <= 9 && afterUndo.allSatisfy { $0.contains("audit/") || $0.contains("drafts/") }, "\(afterUndo)")
     }
 
     @Test("two clones that each accept sentiment merge without a conflict; the later acceptance wins where they differ")

@@ -31,7 +31,7 @@ struct BacklogReimportTests {
             sync.rice.reach = 400
             sync.rice.effort = 2  // the Product Owner's own effort, not the points
             sync.wsjf.businessValue = 8
-            sync.linkedFeedback = [feedback.id]
+            sync.link(feedback.id, as: .demand)
             sync.order = 9
             try transaction.save(sync)
         }

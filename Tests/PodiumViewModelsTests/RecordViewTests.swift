@@ -14,7 +14,8 @@ struct RecordViewTests {
         var snapshot = demoSnapshot()
         var item = snapshot.orderedBacklog.first { $0.linkedFeedback.count >= 2 && $0.status != .dropped }!
         let praise = snapshot.feedback.values.filter { !item.linkedFeedback.contains($0.id) }.max { $0.createdAt < $1.createdAt }!
-        item.validatingFeedback = [praise.id]
+        for id in item.validatingFeedback { item.unlink(id) }
+        item.link(praise.id, as: .validation)
         snapshot.backlog[item.id] = item
         var state = AppState(snapshot: snapshot, location: "~/ws")
         _ = state.update(.resized(width: 120, height: 40))
@@ -153,7 +154,8 @@ struct RecordViewTests {
     func evidenceQuotesNewest() throws {
         var snapshot = demoSnapshot()
         var item = try #require(snapshot.orderedBacklog.first)
-        item.linkedFeedback = Array(snapshot.feedback.all.prefix(9).map(\.id))
+        for id in item.allLinkedFeedback { item.unlink(id) }
+        for feedback in snapshot.feedback.all.prefix(9) { item.link(feedback.id, as: .demand) }
         snapshot.backlog[item.id] = item
         let linked = item.linkedFeedback.compactMap { snapshot.feedback[$0] }
         let expected = linked.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(5).map { "• \(Format.day($0.createdAt)) " + Format.clean($0.text) }

@@ -16,11 +16,23 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     public var order: Int
     public var rice: RICEInputs
     public var wsjf: WSJFInputs
-    /// Feedback that asks for this item or complains of what it fixes: its demand evidence.
-    public var linkedFeedback: [RecordID<FeedbackItem>]
+    /// Feedback that asks for this item or complains of what it fixes: its demand evidence,
+    /// the item's own links with those of accepted drafts (see ``ownDemand``).
+    public internal(set) var linkedFeedback: [RecordID<FeedbackItem>]
     /// Feedback that praises what this item is about: evidence that it works or is valued,
     /// kept apart from demand and never counted as a reason to do it.
-    public var validatingFeedback: [RecordID<FeedbackItem>]
+    public internal(set) var validatingFeedback: [RecordID<FeedbackItem>]
+    /// The demand links the item's own file holds: made by hand or by an import.
+    public internal(set) var ownDemand: [RecordID<FeedbackItem>]
+    /// The praise links the item's own file holds.
+    public internal(set) var ownPraise: [RecordID<FeedbackItem>]
+    /// Links accepted drafts made, from `annotations/` (never written to the item's file; set
+    /// by the store as it reads).
+    public internal(set) var annotatedDemand: [RecordID<FeedbackItem>] = []
+    public internal(set) var annotatedPraise: [RecordID<FeedbackItem>] = []
+    /// Links of accepted drafts the Product Owner took off by hand: kept in the item's file,
+    /// so that the link stays off while the draft's annotations are there.
+    public internal(set) var unlinkedFeedback: [RecordID<FeedbackItem>] = []
     public var tags: [String]
     public var createdAt: Date
     public var updatedAt: Date
@@ -44,6 +56,8 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
         self.wsjf = wsjf
         self.linkedFeedback = linkedFeedback
         self.validatingFeedback = validatingFeedback
+        self.ownDemand = linkedFeedback
+        self.ownPraise = validatingFeedback
         self.tags = tags
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
@@ -51,7 +65,8 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, key, estimate, title, description, status, order, rice, wsjf, linkedFeedback, validatingFeedback, tags, createdAt, updatedAt, doneAt
+        case id, key, estimate, title, description, status, order, rice, wsjf, linkedFeedback, validatingFeedback, unlinkedFeedback
+        case tags, createdAt, updatedAt, doneAt
     }
 
     /// Reads an item; files written before validation links existed have none.
@@ -66,12 +81,36 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
         order = try container.decode(Int.self, forKey: .order)
         rice = try container.decode(RICEInputs.self, forKey: .rice)
         wsjf = try container.decode(WSJFInputs.self, forKey: .wsjf)
-        linkedFeedback = try container.decode([RecordID<FeedbackItem>].self, forKey: .linkedFeedback)
-        validatingFeedback = try container.decodeIfPresent([RecordID<FeedbackItem>].self, forKey: .validatingFeedback) ?? []
+        ownDemand = try container.decode([RecordID<FeedbackItem>].self, forKey: .linkedFeedback)
+        ownPraise = try container.decodeIfPresent([RecordID<FeedbackItem>].self, forKey: .validatingFeedback) ?? []
+        unlinkedFeedback = try container.decodeIfPresent([RecordID<FeedbackItem>].self, forKey: .unlinkedFeedback) ?? []
+        linkedFeedback = ownDemand
+        validatingFeedback = ownPraise
         tags = try container.decode([String].self, forKey: .tags)
         createdAt = try container.decode(Date.self, forKey: .createdAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
         doneAt = try container.decodeIfPresent(Date.self, forKey: .doneAt)
+    }
+
+    /// Writes what the item's own file holds: its own links, not those of `annotations/`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(key, forKey: .key)
+        try container.encodeIfPresent(estimate, forKey: .estimate)
+        try container.encode(title, forKey: .title)
+        try container.encode(description, forKey: .description)
+        try container.encode(status, forKey: .status)
+        try container.encode(order, forKey: .order)
+        try container.encode(rice, forKey: .rice)
+        try container.encode(wsjf, forKey: .wsjf)
+        try container.encode(ownDemand, forKey: .linkedFeedback)
+        try container.encode(ownPraise, forKey: .validatingFeedback)
+        if !unlinkedFeedback.isEmpty { try container.encode(unlinkedFeedback, forKey: .unlinkedFeedback) }
+        try container.encode(tags, forKey: .tags)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encodeIfPresent(doneAt, forKey: .doneAt)
     }
 
     /// All feedback linked to the item: demand first, then validation.

@@ -43,16 +43,19 @@ extension BacklogItem {
         return nil
     }
 
-    /// Links `feedback` as `kind` (moving it from the other list); false when it already was.
+    /// Links `feedback` as `kind` by hand (moving it from the other list); false when it
+    /// already was.
     @discardableResult
     public mutating func link(_ feedback: RecordID<FeedbackItem>, as kind: FeedbackLinkKind) -> Bool {
         guard linkKind(of: feedback) != kind else { return false }
-        linkedFeedback.removeAll { $0 == feedback }
-        validatingFeedback.removeAll { $0 == feedback }
+        ownDemand.removeAll { $0 == feedback }
+        ownPraise.removeAll { $0 == feedback }
+        unlinkedFeedback.removeAll { $0 == feedback }
         switch kind {
-        case .demand: linkedFeedback.append(feedback)
-        case .validation: validatingFeedback.append(feedback)
+        case .demand: ownDemand.append(feedback)
+        case .validation: ownPraise.append(feedback)
         }
+        mergeLinks()
         return true
     }
 
@@ -61,13 +64,49 @@ extension BacklogItem {
         if let kind { link(feedback, as: kind) } else { unlink(feedback) }
     }
 
-    /// Takes `feedback` off the item; false when it was not linked.
+    /// Takes `feedback` off the item by hand; false when it was not linked. A link an
+    /// accepted draft made is remembered as taken off, so that it stays off.
     @discardableResult
     public mutating func unlink(_ feedback: RecordID<FeedbackItem>) -> Bool {
         guard linkKind(of: feedback) != nil else { return false }
-        linkedFeedback.removeAll { $0 == feedback }
-        validatingFeedback.removeAll { $0 == feedback }
+        ownDemand.removeAll { $0 == feedback }
+        ownPraise.removeAll { $0 == feedback }
+        if annotatedDemand.contains(feedback) || annotatedPraise.contains(feedback) { unlinkedFeedback.append(feedback) }
+        mergeLinks()
         return true
+    }
+
+    /// Sets the links accepted drafts made (from `annotations/`), in the order they were made.
+    public mutating func annotateLinks(demand: [RecordID<FeedbackItem>], praise: [RecordID<FeedbackItem>]) {
+        guard demand != annotatedDemand || praise != annotatedPraise else { return }
+        annotatedDemand = demand
+        annotatedPraise = praise
+        mergeLinks()
+    }
+
+    /// The item as it shows now, with accepted drafts' links in its own lists: what a listing
+    /// or an export gives other tools, which know nothing of `annotations/`.
+    public var withAnnotationsApplied: BacklogItem {
+        var item = self
+        item.ownDemand = linkedFeedback
+        item.ownPraise = validatingFeedback
+        item.annotatedDemand = []
+        item.annotatedPraise = []
+        item.unlinkedFeedback = []
+        return item
+    }
+
+    /// The item's links as they show: its own first, then the drafts' it has not taken off
+    /// nor linked otherwise by hand.
+    private mutating func mergeLinks() {
+        guard !annotatedDemand.isEmpty || !annotatedPraise.isEmpty else {
+            linkedFeedback = ownDemand
+            validatingFeedback = ownPraise
+            return
+        }
+        var taken = Set(ownDemand).union(ownPraise).union(unlinkedFeedback)
+        linkedFeedback = ownDemand + annotatedDemand.filter { taken.insert($0).inserted }
+        validatingFeedback = ownPraise + annotatedPraise.filter { taken.insert($0).inserted }
     }
 }
 

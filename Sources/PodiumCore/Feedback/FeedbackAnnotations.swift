@@ -21,10 +21,24 @@ public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
     /// The feedback ids of each theme tag ("theme:bank-sync": […]). The newest annotations
     /// with themes replace every earlier theme tag, as a new clustering supersedes the old.
     public var themes: [String: [String]]?
+    /// Feedback linked to backlog items, by backlog item id: what an accepted `link-feedback`
+    /// draft adds to the items' evidence without rewriting their files.
+    public var links: [String: BacklogLinks]?
+
+    /// The feedback an accepted draft linked to one backlog item, demand apart from praise.
+    public struct BacklogLinks: Codable, Sendable, Hashable {
+        public var demand: [String]?
+        public var praise: [String]?
+
+        public init(demand: [String]? = nil, praise: [String]? = nil) {
+            self.demand = demand
+            self.praise = praise
+        }
+    }
 
     public init(
         id: RecordID<FeedbackAnnotations>, kind: String, acceptedAt: Date, acceptedBy: String? = nil,
-        sentiment: [String: Double]? = nil, themes: [String: [String]]? = nil
+        sentiment: [String: Double]? = nil, themes: [String: [String]]? = nil, links: [String: BacklogLinks]? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -32,12 +46,14 @@ public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
         self.acceptedBy = acceptedBy
         self.sentiment = sentiment
         self.themes = themes
+        self.links = links
     }
 
-    /// How many feedback items it annotates.
+    /// How many feedback items it annotates or links.
     public var itemCount: Int {
         var ids = Set((sentiment ?? [:]).keys)
         for members in (themes ?? [:]).values { ids.formUnion(members) }
+        for linked in (links ?? [:]).values { ids.formUnion((linked.demand ?? []) + (linked.praise ?? [])) }
         return ids.count
     }
 
@@ -45,17 +61,20 @@ public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
     public static let themeTagPrefix = "theme:"
 }
 
-/// All accepted annotations folded into what each feedback item shows now.
+/// All accepted annotations folded into what each feedback and backlog item shows now.
 ///
 /// Annotations apply in the order they were accepted: an item's sentiment is the latest
-/// one given to it (else its own), and the latest annotations that carry themes decide
-/// every item's theme tags (tags a person gave stay).
+/// one given to it (else its own), the latest annotations that carry themes decide every
+/// item's theme tags (tags a person gave stay), and links add up, a later acceptance
+/// deciding whether a pair is demand or praise.
 public final class FeedbackAnnotationIndex: Sendable {
     /// Each item's latest sentiment and when it was accepted.
     public let sentiment: [RecordID<FeedbackItem>: (score: Double, acceptedAt: Date)]
     public let themes: [RecordID<FeedbackItem>: [String]]
     /// Whether some annotations carry themes; then they decide every item's theme tags.
     public let governsThemes: Bool
+    /// Each backlog item's linked feedback, in the order the links were accepted.
+    public let links: [RecordID<BacklogItem>: (demand: [RecordID<FeedbackItem>], praise: [RecordID<FeedbackItem>])]
 
     public convenience init() { self.init([FeedbackAnnotations]()) }
 
@@ -76,9 +95,30 @@ public final class FeedbackAnnotationIndex: Sendable {
         self.sentiment = sentiment
         self.themes = themes
         self.governsThemes = governs
+        self.links = Self.links(ordered)
     }
 
-    public var isEmpty: Bool { sentiment.isEmpty && !governsThemes }
+    /// Each backlog item's links: every pair once, as the latest acceptance that names it says.
+    private static func links(_ ordered: [FeedbackAnnotations]) -> [RecordID<BacklogItem>: (demand: [RecordID<FeedbackItem>], praise: [RecordID<FeedbackItem>])] {
+        var kinds: [RecordID<BacklogItem>: [RecordID<FeedbackItem>: FeedbackLinkKind]] = [:]
+        var order: [RecordID<BacklogItem>: [RecordID<FeedbackItem>]] = [:]
+        for annotation in ordered {
+            for (item, linked) in (annotation.links ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let item = RecordID<BacklogItem>(item)
+                for (ids, kind) in [(linked.demand ?? [], FeedbackLinkKind.demand), (linked.praise ?? [], .validation)] {
+                    for id in ids.map(RecordID<FeedbackItem>.init) {
+                        if kinds[item, default: [:]].updateValue(kind, forKey: id) == nil { order[item, default: []].append(id) }
+                    }
+                }
+            }
+        }
+        return order.reduce(into: [:]) { result, entry in
+            let kind = kinds[entry.key] ?? [:]
+            result[entry.key] = (entry.value.filter { kind[$0] == .demand }, entry.value.filter { kind[$0] == .validation })
+        }
+    }
+
+    public var isEmpty: Bool { sentiment.isEmpty && !governsThemes && links.isEmpty }
 
     /// Sets the item's annotated sentiment and themes from the index; a sentiment accepted
     /// before a re-import changed the item's text is left out.
@@ -88,6 +128,12 @@ public final class FeedbackAnnotationIndex: Sendable {
             item.textChangedAt.map { $0 <= latest.acceptedAt } ?? true ? latest.score : nil
         }
         item.annotatedThemes = governsThemes ? themes[item.id] ?? [] : nil
+    }
+
+    /// Sets the backlog item's links from accepted drafts.
+    public func annotate(_ item: inout BacklogItem) {
+        let linked = links[item.id]
+        item.annotateLinks(demand: linked?.demand ?? [], praise: linked?.praise ?? [])
     }
 }
 
@@ -123,6 +169,7 @@ extension Draft {
         guard applied.contains(where: { $0.reference.kind == .annotations }), let proposal else { return records }
         var items = Set((proposal.sentiments ?? []).map(\.feedbackID))
         for theme in proposal.themeTags ?? [] { items.formUnion(theme.feedbackIDs) }
+        items.formUnion((proposal.feedbackLinks ?? []).map(\.feedbackID))
         return records + items.count
     }
 }

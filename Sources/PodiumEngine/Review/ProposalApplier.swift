@@ -46,8 +46,8 @@ struct ProposalApplier {
                 }
             }
         }
-        if proposal.sentiments != nil || proposal.themeTags != nil {
-            try applyAnnotations(sentiments: proposal.sentiments, themes: proposal.themeTags, recorder: &recorder, to: &transaction)
+        if proposal.sentiments != nil || proposal.themeTags != nil || proposal.feedbackLinks != nil {
+            try applyAnnotations(proposal, recorder: &recorder, to: &transaction)
         }
         if var decision = proposal.decision {
             decision.context = sections["context"] ?? decision.context
@@ -75,9 +75,6 @@ struct ProposalApplier {
                 }
             }
         }
-        if let links = proposal.feedbackLinks {
-            try applyLinks(links, recorder: &recorder, to: &transaction)
-        }
         for link in proposal.experimentLinks ?? [] {
             guard let experiment = transaction.record(Experiment.self, id: link.experimentID), !experiment.linkedBacklog.contains(link.backlogID),
                   transaction.record(BacklogItem.self, id: link.backlogID) != nil else { continue }
@@ -100,17 +97,17 @@ struct ProposalApplier {
         return recorder.changes
     }
 
-    /// Sentiment and theme tags go into one annotations file of the draft's own, not into
-    /// every feedback item's file: one file for git whatever the number of items, and an
-    /// undo that removes it. Items deleted since the draft was made are left out. Themes
-    /// replace the items' earlier theme tags (a new clustering supersedes the old).
+    /// Sentiment, theme tags and feedback links go into one annotations file of the draft's
+    /// own, not into every feedback or backlog item's file: one file for git whatever the
+    /// number of items, and an undo that removes it. Records deleted since the draft was made
+    /// are left out. Themes replace the items' earlier theme tags (a new clustering
+    /// supersedes the old); links add to the items' evidence.
     private func applyAnnotations(
-        sentiments: [SentimentAssignment]?, themes assignments: [ThemeAssignment]?,
-        recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
+        _ proposal: DraftProposal, recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
     ) throws {
         let feedback = transaction.snapshot.feedback
         var sentiment: [String: Double]?
-        if let sentiments {
+        if let sentiments = proposal.sentiments {
             var scores: [String: Double] = [:]
             scores.reserveCapacity(sentiments.count)
             for assignment in sentiments where feedback[assignment.feedbackID] != nil {
@@ -119,7 +116,7 @@ struct ProposalApplier {
             sentiment = scores
         }
         var themes: [String: [String]]?
-        if let assignments {
+        if let assignments = proposal.themeTags {
             var members: [String: [String]] = [:]
             for assignment in assignments {
                 let ids = assignment.feedbackIDs.filter { feedback[$0] != nil }.map(\.rawValue)
@@ -129,27 +126,24 @@ struct ProposalApplier {
         }
         let annotations = FeedbackAnnotations(
             id: RecordID(draft.id.rawValue), kind: draft.kind.rawValue, acceptedAt: now, acceptedBy: actor,
-            sentiment: sentiment, themes: themes)
+            sentiment: sentiment, themes: themes, links: proposal.feedbackLinks.map { links(of: $0, in: transaction.snapshot) })
         try recorder.change(ArtifactReference(.annotations, annotations.id), in: &transaction) { try $0.save(annotations) }
     }
 
-    /// Links each feedback item to its backlog item as demand or praise, one change per item;
+    /// The links by backlog item, each feedback item once (its first kind), strongest first;
     /// links to records deleted since the draft was made are left out.
-    private func applyLinks(
-        _ links: [FeedbackLink], recorder: inout ChangeRecorder, to transaction: inout WorkspaceTransaction
-    ) throws {
-        for (backlogID, itemLinks) in Dictionary(grouping: links, by: \.backlogID).sorted(by: { $0.key < $1.key }) {
-            guard var item = transaction.record(BacklogItem.self, id: backlogID) else { continue }
-            var changed = false
-            for link in itemLinks where transaction.record(FeedbackItem.self, id: link.feedbackID) != nil {
-                changed = item.link(link.feedbackID, as: link.kind) || changed
-            }
-            guard changed else { continue }
-            item.updatedAt = now
-            try recorder.change(ArtifactReference(.backlog, backlogID), in: &transaction) { [item] in try $0.save(item) }
+    private func links(of proposed: [FeedbackLink], in snapshot: WorkspaceSnapshot) -> [String: FeedbackAnnotations.BacklogLinks] {
+        var result: [String: FeedbackAnnotations.BacklogLinks] = [:]
+        for (backlogID, itemLinks) in Dictionary(grouping: proposed, by: \.backlogID) where snapshot.backlog[backlogID] != nil {
+            var seen = Set<RecordID<FeedbackItem>>()
+            let kept = itemLinks.sorted { ($0.strength, $1.feedbackID) > ($1.strength, $0.feedbackID) }
+                .filter { snapshot.feedback[$0.feedbackID] != nil && seen.insert($0.feedbackID).inserted }
+            let demand = kept.filter { $0.kind == .demand }.map(\.feedbackID.rawValue)
+            let praise = kept.filter { $0.kind == .validation }.map(\.feedbackID.rawValue)
+            result[backlogID.rawValue] = FeedbackAnnotations.BacklogLinks(demand: demand.isEmpty ? nil : demand, praise: praise.isEmpty ? nil : praise)
         }
+        return result
     }
-
 }
 
 /// Collects the before and after of every record a change touches.

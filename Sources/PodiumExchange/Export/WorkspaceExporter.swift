@@ -15,7 +15,7 @@ public enum WorkspaceExporter {
     /// The whole workspace as one JSON document, records in creation order.
     public static func json(_ snapshot: WorkspaceSnapshot) throws -> String {
         let document = ExportDocument(
-            product: snapshot.product, feedback: snapshot.feedback.all.map(\.withAnnotationsApplied), backlog: snapshot.orderedBacklog,
+            product: snapshot.product, feedback: snapshot.feedback.all.map(\.withAnnotationsApplied), backlog: snapshot.orderedBacklog.map(\.withAnnotationsApplied),
             stakeholders: snapshot.stakeholders.all, personas: snapshot.personas.all,
             experiments: snapshot.experiments.all, decisions: snapshot.decisions.all,
             communications: snapshot.communications.all, drafts: snapshot.drafts.all, rules: snapshot.rules.all,

@@ -42,12 +42,21 @@ public struct WorkspaceSnapshot: Sendable {
         ]
     }
 
-    /// Rebuilds the annotation index from `annotations` and annotates every feedback item.
+    /// Rebuilds the annotation index from `annotations` and annotates every feedback and
+    /// backlog item.
     mutating func reindexAnnotations() {
         let index = FeedbackAnnotationIndex(annotations.values)
         guard !(index.isEmpty && annotationIndex.isEmpty) else { return }
         annotationIndex = index
         feedback.modifyAll { index.annotate(&$0) }
+        backlog.modifyAll { index.annotate(&$0) }
+    }
+
+    /// Sets the given backlog items' links from the index (after they were read or written).
+    mutating func annotate(backlog ids: some Sequence<RecordID<BacklogItem>>) {
+        guard !annotationIndex.isEmpty else { return }
+        let index = annotationIndex
+        for id in ids { backlog.modify(id) { index.annotate(&$0) } }
     }
 
     /// Annotates the given feedback items from the index (after they were read or written).

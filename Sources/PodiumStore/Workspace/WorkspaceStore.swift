@@ -393,19 +393,23 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         state.snapshot[Record.self] = table
         state.files[collection] = tracked
-        annotateAfterChanges(in: collection, feedbackIDs: batch.records.map { RecordID($0.record.id.rawValue) })
+        annotateAfterChanges(in: collection, ids: batch.records.map { $0.record.id.rawValue })
         if collection == .annotations, !changes.isEmpty {
-            changes.noteWhole(.feedback)  // every item's sentiment or themes may show differently
+            // Every item's sentiment, themes or links may show differently.
+            changes.noteWhole(.feedback)
+            changes.noteWhole(.backlog)
         }
         return changes
     }
 
-    /// Keeps the feedback items' annotated sentiment and themes in step after a collection
-    /// changed: all of them when annotations changed, else the feedback items read or written.
-    private func annotateAfterChanges(in collection: RecordCollection, feedbackIDs: @autoclosure () -> [RecordID<FeedbackItem>]) {
+    /// Keeps the annotated sentiment, themes and links in step after a collection changed:
+    /// every item's when annotations changed, else those of the feedback or backlog items
+    /// read or written (`ids`).
+    private func annotateAfterChanges(in collection: RecordCollection, ids: @autoclosure () -> [String]) {
         switch collection {
         case .annotations: state.snapshot.reindexAnnotations()
-        case .feedback: state.snapshot.annotate(feedbackIDs())
+        case .feedback: state.snapshot.annotate(ids().map(RecordID<FeedbackItem>.init))
+        case .backlog: state.snapshot.annotate(backlog: ids().map(RecordID<BacklogItem>.init))
         default: break
         }
     }
@@ -462,9 +466,11 @@ public final class WorkspaceStore: @unchecked Sendable {
         state.feedPosition = try feed.append(paths)
         staged.apply(to: &state.snapshot)
         if staged.summary.records[.annotations] != nil {
-            annotateAfterChanges(in: .annotations, feedbackIDs: [])
-        } else if let ids = staged.summary.records[.feedback] {
-            annotateAfterChanges(in: .feedback, feedbackIDs: ids.map { RecordID($0) })
+            annotateAfterChanges(in: .annotations, ids: [])
+        } else {
+            for collection in [RecordCollection.feedback, .backlog] {
+                if let ids = staged.summary.records[collection] { annotateAfterChanges(in: collection, ids: Array(ids)) }
+            }
         }
         state.generation += 1
         for path in paths { track(relativePath: path) }

@@ -57,7 +57,7 @@ struct List: ParsableCommand {
         switch collection {
         case .product: data = try encoder.encode(snapshot.product)
         case .feedback: data = try encoder.encode(limited(snapshot.feedback.all).map(\.withAnnotationsApplied))
-        case .backlog: data = try encoder.encode(limited(snapshot.orderedBacklog))
+        case .backlog: data = try encoder.encode(limited(snapshot.orderedBacklog).map(\.withAnnotationsApplied))
         case .stakeholders: data = try encoder.encode(limited(snapshot.stakeholders.all))
         case .personas: data = try encoder.encode(limited(snapshot.personas.all))
         case .experiments: data = try encoder.encode(limited(snapshot.experiments.all))
