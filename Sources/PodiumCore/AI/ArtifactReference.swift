@@ -29,4 +29,13 @@ public struct ArtifactReference: Codable, Sendable, Hashable, CustomStringConver
     }
 
     public var description: String { "\(kind.rawValue)/\(id)" }
+
+    private enum CodingKeys: String, CodingKey { case kind, id }
+
+    /// Reads a reference, sharing the id's text with every other read of it (see ``IDPool``).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(ArtifactKind.self, forKey: .kind)
+        id = IDPool.shared(try container.decode(String.self, forKey: .id))
+    }
 }

@@ -61,6 +61,30 @@ public struct FeedbackAnnotations: Codable, Sendable, Hashable, Identifiable {
     public static let themeTagPrefix = "theme:"
 }
 
+extension FeedbackAnnotations {
+    /// Reads an annotations file, sharing its many feedback ids with the feedback items'
+    /// own (see ``IDPool``): a file of 100,000 scores would otherwise hold a second copy of
+    /// every id.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let shared = { (ids: [String]?) in ids?.map(IDPool.shared) }
+        self.init(
+            id: try container.decode(RecordID<FeedbackAnnotations>.self, forKey: .id),
+            kind: try container.decode(String.self, forKey: .kind),
+            acceptedAt: try container.decode(Date.self, forKey: .acceptedAt),
+            acceptedBy: try container.decodeIfPresent(String.self, forKey: .acceptedBy),
+            sentiment: try container.decodeIfPresent([String: Double].self, forKey: .sentiment).map { scores in
+                Dictionary(uniqueKeysWithValues: scores.map { (IDPool.shared($0.key), $0.value) })
+            },
+            themes: try container.decodeIfPresent([String: [String]].self, forKey: .themes)?.mapValues { shared($0) ?? [] },
+            links: try container.decodeIfPresent([String: BacklogLinks].self, forKey: .links).map { links in
+                Dictionary(uniqueKeysWithValues: links.map { item, linked in
+                    (IDPool.shared(item), BacklogLinks(demand: shared(linked.demand), praise: shared(linked.praise)))
+                })
+            })
+    }
+}
+
 /// All accepted annotations folded into what each feedback and backlog item shows now.
 ///
 /// Annotations apply in the order they were accepted: an item's sentiment is the latest

@@ -39,8 +39,9 @@ public struct RecordID<Subject>: Hashable, Comparable, Sendable, Codable, Custom
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Reads an id, sharing its text with every other read of the same id (see ``IDPool``).
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        rawValue = IDPool.shared(try decoder.singleValueContainer().decode(String.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

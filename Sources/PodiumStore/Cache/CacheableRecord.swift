@@ -36,7 +36,7 @@ extension FeedbackItem: CacheableRecord {
     }
 
     init(from reader: inout BinaryReader) throws {
-        let id = RecordID<FeedbackItem>(try reader.string())
+        let id = RecordID<FeedbackItem>(IDPool.shared(try reader.string()))
         let text = try reader.string()
         let source = FeedbackSource(rawValue: try reader.string())
         let author = try reader.optional { try $0.string() }
