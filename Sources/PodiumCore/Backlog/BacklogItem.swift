@@ -81,9 +81,12 @@ public struct BacklogItem: Codable, Sendable, Hashable, Identifiable {
         order = try container.decode(Int.self, forKey: .order)
         rice = try container.decode(RICEInputs.self, forKey: .rice)
         wsjf = try container.decode(WSJFInputs.self, forKey: .wsjf)
-        ownDemand = try container.decode([RecordID<FeedbackItem>].self, forKey: .linkedFeedback)
-        ownPraise = try container.decodeIfPresent([RecordID<FeedbackItem>].self, forKey: .validatingFeedback) ?? []
-        unlinkedFeedback = try container.decodeIfPresent([RecordID<FeedbackItem>].self, forKey: .unlinkedFeedback) ?? []
+        // Links are read as they are, not shared with other reads of the same ids (see
+        // `IDPool`): the backlog is read before a large workspace's first frame, where the
+        // thousands of links of each item would cost it time; `shareLinkIDs()` shares them after.
+        ownDemand = try container.decode([String].self, forKey: .linkedFeedback).map(RecordID.init)
+        ownPraise = (try container.decodeIfPresent([String].self, forKey: .validatingFeedback) ?? []).map(RecordID.init)
+        unlinkedFeedback = (try container.decodeIfPresent([String].self, forKey: .unlinkedFeedback) ?? []).map(RecordID.init)
         linkedFeedback = ownDemand
         validatingFeedback = ownPraise
         tags = try container.decode([String].self, forKey: .tags)

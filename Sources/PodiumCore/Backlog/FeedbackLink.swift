@@ -84,6 +84,16 @@ extension BacklogItem {
         mergeLinks()
     }
 
+    /// The item with its link ids sharing their text with every other read of them (see
+    /// ``IDPool``): they are read unshared, for speed, and shared once the feedback is read.
+    public mutating func shareLinkIDs() {
+        let share = { (ids: [RecordID<FeedbackItem>]) in ids.map { RecordID<FeedbackItem>(IDPool.shared($0.rawValue)) } }
+        ownDemand = share(ownDemand)
+        ownPraise = share(ownPraise)
+        unlinkedFeedback = share(unlinkedFeedback)
+        mergeLinks()
+    }
+
     /// The item as it shows now, with accepted drafts' links in its own lists: what a listing
     /// or an export gives other tools, which know nothing of `annotations/`.
     public var withAnnotationsApplied: BacklogItem {

@@ -52,6 +52,13 @@ public struct WorkspaceSnapshot: Sendable {
         backlog.modifyAll { index.annotate(&$0) }
     }
 
+    /// Shares the link ids of the given backlog items (all: nil) with the feedback's own
+    /// copies (see `BacklogItem.shareLinkIDs()`); not while the feedback is still to be read.
+    mutating func shareLinkIDs(of ids: [RecordID<BacklogItem>]? = nil) {
+        guard !loading.contains(.feedback) else { return }
+        if let ids { for id in ids { backlog.modify(id) { $0.shareLinkIDs() } } } else { backlog.modifyAll { $0.shareLinkIDs() } }
+    }
+
     /// Sets the given backlog items' links from the index (after they were read or written).
     mutating func annotate(backlog ids: some Sequence<RecordID<BacklogItem>>) {
         guard !annotationIndex.isEmpty else { return }

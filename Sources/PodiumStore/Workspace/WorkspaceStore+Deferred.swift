@@ -40,6 +40,8 @@ extension WorkspaceStore {
             changes.merge(finish(collection.recordType, collection: collection))
         }
         try mutex.withLock {
+            // The backlog was read before the feedback: its links share their ids now.
+            if pending.contains(.feedback) { state.snapshot.shareLinkIDs() }
             changes.merge(try fileLock.withLock(.shared) { try refreshLocked() })
             if !state.unreadable.isEmpty, readOnlyReason == nil { changes.merge(try quarantineUnreadableLocking()) }
             state.generation += 1

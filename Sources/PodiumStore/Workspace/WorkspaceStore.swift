@@ -409,7 +409,10 @@ public final class WorkspaceStore: @unchecked Sendable {
         switch collection {
         case .annotations: state.snapshot.reindexAnnotations()
         case .feedback: state.snapshot.annotate(ids().map(RecordID<FeedbackItem>.init))
-        case .backlog: state.snapshot.annotate(backlog: ids().map(RecordID<BacklogItem>.init))
+        case .backlog:
+            let items = ids().map(RecordID<BacklogItem>.init)
+            state.snapshot.shareLinkIDs(of: items)
+            state.snapshot.annotate(backlog: items)
         default: break
         }
     }
