@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 import PodiumCore
 import PodiumDemo
 import PodiumRender
@@ -11,10 +11,11 @@ import Testing
 @Suite("Virtual lists")
 struct VirtualListTests {
     /// How many rows were made.
-    private final class Counter: Sendable {
-        let value = Mutex(0)
-        func add() { value.withLock { $0 += 1 } }
-        var count: Int { value.withLock { $0 } }
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func add() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
     }
 
     /// Rows made on demand, counting how many were made.

@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// One copy in memory of each record id's text, however many records name it.
 ///
@@ -15,8 +15,18 @@ import Synchronization
 /// reading a 100,000-item workspace in use).
 public enum IDPool {
     private static let shardCount = 64
-    private final class Shard: Sendable {
-        let ids = Mutex<Set<String>>([])
+    /// One part of the pool, behind its own lock (`NSLock`, which ThreadSanitizer follows).
+    private final class Shard: @unchecked Sendable {
+        private let lock = NSLock()
+        /// Touched only with `lock` held.
+        private var ids = Set<String>()
+
+        func shared(_ text: String) -> String {
+            lock.withLock {
+                if ids.count >= IDPool.shardLimit { ids.removeAll() }
+                return ids.insert(text).memberAfterInsert
+            }
+        }
     }
     private static let shards = (0..<shardCount).map { _ in Shard() }
     /// Past this many ids a shard is emptied: a bound on what it keeps of deleted records.
@@ -30,9 +40,6 @@ public enum IDPool {
         let last = utf8[utf8.index(before: utf8.endIndex)]
         let before = utf8[utf8.index(utf8.endIndex, offsetBy: -2)]
         let shard = (Int(before) &* 31 &+ Int(last)) & (shardCount - 1)
-        return shards[shard].ids.withLock { pool in
-            if pool.count >= shardLimit { pool.removeAll() }
-            return pool.insert(text).memberAfterInsert
-        }
+        return shards[shard].shared(text)
     }
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// A pane's table rows, either held as a list or made one at a time when they are shown
 /// (a virtual list).
@@ -12,14 +12,16 @@ public struct PaneRows: Sendable, Equatable, RandomAccessCollection, MutableColl
     public typealias Row = PaneContent.Row
 
     /// Makes rows on demand and keeps them all once every one was asked for.
-    final class Source: Sendable {
+    final class Source: @unchecked Sendable {
         let count: Int
         let id: @Sendable (Int) -> String
         let make: @Sendable (Int) -> Row
-        private let all = Mutex<[Row]?>(nil)
+        /// Guards `all` and `recent` (an `NSLock`, which ThreadSanitizer follows).
+        private let lock = NSLock()
+        private var all: [Row]?
         /// Rows made lately: the screen's rows are drawn again on every key, and a list
         /// scrolls a row at a time, so most are asked for again.
-        private let recent = Mutex<[Int: Row]>([:])
+        private var recent: [Int: Row] = [:]
         /// More than a few screens of rows, fewer than makes memory grow with the list.
         static let recentLimit = 512
 
@@ -30,9 +32,9 @@ public struct PaneRows: Sendable, Equatable, RandomAccessCollection, MutableColl
         }
 
         func row(at index: Int) -> Row {
-            if let row = all.withLock({ $0?[index] }) ?? recent.withLock({ $0[index] }) { return row }
+            if let row = lock.withLock({ all?[index] ?? recent[index] }) { return row }
             let row = make(index)
-            recent.withLock { recent in
+            lock.withLock {
                 if recent.count >= Self.recentLimit { recent.removeAll(keepingCapacity: true) }
                 recent[index] = row
             }
@@ -41,13 +43,11 @@ public struct PaneRows: Sendable, Equatable, RandomAccessCollection, MutableColl
 
         /// Every row, made once.
         func every() -> [Row] {
-            if let rows = all.withLock({ $0 }) { return rows }
+            if let rows = lock.withLock({ all }) { return rows }
             let rows = (0..<count).map(make)
-            all.withLock { $0 = rows }
+            lock.withLock { all = rows }
             return rows
         }
-
-        var isMade: Bool { all.withLock { $0 != nil } }
     }
 
     private var held: [Row]
