@@ -11,8 +11,8 @@ import Foundation
 ///
 /// Files are decoded on several threads at once, so the pool is split in shards, each with
 /// its own lock, chosen by the id's last characters (random bits in a Podium id), so that
-/// the threads seldom wait for each other. Sharing costs about 0.2 µs per id read (60 ms of
-/// reading a 100,000-item workspace in use).
+/// the threads seldom wait for each other. Sharing costs a fraction of a microsecond per id
+/// read (about 60 ms of reading the rest of the 100,000-item demo's feedback and drafts).
 public enum IDPool {
     private static let shardCount = 64
     /// One part of the pool, behind its own lock (`NSLock`, which ThreadSanitizer follows).
