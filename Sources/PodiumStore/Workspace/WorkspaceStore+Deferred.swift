@@ -49,25 +49,33 @@ extension WorkspaceStore {
         return changes
     }
 
+    /// Reads one collection left for later: through the open cache when it holds the type
+    /// and the folder is large, else every file as JSON.
     private func finish<Record: WorkspaceRecord>(_ type: Record.Type, collection: RecordCollection) -> WorkspaceChanges {
         // The folder's stamp before reading: a change after it shows in the next refresh.
         let folderStamp = POSIX.stamp(layout.folder(collection))
         let names = ((try? POSIX.listDirectory(layout.folder(collection))) ?? nil ?? []).filter(isRecordFileName)
-        var batch = RecordLoader<Record>.Batch()
-        var staleCache: (any CacheableRecord.Type)?
         if let cacheable = type as? any CacheableRecord.Type, names.count >= OpenCache<FeedbackItem>.minimumRecords {
-            func read<Cached: CacheableRecord>(_ cached: Cached.Type) -> (RecordLoader<Record>.Batch, Bool) {
-                let (fromCache, fromJSON, good) = readUsingCache(cached, names: names)
-                var all = RecordLoader<Cached>(folder: layout.folder(collection)).load(fromJSON)
-                all.absorb(fromCache)
-                return (all as? RecordLoader<Record>.Batch ?? RecordLoader<Record>.Batch(), good)
-            }
-            let (read, good) = read(cacheable)
-            batch = read
-            if !good { staleCache = cacheable }
-        } else {
-            batch = RecordLoader<Record>(folder: layout.folder(collection)).load(names)
+            return finishCached(cacheable, names: names, folderStamp: folderStamp)
         }
+        let batch = RecordLoader<Record>(folder: layout.folder(collection)).load(names)
+        return complete(batch, collection: collection, folderStamp: folderStamp, staleCache: nil)
+    }
+
+    /// Reads a collection the open cache holds: from the cache where its files have not
+    /// changed, from JSON where they have.
+    private func finishCached<Record: CacheableRecord>(_ type: Record.Type, names: [String], folderStamp: FileStamp?) -> WorkspaceChanges {
+        let (fromCache, fromJSON, good) = readUsingCache(type, names: names)
+        var batch = RecordLoader<Record>(folder: layout.folder(Record.collection)).load(fromJSON)
+        batch.absorb(fromCache)
+        return complete(batch, collection: Record.collection, folderStamp: folderStamp, staleCache: good ? nil : type)
+    }
+
+    /// Puts what was read into the snapshot, leaving out the files a refresh read meanwhile.
+    private func complete<Record: WorkspaceRecord>(
+        _ batch: RecordLoader<Record>.Batch, collection: RecordCollection, folderStamp: FileStamp?, staleCache: (any CacheableRecord.Type)?
+    ) -> WorkspaceChanges {
+        var batch = batch
         return mutex.withLock {
             // A file a refresh read meanwhile (another process changed it) is newer than this read.
             let tracked = state.files[collection] ?? [:]
