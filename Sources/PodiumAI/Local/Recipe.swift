@@ -31,12 +31,7 @@ struct Recipe {
         return score
     }
 
-    static func estimate(_ item: FeedbackItem, analyzer: SentimentAnalyzer) -> Double {
-        let text = analyzer.score(item.text).score
-        guard let rating = item.rating else { return (text * 100).rounded() / 100 }
-        let fromRating = rating.normalized * 2 - 1
-        return ((0.6 * text + 0.4 * fromRating) * 100).rounded() / 100
-    }
+    static func estimate(_ item: FeedbackItem, analyzer: SentimentAnalyzer) -> Double { analyzer.estimate(item) }
 
     /// Items whose sentiment is below -0.15 count as negative, above 0.15 as positive.
     static func isNegative(_ score: Double) -> Bool { score < -0.15 }

@@ -38,6 +38,13 @@ public enum Format {
     /// A share as a whole percentage: "42%" ("—" when missing).
     public static func percent(_ value: Double?) -> String { value.map { whole($0 * 100) + "%" } ?? "—" }
 
+    /// Counts as a sparkline: ▁▂▃▄▅▆▇█ scaled to the largest, `·` for none.
+    public static func sparkline(_ values: [Int]) -> String {
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        let top = max(1, values.max() ?? 1)
+        return String(values.map { value in value == 0 ? "·" : blocks[min(7, max(0, Int((Double(value) / Double(top) * 7).rounded())))] })
+    }
+
     /// A share as a 20-cell bar: ██████░░░░…
     public static func bar(_ value: Double?) -> String {
         let share = value.map { $0.isFinite ? min(1, max(0, $0)) : 0 } ?? 0

@@ -232,10 +232,6 @@ public struct WorkMetrics: Sendable, Encodable {
         return "\(days) day\(days == 1 ? "" : "s")"
     }
 
-    /// Counts as a sparkline: ▁▂▃▄▅▆▇█ scaled to the largest (blank-ish ▁ for zero).
-    public static func sparkline(_ values: [Int]) -> String {
-        let blocks = Array("▁▂▃▄▅▆▇█")
-        let top = max(1, values.max() ?? 1)
-        return String(values.map { value in value == 0 ? "·" : blocks[min(7, max(0, Int((Double(value) / Double(top) * 7).rounded())))] })
-    }
+    /// Counts as a sparkline (`Format.sparkline`).
+    public static func sparkline(_ values: [Int]) -> String { Format.sparkline(values) }
 }
