@@ -129,8 +129,9 @@ public struct SignalReport: Sendable, Hashable, Codable {
 /// A theme's count this period is compared with its baseline, the (up to) eight periods
 /// before it, by the exact conditional test of two Poisson rates (`SignificanceTest`); its
 /// share of negative items by a two-proportion z-test. A change is a signal when its p-value
-/// is below 0.05 divided by the number of themes tested (Bonferroni: a dozen themes do not
-/// make a dozen chances of a false alarm) and it is large enough to matter: at least 5 items
+/// is below 0.05 divided by the number of tests (two per theme, for its count and its
+/// sentiment, and one for all feedback's sentiment: Bonferroni, so a dozen themes do not make
+/// two dozen chances of a false alarm) and it is large enough to matter: at least 5 items
 /// and half again the baseline's rate for a rise, at least 3 items where there were none for
 /// an emerging theme, at most half the rate of a baseline of 5 or more a period for a fade,
 /// and a share of negative items 20 points apart over at least 5 items now and 10 before.
@@ -147,7 +148,7 @@ public struct SignalAnalysis: Sendable {
     public init() {}
 
     public static let method = "counts: exact conditional test of two Poisson rates (this period against the 8 before it); "
-        + "negative share: two-proportion z-test; a signal needs p < 0.05 ÷ the number of themes (Bonferroni) "
+        + "negative share: two-proportion z-test; a signal needs p < 0.05 ÷ the number of tests (two per theme and one for all feedback: Bonferroni) "
         + "and a change that matters (a rise of ≥ 5 items and ≥ 1.5× the baseline rate; ≥ 3 items of a theme new this period; "
         + "a fall to ≤ half of a baseline of ≥ 5 a period; negative share 20 points apart over ≥ 5 items now and ≥ 10 before)"
 
@@ -194,7 +195,8 @@ public struct SignalAnalysis: Sendable {
             let left = lhs.counts.suffix(2).reduce(0, +), right = rhs.counts.suffix(2).reduce(0, +)
             return left != right ? left > right : lhs.total != rhs.total ? lhs.total > rhs.total : lhs.theme < rhs.theme
         }
-        let threshold = alpha / Double(max(1, trends.count))
+        // Two families of tests per theme (count, sentiment) and one for all feedback.
+        let threshold = alpha / Double(2 * trends.count + 1)
         let onTimeline = markers.filter { grid.index(of: $0.date) != nil }.sorted { $0.date < $1.date }
         let recent = onTimeline.filter { (grid.index(of: $0.date) ?? 0) >= periods - 2 }
         var signals = trends.compactMap { trend in
@@ -202,7 +204,7 @@ public struct SignalAnalysis: Sendable {
                    grid: grid, threshold: threshold, recent: recent)
         }
         let allTrend = signal(counts: totals, negative: allNegative, theme: "all feedback", items: allCurrent, grid: grid,
-                              threshold: alpha, recent: recent, sentimentOnly: true)
+                              threshold: threshold, recent: recent, sentimentOnly: true)
         signals += allTrend.map { [$0] } ?? []
         signals.sort { $0.pValue != $1.pValue ? $0.pValue < $1.pValue : $0.theme < $1.theme }
         return SignalReport(

@@ -9,7 +9,7 @@ struct Signals: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show rising, emerging and fading themes and sentiment shifts, with their numbers and quotes.",
         discussion: "Each theme's items this period are compared with the 8 periods before it (exact test of two Poisson "
-            + "rates; negative share by a two-proportion z-test; p < 0.05 ÷ the number of themes). Themes are the accepted "
+            + "rates; negative share by a two-proportion z-test; p < 0.05 ÷ the number of tests). Themes are the accepted "
             + "theme tags (cluster-themes), else the feedback's own tags. Backlog items done and release notes sent are "
             + "marked on the timeline. docs/SIGNALS.md explains the numbers.")
 
