@@ -146,6 +146,15 @@ struct SignalTests {
         #expect(souring.evidence.count == 3)
     }
 
+    @Test("a week with little feedback in (an export not imported yet) is one signal, not every theme fading")
+    func allFeedbackFalls() {
+        let stream = FeedbackStream.hiking
+        let quiet = Dictionary(uniqueKeysWithValues: stream.themes.map { ($0.name, (rate: $0.perWeek * 0.1, negative: $0.negativeShare)) })
+        let report = stream.report(seed: 11, lastWeek: quiet)
+        #expect(report.signals.map(\.theme) == ["all feedback"])
+        #expect(report.signals.first?.kind == .fading)
+    }
+
     @Test("a sprint under way is compared for the part of it that has passed")
     func partialSprint() {
         let first = Date(timeIntervalSince1970: 1_790_000_000)

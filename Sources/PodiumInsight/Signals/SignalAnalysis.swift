@@ -150,7 +150,7 @@ public struct SignalAnalysis: Sendable {
     public static let method = "counts: exact conditional test of two Poisson rates (this period against the 8 before it); "
         + "negative share: two-proportion z-test; a signal needs p < 0.05 ÷ the number of tests (two per theme and one for all feedback: Bonferroni) "
         + "and a change that matters (a rise of ≥ 5 items and ≥ 1.5× the baseline rate; ≥ 3 items of a theme new this period; "
-        + "a fall to ≤ half of a baseline of ≥ 5 a period; negative share 20 points apart over ≥ 5 items now and ≥ 10 before)"
+        + "a fall to ≤ half of a baseline of ≥ 5 a period; negative share 20 points apart over ≥ 5 items now and ≥ 10 before); when all feedback falls, that is the one fading signal"
 
     /// The report over `grid` for `items`, with `markers` on the timeline.
     public func report(items: [SignalItem], grid: PeriodGrid, cadence: SignalCadence, markers: [ReleaseMarker]) -> SignalReport {
@@ -199,13 +199,16 @@ public struct SignalAnalysis: Sendable {
         let threshold = alpha / Double(2 * trends.count + 1)
         let onTimeline = markers.filter { grid.index(of: $0.date) != nil }.sorted { $0.date < $1.date }
         let recent = onTimeline.filter { (grid.index(of: $0.date) ?? 0) >= periods - 2 }
+        // When all feedback falls (this period's export not imported yet, say), that is the one
+        // signal: every theme would fade with it.
+        let overall = signal(counts: totals, negative: allNegative, theme: "all feedback", items: allCurrent, grid: grid,
+                             threshold: threshold, recent: recent, rises: false)
+        let allFading = overall?.kind == .fading
         var signals = trends.compactMap { trend in
             signal(counts: trend.counts, negative: trend.negative, theme: trend.theme, items: current[trend.theme] ?? [],
-                   grid: grid, threshold: threshold, recent: recent)
+                   grid: grid, threshold: threshold, recent: recent, fades: !allFading)
         }
-        let allTrend = signal(counts: totals, negative: allNegative, theme: "all feedback", items: allCurrent, grid: grid,
-                              threshold: threshold, recent: recent, sentimentOnly: true)
-        signals += allTrend.map { [$0] } ?? []
+        signals += overall.map { [$0] } ?? []
         signals.sort { $0.pValue != $1.pValue ? $0.pValue < $1.pValue : $0.theme < $1.theme }
         return SignalReport(
             grid: grid, cadence: cadence.name, totals: totals, negativeTotals: allNegative, unthemed: unthemed,
@@ -214,9 +217,11 @@ public struct SignalAnalysis: Sendable {
             trends: trends, signals: signals, markers: onTimeline, method: Self.method)
     }
 
-    /// The signal of one theme in the current period, if any: a change in count first, else in sentiment.
+    /// The signal of one theme (or of all feedback) in the current period, if any: a change in
+    /// count first, else in sentiment. All feedback neither rises nor emerges (its
+    /// themes say what rose); themes do not fade when all feedback does.
     private func signal(counts: [Int], negative: [Int], theme: String, items: [SignalItem], grid: PeriodGrid, threshold: Double,
-                        recent: [ReleaseMarker], sentimentOnly: Bool = false) -> Signal? {
+                        recent: [ReleaseMarker], rises: Bool = true, fades: Bool = true) -> Signal? {
         let last = counts.count - 1
         guard last >= 1 else { return nil }
         let baselineRange = max(0, last - baselinePeriods)..<last
@@ -234,16 +239,16 @@ public struct SignalAnalysis: Sendable {
                    evidence: evidence.prefix(3).map(\.id), after: recent)
         }
         let byNegativity = items.sorted { $0.sentiment != $1.sentiment ? $0.sentiment < $1.sentiment : $0.id < $1.id }
-        if !sentimentOnly {
+        do {
             let rise = SignificanceTest.poissonRates(current: now, currentExposure: exposure, baseline: baseline,
                                                      baselineExposure: baselineExposure, atLeast: true)
-            if baseline == 0, now >= minimumEmerging, rise < threshold { return make(.emerging, rise, byNegativity) }
-            if baseline > 0, now >= minimumRise, Double(now) >= 1.5 * rate * exposure, rise < threshold {
+            if rises, baseline == 0, now >= minimumEmerging, rise < threshold { return make(.emerging, rise, byNegativity) }
+            if rises, baseline > 0, now >= minimumRise, Double(now) >= 1.5 * rate * exposure, rise < threshold {
                 return make(.rising, rise, byNegativity)
             }
             let fall = SignificanceTest.poissonRates(current: now, currentExposure: exposure, baseline: baseline,
                                                      baselineExposure: baselineExposure, atLeast: false)
-            if rate >= minimumFadingBaseline, Double(now) <= 0.5 * rate * exposure, fall < threshold {
+            if fades, rate >= minimumFadingBaseline, Double(now) <= 0.5 * rate * exposure, fall < threshold {
                 return make(.fading, fall, byNegativity)
             }
         }
