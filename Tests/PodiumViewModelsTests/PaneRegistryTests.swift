@@ -70,11 +70,11 @@ struct PaneRegistryTests {
         #expect(AppState.panes(affectedBy: changes(to: collection)) == expected)
     }
 
-    @Test("a change to the backlog rebuilds the Decision Maker pane only; a draft every pane; the product the Visionary's")
+    @Test("a change to the backlog rebuilds the Decision Maker's and the Experimenter's panes (releases are on the signals' timeline); a draft every pane; the product the Visionary's")
     func affectedExamples() throws {
-        #expect(AppState.panes(affectedBy: changes(to: .backlog)) == [try index(.decisionMaker)])
+        #expect(AppState.panes(affectedBy: changes(to: .backlog)) == [try index(.decisionMaker), try index(.experimenter)])
         #expect(AppState.panes(affectedBy: changes(to: .decisions)) == [try index(.decisionMaker)])
-        #expect(AppState.panes(affectedBy: changes(to: .feedback)) == [try index(.customerRepresentative), try index(.decisionMaker)])
+        #expect(AppState.panes(affectedBy: changes(to: .feedback)) == [try index(.customerRepresentative), try index(.decisionMaker), try index(.experimenter)])
         #expect(AppState.panes(affectedBy: changes(to: .stakeholders)) == [try index(.collaborator)])
         #expect(AppState.panes(affectedBy: changes(to: .rules)) == [try index(.orchestrator)])
         #expect(AppState.panes(affectedBy: changes(to: .drafts)) == Array(Panes.all.indices))

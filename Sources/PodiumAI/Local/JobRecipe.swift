@@ -21,7 +21,7 @@ struct JobRecipe: Sendable {
 
     /// Every area's registrations, in pane order.
     static let all: [JobRecipe] = Recipe.visionRecipes + Recipe.customerRecipes + Recipe.decisionRecipes
-        + Recipe.experimentRecipes + Recipe.influenceRecipes
+        + Recipe.experimentRecipes + Recipe.signalRecipes + Recipe.influenceRecipes
 
     /// The recipe of each built-in kind (a kind registered twice keeps its first registration;
     /// a test refuses that).

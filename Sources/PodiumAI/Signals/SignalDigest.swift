@@ -53,7 +53,7 @@ public struct SignalDigest: Sendable {
     }
 
     /// Every item as one trend, for the last line of the table.
-    var allFeedback: ThemeTrend {
+    public var allFeedback: ThemeTrend {
         ThemeTrend(theme: "all feedback", counts: report.totals, negative: report.negativeTotals, meanSentiment: report.meanSentiment)
     }
 
@@ -62,7 +62,7 @@ public struct SignalDigest: Sendable {
         report.markers.map { "\(Format.day($0.date))  \($0.label)" }
     }
 
-    static func right(_ text: String, _ width: Int) -> String {
+    public static func right(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
     }
 

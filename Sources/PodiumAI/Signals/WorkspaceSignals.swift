@@ -16,11 +16,7 @@ public enum WorkspaceSignals {
                               now: Date = Date()) -> SignalReport {
         let grid = PeriodGrid(cadence: cadence, now: now, since: since)
         let analyzer = SentimentAnalyzer()
-        var usesThemeTags = false
-        for item in snapshot.feedback.values where item.currentTags.contains(where: { $0.hasPrefix(FeedbackAnnotations.themeTagPrefix) }) {
-            usesThemeTags = true
-            break
-        }
+        let usesThemeTags = usesThemeTags(snapshot)
         var items: [SignalItem] = []
         for item in snapshot.feedback.values where item.triage != .dismissed && grid.index(of: item.createdAt) != nil {
             let themes = themes(of: item, usesThemeTags: usesThemeTags)
@@ -40,6 +36,11 @@ public enum WorkspaceSignals {
         }
     }
 
+    /// Whether any feedback item has an accepted theme tag (else items' own tags are their themes).
+    static func usesThemeTags(_ snapshot: WorkspaceSnapshot) -> Bool {
+        snapshot.feedback.values.contains { $0.currentTags.contains { $0.hasPrefix(FeedbackAnnotations.themeTagPrefix) } }
+    }
+
     /// An item's theme names: "theme:offline-sync/photos" is in "offline sync".
     static func themes(of item: FeedbackItem, usesThemeTags: Bool) -> [String] {
         let prefix = FeedbackAnnotations.themeTagPrefix
@@ -51,6 +52,19 @@ public enum WorkspaceSignals {
             if !names.contains(name) { names.append(name) }
         }
         return names
+    }
+
+    /// The newest feedback item of each of `themes` dated from `since` on.
+    public static func newestItems(in snapshot: WorkspaceSnapshot, since: Date, themes: Set<String>) -> [String: FeedbackItem] {
+        let usesThemeTags = usesThemeTags(snapshot)
+        var newest: [String: FeedbackItem] = [:]
+        for item in snapshot.feedback.values where item.triage != .dismissed && item.createdAt >= since {
+            for theme in Self.themes(of: item, usesThemeTags: usesThemeTags) where themes.contains(theme) {
+                if let known = newest[theme], (known.createdAt, known.id) >= (item.createdAt, item.id) { continue }
+                newest[theme] = item
+            }
+        }
+        return newest
     }
 
     /// "offline-sync" as people read it: "offline sync".

@@ -11,6 +11,7 @@ extension JobKind {
     public static let linkFeedback: JobKind = "link-feedback"
     public static let proposeExperiments: JobKind = "propose-experiments"
     public static let concludeExperiment: JobKind = "conclude-experiment"
+    public static let whatChanged: JobKind = "what-changed"
     public static let stakeholderUpdate: JobKind = "stakeholder-update"
     public static let releaseNotes: JobKind = "release-notes"
     public static let ask: JobKind = "ask"
@@ -144,6 +145,10 @@ public struct JobKindInfo: Sendable, Hashable {
                     inputs: .selectedExperiment, risk: .medium, minutesSaved: 15,
                     summary: "Reads the selected experiment's result against its target into a conclusion.",
                     onAccept: "sets the experiment's status and result"),
+        JobKindInfo(kind: .whatChanged, title: "Draft what changed this week", shortTitle: "what changed", stance: .experimenter, key: "W",
+                    risk: .low, minutesSaved: 30,
+                    summary: "What changed in the feedback this week: rising, emerging and fading themes and sentiment shifts with their numbers, quotes and the releases they follow.",
+                    onAccept: "keeps the note as an accepted draft"),
         JobKindInfo(kind: .stakeholderUpdate, title: "Draft a stakeholder update", shortTitle: "update", stance: .influencer, key: "w",
                     parameters: [.audience], prompt: "Stakeholder update for team, leadership or customers (Enter alone: leadership)", risk: .high, minutesSaved: 45,
                     summary: "An update for its audience: the team gets done, next and blocked with keys; leadership goal progress, risks and decisions needed; customers what changed for them.",

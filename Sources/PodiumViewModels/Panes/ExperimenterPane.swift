@@ -3,16 +3,16 @@ import PodiumRender
 import PodiumStore
 
 /// The Experimenter's pane: the experiments, running ones first, with their hypotheses,
-/// metrics and results.
+/// metrics and results; and the signals in the feedback over time.
 public struct ExperimenterPane: Pane {
     public var stance: Stance { .experimenter }
     public var name: String { "experimenter" }
-    public var views: [any PaneView] { [ExperimentsView()] }
+    public var views: [any PaneView] { [ExperimentsView(), SignalsView()] }
     public var shortTitle: String { "Experimenter" }
     public var tinyTitle: String { "Experim" }
     public var themeRole: ThemeRole { .experimenter }
     public var showAction: Action { .showExperimenter }
-    public var collections: Set<RecordCollection> { [.experiments] }
+    public var collections: Set<RecordCollection> { [.experiments, .feedback, .annotations, .backlog, .communications] }
 }
 
 extension ThemeRole {
