@@ -195,6 +195,34 @@ struct AutomationTests {
         #expect(throws: AutomationRule.Invalid.self) { try AutomationRule.validated(trigger: .on("import"), job: .concludeExperiment) }
     }
 
+    @Test("a spike rule runs when a theme rises beyond chance, once per spike, with the signal in its reason and its draft")
+    func spikeRule() throws {
+        let setup = try Setup()
+        let rule = try RuleSpec.parse("on spike what-changed")
+        #expect(rule.trigger == .event(.spike))
+        try setup.add(rule)
+        #expect(try setup.runDue(Date(), berlin).isEmpty, "the demo's steady weeks are no spike")
+        // Thirty complaints about offline sync in two days: six times its usual week.
+        let now = Date()
+        let burst = (0..<30).map { index in
+            FeedbackItem(text: "Offline sync lost my job notes again (\(index))", source: .support, author: "tech \(index)",
+                         createdAt: now.addingTimeInterval(-Double(index) * 5_000), tags: ["offline-sync"], sentiment: -0.7)
+        }
+        try setup.store.write { try $0.save(all: burst) }
+        let queued = try setup.runDue(now, berlin)
+        #expect(queued.count == 1)
+        let line = try #require(queued.first?.summary)
+        #expect(line.contains("(on spike): what-changed for spike — rising: offline sync"), "\(line)")
+        let job = try #require(queued.first?.job)
+        // Thirty complaints also sour all feedback this week: both are the rule's spikes.
+        #expect(job.parameters.signals == "rising:offline sync:\(RulePlanner.isoWeek(now)); souring:all feedback:\(RulePlanner.isoWeek(now))")
+        let draft = try #require(setup.store.snapshot.drafts.values.first { $0.jobID == job.id })
+        #expect(draft.content.contains("**rising: offline sync** — 3"))
+        #expect(draft.evidence.contains { $0.reference == ArtifactReference(.feedback, burst[0].id) || burst.map(\.id.rawValue).contains($0.reference.id) })
+        #expect(try setup.runDue(now.addingTimeInterval(600), berlin).isEmpty, "a spike is handled once")
+        #expect(throws: AutomationRule.Invalid.self) { try RuleSpec.parse("on spikes what-changed") }
+    }
+
     @Test("two workspace handles (each with its own lock, as two processes have) checking at the same moment run a due rule once")
     func oneRunAcrossProcesses() throws {
         let setup = try Setup()

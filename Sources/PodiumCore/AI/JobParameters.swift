@@ -15,6 +15,9 @@ public struct JobParameters: Codable, Sendable, Hashable, ExpressibleByDictionar
     public var supersedes: RecordID<Draft>?
     /// The file whose import started the job (automation's bookkeeping, not a different job).
     public var importedFile: String?
+    /// The signals a spike rule ran the job for, "rising:offline sync:2026-11-30; …" (automation's
+    /// bookkeeping: each signal starts a rule's job once).
+    public var signals: String?
     /// Parameters this version cannot read, by name: a newer Podium's, or a value it does not
     /// know (a method other than rice or wsjf). Kept as written, so saving the job loses nothing.
     public var unknown: [String: String]
@@ -23,6 +26,7 @@ public struct JobParameters: Codable, Sendable, Hashable, ExpressibleByDictionar
     enum Name: String, CaseIterable {
         case question, audience, filter, method, supersedes
         case importedFile = "imported"
+        case signals
     }
 
     public init(
@@ -50,6 +54,7 @@ public struct JobParameters: Codable, Sendable, Hashable, ExpressibleByDictionar
                 if let known = ScoringMethod(name: value) { method = known } else { unknown[name] = value }
             case .supersedes: supersedes = RecordID(value)
             case .importedFile: importedFile = value
+            case .signals: signals = value
             case nil: unknown[name] = value
             }
         }
@@ -100,6 +105,7 @@ public struct JobParameters: Codable, Sendable, Hashable, ExpressibleByDictionar
         case .method: method?.rawValue
         case .supersedes: supersedes?.rawValue
         case .importedFile: importedFile
+        case .signals: signals
         }
     }
 
@@ -122,6 +128,7 @@ public struct JobParameters: Codable, Sendable, Hashable, ExpressibleByDictionar
         var copy = self
         copy.supersedes = nil
         copy.importedFile = nil
+        copy.signals = nil
         return copy
     }
 

@@ -154,7 +154,7 @@ public enum RuleTrigger: Sendable, Hashable, CustomStringConvertible {
         let word = text.lowercased().trimmingCharacters(in: .whitespaces)
         if word == "sprint-end" { return .schedule(.sprintEnd) }
         guard let event = RuleEvent(rawValue: word) else {
-            throw AutomationRule.Invalid("--on \(text): use import, experiment-end, backlog-done or sprint-end "
+            throw AutomationRule.Invalid("--on \(text): use import, experiment-end, backlog-done, spike or sprint-end "
                 + "(or --every \"fri 15:00\" for a time)")
         }
         return .event(event)
@@ -188,6 +188,9 @@ public enum RuleEvent: String, Codable, Sendable, CaseIterable {
     case experimentEnded = "experiment-end"
     /// Backlog items moved to done.
     case backlogDone = "backlog-done"
+    /// A theme rose or emerged, or its share of complaints grew, beyond chance this week
+    /// (the signals' tests: `podium signals`).
+    case spike
 }
 
 extension RuleTrigger: Codable {

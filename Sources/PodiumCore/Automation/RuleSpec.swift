@@ -37,7 +37,7 @@ public enum RuleSpec {
             let word = words[index].lowercased()
             switch word {
             case "on":
-                guard index + 1 < words.count else { throw AutomationRule.Invalid("on what? import, experiment-end, backlog-done or sprint-end") }
+                guard index + 1 < words.count else { throw AutomationRule.Invalid("on what? import, experiment-end, backlog-done, spike or sprint-end") }
                 try setTrigger(try RuleTrigger.on(words[index + 1]))
                 index += 2
             case "every":
@@ -72,7 +72,7 @@ public enum RuleSpec {
                 throw AutomationRule.Invalid("\"\(words[index])\" is not part of a rule; e.g. \(examples)")
             }
         }
-        guard let trigger else { throw AutomationRule.Invalid("say when: on import|experiment-end|backlog-done|sprint-end, or every fri 15:00") }
+        guard let trigger else { throw AutomationRule.Invalid("say when: on import|experiment-end|backlog-done|spike|sprint-end, or every fri 15:00") }
         guard let job else { throw AutomationRule.Invalid("say which job, e.g. tag-sentiment (podium jobs kinds lists them)") }
         return try AutomationRule.validated(trigger: trigger, job: job, parameters: parameters, autoAccept: autoAccept)
     }

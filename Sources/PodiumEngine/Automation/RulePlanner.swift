@@ -1,5 +1,7 @@
 import Foundation
+import PodiumAI
 import PodiumCore
+import PodiumInsight
 import PodiumStore
 
 /// Decides which automation rules should run now, and on what: a pure function of the
@@ -31,8 +33,9 @@ public enum RulePlanner {
     public static let batchKinds = Set(JobKindInfo.all.filter(\.runsInBatches).map(\.kind))
 
     /// The runs due at `now`: schedules whose occasion passed since their last run (missed
-    /// occasions count once), experiments whose end passed, items newly done, and import
-    /// rules when `imported` holds new feedback. Disabled rules never run.
+    /// occasions count once), experiments whose end passed, items newly done, spikes (a theme
+    /// rising, emerging or souring this week beyond chance) not yet handled by the rule, and
+    /// import rules when `imported` holds new feedback. Disabled rules never run.
     public static func plan(
         rules: [AutomationRule], snapshot: WorkspaceSnapshot, now: Date, timeZone: TimeZone,
         imported: ImportedBatch? = nil
@@ -70,6 +73,18 @@ public enum RulePlanner {
                 guard !done.isEmpty else { continue }
                 runs.append(PlannedRun(rule: rule, parameters: rule.parameters, inputs: done.map { ArtifactReference(.backlog, $0.id) },
                                        reason: "\(done.count) backlog item\(done.count == 1 ? "" : "s") newly done"))
+            case .event(.spike):
+                // Each spike starts the rule's job once, whichever process sees it first.
+                let handled = handledSignals(of: rule, in: snapshot)
+                let report = WorkspaceSignals.report(snapshot, cadence: .week, now: now)
+                let week = isoWeek(now)
+                let spikes = report.signals.filter { [.rising, .emerging, .souring].contains($0.kind) }
+                    .filter { !handled.contains(spikeKey($0, week: week)) }
+                guard !spikes.isEmpty else { continue }
+                var parameters = rule.parameters
+                parameters.signals = spikes.map { spikeKey($0, week: week) }.joined(separator: "; ")
+                runs.append(PlannedRun(rule: rule, parameters: parameters, inputs: [],
+                                       reason: "spike — " + spikes.map { $0.line(period: "week") }.joined(separator: "; ")))
             case let .schedule(schedule):
                 let cadence = snapshot.product.sprint
                 // The rule's own zone: processes in other zones agree on its occasions.
@@ -88,6 +103,27 @@ public enum RulePlanner {
     /// when its job failed (a person retries it; a rule does not loop).
     private static func handledInputs(of rule: AutomationRule, in snapshot: WorkspaceSnapshot) -> Set<String> {
         Set(snapshot.jobs.values.filter { $0.rule == rule.id }.flatMap { $0.inputs.map(\.id) })
+    }
+
+    /// The spikes earlier jobs of this rule ran for.
+    private static func handledSignals(of rule: AutomationRule, in snapshot: WorkspaceSnapshot) -> Set<String> {
+        Set(snapshot.jobs.values.filter { $0.rule == rule.id }.flatMap { job in
+            (job.parameters.signals ?? "").components(separatedBy: "; ").filter { !$0.isEmpty }
+        })
+    }
+
+    /// "2026-W50": the ISO week of `date` (UTC), so a spike that lasts the rolling week is
+    /// handled once in a calendar week.
+    public static func isoWeek(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
+        return String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
+    }
+
+    /// "rising:offline sync:2026-W50": a signal of one theme in one calendar week.
+    static func spikeKey(_ signal: Signal, week: String) -> String {
+        "\(signal.kind.rawValue):\(signal.theme):\(week)"
     }
 
     /// Experiments a pending conclude-experiment draft is already about.

@@ -69,7 +69,7 @@ struct Automate: ParsableCommand {
                 """)
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
-        @Option(help: "The event: import, experiment-end, backlog-done or sprint-end.") var on: String?
+        @Option(help: "The event: import, experiment-end, backlog-done, spike (a theme rising, emerging or souring this week beyond chance) or sprint-end.") var on: String?
         @Option(help: "A schedule, e.g. \"fri 15:00\".") var every: String?
         @Option(help: "The job kind to run (podium jobs kinds lists them).") var job: String
         @Option(help: "Who a stakeholder update is for (default: leadership).") var audience: String?
