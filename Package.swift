@@ -30,8 +30,9 @@ let package = Package(
 
         // MARK: Presentation
 
+        .target(name: "PodiumReport", dependencies: ["PodiumCore", "PodiumStore", "PodiumInsight", "PodiumAI", "PodiumEngine"]),
         .target(name: "PodiumRender"),
-        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumRender", "PodiumEngine"]),
+        .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumRender", "PodiumEngine", "PodiumReport"]),
         .target(name: "PodiumTUI", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumViewModels", "PodiumRender", "PodiumEngine"]),
 
         // MARK: Terminal (only PodiumCurses may import CNCurses)
@@ -49,7 +50,7 @@ let package = Package(
             name: "podium",
             dependencies: [
                 "PodiumCore", "PodiumStore", "PodiumExchange", "PodiumDemo", "PodiumViewModels", "PodiumRender", "PodiumTUI", "PodiumCurses",
-                "PodiumAI", "PodiumEngine",
+                "PodiumAI", "PodiumEngine", "PodiumReport", "PodiumInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -85,6 +86,7 @@ let package = Package(
         .testTarget(name: "PodiumExchangeTests", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumTestSupport"]),
         .testTarget(name: "PodiumAITests", dependencies: ["PodiumAI", "PodiumCore", "PodiumTestSupport", "PodiumDemo"]),
         .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", "podium-test-writer"]),
+        .testTarget(name: "PodiumReportTests", dependencies: ["PodiumReport", "PodiumAI", "PodiumEngine", "PodiumInsight", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport"]),
         .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],

@@ -175,7 +175,7 @@ struct AppStateTests {
         #expect(state.press(.character("K")).isEmpty)  // no reordering in the log
         _ = state.press(.character("v"))
         #expect(state.focusedContent.title == "Decision Maker — Product Backlog")
-        _ = state.press(.character("1"), .character("v"))
+        _ = state.press(.character("2"), .character("v"))
         #expect(state.message == "This pane has one view.")
     }
 

@@ -70,9 +70,9 @@ struct PaneRegistryTests {
         #expect(AppState.panes(affectedBy: changes(to: collection)) == expected)
     }
 
-    @Test("a change to the backlog rebuilds the Decision Maker's and the Experimenter's panes (releases are on the signals' timeline); a draft every pane; the product the Visionary's")
+    @Test("a change to the backlog rebuilds the Visionary's (roadmap), the Decision Maker's and the Experimenter's panes (releases are on the signals' timeline); a draft every pane; the product the Visionary's")
     func affectedExamples() throws {
-        #expect(AppState.panes(affectedBy: changes(to: .backlog)) == [try index(.decisionMaker), try index(.experimenter)])
+        #expect(AppState.panes(affectedBy: changes(to: .backlog)) == [try index(.visionary), try index(.decisionMaker), try index(.experimenter)])
         #expect(AppState.panes(affectedBy: changes(to: .decisions)) == [try index(.decisionMaker)])
         #expect(AppState.panes(affectedBy: changes(to: .feedback)) == [try index(.customerRepresentative), try index(.decisionMaker), try index(.experimenter)])
         #expect(AppState.panes(affectedBy: changes(to: .stakeholders)) == [try index(.collaborator)])

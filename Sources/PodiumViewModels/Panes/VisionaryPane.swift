@@ -2,16 +2,17 @@ import PodiumCore
 import PodiumRender
 import PodiumStore
 
-/// The Visionary's pane: the vision, the product goal and the measures of progress toward it.
+/// The Visionary's pane: the vision, the product goal and the measures of progress toward it;
+/// and the roadmap.
 public struct VisionaryPane: Pane {
     public var stance: Stance { .visionary }
     public var name: String { "visionary" }
-    public var views: [any PaneView] { [GoalMeasuresView()] }
+    public var views: [any PaneView] { [GoalMeasuresView(), RoadmapView()] }
     public var shortTitle: String { "Visionary" }
     public var tinyTitle: String { "Vision" }
     public var themeRole: ThemeRole { .visionary }
     public var showAction: Action { .showVisionary }
-    public var collections: Set<RecordCollection> { [] }
+    public var collections: Set<RecordCollection> { [.backlog] }
     public var showsProduct: Bool { true }
 }
 

@@ -45,17 +45,7 @@ struct Export: ParsableCommand {
             Console.write(text)
             return
         }
-        let folder = (output as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) else {
-            throw CommandFailure(message: "cannot write \(output): there is no folder \(folder)")
-        }
-        do {
-            // Private like the workspace it comes from (0600), whatever the umask.
-            try AtomicFile.write(Data(text.utf8), to: output)
-        } catch {
-            throw CommandFailure(message: "cannot write \(output): \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: output)
         FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
     }
 }
