@@ -1,0 +1,35 @@
+import Foundation
+
+extension Roadmap {
+    /// The roadmap as three columns of cards (now, next, later), at most `perLane` cards a
+    /// column and a count of the rest; each card its key, title, evidence and goal measure.
+    public func svg(theme: ChartTheme = .light, width: Double = 960, perLane: Int = 8) -> String {
+        let cardHeight = 64.0, gap = 10.0, top = 96.0
+        let shown = Lane.allCases.map { min(perLane, entries(in: $0).count) }.max() ?? 0
+        let height = top + Double(shown) * (cardHeight + gap) + 48
+        var canvas = SVGCanvas(width: width, height: height)
+        canvas.text("Roadmap — \(product.isEmpty ? "Untitled product" : product)", x: 24, y: 32, className: "title")
+        canvas.text(goal.isEmpty ? "No product goal set" : LineChart.shorten("Goal: " + goal, 130), x: 24, y: 52, className: "subtitle")
+        let columnWidth = (width - 48 - 2 * 16) / 3
+        for (column, lane) in Lane.allCases.enumerated() {
+            let x = 24 + Double(column) * (columnWidth + 16)
+            let laneEntries = entries(in: lane)
+            canvas.rect(x: x, y: 66, width: columnWidth, height: 4, className: "bar", style: "fill: \(ChartTheme.palette[column])")
+            canvas.text("\(lane.title) — \(lane.meaning) (\(laneEntries.count))", x: x, y: 88, className: "label")
+            for (row, entry) in laneEntries.prefix(perLane).enumerated() {
+                let y = top + Double(row) * (cardHeight + gap)
+                canvas.rect(x: x, y: y, width: columnWidth, height: cardHeight, className: "card", radius: 6)
+                let characters = Int(columnWidth / 7.4)
+                canvas.text(LineChart.shorten((entry.key.map { $0 + " " } ?? "") + entry.title, characters), x: x + 10, y: y + 20, className: "label")
+                canvas.text("demand \(entry.demand) · praise \(entry.praise)", x: x + 10, y: y + 38, className: "axis")
+                if let measure = entry.goalMeasure {
+                    canvas.text(LineChart.shorten("→ " + measure, characters), x: x + 10, y: y + 55, className: "note")
+                }
+            }
+            if laneEntries.count > perLane {
+                canvas.text("and \(laneEntries.count - perLane) more", x: x, y: top + Double(perLane) * (cardHeight + gap) + 14, className: "note")
+            }
+        }
+        return canvas.document(title: "Roadmap — \(product)", theme: theme)
+    }
+}
