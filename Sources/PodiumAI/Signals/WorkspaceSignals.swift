@@ -67,6 +67,17 @@ public enum WorkspaceSignals {
         return newest
     }
 
+    /// Up to `perTheme` of each theme's newest items dated from `since` on, for quotes.
+    public static func quotedItems(in snapshot: WorkspaceSnapshot, themes: [String], since: Date, perTheme: Int) -> [String: [FeedbackItem]] {
+        let wanted = Set(themes)
+        let usesThemeTags = usesThemeTags(snapshot)
+        var items: [String: [FeedbackItem]] = [:]
+        for item in snapshot.feedback.values where item.triage != .dismissed && item.createdAt >= since {
+            for theme in Self.themes(of: item, usesThemeTags: usesThemeTags) where wanted.contains(theme) { items[theme, default: []].append(item) }
+        }
+        return items.mapValues { Array($0.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(perTheme)) }
+    }
+
     /// "offline-sync" as people read it: "offline sync".
     static func label(_ slug: String) -> String {
         slug.replacingOccurrences(of: "-", with: " ").sanitizedForTerminal()

@@ -7,6 +7,8 @@ public enum WorkspaceExporter {
     /// The formats `podium export` writes.
     public enum Format: String, CaseIterable, Sendable {
         case markdown, json, csv
+        /// A stakeholder report in one self-contained HTML file (drawn by PodiumReport).
+        case html
     }
 
     /// The collections that can be exported as CSV.

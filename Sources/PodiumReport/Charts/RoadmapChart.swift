@@ -3,7 +3,10 @@ import Foundation
 extension Roadmap {
     /// The roadmap as three columns of cards (now, next, later), at most `perLane` cards a
     /// column and a count of the rest; each card its key, title, evidence and goal measure.
-    public func svg(theme: ChartTheme = .light, width: Double = 960, perLane: Int = 8) -> String {
+    /// How many cards a lane of the picture shows.
+    public static let cardsPerLane = 8
+
+    public func svg(theme: ChartTheme = .light, width: Double = 960, perLane: Int = Roadmap.cardsPerLane) -> String {
         let cardHeight = 64.0, gap = 10.0, top = 96.0
         let shown = Lane.allCases.map { min(perLane, entries(in: $0).count) }.max() ?? 0
         let height = top + Double(shown) * (cardHeight + gap) + 48

@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
 import PodiumExchange
+import PodiumReport
 import PodiumStore
 
 /// `podium export`: the workspace as a Markdown report, JSON or CSV.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the workspace: a Markdown product report, JSON, or one collection as CSV.")
+        abstract: "Export the workspace: a Markdown product report, a stakeholder report as one HTML file, JSON, or one collection as CSV.")
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
-    @Option(help: "markdown (a readable report), json (everything) or csv (one collection).")
+    @Option(help: "markdown (a readable report), html (a self-contained stakeholder report with charts), json (everything) or csv (one collection).")
     var format: WorkspaceExporter.Format = .markdown
 
     @Option(help: "The collection to export as CSV: feedback (default), backlog, stakeholders, experiments or decisions.")
@@ -31,6 +32,8 @@ struct Export: ParsableCommand {
         switch format {
         case .markdown:
             text = MarkdownReport(snapshot: snapshot).render()
+        case .html:
+            text = HTMLReport(snapshot: snapshot).render()
         case .json:
             text = try WorkspaceExporter.json(snapshot)
         case .csv:
