@@ -14,7 +14,7 @@ struct SignalsView: PaneView {
     static let allFeedbackRow = "signals:all"
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
-        let report = WorkspaceSignals.report(snapshot)
+        let report = SignalReportMemo.shared.report(snapshot)
         let digest = SignalDigest(report: report, snapshot: snapshot)
         let byTheme = Dictionary(report.signals.map { ($0.theme, $0) }, uniquingKeysWith: { first, _ in first })
         var summary: [PaneContent.Line] = [.init(digest.headline, report.signals.isEmpty ? .muted : .accent)]
@@ -52,7 +52,7 @@ struct SignalsView: PaneView {
     }
 
     func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
-        let report = WorkspaceSignals.report(snapshot)
+        let report = SignalReportMemo.shared.report(snapshot)
         let digest = SignalDigest(report: report, snapshot: snapshot)
         let theme = id == Self.allFeedbackRow ? "all feedback" : id
         guard let trend = theme == "all feedback" ? digest.allFeedback : report.trends.first(where: { $0.theme == theme }) else { return [] }
@@ -73,6 +73,39 @@ struct SignalsView: PaneView {
         }
         lines += [.init(""), .init("How: " + report.method, .muted)]
         return lines
+    }
+}
+
+/// The last signal report the view made, so that moving through its rows does not go over
+/// every feedback item again (100,000 items without a stored sentiment take seconds).
+/// It is made anew when the workspace's feedback (by its ids), annotations, backlog or
+/// communications change in number, and at least every minute (the timeline moves with the
+/// clock, and an edit that changes no count shows within it).
+final class SignalReportMemo: @unchecked Sendable {
+    static let shared = SignalReportMemo()
+
+    private struct Key: Equatable {
+        var feedback, annotations, backlog, communications: Int
+        /// The feedback ids, hashed in any order: another workspace of the same size differs.
+        var ids: Int
+        var minute: Int
+    }
+
+    private let lock = NSLock()
+    private var key: Key?
+    private var cached: SignalReport?
+
+    func report(_ snapshot: WorkspaceSnapshot, now: Date = Date()) -> SignalReport {
+        let key = Key(feedback: snapshot.feedback.count, annotations: snapshot.annotations.count, backlog: snapshot.backlog.count,
+                      communications: snapshot.communications.count,
+                      ids: snapshot.feedback.ids.reduce(0) { $0 &+ $1.hashValue }, minute: Int(now.timeIntervalSince1970 / 60))
+        if let cached = lock.withLock({ self.key == key ? cached : nil }) { return cached }
+        let report = WorkspaceSignals.report(snapshot, now: now)
+        lock.withLock {
+            self.key = key
+            cached = report
+        }
+        return report
     }
 }
 
