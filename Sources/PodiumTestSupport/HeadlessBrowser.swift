@@ -46,6 +46,22 @@ public enum HeadlessBrowser {
         return Load(dom: dom, pageRequests: try pageRequests(inNetLog: netLog))
     }
 
+    /// Prints `file` to PDF as a person would from the browser, and returns the PDF's bytes.
+    public static func printToPDF(_ file: URL) throws -> Data {
+        let folder = try TemporaryDirectory("podium-print")
+        let pdf = folder.url.appendingPathComponent("page.pdf")
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                             "--user-data-dir=" + folder.url.appendingPathComponent("profile").path, "--no-pdf-header-footer",
+                             "--print-to-pdf=" + pdf.path, file.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (try? Data(contentsOf: pdf)) ?? Data()
+    }
+
     /// The requests a file:// page started: in Chromium's net log, the URL requests whose
     /// network isolation key is the page's (the browser's own update and account checks
     /// carry another), other than file: and data: URLs.

@@ -127,6 +127,12 @@ struct HTMLReportTests {
         #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("<script"), "self-contained: nothing to fetch, no script")
         #expect(!load.dom.contains("[#"), "Podium's citation ids mean nothing outside the workspace")
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
+        // Printed to PDF from the browser: a PDF of several pages.
+        let pdf = try HeadlessBrowser.printToPDF(file)
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let text = String(decoding: pdf, as: UTF8.self)
+        let pages = text.components(separatedBy: "/Count ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }.max() ?? 0
+        #expect(pdf.count > 20_000 && pages >= 2, "\(pdf.count) bytes, \(pages) pages")
     }
 
     @Test("the browser check sees a page's request when there is one (so an empty list means none)")
