@@ -67,7 +67,7 @@ struct SignalsCommandTests {
 
         let svg = try podium(["chart", "themes", "-o", home.path("themes.svg").path], home: home.url)
         #expect(svg.status == 0, "\(svg.standardError)")
-        #expect(try String(contentsOf: home.path("themes.svg"), encoding: .utf8).contains("<title>Feedback by theme</title>"))
+        #expect(try String(contentsOf: home.path("themes.svg"), encoding: .utf8).contains("<title>Feedback by theme — Items per week, 12 weeks to "))
         let png = try podium(["chart", "roadmap", "-o", home.path("roadmap.png").path], home: home.url)
         #expect(png.status == 0, "\(png.standardError)")
         let bytes = try Data(contentsOf: home.path("roadmap.png"))

@@ -52,6 +52,19 @@ struct BacklogLayoutTests {
         #expect(report.added.first == "LED-101 Offline sync for job data (in-progress)")
     }
 
+    @Test("Jira without a Resolved column: a done item is dated by its Updated time, not by the import (releases sit on the signals' timeline)")
+    func jiraDoneDate() throws {
+        let (folder, store) = try makeWorkspace()
+        let export = """
+            Summary,Issue key,Issue id,Issue Type,Status,Created,Updated
+            Stripe Connect payouts,LED-108,10108,Story,Done,02/Jan/26 9:00 AM,27/Jan/26 4:30 PM
+
+            """
+        _ = try importBacklog(export, name: "jira.csv", into: store, folder: folder)
+        let item = try #require(try backlogByKey(store)["LED-108"])
+        #expect(item.doneAt == Timestamp.date(year: 2026, month: 1, day: 27, hour: 16, minute: 30))
+    }
+
     @Test("Linear: the ID is the key; Todo is ready, Canceled dropped; the estimate feeds the effort inputs")
     func linear() throws {
         let (folder, store) = try makeWorkspace()

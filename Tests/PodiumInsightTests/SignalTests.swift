@@ -192,6 +192,6 @@ struct SignalTests {
         let signal = report.signals.first { $0.theme == "offline maps" }
         #expect(signal?.kind == .rising)
         #expect(signal?.after == [shipped])
-        #expect(signal?.line(period: "week").contains("after “Offline maps 4.2” done") == true)
+        #expect(signal?.line(period: "week").contains("after “Offline maps 4.2” done, p<0.0001") == true)
     }
 }

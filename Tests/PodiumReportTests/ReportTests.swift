@@ -47,6 +47,7 @@ struct RoadmapTests {
         #expect(roadmap.entries[0].goalMeasure == "Bank feed failures per week")
         #expect(roadmap.entries[2].goalMeasure == nil, "a word in the description alone is not the item's goal")
         #expect(roadmap.markdown.contains("## Now (in progress)\n\n- **LED-1** Reconnect bank feeds without re-login — demand 0, praise 0; moves “Bank feed failures per week”"))
+        #expect(roadmap.hasNoEvidence && roadmap.textLines.first == Roadmap.noLinksHint, "counts of 0 say that nothing is linked yet")
     }
 }
 
@@ -62,13 +63,34 @@ struct ChartTests {
             #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         }
         let themes = try charts.svg(.themes)
-        #expect(themes.contains("<title>Feedback by theme</title>"))
+        #expect(themes.contains("<title>Feedback by theme — Items per week, 12 weeks to "))
         #expect(themes.contains(">offline sync ("))
         #expect(themes.contains("class=\"marker\""), "releases are marked")
         #expect(try charts.svg(.roadmap).contains(">Reliable offline sync for job data</text>"))
         #expect(try charts.svg(.stances).contains(">Customer Representative</text>"))
         let dark = WorkspaceCharts(snapshot: store.snapshot, theme: .dark)
-        #expect(try dark.svg(.sentiment).contains(".background { fill: #0d1117; }"))
+        let sentiment = try dark.svg(.sentiment)
+        #expect(sentiment.contains(".background { fill: #0d1117; }"))
+        #expect(sentiment.contains("<title>Complaints' share of the feedback — "))
+        #expect(sentiment.contains(">all feedback"), "the share of complaints, the measure the souring test uses")
+    }
+
+    @Test("a workspace of last spring's feedback says when its newest item came, in the signals, the charts and the report")
+    func oldFeedback() throws {
+        let folder = try TemporaryDirectory("podium-old")
+        let store = try WorkspaceStore.create(at: folder.path("ws"), product: Product(name: "Old"))
+        let spring = Date().addingTimeInterval(-200 * 86_400)
+        try store.write { transaction in
+            try transaction.save(all: (0..<20).map { FeedbackItem(text: "Item \($0)", createdAt: spring.addingTimeInterval(Double($0) * 3_600), tags: ["sync"]) })
+        }
+        let report = WorkspaceSignals.report(store.snapshot)
+        #expect(report.itemsBefore == 20 && report.totals.allSatisfy { $0 == 0 })
+        let note = try #require(SignalDigest(report: report, snapshot: store.snapshot).notes.first)
+        #expect(note.hasPrefix("No feedback in these 12 weeks: the newest is from \(Format.day(spring.addingTimeInterval(19 * 3_600))) (20 items before the timeline); --since "))
+        #expect(throws: ChartUnavailable.self) { try WorkspaceCharts(snapshot: store.snapshot).svg(.themes) }
+        do { _ = try WorkspaceCharts(snapshot: store.snapshot).svg(.themes) } catch { #expect("\(error)" == note) }
+        #expect(HTMLReport(snapshot: store.snapshot).render().contains("No feedback in the report&#39;s weeks."))
+        #expect(HTMLReport(snapshot: store.snapshot).render().contains("the newest is from"))
     }
 
     @Test("text from the workspace is escaped and stripped of control characters; an empty workspace says what is missing")

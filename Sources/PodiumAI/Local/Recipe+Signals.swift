@@ -21,13 +21,13 @@ extension Recipe {
         context.progress("Comparing this \(cadence.name)'s feedback with the ones before")
         try context.checkCancellation()
         let report = WorkspaceSignals.report(snapshot, cadence: cadence, now: now)
-        guard report.totals.reduce(0, +) > 0 else {
-            throw JobError.nothingToWorkOn("No feedback dated in the last \(report.grid.count) \(cadence.name)s: import some first.")
-        }
         let digest = SignalDigest(report: report, snapshot: snapshot)
+        guard report.totals.reduce(0, +) > 0 else { throw JobError.nothingToWorkOn(digest.notes.first ?? "No feedback yet.") }
         let period = digest.period
         var lines = ["# What changed in the feedback this \(period)", "",
-                     "\(report.totals.last ?? 0) items this \(period), over \(digest.span). \(digest.headline)", "", "## Signals", ""]
+                     "\(report.totals.last ?? 0) items this \(period), over \(digest.span). \(digest.headline)"]
+        for note in digest.notes { lines += ["", "**Note:** " + note] }
+        lines += ["", "## Signals", ""]
         var evidence: [Evidence] = []
         if report.signals.isEmpty {
             lines.append("- None: no theme's count or share of complaints moved beyond what chance explains.")

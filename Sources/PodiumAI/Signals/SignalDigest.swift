@@ -36,6 +36,37 @@ public struct SignalDigest: Sendable {
             : "\(Format.count(report.signals.count, "signal")) this \(period)."
     }
 
+    /// What a reader must know to read the numbers right, one sentence each: that the timeline
+    /// holds no feedback (and when the newest came), that many of this period's items are in no
+    /// theme yet, that the sprint under way is only partly over.
+    public var notes: [String] {
+        var notes: [String] = []
+        let grid = report.grid
+        let total = report.totals.reduce(0, +)
+        if total == 0 {
+            if let newest = report.newestFeedback {
+                let start = newest.addingTimeInterval(-Double(grid.count - 1) * grid.length)
+                notes.append("No feedback in these \(grid.count) \(period)s: the newest is from \(Format.day(newest)) "
+                    + "(\(Format.count(report.itemsBefore, "item")) before the timeline); --since \(Format.localDay(start)) shows them.")
+            } else {
+                notes.append("No feedback yet: import some (podium import feedback FILE, or I in the dashboard).")
+            }
+            return notes
+        }
+        let now = report.totals.last ?? 0, unthemed = report.unthemed.last ?? 0
+        if !report.trends.isEmpty, unthemed >= 3, Double(unthemed) >= 0.25 * Double(now) {
+            notes.append("\(unthemed) of this \(period)'s \(now) items are in no theme yet: cluster the feedback again "
+                + "(t in the Customer pane, or podium run cluster-themes) to place them before reading the themes' counts.")
+        }
+        let exposure = grid.exposure(of: grid.count - 1)
+        if exposure < 0.999 {
+            let days = Int((exposure * grid.length / 86_400).rounded(.up)), length = Int((grid.length / 86_400).rounded())
+            notes.append("The \(period) under way is \(days) of its \(length) days old: its counts are compared with the "
+                + "baseline for that part (a third of a sprint's usual count is no fall).")
+        }
+        return notes
+    }
+
     /// Each theme's timeline in one line: name, sparkline, this period, the previous, the
     /// baseline's mean and the share negative now.
     public func trendLines(width: Int = 22) -> [String] {

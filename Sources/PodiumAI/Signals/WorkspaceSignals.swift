@@ -18,7 +18,12 @@ public enum WorkspaceSignals {
         let analyzer = SentimentAnalyzer()
         let usesThemeTags = usesThemeTags(snapshot)
         var items: [SignalItem] = []
-        for item in snapshot.feedback.values where item.triage != .dismissed && grid.index(of: item.createdAt) != nil {
+        for item in snapshot.feedback.values where item.triage != .dismissed && item.createdAt <= now {
+            guard grid.index(of: item.createdAt) != nil else {
+                // Older items are counted (the report says when the newest one came), not analysed.
+                items.append(SignalItem(id: item.id.rawValue, date: item.createdAt, themes: [], sentiment: 0))
+                continue
+            }
             let themes = themes(of: item, usesThemeTags: usesThemeTags)
             let sentiment = item.currentSentiment ?? analyzer.estimate(item)
             let nps = item.rating.flatMap { $0.scale == .nps ? $0.value : nil }

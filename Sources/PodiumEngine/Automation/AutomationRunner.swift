@@ -50,7 +50,9 @@ public struct AutomationRunner: Sendable {
                 try transaction.save(job)
                 var rule = transaction.record(AutomationRule.self, id: run.rule.id) ?? run.rule
                 rule.lastRun = now
-                rule.lastOutcome = "queued \(job.kind) (job \(job.id.short)) for \(run.reason)"
+                // One line a rules list can show: a long reason (a spike's numbers) is cut.
+                let reason = run.reason.count <= 100 ? run.reason : String(run.reason.prefix(99)) + "…"
+                rule.lastOutcome = "queued \(job.kind) (job \(job.id.short)) for \(reason)"
                 try transaction.save(rule)
                 try transaction.log(AuditEntry(
                     at: now, actor: "automation", action: .create, subject: ArtifactReference(.job, job.id),

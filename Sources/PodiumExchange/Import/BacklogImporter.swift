@@ -12,6 +12,9 @@ public enum BacklogField: String, ImportField {
     /// Jira's "Resolved", Azure DevOps' "Closed Date", GitHub's `closedAt`): a done item is
     /// dated by when it was done, not by the import.
     case created, completed
+    /// When the tracker last changed the item (Jira's "Updated", Azure DevOps' "Changed
+    /// Date"): a done item without a completion date was done by then, at the latest.
+    case updated
 
     public var aliases: [String] {
         switch self {
@@ -33,6 +36,7 @@ public enum BacklogField: String, ImportField {
         case .created: ["created", "created at", "created date", "date created", "createdat"]
         case .completed: ["completed", "completed at", "completed date", "resolved", "resolved at", "resolution date", "closed date",
                           "closed at", "closedat", "done at", "finished at"]
+        case .updated: ["updated", "updated at", "updated date", "last updated", "changed date", "updatedat", "modified"]
         }
     }
 }
@@ -76,7 +80,7 @@ public enum BacklogImporter {
         if let format { try checkStatuses(table, mapping, format: format, meanings: meanings, file: name) }
         // Jira writes one "Labels" column per label: "Labels", "Labels (2)", "Labels (3)"…
         let tagColumns = mapping[.tags].map { repeats(of: $0, in: table.columns) } ?? []
-        let dateValues = table.rows.flatMap { row in [BacklogField.created, .completed].compactMap { mapping.value($0, in: row) } }
+        let dateValues = table.rows.flatMap { row in [BacklogField.created, .completed, .updated].compactMap { mapping.value($0, in: row) } }
         let reader = BacklogRowReader(mapping: mapping, format: format, meanings: meanings, tagColumns: tagColumns, file: name, now: now,
                                       dates: try DateReader(format: nil, columnValues: dateValues))
         var job = TabularImport<BacklogItem, BacklogField, String>(

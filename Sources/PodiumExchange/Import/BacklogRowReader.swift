@@ -76,7 +76,7 @@ struct BacklogRowReader {
             wsjf: WSJFInputs(businessValue: number(.businessValue), timeCriticality: number(.timeCriticality),
                              riskReduction: number(.riskReduction), jobSize: number(.jobSize) ?? estimate),
             tags: tags(in: row), createdAt: date(.created) ?? now, updatedAt: now,
-            doneAt: status == .done ? date(.completed) ?? now : nil)
+            doneAt: status == .done ? date(.completed) ?? date(.updated) ?? now : nil)
         return .record(item, warnings: warnings)
     }
 

@@ -23,7 +23,7 @@ enum BacklogUpdate {
         if given.contains(.status) {
             changes.compare("status", existing.status, incoming.status) { $0.rawValue }
             item.status = incoming.status
-            if incoming.status == .done && existing.status != .done { item.doneAt = given.contains(.completed) ? incoming.doneAt ?? now : now }
+            if incoming.status == .done && existing.status != .done { item.doneAt = given.contains(.completed) || given.contains(.updated) ? incoming.doneAt ?? now : now }
             if incoming.status != .done { item.doneAt = nil }
         }
         if given.contains(.estimate) && existing.estimate != incoming.estimate {

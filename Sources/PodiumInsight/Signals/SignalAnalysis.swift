@@ -78,12 +78,13 @@ public struct Signal: Sendable, Hashable, Codable {
             numbers = "\(Self.percent(negativeShareNow)) negative this \(period) (baseline \(Self.percent(negativeShareBefore))), \(current) items"
         }
         let release = after.first.map { ", after \($0.label)" } ?? ""
-        return "\(kind.rawValue): \(theme) \(numbers)\(release), p=\(Self.pValue(pValue))"
+        return "\(kind.rawValue): \(theme) \(numbers)\(release), p\(Self.pValue(pValue))"
     }
 
     static func decimal(_ value: Double) -> String { String(format: "%.1f", value) }
     static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
-    static func pValue(_ value: Double) -> String { value < 0.0001 ? "<0.0001" : String(format: "%.4f", value) }
+    /// "<0.0001" or "=0.0123".
+    static func pValue(_ value: Double) -> String { value < 0.0001 ? "<0.0001" : String(format: "=%.4f", value) }
 }
 
 /// A theme's counts and sentiment per period.
@@ -120,6 +121,10 @@ public struct SignalReport: Sendable, Hashable, Codable {
     /// Signals, the strongest (smallest p) first.
     public var signals: [Signal]
     public var markers: [ReleaseMarker]
+    /// The newest feedback item's date (in the timeline or before it), and how many items are
+    /// older than the timeline: so a workspace of last spring's export can say so.
+    public var newestFeedback: Date?
+    public var itemsBefore: Int
     /// The tests and thresholds, in words, for anyone checking the numbers.
     public var method: String
 }
@@ -167,8 +172,14 @@ public struct SignalAnalysis: Sendable {
         var current: [String: [SignalItem]] = [:]
         var allCurrent: [SignalItem] = []
         var allNegative = Array(repeating: 0, count: periods)
+        var newest: Date?
+        var before = 0
         for item in items {
-            guard let index = grid.index(of: item.date) else { continue }
+            if item.date <= grid.end, newest.map({ item.date > $0 }) ?? true { newest = item.date }
+            guard let index = grid.index(of: item.date) else {
+                if item.date < grid.start { before += 1 }
+                continue
+            }
             totals[index] += 1
             sentimentSum[index] += item.sentiment
             let isNegative = item.sentiment < negativeBelow
@@ -214,7 +225,7 @@ public struct SignalAnalysis: Sendable {
             grid: grid, cadence: cadence.name, totals: totals, negativeTotals: allNegative, unthemed: unthemed,
             meanSentiment: zip(sentimentSum, totals).map { $1 < 3 ? nil : $0 / Double($1) },
             nps: (0..<periods).map { answers[$0] < 5 ? nil : Double(promoters[$0] - detractors[$0]) / Double(answers[$0]) * 100 },
-            trends: trends, signals: signals, markers: onTimeline, method: Self.method)
+            trends: trends, signals: signals, markers: onTimeline, newestFeedback: newest, itemsBefore: before, method: Self.method)
     }
 
     /// The signal of one theme (or of all feedback) in the current period, if any: a change in

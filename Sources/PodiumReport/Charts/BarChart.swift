@@ -55,6 +55,6 @@ public struct BarChart: Sendable {
             }
             if let note = bar.note { canvas.text("⚠ " + LineChart.shorten(note, 40), x: right + 30, y: y + 14, className: "note") }
         }
-        return canvas.document(title: title, theme: theme)
+        return canvas.document(title: title + " — " + subtitle, theme: theme)
     }
 }

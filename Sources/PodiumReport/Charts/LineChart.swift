@@ -50,8 +50,8 @@ public struct LineChart: Sendable {
         var canvas = SVGCanvas(width: width, height: height)
         canvas.text(title, x: 24, y: 32, className: "title")
         canvas.text(subtitle, x: 24, y: 52, className: "subtitle")
-        let legendWidth = 190.0
-        let left = 64.0, top = 78.0, right = width - legendWidth - 16, bottom = height - 56
+        let legendWidth = 230.0
+        let left = 64.0, top = 92.0, right = width - legendWidth - 16, bottom = height - 56
         let values = series.flatMap { $0.values.compactMap { $0 } }
         let low = range?.lowerBound ?? 0
         let high = range?.upperBound ?? Self.niceCeiling(max(1, values.max() ?? 1))
@@ -65,7 +65,8 @@ public struct LineChart: Sendable {
             canvas.text(Self.format(value) + unit, x: left - 8, y: y(value) + 4, className: "axis", anchor: "end")
         }
         if low < 0 && high > 0 { canvas.line(x1: left, y1: y(0), x2: right, y2: y(0), className: "zero") }
-        let every = max(1, Int((Double(periods.count) / 8).rounded(.up)))
+        // A label every so many periods that labels of 48 px never touch.
+        let every = max(1, Int((Double(periods.count) * 48 / max(1, right - left)).rounded(.up)))
         for (index, label) in periods.enumerated() where index % every == 0 || index == periods.count - 1 {
             canvas.text(label, x: x(Double(index)), y: bottom + 20, className: "axis", anchor: "middle")
         }
@@ -73,13 +74,15 @@ public struct LineChart: Sendable {
         for (number, marker) in markers.enumerated() {
             let position = x(min(Double(count - 1), max(0, marker.position)))
             canvas.line(x1: position, y1: top - 4, x2: position, y2: bottom, className: "marker")
-            canvas.text("\(number + 1)", x: position, y: top - 8, className: "note", anchor: "middle")
+            // Releases days apart share a spot: their numbers stack.
+            let stacked = markers[..<number].filter { abs(x(min(Double(count - 1), max(0, $0.position))) - position) < 14 }.count
+            canvas.text("\(number + 1)", x: position, y: top - 8 - Double(stacked) * 12, className: "note", anchor: "middle")
         }
         let listed = markers.count > 8 ? 7 : markers.count
         let markersTop = top + Double(series.count) * 22 + 18
         if !markers.isEmpty { canvas.text("Releases", x: right + 24, y: markersTop, className: "note") }
         for (number, marker) in markers.prefix(listed).enumerated() {
-            canvas.text("\(number + 1) " + Self.shorten(marker.label, 24), x: right + 24, y: markersTop + 18 + Double(number) * 16, className: "note")
+            canvas.text("\(number + 1) " + Self.shorten(marker.label, 31), x: right + 24, y: markersTop + 18 + Double(number) * 16, className: "note")
         }
         if markers.count > listed {
             canvas.text("and \(markers.count - listed) more", x: right + 24, y: markersTop + 18 + Double(listed) * 16, className: "note")
@@ -100,9 +103,9 @@ public struct LineChart: Sendable {
             let legendY = top + Double(index) * 22
             canvas.rect(x: right + 24, y: legendY - 10, width: 14, height: 4, className: "bar", style: "fill: \(color)")
             let last = line.values.last.flatMap { $0 }.map { " (" + Self.format($0) + unit + ")" } ?? ""
-            canvas.text(Self.shorten(line.name, 20) + last, x: right + 44, y: legendY - 4, className: "label")
+            canvas.text(Self.shorten(line.name, 24) + last, x: right + 44, y: legendY - 4, className: "label")
         }
-        return canvas.document(title: title, theme: theme)
+        return canvas.document(title: title + " — " + subtitle, theme: theme)
     }
 
     /// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `value`, so the axis reads in round steps.

@@ -9,7 +9,7 @@ import PodiumStore
 public enum ChartKind: String, Sendable, CaseIterable {
     /// Items per theme per period, the largest themes, with releases marked.
     case themes
-    /// All feedback's mean sentiment per period, with releases marked.
+    /// The share of complaints per period, all feedback and the largest themes, releases marked.
     case sentiment
     /// NPS per period, from answers on the 0–10 scale.
     case nps
@@ -21,7 +21,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
     public var summary: String {
         switch self {
         case .themes: "items per theme per period (the six largest), releases marked"
-        case .sentiment: "mean sentiment of all feedback per period, releases marked"
+        case .sentiment: "the share of complaints per period, all feedback and the three largest themes, releases marked"
         case .nps: "NPS per period from 0–10 answers"
         case .roadmap: "now, next and later with evidence and goal measures"
         case .stances: "drafts accepted and records touched per stance, last 30 days"
@@ -73,24 +73,36 @@ public struct WorkspaceCharts: Sendable {
         switch kind {
         case .themes:
             guard !report.trends.isEmpty else {
-                throw ChartUnavailable(description: "no themes yet: run cluster-themes and accept it (or tag the feedback)")
+                throw unavailable(report, "no themes yet: run cluster-themes and accept it (or tag the feedback)")
             }
             return LineChart(title: "Feedback by theme", subtitle: "Items per \(report.cadence), \(span)", periods: periods,
                              series: report.trends.prefix(6).map { .init(name: $0.theme, values: $0.counts.map(Double.init)) },
                              markers: markers)
         case .sentiment:
-            guard report.meanSentiment.contains(where: { $0 != nil }) else {
-                throw ChartUnavailable(description: "too little feedback in the timeline to say (3 items a period at least)")
+            guard report.totals.contains(where: { $0 >= 3 }) else { throw unavailable(report, "too little feedback in the timeline (3 items a period at least)") }
+            func share(_ negative: [Int], _ counts: [Int]) -> [Double?] {
+                zip(negative, counts).map { $1 < 3 ? nil : (Double($0) / Double($1) * 1_000).rounded() / 10 }
             }
-            return LineChart(title: "Customer sentiment", subtitle: "Mean sentiment (−1 to 1) per \(report.cadence), \(span)", periods: periods,
-                             series: [.init(name: "all feedback", values: report.meanSentiment)], markers: markers, range: -1...1)
+            let themes = report.trends.prefix(3).map { LineChart.Series(name: $0.theme, values: share($0.negative, $0.counts)) }
+            return LineChart(title: "Complaints' share of the feedback", subtitle: "Share of items that are complaints, per \(report.cadence), \(span)",
+                             periods: periods, series: [.init(name: "all feedback", values: share(report.negativeTotals, report.totals))] + themes,
+                             markers: markers, range: 0...100, unit: "%")
         default:
             guard report.nps.contains(where: { $0 != nil }) else {
-                throw ChartUnavailable(description: "no NPS answers in the timeline (ratings on the 0–10 nps scale, 5 a period at least)")
+                throw unavailable(report, "no NPS answers in the timeline (ratings on the 0–10 nps scale, 5 a period at least)")
             }
             return LineChart(title: "Net Promoter Score", subtitle: "NPS per \(report.cadence) (promoters − detractors), \(span)",
                              periods: periods, series: [.init(name: "NPS", values: report.nps)], markers: markers, range: -100...100)
         }
+    }
+
+    /// Why a timeline chart cannot be drawn: the timeline's lack of feedback first (with when
+    /// the newest came), else `reason`.
+    func unavailable(_ report: SignalReport, _ reason: String) -> ChartUnavailable {
+        guard report.totals.reduce(0, +) == 0, let note = SignalDigest(report: report, snapshot: snapshot).notes.first else {
+            return ChartUnavailable(description: reason)
+        }
+        return ChartUnavailable(description: note)
     }
 
     /// "Nov 26".

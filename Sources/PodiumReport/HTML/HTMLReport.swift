@@ -25,7 +25,9 @@ public struct HTMLReport: Sendable {
         var body: [String] = []
         body.append("<header><h1>\(Self.escape(name))</h1><p class=\"muted\">Product report, \(Format.day(now))</p></header>")
         body.append(visionSection(product))
-        body.append("<section id=\"roadmap\"><h2>Roadmap</h2>\(charts.inline(.roadmap, report: report))\(roadmapLists())</section>")
+        let roadmap = Roadmap(snapshot)
+        body.append("<section id=\"roadmap\"><h2>Roadmap</h2>" + (roadmap.hasNoEvidence ? "<p class=\"muted\">\(Self.escape(Roadmap.noLinksHint))</p>" : "")
+            + "\(charts.inline(.roadmap, report: report))\(roadmapLists())</section>")
         body.append(signalSection(report))
         var chartFigures: [String] = []
         for kind in [ChartKind.themes, .sentiment, .nps, .stances] {
@@ -64,7 +66,7 @@ public struct HTMLReport: Sendable {
                 let progress = max(0, min(1, measure.progress ?? 0))
                 html += "<tr><td>\(Self.escape(measure.name))</td><td>\(Format.number(measure.baseline))\(Self.escape(measure.unit))</td>"
                     + "<td>\(Format.number(measure.current))\(Self.escape(measure.unit))</td><td>\(Format.number(measure.target))\(Self.escape(measure.unit))</td>"
-                    + "<td><span class=\"bar\"><span style=\"width: \(Int(progress * 100))%\"></span></span> \(Format.percent(measure.progress))</td></tr>"
+                    + "<td><span class=\"meter\"><span style=\"width: \(Int(progress * 100))%\"></span></span> \(Format.percent(measure.progress))</td></tr>"
             }
             html += "</tbody></table>"
             html += "<p>Progress toward the goal: <strong>\(Format.percent(product.goalProgress))</strong></p>"
@@ -93,6 +95,7 @@ public struct HTMLReport: Sendable {
     func signalSection(_ report: SignalReport) -> String {
         let digest = SignalDigest(report: report, snapshot: snapshot)
         var html = "<section id=\"signals\"><h2>What changed this \(report.cadence)</h2><p>\(Self.escape(digest.headline))</p>"
+        html += digest.notes.map { "<p class=\"muted\">\(Self.escape($0))</p>" }.joined()
         if !report.signals.isEmpty {
             html += "<ul>"
             for signal in report.signals {
@@ -109,7 +112,10 @@ public struct HTMLReport: Sendable {
     func themeSection(_ report: SignalReport) -> String {
         let top = report.trends.sorted { $0.total != $1.total ? $0.total > $1.total : $0.theme < $1.theme }.prefix(5)
         var html = "<section id=\"themes\"><h2>Top themes</h2>"
-        if top.isEmpty { return html + "<p class=\"muted\">No themes yet.</p></section>" }
+        if top.isEmpty {
+            let why = report.totals.reduce(0, +) == 0 ? "No feedback in the report's weeks." : "No themes yet: the feedback has not been clustered."
+            return html + "<p class=\"muted\">\(Self.escape(why))</p></section>"
+        }
         let quotes = WorkspaceSignals.quotedItems(in: snapshot, themes: top.map(\.theme), since: report.grid.start, perTheme: 2)
         for trend in top {
             let negative = trend.negative.reduce(0, +)
@@ -146,8 +152,8 @@ public struct HTMLReport: Sendable {
     h1 { margin-bottom: 0; } h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .2em; margin-top: 2em; }
     .muted { color: #59636e; font-weight: normal; } .small { font-size: 12px; }
     table { border-collapse: collapse; } th, td { text-align: left; padding: .3em .8em .3em 0; border-bottom: 1px solid #eef1f4; }
-    .bar { display: inline-block; width: 120px; height: 10px; background: #eef1f4; vertical-align: middle; }
-    .bar span { display: block; height: 10px; background: #0072B2; }
+    .meter { display: inline-block; width: 120px; height: 10px; background: #eef1f4; vertical-align: middle; }
+    .meter span { display: block; height: 10px; background: #0072B2; }
     .lanes { display: flex; gap: 1.5em; } .lanes > div { flex: 1; } .lanes ul { padding-left: 1.1em; }
     figure { margin: 1em 0; } svg { max-width: 100%; height: auto; }
     .quote { color: #3d444d; font-style: italic; } article { margin-bottom: 1.5em; }

@@ -1,10 +1,18 @@
 import PodiumCore
 
 extension Roadmap {
+    /// Said when no item has any evidence: the counts are not "nobody asked", only "not linked yet".
+    public static let noLinksHint = "No feedback is linked to the backlog yet, so every count is 0: link-feedback "
+        + "(E in the Decision Maker pane, or podium run link-feedback) proposes links by meaning for you to review."
+
+    /// Whether no item on it has any feedback linked.
+    public var hasNoEvidence: Bool { !entries.isEmpty && entries.allSatisfy { $0.demand == 0 && $0.praise == 0 } }
+
     /// The roadmap as Markdown: the goal, then one section per lane with a line per item.
     public var markdown: String {
         var lines = ["# Roadmap — \(product.isEmpty ? "Untitled product" : product)", ""]
         if !goal.isEmpty { lines += ["**Product goal:** \(goal)", ""] }
+        if hasNoEvidence { lines += ["*\(Self.noLinksHint)*", ""] }
         for lane in Lane.allCases {
             lines += ["## \(lane.title) (\(lane.meaning))", ""]
             let entries = entries(in: lane)
@@ -16,7 +24,7 @@ extension Roadmap {
 
     /// The roadmap as plain text for the terminal.
     public var textLines: [String] {
-        var lines: [String] = []
+        var lines: [String] = hasNoEvidence ? [Self.noLinksHint] : []
         for lane in Lane.allCases {
             let entries = entries(in: lane)
             lines.append("\(lane.title.uppercased()) — \(lane.meaning) (\(entries.count))")

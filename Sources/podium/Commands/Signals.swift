@@ -19,7 +19,9 @@ struct Signals: ParsableCommand {
     }
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
-    @Option(help: ArgumentHelp("Start the timeline on this day (YYYY-MM-DD, your time zone); default: 12 periods back.", valueName: "date"))
+    @Option(help: ArgumentHelp("Start the timeline on this day (YYYY-MM-DD, your time zone); default: 12 periods back.",
+                               discussion: "The baseline is the (up to) 8 periods before this one within the timeline, so a late start makes it shorter; at most 104 periods.",
+                               valueName: "date"))
     var since: String?
     @Option(help: "The length of a period: week (the last 7 days, and the weeks before) or sprint (the product's sprints).")
     var period: Period = .week
@@ -49,12 +51,16 @@ struct Signals: ParsableCommand {
         let digest = SignalDigest(report: report, snapshot: snapshot)
         Console.line("Signals over \(digest.span)")
         Console.line(digest.headline)
+        for note in digest.notes { Console.line("Note: " + note) }
+        if let start, report.grid.start > start.addingTimeInterval(report.grid.length) {
+            Console.warning("--since \(since ?? ""): a timeline holds at most 104 \(digest.period)s; it starts on \(Format.day(report.grid.start))")
+        }
         for signal in report.signals {
             Console.line("  " + signal.line(period: digest.period))
             for quote in digest.quotes(of: signal) { Console.line("      " + quote) }
         }
         Console.line("")
-        if report.trends.isEmpty {
+        if report.trends.isEmpty && report.totals.reduce(0, +) > 0 {
             Console.line("No themes yet: run cluster-themes (t in the Customer pane, or podium run cluster-themes) and accept it.")
         }
         for line in digest.trendLines() { Console.line("  " + line) }

@@ -18,6 +18,7 @@ struct SignalsView: PaneView {
         let digest = SignalDigest(report: report, snapshot: snapshot)
         let byTheme = Dictionary(report.signals.map { ($0.theme, $0) }, uniquingKeysWith: { first, _ in first })
         var summary: [PaneContent.Line] = [.init(digest.headline, report.signals.isEmpty ? .muted : .accent)]
+        summary += digest.notes.map { .init($0, .warning) }
         for signal in report.signals.prefix(4) {
             summary.append(.init("  " + signal.line(period: digest.period), signal.kind == .improving ? .success : .warning))
         }
@@ -46,7 +47,8 @@ struct SignalsView: PaneView {
                       .init("PREV", width: 5, alignRight: true), .init("BASE", width: 6, alignRight: true),
                       .init("NEG", width: 5, alignRight: true), .init("SIGNAL", width: 9)],
             rows: report.trends.isEmpty ? [] : rows,
-            emptyMessage: "No themes over time yet: cluster the feedback into themes (t in the Customer pane) and accept the draft.",
+            emptyMessage: report.totals.reduce(0, +) == 0 ? "No feedback in these weeks (see the note above)."
+                : "No themes over time yet: cluster the feedback into themes (t in the Customer pane) and accept the draft.",
             hints: "Enter reads a theme's weeks · W drafts what changed · podium signals, podium chart themes",
             counts: "\(Format.count(report.trends.count, "theme")) · \(Format.count(report.signals.count, "signal"))")
     }

@@ -15,7 +15,8 @@ struct RoadmapView: PaneView {
             title: "Visionary — roadmap",
             summary: [.init("Product goal", .muted),
                       .init(Format.clean(roadmap.goal.isEmpty ? "Not set yet." : roadmap.goal, lines: true)),
-                      .init(""), .init(counts + " (in progress · ready · proposed, in backlog order)", .muted)],
+                      .init(""), .init(counts + " (in progress · ready · proposed, in backlog order)", .muted)]
+                + (roadmap.hasNoEvidence ? [.init(Roadmap.noLinksHint, .warning)] : []),
             columns: [.init("LANE", width: 5), .init("KEY", width: 9), .init("TITLE", minimum: 20),
                       .init("DEMAND", width: 6, alignRight: true), .init("PRAISE", width: 6, alignRight: true), .init("GOAL MEASURE", minimum: 12)],
             rows: roadmap.entries.map { entry in
