@@ -231,7 +231,7 @@ struct AutomationCommandTests {
 }
 
 /// Collects results from several threads.
-private final class LockedResults: @unchecked Sendable {
+final class LockedResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [ProcessResult] = []
     func add(_ result: ProcessResult?) { lock.withLock { if let result { results.append(result) } } }

@@ -136,12 +136,16 @@ struct Automate: ParsableCommand {
             discussion: "Exits 0 when it could check the rules, whatever the jobs came to; a failed job is printed and kept for podium jobs retry.")
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var portfolioOptions: PortfolioOptions
         @Flag(help: "Print JSON.") var json = false
 
+        func validate() throws { try portfolioOptions.validate(with: workspaceOptions) }
+
         func run() throws {
-            let store = try workspaceOptions.open()
             let config = UserConfig.load()
             for warning in config.warnings { Console.warning(warning) }
+            if portfolioOptions.allWorkspaces { return try runAcrossPortfolio(config: config) }
+            let store = try workspaceOptions.open()
             let outcomes = try AutomationSession(store: store, config: config).runDue(finished: { outcome in
                 if !json { Console.line(outcome.line) }
             })
@@ -150,6 +154,43 @@ struct Automate: ParsableCommand {
             } else if outcomes.isEmpty {
                 Console.line("Nothing is due (\(store.snapshot.rules.count) rule\(store.snapshot.rules.count == 1 ? "" : "s")).")
             }
+        }
+
+        /// What one workspace's run came to, for `--all-workspaces --json`.
+        struct ProductRun: Encodable {
+            var workspace: String
+            var path: String
+            /// "ran", "missing" or "failed".
+            var state: String
+            var error: String?
+            var outcomes: [AutomationSession.Outcome]
+        }
+
+        /// Each workspace of the list in turn, under its own lock: a missing one is reported,
+        /// a failing one is reported and the others still run; exits 1 when any failed.
+        func runAcrossPortfolio(config: UserConfig) throws {
+            var runs: [ProductRun] = []
+            for member in try portfolioOptions.members() {
+                let name = member.entry.name.sanitizedForTerminal()
+                guard let store = member.store else {
+                    runs.append(ProductRun(workspace: member.entry.name, path: member.entry.path,
+                                           state: member.state.isMissing ? "missing" : "failed", error: member.stateText, outcomes: []))
+                    continue
+                }
+                do {
+                    let outcomes = try AutomationSession(store: store, config: config).runDue(finished: { outcome in
+                        if !json { Console.line("[\(name)] " + outcome.line) }
+                    })
+                    if !json && outcomes.isEmpty { Console.line("[\(name)] nothing is due") }
+                    runs.append(ProductRun(workspace: member.entry.name, path: member.entry.path, state: "ran", outcomes: outcomes))
+                } catch {
+                    let reason = ((error as? CustomStringConvertible)?.description ?? "\(error)").sanitizedForTerminal()
+                    Console.warning("\(name): \(reason); the other workspaces went on")
+                    runs.append(ProductRun(workspace: member.entry.name, path: member.entry.path, state: "failed", error: reason, outcomes: []))
+                }
+            }
+            if json { Console.line(try DraftPrinter.json(runs)) }
+            if runs.contains(where: { $0.state == "failed" }) { throw ExitCode(1) }
         }
     }
 }

@@ -16,21 +16,67 @@ struct Metrics: ParsableCommand {
     @Option(help: ArgumentHelp("Count time won back and review rates from this day (YYYY-MM-DD, your time zone); the stance balance always covers the last 7 and 30 days.", valueName: "date"))
     var since: String?
 
+    @OptionGroup var portfolioOptions: PortfolioOptions
+
+    func validate() throws { try portfolioOptions.validate(with: workspaceOptions) }
+
     func run() throws {
         let start = try since.map { text -> Date in
             guard let date = Format.localDay(parsing: text) else { throw UsageFailure(message: "--since \(text): not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") }
             if date > Date() { Console.warning("--since \(text) is in the future: nothing is counted yet") }
             return date
         }
-        let store = try workspaceOptions.open()
         let config = UserConfig.load()
         for warning in config.warnings { Console.warning(warning) }
+        if portfolioOptions.allWorkspaces { return try runAcrossPortfolio(since: start, config: config) }
+        let store = try workspaceOptions.open()
         let metrics = WorkMetrics.compute(store.snapshot, since: start, minutesSaved: config.automation.minutesSaved)
         if json {
             Console.line(try DraftPrinter.json(metrics))
             return
         }
         for line in MetricsReport.lines(metrics) { Console.line(line) }
+    }
+}
+
+extension Metrics {
+    /// One product's metrics, for `--all-workspaces --json`.
+    struct ProductMetrics: Encodable {
+        var workspace: String
+        var metrics: WorkMetrics
+    }
+
+    /// The Product Owner's week across every product: per product the time won back and the
+    /// stance balance over 30 days, then the totals.
+    func runAcrossPortfolio(since: Date?, config: UserConfig) throws {
+        let products = try portfolioOptions.members().compactMap { member -> ProductMetrics? in
+            member.store.map { ProductMetrics(workspace: member.entry.name, metrics: WorkMetrics.compute($0.snapshot, since: since, minutesSaved: config.automation.minutesSaved)) }
+        }
+        if json {
+            Console.line(try DraftPrinter.json(products))
+            return
+        }
+        let stances = Stance.allCases
+        let headers = ["WORKSPACE", "TIME WON BACK"] + stances.map { String($0.title.split(separator: " ")[0]).uppercased() }
+        func row(_ name: String, _ minutes: Double, _ balance: [Stance: (Int, Int)]) -> [String] {
+            [name, Format.duration(minutes: minutes)] + stances.map { stance in balance[stance].map { "\($0.0)/\($0.1)" } ?? "0/0" }
+        }
+        var total: [Stance: (Int, Int)] = [:]
+        var rows = products.map { product -> [String] in
+            var balance: [Stance: (Int, Int)] = [:]
+            for entry in product.metrics.stances {
+                balance[entry.stance] = (entry.acceptedDrafts30, entry.itemsTouched30)
+                let sum = total[entry.stance] ?? (0, 0)
+                total[entry.stance] = (sum.0 + entry.acceptedDrafts30, sum.1 + entry.itemsTouched30)
+            }
+            return row(Format.clean(product.workspace), product.metrics.minutesSaved, balance)
+        }
+        rows.append(row("all \(products.count)", products.map(\.metrics.minutesSaved).reduce(0, +), total))
+        Console.line("Time won back" + (since.map { " since \(Format.localDay($0))" } ?? "") + ", and per stance over the last 30 days: drafts accepted/records touched")
+        Console.write(TextTable(headers: headers, rows: rows, flexibleColumn: 0).render(width: Console.width))
+        for product in products {
+            for hint in product.metrics.hints { Console.line("  ⚠ \(Format.clean(product.workspace)): \(hint)") }
+        }
     }
 }
 

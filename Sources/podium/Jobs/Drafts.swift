@@ -13,10 +13,30 @@ struct Drafts: ParsableCommand {
         defaultSubcommand: ListDrafts.self)
 
     /// `podium drafts list`
+    /// The workspace to review draft `id` in: the one given, or with `--all-workspaces` the one
+    /// workspace of the list that holds it (an id in two of them must be given longer).
+    static func store(holding id: String, workspace: WorkspaceOptions, portfolio: PortfolioOptions) throws -> WorkspaceStore {
+        guard portfolio.allWorkspaces else { return try workspace.open() }
+        let holders = try portfolio.members().filter { member in
+            guard let store = member.store else { return false }
+            return (try? IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")) != nil
+        }
+        guard let first = holders.first, let store = first.store else {
+            throw CommandFailure(message: "no workspace on the list has a draft \(id.sanitizedForTerminal()) (podium drafts list --all-workspaces)")
+        }
+        guard holders.count == 1 else {
+            throw CommandFailure(message: "draft \(id.sanitizedForTerminal()) is in " + holders.map { $0.entry.name.sanitizedForTerminal() }.joined(separator: " and ")
+                + ": give more of its id")
+        }
+        Console.line("In \(first.entry.name.sanitizedForTerminal()) (\(first.entry.path.sanitizedForTerminal()))")
+        return store
+    }
+
     struct ListDrafts: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List drafts, pending ones first.")
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var portfolioOptions: PortfolioOptions
 
         @Flag(help: "Include drafts already accepted, rejected or superseded.")
         var all = false
@@ -24,10 +44,24 @@ struct Drafts: ParsableCommand {
         @Flag(help: "Print JSON.")
         var json = false
 
-        func run() throws {
-            let snapshot = try workspaceOptions.open().snapshot
-            let drafts = snapshot.drafts.all.reversed().filter { all || $0.status == .pending || $0.status == .interrupted }
+        func validate() throws { try portfolioOptions.validate(with: workspaceOptions) }
+
+        /// The drafts to list in one workspace, pending ones first.
+        func drafts(in snapshot: WorkspaceSnapshot) -> [Draft] {
+            snapshot.drafts.all.reversed().filter { all || $0.status == .pending || $0.status == .interrupted }
                 .sorted { ($0.status == .pending ? 0 : 1) < ($1.status == .pending ? 0 : 1) }
+        }
+
+        /// A draft of one product, for `--all-workspaces --json`.
+        struct ProductDraft: Encodable {
+            var workspace: String
+            var path: String
+            var draft: DraftPrinter.Output
+        }
+
+        func run() throws {
+            if portfolioOptions.allWorkspaces { return try runAcrossPortfolio() }
+            let drafts = drafts(in: try workspaceOptions.open().snapshot)
             if json {
                 Console.line(try DraftPrinter.json(drafts.map(DraftPrinter.Output.init)))
                 return
@@ -42,6 +76,30 @@ struct Drafts: ParsableCommand {
             Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 3).render(width: Console.width))
         }
 
+        /// Every product's drafts in one list: the inbox of a Product Owner for several teams.
+        func runAcrossPortfolio() throws {
+            var listed: [(member: PortfolioMember, draft: Draft)] = []
+            for member in try portfolioOptions.members() {
+                guard let store = member.store else { continue }
+                listed += drafts(in: store.snapshot).map { (member, $0) }
+            }
+            if json {
+                Console.line(try DraftPrinter.json(listed.map { ProductDraft(workspace: $0.member.entry.name, path: $0.member.entry.path,
+                                                                            draft: DraftPrinter.Output($0.draft)) }))
+                return
+            }
+            guard !listed.isEmpty else {
+                Console.line("No drafts wait for review in any workspace.")
+                return
+            }
+            let rows = listed.map { member, draft in
+                [Format.clean(member.entry.name), draft.id.short, draft.status.rawValue, draft.kind.rawValue, draft.title, Self.age(draft.createdAt)]
+            }
+            Console.write(TextTable(headers: ["WORKSPACE", "ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 4)
+                .render(width: Console.width))
+            Console.line("Review one where it is: podium drafts show|accept|reject ID --all-workspaces")
+        }
+
         static func age(_ date: Date) -> String { Format.age(date, now: Date()) }
     }
 
@@ -50,11 +108,14 @@ struct Drafts: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a draft with its evidence.")
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var portfolioOptions: PortfolioOptions
         @Argument(help: "The draft's id (or its last characters).") var id: String
         @Flag(help: "Print JSON (every evidence id).") var json = false
 
+        func validate() throws { try portfolioOptions.validate(with: workspaceOptions) }
+
         func run() throws {
-            let snapshot = try workspaceOptions.open().snapshot
+            let snapshot = try Drafts.store(holding: id, workspace: workspaceOptions, portfolio: portfolioOptions).snapshot
             let draft = try IDLookup.find(id, in: snapshot.drafts, noun: "draft")
             Console.line(json ? try DraftPrinter.json(DraftPrinter.Output(draft)) : DraftPrinter.text(draft, snapshot: snapshot))
         }
@@ -65,11 +126,14 @@ struct Drafts: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Accept a draft: apply it to the workspace (undo with podium drafts undo).")
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var portfolioOptions: PortfolioOptions
         @Argument(help: "The draft's id (or its last characters).") var id: String
         @Option(help: "Why, for the audit log.") var note: String?
 
+        func validate() throws { try portfolioOptions.validate(with: workspaceOptions) }
+
         func run() throws {
-            let store = try workspaceOptions.open()
+            let store = try Drafts.store(holding: id, workspace: workspaceOptions, portfolio: portfolioOptions)
             let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
             let accepted = try review { try DraftReview(store: store).accept(draft.id, note: note) }
             let count = accepted.changedRecordCount
@@ -83,11 +147,14 @@ struct Drafts: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject a draft (nothing else changes).")
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var portfolioOptions: PortfolioOptions
         @Argument(help: "The draft's id (or its last characters).") var id: String
         @Option(help: "Why, kept on the draft and in the audit log.") var reason: String?
 
+        func validate() throws { try portfolioOptions.validate(with: workspaceOptions) }
+
         func run() throws {
-            let store = try workspaceOptions.open()
+            let store = try Drafts.store(holding: id, workspace: workspaceOptions, portfolio: portfolioOptions)
             let draft = try IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")
             let rejected = try review { try DraftReview(store: store).reject(draft.id, reason: reason) }
             Console.line("Rejected \(rejected.id.short) “\(rejected.title.sanitizedForTerminal())”.")

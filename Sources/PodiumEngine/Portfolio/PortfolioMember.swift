@@ -1,0 +1,81 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+
+/// One product of the portfolio as it is now: its workspace opened, or why it could not be —
+/// a folder moved or on a disk that is not plugged in is shown as such, never a crash.
+public struct PortfolioMember: Sendable {
+    public enum State: Sendable {
+        case open(WorkspaceStore)
+        /// The folder is not there (moved, deleted, on a disk not mounted).
+        case missing
+        /// The folder is there but could not be opened as a workspace.
+        case failed(String)
+
+        public var isMissing: Bool {
+            if case .missing = self { return true }
+            return false
+        }
+    }
+
+    public var entry: Portfolio.Entry
+    public var state: State
+    /// The folder is in a git clone (its changes travel by commits and pulls).
+    public var isGitClone: Bool
+    /// The folder is on another file system than the user's home.
+    public var onOtherDisk: Bool
+
+    public var store: WorkspaceStore? {
+        if case let .open(store) = state { return store }
+        return nil
+    }
+
+    /// "missing", "cannot open: …", or where it is ("git clone", "other disk").
+    public var stateText: String {
+        switch state {
+        case .missing: return "missing (moved, deleted or on a disk not plugged in)"
+        case let .failed(reason): return "cannot open: " + reason
+        case .open:
+            let notes = [isGitClone ? "git clone" : nil, onOtherDisk ? "other disk" : nil].compactMap { $0 }
+            return notes.isEmpty ? "ok" : "ok (" + notes.joined(separator: ", ") + ")"
+        }
+    }
+
+    /// Opens every workspace of `portfolio`, in list order; one that cannot be opened is
+    /// reported in its member's state and the others are opened all the same.
+    public static func open(_ portfolio: Portfolio, home: String = NSHomeDirectory()) -> [PortfolioMember] {
+        portfolio.entries.map { open($0, home: home) }
+    }
+
+    public static func open(_ entry: Portfolio.Entry, home: String = NSHomeDirectory()) -> PortfolioMember {
+        let folder = URL(fileURLWithPath: entry.path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return PortfolioMember(entry: entry, state: .missing, isGitClone: false, onOtherDisk: false)
+        }
+        let git = isInGitClone(folder)
+        let otherDisk = device(of: folder.path).map { $0 != device(of: home) } ?? false
+        do {
+            let store = try WorkspaceStore.open(at: folder)
+            return PortfolioMember(entry: entry, state: .open(store), isGitClone: git, onOtherDisk: otherDisk)
+        } catch {
+            let reason = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+            return PortfolioMember(entry: entry, state: .failed(reason.sanitizedForTerminal()), isGitClone: git, onOtherDisk: otherDisk)
+        }
+    }
+
+    static func isInGitClone(_ folder: URL) -> Bool {
+        var current = folder.standardizedFileURL
+        while current.path != "/" {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return true }
+            current.deleteLastPathComponent()
+        }
+        return false
+    }
+
+    static func device(of path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt64(info.st_dev)
+    }
+}
