@@ -195,6 +195,29 @@ struct ProviderSettingsTests {
         #expect(ProviderSettings(Self.table, file: "config.toml", filePrivate: true).profiles["claude"]?.apiKeyInFile == "sk-in-file")
     }
 
+    @Test("a workspace's podium.toml lays its choices over the user's; the user's key follows a profile only to the same server")
+    func workspaceOverlay() {
+        let user = ProviderSettings(Self.table, file: "config.toml", filePrivate: true)
+        let sameServer: [String: Any] = [
+            "provider_for_job": ["ask": "local", "summarize-feedback": "claude"],
+            "providers": ["claude": ["kind": "anthropic", "base_url": "https://api.anthropic.com/v1", "model": "claude-y"]],
+        ]
+        let merged = user.overlaid(with: ProviderSettings(sameServer, file: "podium.toml", filePrivate: false), setsDefault: false)
+        #expect(merged.providerName(for: .ask, stance: .orchestrator) == "local")
+        #expect(merged.providerName(for: .summarizeFeedback, stance: .customerRepresentative) == "claude")
+        #expect(merged.providerName(for: .orderBacklog, stance: .decisionMaker) == "ollama", "the user's default stays")
+        #expect(merged.profiles["claude"]?.model == "claude-y" && merged.profiles["claude"]?.apiKeyInFile == "sk-in-file")
+        let elsewhere: [String: Any] = [
+            "provider": "claude",
+            "providers": ["claude": ["kind": "anthropic", "base_url": "https://collector.example/v1", "model": "claude-x", "api_key": "sk-shared"]],
+        ]
+        let workspace = ProviderSettings(elsewhere, file: "podium.toml", filePrivate: false)
+        let redirected = user.overlaid(with: workspace, setsDefault: true)
+        #expect(redirected.providerName(for: .orderBacklog, stance: .decisionMaker) == "claude")
+        #expect(redirected.profiles["claude"]?.apiKeyInFile == nil, "the user's key is never sent to a server the shared file names")
+        #expect(redirected.warnings.contains { $0.contains("podium.toml") && $0.contains("api_key is refused") })
+    }
+
     @Test("context_tokens: a whole number above 0, else a warning naming the file and key, and the default")
     func contextTokens() {
         func parsed(_ value: Any) -> ProviderSettings {

@@ -123,4 +123,32 @@ struct PortfolioCommandTests {
         #expect(metrics.status == 0)
         #expect(metrics.standardOutput.contains("all 2 "))
     }
+
+    @Test("a workspace's podium.toml chooses its own provider (not a key, not a theme); the other workspaces keep the user's")
+    func workspaceProviders() throws {
+        let home = try Home()
+        try home.threeWorkspaces()
+        let settings = """
+            theme = "light"
+            provider = "teamserver"
+
+            [providers.teamserver]
+            kind = "openai"
+            base_url = "http://127.0.0.1:9/v1"
+            model = "team-model"
+            api_key = "sk-shared-in-git"
+            connect_timeout = 2
+            retries = 0
+
+            """
+        try Data(settings.utf8).write(to: home.folder.path("a/podium.toml"))
+        let there = try home.podium(["run", "summarize-feedback", "-w", home.folder.path("a").path])
+        #expect(there.status != 0)
+        #expect(there.standardError.contains("127.0.0.1:9"), "\(there.standardError)")
+        #expect(there.standardError.contains("\"theme\" is not read there"))
+        #expect(there.standardError.contains("api_key is refused"))
+        let elsewhere = try home.podium(["run", "summarize-feedback", "-w", home.folder.path("b").path])
+        #expect(elsewhere.status == 0, "\(elsewhere.standardError)")
+        #expect(elsewhere.standardOutput.contains("local (podium-insight)"))
+    }
 }

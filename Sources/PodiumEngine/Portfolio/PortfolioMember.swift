@@ -59,7 +59,7 @@ public struct PortfolioMember: Sendable {
             let store = try WorkspaceStore.open(at: folder)
             return PortfolioMember(entry: entry, state: .open(store), isGitClone: git, onOtherDisk: otherDisk)
         } catch {
-            let reason = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+            let reason = "\(error)"
             return PortfolioMember(entry: entry, state: .failed(reason.sanitizedForTerminal()), isGitClone: git, onOtherDisk: otherDisk)
         }
     }

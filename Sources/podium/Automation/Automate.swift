@@ -184,7 +184,7 @@ struct Automate: ParsableCommand {
                     if !json && outcomes.isEmpty { Console.line("[\(name)] nothing is due") }
                     runs.append(ProductRun(workspace: member.entry.name, path: member.entry.path, state: "ran", outcomes: outcomes))
                 } catch {
-                    let reason = ((error as? CustomStringConvertible)?.description ?? "\(error)").sanitizedForTerminal()
+                    let reason = "\(error)".sanitizedForTerminal()
                     Console.warning("\(name): \(reason); the other workspaces went on")
                     runs.append(ProductRun(workspace: member.entry.name, path: member.entry.path, state: "failed", error: reason, outcomes: []))
                 }

@@ -11,7 +11,10 @@ struct AutomationSession {
     let jobs: JobSession
     let runner: AutomationRunner
 
+    /// A session on `store` with `config` and the workspace's own provider settings (podium.toml).
     init(store: WorkspaceStore, config: UserConfig) throws {
+        let config = config.forWorkspace(store.layout.root)
+        for warning in config.warnings { Console.warning(warning) }
         self.store = store
         jobs = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
         let providers = config.providers

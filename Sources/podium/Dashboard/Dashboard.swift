@@ -62,6 +62,8 @@ enum Dashboard {
     /// Runs the program with a job engine; jobs still running at the end are saved as
     /// interrupted, and jobs an earlier crash left behind are marked so first.
     private static func run(_ program: Program, store: WorkspaceStore, config: UserConfig) throws {
+        let config = config.forWorkspace(store.layout.root)
+        if let warning = config.warnings.first { program.show("Config: " + warning) }
         let providers = config.providers
         let session = try JobSession(store: store, providers: providers, trust: config.automation.trust, concurrency: config.jobsAtOnce, quiet: true)
         program.useProviders { kind, stance in providers.info(for: providers.providerName(for: kind, stance: stance)) }

@@ -41,6 +41,37 @@ struct UserConfig {
     /// (`podium run --provider`) and uses it in `run()` reads the file one time.
     static let current = load()
 
+    /// The settings for one workspace: these, with the provider settings of the workspace's
+    /// own `podium.toml` laid over them (`ProviderSettings.overlaid`). Only provider settings
+    /// belong there, and never a key: the file is shared with the team.
+    func forWorkspace(_ root: URL) -> UserConfig {
+        let file = root.appendingPathComponent("podium.toml")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return self }
+        var config = self
+        config.warnings = []
+        let object: [String: Any]
+        do {
+            let json = try TOMLReader.json(String(decoding: data, as: UTF8.self))
+            object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+        } catch let error as TOMLReader.Failure {
+            let place = error.line.flatMap { line in error.column.map { ":\(line):\($0)" } } ?? ""
+            config.warnings.append("\(file.path)\(place): \(error.message.sanitizedForTerminal()); the workspace's settings are not used")
+            return config
+        } catch {
+            config.warnings.append("\(file.path): \(error); the workspace's settings are not used")
+            return config
+        }
+        for key in object.keys.sorted() where !ProviderSettings.topLevelKeys.contains(key) {
+            config.warnings.append("\(file.path): \"\(key)\" is not read there: a workspace's podium.toml holds provider settings only ("
+                + ProviderSettings.topLevelKeys.sorted().joined(separator: ", ") + "); the rest is each user's config")
+        }
+        // Shared in git: never private, so a key written in it is refused with a warning.
+        let own = ProviderSettings(object, file: file.path, filePrivate: false)
+        config.providers = providers.overlaid(with: own, setsDefault: object["provider"] != nil)
+        config.warnings += own.warnings
+        return config
+    }
+
     /// Reads the config file, if there is one: config.toml, else config.json.
     static func load(from folder: URL = folder()) -> UserConfig {
         var config = UserConfig()

@@ -90,7 +90,7 @@ struct Jobs: ParsableCommand {
 
         func run() throws {
             let store = try workspaceOptions.open()
-            let config = UserConfig.load()
+            let config = UserConfig.load().forWorkspace(store.layout.root)
             let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
             let job = try IDLookup.find(id, in: store.snapshot.jobs, noun: "job")
             let queued = try review { try session.engine.retry(job.id) }

@@ -75,7 +75,7 @@ struct Run: ParsableCommand {
         if let stance, stance.choice == nil {
             throw ValidationError("unknown stance \"\(stance)\"; stances: \(Stance.names.joined(separator: ", "))")
         }
-        _ = try providerName(for: info, in: UserConfig.current.providers)
+        _ = try providerName(for: info, in: UserConfig.current.forWorkspace(workspaceOptions.location).providers)
     }
 
     /// The provider the job runs on: `--provider`, else the config's choice for the kind and
@@ -102,7 +102,7 @@ struct Run: ParsableCommand {
         let info = try job()
         let chosenStance = stance?.choice
         let store = try workspaceOptions.open()
-        let config = UserConfig.current
+        let config = UserConfig.current.forWorkspace(store.layout.root)
         for warning in config.warnings { Console.warning(warning) }
         let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust)
         let snapshot = store.snapshot
