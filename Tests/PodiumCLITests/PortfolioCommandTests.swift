@@ -151,4 +151,38 @@ struct PortfolioCommandTests {
         #expect(elsewhere.status == 0, "\(elsewhere.standardError)")
         #expect(elsewhere.standardOutput.contains("local (podium-insight)"))
     }
+
+    @Test("the switcher in a real terminal: Ctrl-O lists the products with their drafts, Enter opens one in place, and coming back finds the pane and row as left")
+    func switcherInTmux() throws {
+        let home = try Home()
+        try home.threeWorkspaces()
+        try FileManager.default.removeItem(at: home.folder.path("c"))
+        let podium = try BuiltProducts.executable("podium").path
+        // The terminal's own size, not the COLUMNS the other tests print at.
+        let environment = home.environment.merging(["TERM": "xterm-256color"]) { _, new in new }.filter { $0.key != "COLUMNS" }
+        let command = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let terminal = try TmuxSession(command: "env \(command) \(podium) -w \(home.folder.path("a").path); sleep 60", width: 120, height: 40,
+                                       environment: environment)
+        try terminal.waitFor("Visionary — Fieldnote")
+        try terminal.send("4", "j", "j")
+        try terminal.waitFor("Decision Maker — Product Backlog · 3/")
+        try terminal.send("C-o")
+        let listed = try terminal.waitFor("Open another product")
+        #expect(listed.contains("Fieldnote (open now) · 3 drafts waiting · ok"))
+        #expect(listed.contains("Fieldnote EU · 3 drafts waiting · ok (git clone)"))
+        #expect(listed.contains("Ledgerly · missing"))
+        try terminal.send("Enter")
+        try terminal.waitFor("Fieldnote · Visionary")
+        #expect(try terminal.screen().contains("~/b"), "the status bar names the workspace now open")
+        try terminal.send("C-o")
+        try terminal.waitFor("Fieldnote EU (open now)")
+        try terminal.type("ledg")
+        try terminal.send("Enter")
+        try terminal.waitFor("Ledgerly · missing")
+        try terminal.send("C-u")
+        try terminal.type("fieldnote")
+        try terminal.send("Up", "Up", "Enter")
+        let back = try terminal.waitFor("Decision Maker — Product Backlog · 3/")
+        #expect(back.contains("Fieldnote · Decision Maker"))
+    }
 }

@@ -29,6 +29,8 @@ extension Program {
         case let .exportCommunication(id, path): exportCommunication(id, to: path)
         case let .editProduct(kept): editProduct(kept: kept)
         case let .editDocument(record, kept): editDocument(record, kept: kept)
+        case .loadProducts: loadProducts()
+        case .openProduct: []  // the loop's to handle, as quitting is
         }
     }
 
@@ -129,7 +131,7 @@ extension Effect {
     var writes: Bool {
         switch self {
         case .write, .review, .importFile, .bulkReview, .rule, .cancelJob, .retryJob, .runJob: true
-        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication: false
+        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication, .loadProducts, .openProduct: false
         case .editProduct, .editDocument: true
         }
     }

@@ -30,6 +30,11 @@ public final class Program {
     var engine: JobEngine?
     /// Automation while the dashboard is open (nil: none, e.g. in rendering tests).
     var automation: AutomationLoop?
+    /// The portfolio's products for the switcher (Ctrl-O), read off the main loop; nil: no
+    /// portfolio (the switcher says how to make one).
+    public var products: (@Sendable () -> [ProductChoice])?
+    /// The workspace the user chose to open next (Ctrl-O), set when `run` returns for it.
+    public private(set) var nextWorkspace: URL?
     /// Rule edits that could not be saved, by rule id: `e` reopens them.
     var unsavedRuleEdits: [RecordID<AutomationRule>: String] = [:]
     var review: DraftReview { DraftReview(store: store) }
@@ -141,6 +146,10 @@ public final class Program {
         while !pending.isEmpty {
             for effect in state.update(pending.removeFirst()) {
                 if effect == .quit { return true }
+                if case let .openProduct(path) = effect {
+                    nextWorkspace = URL(fileURLWithPath: path)
+                    return true
+                }
                 pending += perform(effect)
             }
         }

@@ -177,6 +177,9 @@ public enum DashboardView {
         if case let .linkPicker(picker) = state.mode, state.message == nil {
             message = " " + picker.hint + " · type to filter · Up/Down choose"
         }
+        if case .switcher = state.mode, state.message == nil {
+            message = " Enter opens the product · type to filter · Up/Down choose · Esc stays"
+        }
         if case let .prompt(prompt) = state.mode {
             // A refusal's reason is in a box above (renderOverlay), whole.
             // The short label when there is a note, or when the long one would leave the text little room.
@@ -203,6 +206,8 @@ public enum DashboardView {
         switch state.mode {
         case let .linkPicker(picker):
             LinkPickerModal.render(picker, state: state, into: &buffer, theme: theme)
+        case let .switcher(switcher):
+            ProductSwitcherModal.render(switcher, into: &buffer, theme: theme)
         case .normal, .filtering, .draft, .record:
             // A message too long for the status bar is shown whole above it, until the next key.
             guard state.mode != .filtering, !state.messageIsNotice, let message = state.message,

@@ -31,6 +31,8 @@ public struct AppState: Sendable {
         case backlogForm(BacklogForm)
         /// A backlog item waiting for y before it is deleted.
         case confirmDelete(BacklogDeletion)
+        /// Choosing another product of the portfolio to open.
+        case switcher(ProductSwitcher)
     }
 
     /// The draft being reviewed and what of it is shown.
@@ -445,6 +447,10 @@ public enum Effect: Sendable, Equatable {
     case editDocument(DocumentRecord, kept: String?)
     /// Opens the text of a form's field in $EDITOR; the text comes back as `Msg.fieldEdited`.
     case editField(text: String, name: String)
+    /// Reads the portfolio's products with their drafts waiting; they come back as `Msg.productsLoaded`.
+    case loadProducts
+    /// Closes this product and opens the workspace at `path` in its place.
+    case openProduct(path: String)
 }
 
 /// What the Product Owner decided about a draft.

@@ -36,7 +36,7 @@ extension AppState {
         case let .providersChosen(providers):
             providerForKind = providers
         case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .background, .documentEdited,
-             .importPreviewed, .orchestrated:
+             .importPreviewed, .orchestrated, .productsLoaded:
             break  // handled by `update`
         }
         return []
@@ -86,7 +86,7 @@ extension Msg {
     var answersTheUser: Bool {
         switch self {
         case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed,
-             .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .documentEdited: true
+             .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .documentEdited, .productsLoaded: true
         case .background: false
         case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
              .scrollLimit, .settingsChanged, .providersChosen: false

@@ -60,6 +60,8 @@ public enum Msg: Sendable {
     case settingsChanged(PaneSettings)
     /// The provider each job kind runs on (from the config file).
     case providersChosen([JobKind: ProviderInfo])
+    /// The portfolio's products, for the switcher (empty: no list, or only this product).
+    case productsLoaded([ProductChoice])
 }
 
 /// A one-line notice of background work; `pointer` ("7 shows it") is added unless the
@@ -145,6 +147,9 @@ extension AppState {
         case let .documentEdited(outcome):
             finishDocumentEdit(outcome)
             return []
+        case let .productsLoaded(choices):
+            openSwitcher(choices)
+            return []
         default:
             return receiveOutcome(msg)
         }
@@ -226,6 +231,8 @@ extension AppState {
             return handleRecord(key, trail)
         case let .linkPicker(picker):
             return handleLinkPicker(key, picker)
+        case let .switcher(switcher):
+            return handleSwitcher(key, switcher)
         case let .prompt(prompt):
             return handlePrompt(key, prompt)
         case let .backlogForm(form):
@@ -375,6 +382,8 @@ extension AppState {
                 return []
             }
             return [.quit]
+        case .switchProduct:
+            return switchProduct()
         case .reviewDrafts:
             openNewestDraft()
         case .importFeedback:

@@ -68,13 +68,15 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case newBacklogItem
     case editBacklogItem
     case deleteBacklogItem
+    /// Open another product of the portfolio in place.
+    case switchProduct
 
     /// Every action in palette and help order: the job actions, one per catalogued kind in
     /// catalogue order, come after quit.
     public static let allCases: [Action] = [
         .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
         .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
-        .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .quit,
+        .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh, .switchProduct, .quit,
     ] + JobKindInfo.all.map { .run($0.kind) } + [
         .importFeedback, .reviewDrafts, .cancelJob, .retryJob, .markSelected, .acceptMarked, .rejectOrRemove, .addRule, .editRule,
         .linkToBacklog, .unlinkFromBacklog, .openAcceptedSummary, .toggleSeen, .dismissFeedback, .tagFeedback,
@@ -122,6 +124,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .palette: "palette"
         case .help: "help"
         case .refresh: "refresh"
+        case .switchProduct: "switch-product"
         case .quit: "quit"
         case let .run(kind): "run-" + kind.rawValue
         case .importFeedback: "import-feedback"
@@ -187,6 +190,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .palette: "Command palette"
         case .help: "Help: every key"
         case .refresh: "Reload the workspace from disk"
+        case .switchProduct: "Open another product (podium workspaces): its pane and selection as you left them"
         case .quit: "Quit"
         case .importFeedback: "Import feedback from a file (with a preview first)"
         case .reviewDrafts: "Review this pane's newest pending draft"
@@ -242,7 +246,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .nextPane, .previousPane, .showVisionary, .showCollaborator, .showCustomer, .showDecision, .showExperimenter,
              .showInfluencer, .showOrchestrator, .moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .openDetail,
              .openRecord, .close, .filter, .sortNext, .sortReverse, .switchView, .moveItemUp, .moveItemDown, .undo, .palette, .help, .refresh,
-             .quit, .importFeedback, .reviewDrafts:
+             .switchProduct, .quit, .importFeedback, .reviewDrafts:
             nil
         }
     }

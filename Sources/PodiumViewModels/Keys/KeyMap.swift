@@ -80,7 +80,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.character("K"), .moveItemUp), Binding(.character("J"), .moveItemDown),
         Binding(.character("u"), .undo),
         Binding(.character(":"), .palette), Binding(.character("?"), .help), Binding(.function(1), .help),
-        Binding(.control("r"), .refresh),
+        Binding(.control("r"), .refresh), Binding(.control("o"), .switchProduct),
         Binding(.character("q"), .quit), Binding(.control("c"), .quit),
         Binding(.character("D"), .reviewDrafts), Binding(.character("I"), .importFeedback),
     ]

@@ -35,12 +35,13 @@ enum Dashboard {
         return (noColor ? .monochrome : theme, config, noColor, summary)
     }
 
-    /// Runs the dashboard on an open workspace until the user quits.
+    /// Runs the dashboard on an open workspace until the user quits (or on the products the
+    /// user switches to with Ctrl-O).
     static func open(_ store: WorkspaceStore, themeOption: String?) throws {
         let (theme, config, noColor, warning) = settings(themeOption: themeOption)
         try withTerminal(noColor: noColor) { terminal in
             let program = Program(store: store, backend: terminal, theme: theme, keyMap: config.keyMap, message: warning)
-            try run(program, store: store, config: config)
+            try runSwitching(program, store: store, config: config, terminal: terminal, theme: theme)
         }
     }
 
@@ -55,7 +56,48 @@ enum Dashboard {
             guard let (store, initial) = try Program.load(location, backend: terminal, theme: theme, keyMap: config.keyMap) else { return }
             var state = initial
             if let warning, state.message == nil { _ = state.update(.show("Config: " + warning)) }
-            try run(Program(store: store, state: state, backend: terminal, theme: theme), store: store, config: config)
+            try runSwitching(Program(store: store, state: state, backend: terminal, theme: theme), store: store, config: config,
+                             terminal: terminal, theme: theme)
+        }
+    }
+
+    /// Runs `program`, then each product the user opens with Ctrl-O in its place (behind the
+    /// loading screen), on the same terminal; a product opened again finds its pane and
+    /// selection as the user left them.
+    private static func runSwitching(_ first: Program, store: WorkspaceStore, config: UserConfig, terminal: CursesTerminal, theme: Theme) throws {
+        var program = first
+        var store = store
+        var places: [String: AppState.Place] = [:]
+        while true {
+            program.products = { [current = store.layout.rootPath] in productChoices(current: current) }
+            try run(program, store: store, config: config)
+            guard let next = program.nextWorkspace else { return }
+            places[store.layout.rootPath] = program.state.place
+            let loaded: (WorkspaceStore, AppState)?
+            do {
+                loaded = try Program.load(next, backend: terminal, theme: theme, keyMap: config.keyMap)
+            } catch {
+                // The product stays open, saying why the other one could not be.
+                var state = program.state
+                _ = state.update(.show("Could not open \(next.path): \(error)".sanitizedForTerminal()))
+                program = Program(store: store, state: state, backend: terminal, theme: theme)
+                continue
+            }
+            guard let (opened, initial) = loaded else { return }
+            var state = initial
+            if let place = places[opened.layout.rootPath] { state.restore(place) }
+            store = opened
+            program = Program(store: opened, state: state, backend: terminal, theme: theme)
+        }
+    }
+
+    /// The portfolio's products with their drafts waiting, for the switcher.
+    static func productChoices(current: String) -> [ProductChoice] {
+        guard let portfolio = try? Portfolio.load(from: UserConfig.folder()) else { return [] }
+        return PortfolioMember.open(portfolio).map { member in
+            ProductChoice(name: member.entry.name, path: member.entry.path, state: member.stateText,
+                          pendingDrafts: member.store.map { $0.snapshot.drafts.values.filter { $0.status == .pending }.count },
+                          isCurrent: member.entry.path == URL(fileURLWithPath: current).resolvingSymlinksInPath().path)
         }
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+import PodiumCore
+import PodiumRender
+import PodiumViewModels
+import Testing
+
+@Suite("Product switcher")
+struct ProductSwitcherTests {
+    let choices = [
+        ProductChoice(name: "Fieldnote", path: "/w/a", state: "ok", pendingDrafts: 3, isCurrent: true),
+        ProductChoice(name: "Ledgerly", path: "/w/b", state: "ok (git clone)", pendingDrafts: 0, isCurrent: false),
+        ProductChoice(name: "Trailmix", path: "/w/c", state: "missing (moved, deleted or on a disk not plugged in)", pendingDrafts: nil, isCurrent: false),
+    ]
+
+    @Test("Ctrl-O asks for the products; the list starts on another product, filters as typed, opens with Enter; a missing one says why")
+    func switching() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w/a")
+        #expect(state.press(.control("o")) == [.loadProducts])
+        _ = state.update(.productsLoaded(choices))
+        guard case let .switcher(switcher) = state.mode else {
+            Issue.record("no switcher: \(state.mode)")
+            return
+        }
+        #expect(switcher.selected == 1)
+        #expect(ProductSwitcher.line(choices[0]) == "Fieldnote (open now) · 3 drafts waiting · ok")
+        state.type("trail")
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.message == "Trailmix: missing (moved, deleted or on a disk not plugged in)")
+        _ = state.press(.control("u"))
+        state.type("ledg")
+        #expect(state.press(.enter) == [.openProduct(path: "/w/b")])
+        #expect(state.mode == .normal)
+    }
+
+    @Test("nothing to switch to is said plainly; Esc stays")
+    func nothingToSwitchTo() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w/a")
+        _ = state.update(.productsLoaded([]))
+        #expect(state.message?.hasPrefix("No products on the list yet: podium workspaces add PATH") == true)
+        _ = state.update(.productsLoaded([choices[0]]))
+        #expect(state.message?.hasPrefix("Only this product is on the list") == true)
+        _ = state.update(.productsLoaded(choices))
+        _ = state.press(.escape)
+        #expect(state.mode == .normal && state.message == "Stayed in Fieldnote.")
+    }
+
+    @Test("a product's place — pane, each pane's view and selected row — comes back when it is opened again")
+    func place() {
+        var state = AppState(snapshot: demoSnapshot(), location: "/w/a")
+        _ = state.press(.character("4"), .character("j"), .character("j"), .character("3"), .character("v"), .character("4"))
+        let place = state.place
+        let selected = state.selectedRow?.id
+        var reopened = AppState(snapshot: demoSnapshot(), location: "/w/a")
+        reopened.restore(place)
+        #expect(reopened.focusedStance == .decisionMaker)
+        #expect(reopened.selectedRow?.id == selected && selected != nil)
+        #expect(reopened.panes[2].view == 1, "the Customer pane still shows its second view")
+    }
+}
