@@ -29,6 +29,7 @@ import PodiumStore
 //   swift run -c release podium-bench memory [SMALL,LARGE] (bytes held per feedback item vs Python's json.load; see MemoryBench)
 //   swift run -c release podium-bench external-changes [N] [RUNS] (another process's 1,000 changes shown; see ExternalChangesBench)
 //   swift run -c release podium-bench memory-breakdown DIR (what drafts, annotations and the backlog take; see MemoryBreakdown)
+//   swift run -c release podium-bench portfolio [ITEMS] [WORKSPACES] (the inbox across 7 products of 10,000 items; see PortfolioBench)
 //
 // Each open runs in a fresh child process, so its peak memory is its own.
 
@@ -115,6 +116,11 @@ if arguments.first == "external-changes-writer", arguments.count == 3 {
 if arguments.first == "external-changes" {
     try ExternalChangesBench.run(size: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000,
                                  runs: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5)
+    exit(0)
+}
+if arguments.first == "portfolio" {
+    try PortfolioBench.run(items: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000,
+                           count: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 7)
     exit(0)
 }
 if arguments.first == "memory-breakdown", arguments.count == 2 {

@@ -43,11 +43,16 @@ public struct PortfolioMember: Sendable {
 
     /// Opens every workspace of `portfolio`, in list order; one that cannot be opened is
     /// reported in its member's state and the others are opened all the same.
-    public static func open(_ portfolio: Portfolio, home: String = NSHomeDirectory()) -> [PortfolioMember] {
-        portfolio.entries.map { open($0, home: home) }
+    /// `deferring` leaves collections unread (see `WorkspaceStore.open(at:deferring:)`): an
+    /// inbox across products reads drafts and jobs, not 10,000 feedback items each.
+    public static func open(_ portfolio: Portfolio, deferring: Set<RecordCollection> = [], home: String = NSHomeDirectory()) -> [PortfolioMember] {
+        portfolio.entries.map { open($0, deferring: deferring, home: home) }
     }
 
-    public static func open(_ entry: Portfolio.Entry, home: String = NSHomeDirectory()) -> PortfolioMember {
+    /// The collections an inbox across products does not need.
+    public static let notForTheInbox: Set<RecordCollection> = [.feedback, .annotations, .audit]
+
+    public static func open(_ entry: Portfolio.Entry, deferring: Set<RecordCollection> = [], home: String = NSHomeDirectory()) -> PortfolioMember {
         let folder = URL(fileURLWithPath: entry.path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -56,12 +61,19 @@ public struct PortfolioMember: Sendable {
         let git = isInGitClone(folder)
         let otherDisk = device(of: folder.path).map { $0 != device(of: home) } ?? false
         do {
-            let store = try WorkspaceStore.open(at: folder)
+            let store = deferring.isEmpty ? try WorkspaceStore.open(at: folder) : try WorkspaceStore.open(at: folder, deferring: deferring)
             return PortfolioMember(entry: entry, state: .open(store), isGitClone: git, onOtherDisk: otherDisk)
         } catch {
             let reason = "\(error)"
             return PortfolioMember(entry: entry, state: .failed(reason.sanitizedForTerminal()), isGitClone: git, onOtherDisk: otherDisk)
         }
+    }
+
+    /// How many feedback items the workspace holds, from its folder (without reading them).
+    public var feedbackCount: Int? {
+        guard store != nil else { return nil }
+        let folder = WorkspaceLayout(root: URL(fileURLWithPath: entry.path)).folder(.feedback)
+        return (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".json") }.count
     }
 
     static func isInGitClone(_ folder: URL) -> Bool {

@@ -48,11 +48,11 @@ struct Workspaces: ParsableCommand {
                 Console.line("No workspaces on the list yet: podium workspaces add PATH [--name NAME]")
                 return
             }
-            let rows = PortfolioMember.open(portfolio).map { member -> Row in
+            let rows = PortfolioMember.open(portfolio, deferring: PortfolioMember.notForTheInbox).map { member -> Row in
                 let snapshot = member.store?.snapshot
                 return Row(name: member.entry.name, path: member.entry.path, state: member.stateText,
                            product: snapshot.map { Format.clean($0.product.name) },
-                           feedback: snapshot?.feedback.count,
+                           feedback: member.feedbackCount,
                            pendingDrafts: snapshot.map { $0.drafts.values.filter { $0.status == .pending }.count },
                            runningJobs: snapshot.map { $0.jobs.values.filter { $0.status == .running || $0.status == .queued }.count })
             }

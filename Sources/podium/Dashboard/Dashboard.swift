@@ -94,7 +94,7 @@ enum Dashboard {
     /// The portfolio's products with their drafts waiting, for the switcher.
     static func productChoices(current: String) -> [ProductChoice] {
         guard let portfolio = try? Portfolio.load(from: UserConfig.folder()) else { return [] }
-        return PortfolioMember.open(portfolio).map { member in
+        return PortfolioMember.open(portfolio, deferring: PortfolioMember.notForTheInbox).map { member in
             ProductChoice(name: member.entry.name, path: member.entry.path, state: member.stateText,
                           pendingDrafts: member.store.map { $0.snapshot.drafts.values.filter { $0.status == .pending }.count },
                           isCurrent: member.entry.path == URL(fileURLWithPath: current).resolvingSymlinksInPath().path)

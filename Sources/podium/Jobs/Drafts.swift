@@ -17,7 +17,7 @@ struct Drafts: ParsableCommand {
     /// workspace of the list that holds it (an id in two of them must be given longer).
     static func store(holding id: String, workspace: WorkspaceOptions, portfolio: PortfolioOptions) throws -> WorkspaceStore {
         guard portfolio.allWorkspaces else { return try workspace.open() }
-        let holders = try portfolio.members().filter { member in
+        let holders = try portfolio.members(deferring: PortfolioMember.notForTheInbox).filter { member in
             guard let store = member.store else { return false }
             return (try? IDLookup.find(id, in: store.snapshot.drafts, noun: "draft")) != nil
         }
@@ -79,7 +79,7 @@ struct Drafts: ParsableCommand {
         /// Every product's drafts in one list: the inbox of a Product Owner for several teams.
         func runAcrossPortfolio() throws {
             var listed: [(member: PortfolioMember, draft: Draft)] = []
-            for member in try portfolioOptions.members() {
+            for member in try portfolioOptions.members(deferring: PortfolioMember.notForTheInbox) {
                 guard let store = member.store else { continue }
                 listed += drafts(in: store.snapshot).map { (member, $0) }
             }

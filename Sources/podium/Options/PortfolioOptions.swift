@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodiumCore
 import PodiumEngine
+import PodiumStore
 
 /// `--all-workspaces`: a command run over every workspace of the portfolio
 /// (`podium workspaces list`) instead of one.
@@ -17,12 +18,12 @@ struct PortfolioOptions: ParsableArguments {
     }
 
     /// Every workspace of the list, opened; a list without any is refused with how to make one.
-    func members() throws -> [PortfolioMember] {
+    func members(deferring: Set<RecordCollection> = []) throws -> [PortfolioMember] {
         let portfolio = try Workspaces.load()
         guard !portfolio.entries.isEmpty else {
             throw CommandFailure(message: "no workspaces on the list yet: podium workspaces add PATH [--name NAME]")
         }
-        let members = PortfolioMember.open(portfolio)
+        let members = PortfolioMember.open(portfolio, deferring: deferring)
         for member in members where member.store == nil {
             Console.warning("\(member.entry.name.sanitizedForTerminal()): \(member.stateText) — \(member.entry.path.sanitizedForTerminal())")
         }
