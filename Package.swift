@@ -26,7 +26,7 @@ let package = Package(
         // MARK: AI jobs
 
         .target(name: "PodiumAI", dependencies: ["PodiumCore", "PodiumStore", "PodiumInsight"]),
-        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumAI"]),
+        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumInsight", "PodiumAI"]),
 
         // MARK: Presentation
 

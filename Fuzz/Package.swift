@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "PodiumExchange", dependencies: ["PodiumCore", "PodiumStore"], path: podium + "PodiumExchange"),
         .target(name: "PodiumInsight", dependencies: ["PodiumCore"], path: podium + "PodiumInsight"),
         .target(name: "PodiumAI", dependencies: ["PodiumCore", "PodiumStore", "PodiumInsight"], path: podium + "PodiumAI"),
-        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumAI"], path: podium + "PodiumEngine"),
+        .target(name: "PodiumEngine", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumInsight", "PodiumAI"], path: podium + "PodiumEngine"),
         .target(name: "PodiumReport", dependencies: ["PodiumCore", "PodiumStore", "PodiumInsight", "PodiumAI", "PodiumEngine"], path: podium + "PodiumReport"),
         .target(name: "PodiumRender", path: podium + "PodiumRender"),
         .target(name: "PodiumViewModels", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumRender", "PodiumEngine", "PodiumReport"],
