@@ -8,7 +8,7 @@ import Testing
 struct ProductSwitcherTests {
     let choices = [
         ProductChoice(name: "Fieldnote", path: "/w/a", state: "ok", pendingDrafts: 3, isCurrent: true),
-        ProductChoice(name: "Ledgerly", path: "/w/b", state: "ok (git clone)", pendingDrafts: 0, isCurrent: false),
+        ProductChoice(name: "Ledgerly", path: "/w/b", state: "ok (git clone)", pendingDrafts: 0, runningJobs: 2, isCurrent: false),
         ProductChoice(name: "Trailmix", path: "/w/c", state: "missing (moved, deleted or on a disk not plugged in)", pendingDrafts: nil, isCurrent: false),
     ]
 
@@ -23,6 +23,7 @@ struct ProductSwitcherTests {
         }
         #expect(switcher.selected == 1)
         #expect(ProductSwitcher.line(choices[0]) == "Fieldnote (open now) · 3 drafts waiting · ok")
+        #expect(ProductSwitcher.line(choices[1]) == "Ledgerly · no drafts waiting · 2 jobs running · ok (git clone)")
         state.type("trail")
         #expect(state.press(.enter).isEmpty)
         #expect(state.message == "Trailmix: missing (moved, deleted or on a disk not plugged in)")

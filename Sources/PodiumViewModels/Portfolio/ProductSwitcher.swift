@@ -9,14 +9,17 @@ public struct ProductChoice: Sendable, Equatable {
     public var state: String
     /// Drafts waiting for review there (nil when it could not be opened).
     public var pendingDrafts: Int?
+    /// Jobs queued or running there, by any process.
+    public var runningJobs: Int
     /// Whether it is the product open now.
     public var isCurrent: Bool
 
-    public init(name: String, path: String, state: String, pendingDrafts: Int?, isCurrent: Bool) {
+    public init(name: String, path: String, state: String, pendingDrafts: Int?, runningJobs: Int = 0, isCurrent: Bool) {
         self.name = name
         self.path = path
         self.state = state
         self.pendingDrafts = pendingDrafts
+        self.runningJobs = runningJobs
         self.isCurrent = isCurrent
     }
 
@@ -48,10 +51,11 @@ public struct ProductSwitcher: Sendable, Equatable {
         .map(\.0)
     }
 
-    /// One line of the list: "Ledgerly · 3 drafts waiting · ok (git clone)".
+    /// One line of the list: "Ledgerly · 3 drafts waiting · 1 job running · ok (git clone)".
     public static func line(_ choice: ProductChoice) -> String {
         let drafts = choice.pendingDrafts.map { $0 == 0 ? "no drafts waiting" : Format.count($0, "draft") + " waiting" }
-        return [Format.clean(choice.name) + (choice.isCurrent ? " (open now)" : ""), drafts, choice.state]
+        let jobs = choice.runningJobs == 0 ? nil : Format.count(choice.runningJobs, "job") + " running"
+        return [Format.clean(choice.name) + (choice.isCurrent ? " (open now)" : ""), drafts, jobs, choice.state]
             .compactMap { $0 }.joined(separator: " · ")
     }
 }

@@ -97,6 +97,7 @@ enum Dashboard {
         return PortfolioMember.open(portfolio, deferring: PortfolioMember.notForTheInbox).map { member in
             ProductChoice(name: member.entry.name, path: member.entry.path, state: member.stateText,
                           pendingDrafts: member.store.map { $0.snapshot.drafts.values.filter { $0.status == .pending }.count },
+                          runningJobs: member.store.map { $0.snapshot.jobs.values.filter { !$0.status.isFinished }.count } ?? 0,
                           isCurrent: member.entry.path == URL(fileURLWithPath: current).resolvingSymlinksInPath().path)
         }
     }
