@@ -46,10 +46,7 @@ extension Recipe {
         let currentStart = report.grid.start(of: report.grid.count - 1)
         let newest = WorkspaceSignals.newestItems(in: snapshot, since: currentStart, themes: Set(steady.map(\.theme)))
         lines += steady.isEmpty ? ["- No other theme."] : steady.map { trend in
-            let last = trend.counts.count - 1
-            let base = trend.counts[max(0, last - 8)..<last]
-            let mean = base.isEmpty ? 0 : Double(base.reduce(0, +)) / Double(base.count)
-            var line = "- \(trend.theme): \(trend.counts[last]) this \(period) (baseline \(String(format: "%.1f", mean))) \(Format.sparkline(trend.counts))"
+            var line = "- \(trend.theme): \(trend.current) this \(period) (baseline \(String(format: "%.1f", trend.baselineMean))) \(Format.sparkline(trend.counts))"
             if let item = newest[trend.theme] {
                 line += " — newest: “\(Recipe.shorten(Recipe.clean(item.text), to: 100))” \(Recipe.cite(item.id))"
                 evidence.append(Evidence(ArtifactReference(.feedback, item.id), detail: "newest in \(trend.theme)", group: trend.theme))

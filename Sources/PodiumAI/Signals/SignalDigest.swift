@@ -73,13 +73,9 @@ public struct SignalDigest: Sendable {
         let header = "THEME".padding(toLength: width, withPad: " ", startingAt: 0) + " "
             + "TREND".padding(toLength: report.grid.count, withPad: " ", startingAt: 0) + "  NOW  PREV  BASE  NEG NOW"
         return [header] + (report.trends + [allFeedback]).map { trend in
-            let last = trend.counts.count - 1
-            let base = trend.counts[max(0, last - 8)..<last]
-            let mean = base.isEmpty ? 0 : Double(base.reduce(0, +)) / Double(base.count)
-            let negative = trend.counts[last] == 0 ? "—" : Format.percent(Double(trend.negative[last]) / Double(trend.counts[last]))
-            return Self.shorten(trend.theme, to: width).padding(toLength: width, withPad: " ", startingAt: 0) + " "
-                + Format.sparkline(trend.counts) + " " + Self.right("\(trend.counts[last])", 4) + Self.right("\(trend.counts[max(0, last - 1)])", 6)
-                + Self.right(String(format: "%.1f", mean), 6) + Self.right(negative, 9)
+            Self.shorten(trend.theme, to: width).padding(toLength: width, withPad: " ", startingAt: 0) + " "
+                + Format.sparkline(trend.counts) + " " + Self.right("\(trend.current)", 4) + Self.right("\(trend.previous)", 6)
+                + Self.right(String(format: "%.1f", trend.baselineMean), 6) + Self.right(trend.negativeShareNow.map(Format.percent) ?? "—", 9)
         }
     }
 

@@ -95,6 +95,19 @@ public struct ThemeTrend: Sendable, Hashable, Codable {
     /// The mean sentiment per period (nil where it had no item).
     public var meanSentiment: [Double?]
     public var total: Int { counts.reduce(0, +) }
+    /// Items in the current period and the one before.
+    public var current: Int { counts.last ?? 0 }
+    public var previous: Int { counts.count >= 2 ? counts[counts.count - 2] : 0 }
+    /// Items per period over the baseline: the (up to) `SignalAnalysis.baselineLength` periods before the current one.
+    public var baselineMean: Double {
+        let last = counts.count - 1
+        let baseline = counts[max(0, last - SignalAnalysis.baselineLength)..<max(0, last)]
+        return baseline.isEmpty ? 0 : Double(baseline.reduce(0, +)) / Double(baseline.count)
+    }
+    /// The share of the current period's items that are complaints (nil: none this period).
+    public var negativeShareNow: Double? {
+        current == 0 ? nil : Double(negative.last ?? 0) / Double(current)
+    }
 
     public init(theme: String, counts: [Int], negative: [Int], meanSentiment: [Double?]) {
         self.theme = theme
@@ -141,7 +154,9 @@ public struct SignalReport: Sendable, Hashable, Codable {
 /// an emerging theme, at most half the rate of a baseline of 5 or more a period for a fade,
 /// and a share of negative items 20 points apart over at least 5 items now and 10 before.
 public struct SignalAnalysis: Sendable {
-    public var baselinePeriods = 8
+    /// How many periods before the current one make its baseline, at most.
+    public static let baselineLength = 8
+    public var baselinePeriods = SignalAnalysis.baselineLength
     public var alpha = 0.05
     public var minimumRise = 5
     public var minimumEmerging = 3

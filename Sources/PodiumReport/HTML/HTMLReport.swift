@@ -27,7 +27,7 @@ public struct HTMLReport: Sendable {
         body.append(visionSection(product))
         let roadmap = Roadmap(snapshot)
         body.append("<section id=\"roadmap\"><h2>Roadmap</h2>" + (roadmap.hasNoEvidence ? "<p class=\"muted\">\(Self.escape(Roadmap.noLinksHint))</p>" : "")
-            + "\(charts.inline(.roadmap, report: report))\(roadmapLists())</section>")
+            + "\(charts.inline(.roadmap, report: report))\(roadmapLists(roadmap))</section>")
         body.append(signalSection(report))
         var chartFigures: [String] = []
         for kind in [ChartKind.themes, .sentiment, .nps, .stances] {
@@ -75,8 +75,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// The roadmap's items the picture leaves out (past its eight cards a lane), as lists.
-    func roadmapLists() -> String {
-        let roadmap = Roadmap(snapshot)
+    func roadmapLists(_ roadmap: Roadmap) -> String {
         let more = Roadmap.Lane.allCases.map { ($0, Array(roadmap.entries(in: $0).dropFirst(Roadmap.cardsPerLane))) }.filter { !$0.1.isEmpty }
         guard !more.isEmpty else { return "" }
         var html = "<div class=\"lanes\">"

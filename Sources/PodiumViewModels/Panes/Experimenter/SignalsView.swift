@@ -27,18 +27,14 @@ struct SignalsView: PaneView {
             summary.append(.init("Latest release on the timeline: \(Format.day(marker.date)) \(marker.label)", .muted))
         }
         let rows = (report.trends + [digest.allFeedback]).map { trend -> PaneContent.Row in
-            let last = trend.counts.count - 1
-            let baseline = trend.counts[max(0, last - 8)..<last]
-            let mean = baseline.isEmpty ? 0 : Double(baseline.reduce(0, +)) / Double(baseline.count)
-            let negative = trend.counts[last] == 0 ? nil : Double(trend.negative[last]) / Double(trend.counts[last])
             let signal = byTheme[trend.theme]
             let isAll = trend.theme == "all feedback"
             return PaneContent.Row(
                 id: isAll ? Self.allFeedbackRow : trend.theme,
-                cells: [trend.theme, Format.sparkline(trend.counts), "\(trend.counts[last])", "\(trend.counts[max(0, last - 1)])",
-                        String(format: "%.1f", mean), Format.percent(negative), signal?.kind.rawValue ?? ""],
+                cells: [trend.theme, Format.sparkline(trend.counts), "\(trend.current)", "\(trend.previous)",
+                        String(format: "%.1f", trend.baselineMean), Format.percent(trend.negativeShareNow), signal?.kind.rawValue ?? ""],
                 tone: signal.map { $0.kind == .improving ? .success : .warning } ?? (isAll ? .muted : .normal),
-                sortKeys: [nil, nil, Double(trend.counts[last]), Double(trend.counts[max(0, last - 1)]), mean, negative, signal?.pValue])
+                sortKeys: [nil, nil, Double(trend.current), Double(trend.previous), trend.baselineMean, trend.negativeShareNow, signal?.pValue])
         }
         return PaneContent(
             title: "Experimenter — signals (\(report.grid.count) \(digest.period)s to \(Format.day(report.grid.end)))",
