@@ -2,12 +2,15 @@ import Foundation
 import PodiumDemo
 import PodiumEngine
 import PodiumStore
+import PodiumViewModels
 
 /// The inbox across products (issue 23): seven demo workspaces of 10,000 feedback items each
 /// on one list, and `podium drafts list --all-workspaces` from the shell — the first time
 /// (no open cache yet) and then three times — next to its peer measured in the same run:
 /// `podium drafts list` on each of the seven in turn, which is what a Product Owner without
-/// the list would run.
+/// the list would run. Then the dashboard's Orchestrator "All products" view, in this process:
+/// the portfolio read (`PortfolioInbox.read`) and the view's rows built, the first time (no
+/// open cache) and three times after, next to each workspace opened whole in turn.
 ///
 ///   swift run -c release podium-bench portfolio [ITEMS] [WORKSPACES]
 enum PortfolioBench {
@@ -54,12 +57,37 @@ enum PortfolioBench {
             after.append(try timed(["drafts", "list", "--all-workspaces", "--json"]))
             peer.append(try paths.map { try timed(["drafts", "list", "--json", "-w", $0]) }.reduce(0, +))
         }
+        // The dashboard's All products view: read the portfolio and build the view's rows.
+        for path in paths { try? FileManager.default.removeItem(atPath: path + "/.podium/cache") }
+        let allProducts = Panes.index(of: .orchestrator) ?? Panes.all.count - 1
+        let snapshot = try WorkspaceStore.open(at: URL(fileURLWithPath: paths[0]), deferring: PortfolioMember.notForTheInbox).snapshot
+        func view() -> Double {
+            elapsed {
+                let inbox = PortfolioInbox.read(portfolio, current: paths[0])
+                let content = Panes.all[allProducts].content(view: 1, in: snapshot, settings: PaneSettings(portfolio: inbox))
+                precondition(!content.rows.isEmpty && inbox.products.count == count)
+            }
+        }
+        let firstView = view()
+        var views: [Double] = [], opens: [Double] = []
+        for _ in 0..<3 {
+            views.append(view())
+            opens.append(try elapsed { for path in paths { _ = try WorkspaceStore.open(at: URL(fileURLWithPath: path)) } })
+        }
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(count) workspaces of \(items) feedback items")
         print("| run | all workspaces, one command | each workspace in turn (peer) | ratio |")
         print("|---|---:|---:|---:|")
         print(String(format: "| first (no open cache) | %.2f s | — | — |", first))
         for (index, (ours, theirs)) in zip(after, peer).enumerated() {
             print(String(format: "| %d | %.2f s | %.2f s | %.2f |", index + 1, ours, theirs, ours / theirs))
+        }
+        print("")
+        print("The dashboard's All products view (the portfolio read and the view's rows built, in process):")
+        print("| run | all products view | each workspace opened whole in turn (peer) | ratio |")
+        print("|---|---:|---:|---:|")
+        print(String(format: "| first (no open cache) | %.3f s | — | — |", firstView))
+        for (index, (ours, theirs)) in zip(views, opens).enumerated() {
+            print(String(format: "| %d | %.3f s | %.2f s | %.3f |", index + 1, ours, theirs, ours / theirs))
         }
     }
 }

@@ -18,7 +18,7 @@ extension DashboardEndToEndTests {
         }
         let terminal = try TmuxSession(command: command(folder, workspace: workspace), width: 140, height: 40, environment: environment)
         try terminal.waitFor("Visionary — Fieldnote")
-        try terminal.send("7", "v")
+        try terminal.send("7", "v", "v")
         try terminal.waitFor("Orchestrator — automation rules")
         try terminal.waitFor("ws/inbox — drop CSV")
         try terminal.waitFor("stakeholder-update")
@@ -62,7 +62,7 @@ extension DashboardEndToEndTests {
         #expect(store.snapshot.feedback.values.first { $0.text.contains("terribly slow") }?.currentSentiment != nil)
 
         // The audit log, filtered to what rules did.
-        try terminal.send("v", "v", "v", "/")
+        try terminal.send("v", "v", "v", "v", "/")
         try terminal.type("who:rule")
         try terminal.send("Enter")
         let audit = try terminal.waitFor("filter: who:rule")

@@ -27,6 +27,18 @@ struct PortfolioCommandTests {
             try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.standardError)")
         }
 
+        /// The dashboard on the workspace in `folder`, in tmux, once its first pane shows.
+        func dashboard(on folder: String, width: Int, height: Int) throws -> TmuxSession {
+            let podium = try BuiltProducts.executable("podium").path
+            // The terminal's own size, not the COLUMNS the other tests print at.
+            let environment = environment.merging(["TERM": "xterm-256color"]) { _, new in new }.filter { $0.key != "COLUMNS" }
+            let command = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+            let terminal = try TmuxSession(command: "env \(command) \(podium) -w \(self.folder.path(folder).path); sleep 60", width: width, height: height,
+                                           environment: environment)
+            try terminal.waitFor("Visionary — Fieldnote")
+            return terminal
+        }
+
         /// Fieldnote's demo in `a`, a clone of a git repository holding another demo in `b`,
         /// an empty workspace in `c`; all three on the list.
         func threeWorkspaces() throws {
@@ -157,13 +169,7 @@ struct PortfolioCommandTests {
         let home = try Home()
         try home.threeWorkspaces()
         try FileManager.default.removeItem(at: home.folder.path("c"))
-        let podium = try BuiltProducts.executable("podium").path
-        // The terminal's own size, not the COLUMNS the other tests print at.
-        let environment = home.environment.merging(["TERM": "xterm-256color"]) { _, new in new }.filter { $0.key != "COLUMNS" }
-        let command = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let terminal = try TmuxSession(command: "env \(command) \(podium) -w \(home.folder.path("a").path); sleep 60", width: 120, height: 40,
-                                       environment: environment)
-        try terminal.waitFor("Visionary — Fieldnote")
+        let terminal = try home.dashboard(on: "a", width: 120, height: 40)
         try terminal.send("4", "j", "j")
         try terminal.waitFor("Decision Maker — Product Backlog · 3/")
         try terminal.send("C-o")
@@ -184,5 +190,51 @@ struct PortfolioCommandTests {
         try terminal.send("Up", "Up", "Enter")
         let back = try terminal.waitFor("Decision Maker — Product Backlog · 3/")
         #expect(back.contains("Fieldnote · Decision Maker"))
+    }
+
+    @Test("the All products view in a real terminal: every product's drafts, an accept in place lands in the workspace that holds the draft and u undoes it there, another process's change shows, Enter opens the other product at its draft")
+    func allProductsInTmux() throws {
+        let home = try Home()
+        try home.threeWorkspaces()
+        try FileManager.default.removeItem(at: home.folder.path("c"))
+        let terminal = try home.dashboard(on: "a", width: 160, height: 45)
+        try terminal.send("7", "v")
+        try terminal.waitFor("Orchestrator — all products")
+        let listed = try terminal.waitFor("Fieldnote EU: 3 drafts waiting · ok (git clone)")
+        #expect(listed.contains("Fieldnote (open now): 3 drafts waiting"))
+        #expect(listed.contains("Ledgerly: missing"))
+        #expect(listed.contains("all products · 1/6"), "six drafts waiting, in two products")
+
+        func drafts(_ folder: String) throws -> [Draft] {
+            try WorkspaceStore.open(at: home.folder.path(folder)).snapshot.drafts.values.sorted { $0.id < $1.id }
+        }
+        let summary = try #require(try drafts("b").first { $0.kind == .summarizeFeedback })
+        try terminal.send("/")
+        try terminal.type("product:eu Feedback summary")
+        try terminal.send("Enter", "a")
+        try terminal.waitFor("Accepted “\(summary.title)” in Fieldnote EU · u undoes")
+        #expect(try drafts("b").first { $0.id == summary.id }?.status == .accepted)
+        #expect(try drafts("a").filter { $0.status == .pending }.count == 3, "the product open now is untouched")
+        try terminal.send("u")
+        try terminal.waitFor("Undid accepting “\(summary.title)”")
+        #expect(try drafts("b").first { $0.id == summary.id }?.status == .pending)
+        let audit = try WorkspaceStore.open(at: home.folder.path("b")).snapshot.audit.values
+        #expect(audit.contains { $0.summary.contains(summary.title) && $0.action == .accept }, "the accept is in the clone's own audit log")
+
+        // Another process rejects a draft of the clone: the view reads the portfolio again by itself.
+        let themes = try #require(try drafts("b").first { $0.kind == .clusterThemes })
+        let rejected = try home.podium(["drafts", "reject", String(themes.id.rawValue.suffix(8)), "-w", home.folder.path("b").path])
+        #expect(rejected.status == 0, "\(rejected.standardError)")
+        try terminal.send("Escape")
+        try terminal.waitFor("Fieldnote EU: 2 drafts waiting · ok (git clone)", timeout: 20)
+
+        // Enter opens the clone at its remaining draft, for review.
+        let update = try #require(try drafts("b").first { $0.kind == .stakeholderUpdate })
+        try terminal.send("/")
+        try terminal.type("product:eu stakeholder")
+        try terminal.send("Enter", "Enter")
+        let opened = try terminal.waitFor("Esc closes the draft · Ctrl-O switches back")
+        #expect(opened.contains(update.title))
+        #expect(opened.contains("~/b"), "the status bar names the workspace now open")
     }
 }

@@ -101,7 +101,7 @@ struct OrchestratorKeysTests {
     @Test("in the rules view: + asks for a rule, space switches it, x removes it, e edits it; u puts a removed rule back")
     func rules() {
         var (state, _, rule) = state()
-        _ = state.press(.character("v"))
+        _ = state.press(.character("v"), .character("v"))
         #expect(state.focusedContent.title == "Orchestrator — automation rules")
         #expect(state.focusedContent.summary.contains { $0.text == "Inbox, last files: b.csv failed (failed/b.csv.reason) · a.csv imported 2" && $0.tone == .warning },
                 "what podium watch did shows here too, from the audit log")
@@ -149,7 +149,7 @@ struct OrchestratorKeysTests {
     @Test("Ctrl-W deletes a word and Ctrl-U the whole line in prompts, the filter and the palette")
     func lineEditing() {
         var (state, _, _) = state()
-        _ = state.press(.character("v"))
+        _ = state.press(.character("v"), .character("v"))
         _ = state.update(.orchestrated(.ruleRefused(reason: "Not added: order-backlog is high risk", text: "on import order-backlog auto-accept")))
         _ = state.press(.control("w"))
         #expect(state.mode == .prompt(AppState.Prompt(purpose: .rule, text: "on import order-backlog ", note: "Not added: order-backlog is high risk")))
@@ -177,7 +177,7 @@ struct OrchestratorKeysTests {
             snapshot.audit[entry.id] = entry
         }
         _ = state.update(.workspaceChanged(snapshot, changes: nil, generation: 99))
-        _ = state.press(.character("v"), .character("v"))
+        _ = state.press(.character("v"), .character("v"), .character("v"))
         #expect(state.focusedContent.title == "Orchestrator — time won back and stance balance")
         #expect(state.visibleRows(state.focused).map(\.cells[0]) == Stance.allCases.map(\.title))
         #expect(state.focusedContent.summary.contains { $0.text.hasPrefix("Drafts accepted: 2 (1 by automation) · you accepted 100% of the 1 you judged") },

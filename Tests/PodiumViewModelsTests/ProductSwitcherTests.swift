@@ -1,22 +1,30 @@
 import Foundation
 import PodiumCore
+import PodiumEngine
 import PodiumRender
 import PodiumViewModels
 import Testing
 
 @Suite("Product switcher")
 struct ProductSwitcherTests {
-    let choices = [
-        ProductChoice(name: "Fieldnote", path: "/w/a", state: "ok", pendingDrafts: 3, isCurrent: true),
-        ProductChoice(name: "Ledgerly", path: "/w/b", state: "ok (git clone)", pendingDrafts: 0, runningJobs: 2, isCurrent: false),
-        ProductChoice(name: "Trailmix", path: "/w/c", state: "missing (moved, deleted or on a disk not plugged in)", pendingDrafts: nil, isCurrent: false),
+    let products = [
+        PortfolioInbox.Product(name: "Fieldnote", path: "/w/a", state: "ok", isCurrent: true,
+                               drafts: (1...3).map { Draft(kind: .summarizeFeedback, stance: .customerRepresentative, title: "S\($0)", content: "-") }),
+        PortfolioInbox.Product(name: "Ledgerly", path: "/w/b", state: "ok (git clone)", isCurrent: false, drafts: [],
+                               jobs: [Job(kind: .tagSentiment, stance: .customerRepresentative), Job(kind: .clusterThemes, stance: .customerRepresentative)]),
+        PortfolioInbox.Product(name: "Trailmix", path: "/w/c", state: "missing (moved, deleted or on a disk not plugged in)", isCurrent: false, drafts: nil),
     ]
+    var choices: [ProductChoice] { products.map(ProductChoice.init) }
+
+    func read(_ products: [PortfolioInbox.Product]) -> Msg {
+        .portfolioRead(PortfolioInbox(products: products, readAt: Date()), for: .switcher)
+    }
 
     @Test("Ctrl-O asks for the products; the list starts on another product, filters as typed, opens with Enter; a missing one says why")
     func switching() {
         var state = AppState(snapshot: demoSnapshot(), location: "/w/a")
-        #expect(state.press(.control("o")) == [.loadProducts])
-        _ = state.update(.productsLoaded(choices))
+        #expect(state.press(.control("o")) == [.readPortfolio(.switcher)])
+        _ = state.update(read(products))
         guard case let .switcher(switcher) = state.mode else {
             Issue.record("no switcher: \(state.mode)")
             return
@@ -29,18 +37,27 @@ struct ProductSwitcherTests {
         #expect(state.message == "Trailmix: missing (moved, deleted or on a disk not plugged in)")
         _ = state.press(.control("u"))
         state.type("ledg")
-        #expect(state.press(.enter) == [.openProduct(path: "/w/b")])
+        #expect(state.press(.enter) == [.openProduct(path: "/w/b", draft: nil)])
         #expect(state.mode == .normal)
     }
 
     @Test("nothing to switch to is said plainly; Esc stays")
     func nothingToSwitchTo() {
         var state = AppState(snapshot: demoSnapshot(), location: "/w/a")
-        _ = state.update(.productsLoaded([]))
+        _ = state.update(read([]))
         #expect(state.message?.hasPrefix("No products on the list yet: podium workspaces add PATH") == true)
-        _ = state.update(.productsLoaded([choices[0]]))
+        var unlisted = products[0]
+        unlisted.isListed = false
+        _ = state.update(read([unlisted]))
+        #expect(state.message?.hasPrefix("No products on the list yet") == true, "the product open now, not on the list, is not a list")
+        _ = state.update(read([products[0]]))
         #expect(state.message?.hasPrefix("Only this product is on the list") == true)
-        _ = state.update(.productsLoaded(choices))
+        var damaged = PortfolioInbox(products: [products[0]], readAt: Date())
+        damaged.problem = "workspaces.json is not a list of workspaces"
+        _ = state.update(.portfolioRead(damaged, for: .switcher))
+        #expect(state.message == "The list of products cannot be read: workspaces.json is not a list of workspaces")
+        #expect(state.mode == .normal)
+        _ = state.update(read(products))
         _ = state.press(.escape)
         #expect(state.mode == .normal && state.message == "Stayed in Fieldnote.")
     }

@@ -43,6 +43,11 @@ public struct Portfolio: Sendable, Equatable {
         }
     }
 
+    /// No products, kept in `folder`.
+    public static func empty(in folder: URL) -> Portfolio {
+        Portfolio(entries: [], file: folder.appendingPathComponent("workspaces.json"))
+    }
+
     private struct Stored: Codable {
         var workspaces: [Entry]
     }

@@ -29,7 +29,8 @@ extension Program {
         case let .exportCommunication(id, path): exportCommunication(id, to: path)
         case let .editProduct(kept): editProduct(kept: kept)
         case let .editDocument(record, kept): editDocument(record, kept: kept)
-        case .loadProducts: loadProducts()
+        case let .readPortfolio(request): readPortfolio(for: request)
+        case let .reviewInProducts(accept, drafts, reason): review(inProducts: drafts, accept: accept, reason: reason)
         case .openProduct: []  // the loop's to handle, as quitting is
         }
     }
@@ -104,6 +105,7 @@ extension Program {
         case let .restoreStakeholder(id, before, expecting): restore(id, to: before, expecting: expecting, stance: .collaborator)
         case let .restoreExperiment(id, before, expecting): restore(id, to: before, expecting: expecting, stance: .experimenter)
         case let .restoreDecision(id, before, expecting): restore(id, to: before, expecting: expecting, stance: .decisionMaker)
+        case let .inProducts(edits): undo(inProducts: edits)
         }
     }
 
@@ -130,8 +132,8 @@ extension Effect {
     /// Whether carrying out the effect writes to the workspace.
     var writes: Bool {
         switch self {
-        case .write, .review, .importFile, .bulkReview, .rule, .cancelJob, .retryJob, .runJob: true
-        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication, .loadProducts, .openProduct: false
+        case .write, .review, .importFile, .bulkReview, .rule, .cancelJob, .retryJob, .runJob, .reviewInProducts: true
+        case .quit, .refresh, .previewImport, .editField, .copyToClipboard, .exportCommunication, .readPortfolio, .openProduct: false
         case .editProduct, .editDocument: true
         }
     }

@@ -30,11 +30,14 @@ public final class Program {
     var engine: JobEngine?
     /// Automation while the dashboard is open (nil: none, e.g. in rendering tests).
     var automation: AutomationLoop?
-    /// The portfolio's products for the switcher (Ctrl-O), read off the main loop; nil: no
-    /// portfolio (the switcher says how to make one).
-    public var products: (@Sendable () -> [ProductChoice])?
+    /// Reads the portfolio's products with their drafts and jobs, for the switcher (Ctrl-O) and
+    /// the All products view; called off the main loop. Nil: no portfolio (the views say how
+    /// to make one).
+    public var portfolio: (@Sendable () -> PortfolioInbox)?
     /// The workspace the user chose to open next (Ctrl-O), set when `run` returns for it.
     public private(set) var nextWorkspace: URL?
+    /// The draft to review once `nextWorkspace` is open (Enter in the All products view).
+    public private(set) var nextDraft: RecordID<Draft>?
     /// Rule edits that could not be saved, by rule id: `e` reopens them.
     var unsavedRuleEdits: [RecordID<AutomationRule>: String] = [:]
     var review: DraftReview { DraftReview(store: store) }
@@ -104,6 +107,7 @@ public final class Program {
         watcher.start()
         defer { watcher.stop() }
         var dirty = true
+        var nextTick = Date().addingTimeInterval(1)
         let size = backend.size
         send(.resized(width: size.width, height: size.height))
         // What is still to read is announced in the first frame, and starts after it.
@@ -122,6 +126,10 @@ public final class Program {
             // Background work shows its elapsed time: a frame every tick while it runs.
             guard let event = backend.nextEvent(timeoutMilliseconds: 100) else {
                 if state.backgroundWork != nil { dirty = true }
+                if Date() >= nextTick {
+                    nextTick = Date().addingTimeInterval(1)
+                    if send(.tick) { return }
+                }
                 continue
             }
             switch event {
@@ -146,8 +154,9 @@ public final class Program {
         while !pending.isEmpty {
             for effect in state.update(pending.removeFirst()) {
                 if effect == .quit { return true }
-                if case let .openProduct(path) = effect {
+                if case let .openProduct(path, draft) = effect {
                     nextWorkspace = URL(fileURLWithPath: path)
+                    nextDraft = draft
                     return true
                 }
                 pending += perform(effect)

@@ -63,6 +63,8 @@ public struct AppState: Sendable {
             case rule
             /// Why the marked drafts (their ids) are rejected.
             case bulkRejectReason(draftIDs: [RecordID<Draft>])
+            /// Why drafts of several products (the All products view) are rejected.
+            case productsRejectReason([ProductDraft])
             /// The tags of one feedback item (replacing them), or tags to add to several.
             case feedbackTags([RecordID<FeedbackItem>])
             /// Where (and when) a communication went out.
@@ -98,6 +100,8 @@ public struct AppState: Sendable {
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
             case .rule: "New rule (e.g. on import tag-sentiment auto-accept)"
             case let .bulkRejectReason(ids): "Reject \(ids.count) marked draft\(ids.count == 1 ? "" : "s"): why (optional; Esc keeps them)"
+            case let .productsRejectReason(drafts):
+                "Reject \(Format.count(drafts.count, "draft")) in \(Format.count(Set(drafts.map(\.path)).count, "product")): why (optional; Esc keeps them)"
             case let .feedbackTags(ids): ids.count == 1 ? "Tags (comma separated; they replace the item's tags)"
                 : "Tags to add to \(ids.count) marked items (comma separated)"
             case .communicationSent: "Sent by (e.g. email, Slack #product; a YYYY-MM-DD at the end if not today)"
@@ -183,7 +187,10 @@ public struct AppState: Sendable {
     public internal(set) var provider = ProviderInfo.local
     /// The provider each job kind runs on, when the config file chooses one.
     public internal(set) var providerForKind: [JobKind: ProviderInfo] = [:]
-    /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder).
+    /// Whether the portfolio is being read (for the All products view), so it is read once at a time.
+    var portfolioReading = false
+    /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder) and
+    /// the portfolio as last read.
     public internal(set) var paneSettings = PaneSettings() {
         didSet { for index in panes.indices where shownView(index).showsSettings { rebuildContent(index) } }
     }
@@ -415,6 +422,9 @@ public enum WorkspaceEdit: Sendable, Equatable {
     /// Puts a backlog item back as it was, or removes it (nil): the undo of a save or delete;
     /// refused when the item is no longer as the change left it (`expecting`; nil: absent).
     case restoreBacklogItem(RecordID<BacklogItem>, BacklogItem?, expecting: BacklogItem?)
+    /// Edits to write in other products' workspaces (or this one's, by its path): the undo of
+    /// drafts reviewed from the All products view.
+    case inProducts([ProductEdit])
 }
 
 /// What the program must do after an update, beyond redrawing.
@@ -447,10 +457,14 @@ public enum Effect: Sendable, Equatable {
     case editDocument(DocumentRecord, kept: String?)
     /// Opens the text of a form's field in $EDITOR; the text comes back as `Msg.fieldEdited`.
     case editField(text: String, name: String)
-    /// Reads the portfolio's products with their drafts waiting; they come back as `Msg.productsLoaded`.
-    case loadProducts
-    /// Closes this product and opens the workspace at `path` in its place.
-    case openProduct(path: String)
+    /// Reads the portfolio's products with their drafts waiting and jobs running; they come
+    /// back as `Msg.portfolioRead`.
+    case readPortfolio(PortfolioRequest)
+    /// Closes this product and opens the workspace at `path` in its place (at `draft`, for review).
+    case openProduct(path: String, draft: RecordID<Draft>? = nil)
+    /// Accepts or rejects drafts where they are, in any product's workspace (this one's too);
+    /// the outcome is `Msg.portfolioReviewed`.
+    case reviewInProducts(accept: Bool, drafts: [ProductDraft], reason: String?)
 }
 
 /// What the Product Owner decided about a draft.

@@ -205,6 +205,12 @@ extension AppState {
                 mode = .normal
                 message = "Rejecting \(ids.count) draft\(ids.count == 1 ? "" : "s")…"
                 return [.bulkReview(accept: false, ids: ids, reason: text.isEmpty ? nil : text)]
+            case let .productsRejectReason(drafts):
+                mode = .normal
+                panes[orchestratorIndex].marked.subtract(drafts.map { AllProductsView.rowID(of: $0, in: paneSettings.portfolio) })
+                rebuildContent(orchestratorIndex)
+                message = "Rejecting " + Self.describe(drafts) + "…"
+                return [.reviewInProducts(accept: false, drafts: drafts, reason: text.isEmpty ? nil : text)]
             case let .feedbackTags(ids):
                 mode = .normal
                 return tagFeedback(ids, text: text)

@@ -22,6 +22,7 @@ extension AppState {
         guard !panes[index].marked.isEmpty else { return }
         switch shownView(index).id {
         case .jobs: applyDraftMarks(index)
+        case .allProducts: applyPortfolioMarks(index)
         case .feedback: applyFeedbackMarks(index)
         default: applyRowMarks(index)
         }
@@ -54,6 +55,19 @@ extension AppState {
         setContent(content, at: index)
     }
 
+    /// Shows the marks in the All products view (a ✓ before the row's type) and forgets marks
+    /// on drafts no longer waiting.
+    private mutating func applyPortfolioMarks(_ index: Int) {
+        var content = contents[index]
+        let waiting = Set(content.rows.indices.map(content.rows.id(at:)))
+        panes[index].marked = panes[index].marked.filter(waiting.contains)
+        for row in content.rows.positions(of: panes[index].marked) {
+            content.rows[row].cells[1] = "✓ " + content.rows[row].cells[1]
+            content.rows[row].tone = .success
+        }
+        setContent(content, at: index)
+    }
+
     /// Shows the marks in the inbox (a ✓ before the row's type) and forgets marks on drafts
     /// that are no longer pending.
     private mutating func applyDraftMarks(_ index: Int) {
@@ -74,6 +88,9 @@ extension AppState {
         }
         switch (action, orchestratorView) {
         case (.markSelected, .jobs): toggleMark()
+        case (.markSelected, .allProducts): toggleProductMark()
+        case (.acceptMarked, .allProducts): return reviewInProducts(accept: true)
+        case (.rejectOrRemove, .allProducts): return reviewInProducts(accept: false)
         case (.markSelected, .rules):
             guard let rule = selectedRuleOrSay() else { return [] }
             return [.rule(.setEnabled(rule.id, !rule.enabled))]
@@ -89,7 +106,7 @@ extension AppState {
             guard let rule = selectedRuleOrSay() else { return [] }
             return [.rule(.edit(rule.id))]
         case (.markSelected, _), (.acceptMarked, _), (.rejectOrRemove, _):
-            message = "Marking and bulk review work in the jobs and drafts view; space, x and e work on rules in the rules view (v switches)."
+            message = "Marking and bulk review work in the jobs and drafts view and in all products; space, x and e work on rules in the rules view (v switches)."
         default:
             message = "e edits a rule in the rules view (v switches views)."
         }
@@ -114,27 +131,36 @@ extension AppState {
     /// Marks or unmarks the selected draft: low-risk pending drafts only, since high-impact
     /// ones must be read one by one.
     private mutating func toggleMark() {
-        let index = orchestratorIndex
         guard let row = selectedRow, let draft = snapshot.drafts[RecordID(row.id)] else {
             message = "Space marks drafts; this row is a job."
             return
         }
-        if panes[index].marked.remove(row.id) != nil {
-            message = "Unmarked “\(Format.clean(draft.title))” · \(panes[index].marked.count) marked"
-        } else {
-            guard draft.status == .pending else {
-                message = "Only pending drafts can be marked; this one is \(draft.status.rawValue)."
-                return
-            }
-            guard let info = draft.kind.info, info.risk == .low else {
-                message = "\(draft.kind) is \(draft.kind.info?.risk.rawValue ?? "unknown") risk: review it on its own (Enter). Bulk review is for low-risk drafts."
-                return
-            }
-            panes[index].marked.insert(row.id)
-            message = "Marked “\(Format.clean(draft.title))” · \(panes[index].marked.count) marked · a accepts them, x rejects them"
-        }
-        rebuildContent(index)
+        guard toggleDraftMark(row: row.id, draft, highRisk: "review it on its own (Enter). Bulk review is for low-risk drafts.") else { return }
+        rebuildContent(orchestratorIndex)
         _ = perform(.moveDown)
+    }
+
+    /// Marks or unmarks the Orchestrator's row `row` (the draft `draft`, in `product`): a
+    /// pending low-risk draft only (`highRisk` says what to do with another). False when it
+    /// was refused (the message says why).
+    mutating func toggleDraftMark(row: String, _ draft: Draft, in product: String? = nil, highRisk: String) -> Bool {
+        let index = orchestratorIndex
+        let title = "“\(Format.clean(draft.title))”" + (product.map { " in " + Format.clean($0) } ?? "")
+        if panes[index].marked.remove(row) != nil {
+            message = "Unmarked \(title) · \(panes[index].marked.count) marked"
+            return true
+        }
+        guard draft.status == .pending else {
+            message = "Only pending drafts can be marked; this one is \(draft.status.rawValue)."
+            return false
+        }
+        guard draft.kind.info?.risk == .low else {
+            message = "\(draft.kind) is \(draft.kind.info?.risk.rawValue ?? "unknown") risk: " + highRisk
+            return false
+        }
+        panes[index].marked.insert(row)
+        message = "Marked \(title) · \(panes[index].marked.count) marked · a accepts them, x rejects them"
+        return true
     }
 
     /// Accepts the marked drafts the list shows, or asks why before rejecting them; marked

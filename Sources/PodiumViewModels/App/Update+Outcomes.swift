@@ -31,12 +31,13 @@ extension AppState {
             message = reason
         case let .scrollLimit(limit):
             clampScroll(to: limit)
-        case let .settingsChanged(settings):
+        case var .settingsChanged(settings):
+            settings.portfolio = settings.portfolio ?? paneSettings.portfolio
             paneSettings = settings
         case let .providersChosen(providers):
             providerForKind = providers
         case .key, .resized, .focus, .workspaceChanged, .workspacePrepared, .writeFailed, .jobActivity, .jobText, .reviewed, .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .background, .documentEdited,
-             .importPreviewed, .orchestrated, .productsLoaded:
+             .importPreviewed, .orchestrated, .portfolioRead, .portfolioReviewed, .tick:
             break  // handled by `update`
         }
         return []
@@ -86,10 +87,11 @@ extension Msg {
     var answersTheUser: Bool {
         switch self {
         case .key, .reviewed, .importPreviewed, .orchestrated, .refreshed, .imported, .importFailed, .effectFailed, .writeFailed,
-             .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .documentEdited, .productsLoaded: true
+             .backlogEdited, .fieldEdited, .communicationSent, .productEdited, .documentEdited, .portfolioReviewed: true
         case .background: false
         case .resized, .focus, .workspaceChanged, .workspacePrepared, .jobActivity, .jobText, .show, .notices, .draftReady, .reloadFailed,
-             .scrollLimit, .settingsChanged, .providersChosen: false
+             .scrollLimit, .settingsChanged, .providersChosen, .tick: false
+        case let .portfolioRead(_, request): request == .switcher
         }
     }
 }

@@ -1,4 +1,5 @@
 import PodiumCore
+import PodiumEngine
 import PodiumRender
 import PodiumStore
 
@@ -45,7 +46,21 @@ extension AppState {
             return []
         }
         message = "Reading the list of products…"
-        return [.loadProducts]
+        return [.readPortfolio(.switcher)]
+    }
+
+    /// Keeps the portfolio as read (the All products view shows it) and, when Ctrl-O asked for
+    /// it, shows the switcher.
+    mutating func receivePortfolio(_ portfolio: PortfolioInbox, for request: PortfolioRequest) -> [Effect] {
+        portfolioReading = false
+        paneSettings.portfolio = portfolio
+        guard request == .switcher else { return [] }
+        if let problem = portfolio.problem {
+            message = "The list of products cannot be read: " + Format.clean(problem)
+            return []
+        }
+        openSwitcher(portfolio.products.filter(\.isListed).map(ProductChoice.init))
+        return []
     }
 
     /// Shows the switcher, or says why there is nothing to switch to.

@@ -1,4 +1,5 @@
 import PodiumCore
+import PodiumEngine
 import PodiumRender
 import PodiumStore
 
@@ -60,8 +61,12 @@ public enum Msg: Sendable {
     case settingsChanged(PaneSettings)
     /// The provider each job kind runs on (from the config file).
     case providersChosen([JobKind: ProviderInfo])
-    /// The portfolio's products, for the switcher (empty: no list, or only this product).
-    case productsLoaded([ProductChoice])
+    /// The portfolio's products as read for `PortfolioRequest` (none: no list).
+    case portfolioRead(PortfolioInbox, for: PortfolioRequest)
+    /// Drafts of several products reviewed from the All products view.
+    case portfolioReviewed(PortfolioReviewOutcome)
+    /// About a second has passed with no key: views that show other processes' work read it again.
+    case tick
 }
 
 /// A one-line notice of background work; `pointer` ("7 shows it") is added unless the
@@ -147,9 +152,12 @@ extension AppState {
         case let .documentEdited(outcome):
             finishDocumentEdit(outcome)
             return []
-        case let .productsLoaded(choices):
-            openSwitcher(choices)
-            return []
+        case let .portfolioRead(portfolio, request):
+            return receivePortfolio(portfolio, for: request)
+        case let .portfolioReviewed(outcome):
+            return finishPortfolioReview(outcome)
+        case .tick:
+            return readPortfolioIfDue()
         default:
             return receiveOutcome(msg)
         }
@@ -316,6 +324,8 @@ extension AppState {
         case .pageUp: select(panes[focused].selected - pageSize, count: count)
         case .moveToTop: select(0, count: count)
         case .moveToBottom: select(count - 1, count: count)
+        case .openDetail where focusedView.id == .allProducts:
+            return openFromAllProducts()
         case .openDetail:
             // A draft's row (the Orchestrator's inbox) opens the draft for review.
             if let row = selectedRow, snapshot.drafts[RecordID(row.id)] != nil {
@@ -361,6 +371,7 @@ extension AppState {
             panes[focused].view = view
             replaceContent(focused)
             message = "Showing the \(views[view])"
+            if focusedView.id == .allProducts { return readPortfolio() }
         case .moveItemUp: return reorder(by: -1)
         case .moveItemDown: return reorder(by: 1)
         case .undo:
@@ -419,7 +430,7 @@ extension AppState {
         rebuildContent(index)
     }
 
-    private mutating func focus(_ index: Int) {
+    mutating func focus(_ index: Int) {
         focused = index
         mode = .normal
     }

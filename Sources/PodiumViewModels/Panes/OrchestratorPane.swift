@@ -2,12 +2,13 @@ import PodiumCore
 import PodiumRender
 import PodiumStore
 
-/// The Orchestrator's pane: the AI jobs and the drafts inbox, the automation rules, the
-/// metrics (time won back, stance balance) and the audit log.
+/// The Orchestrator's pane: the AI jobs and the drafts inbox, the inbox across every product
+/// of the portfolio, the automation rules, the metrics (time won back, stance balance) and
+/// the audit log.
 public struct OrchestratorPane: Pane {
     public var stance: Stance { .orchestrator }
     public var name: String { "orchestrator" }
-    public var views: [any PaneView] { [JobsView(), RulesView(), MetricsView(), AuditView()] }
+    public var views: [any PaneView] { [JobsView(), AllProductsView(), RulesView(), MetricsView(), AuditView()] }
     public var shortTitle: String { "Orchestrator" }
     public var tinyTitle: String { "Orchestr" }
     public var themeRole: ThemeRole { .orchestrator }

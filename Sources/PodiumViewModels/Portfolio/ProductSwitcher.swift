@@ -1,4 +1,5 @@
 import PodiumCore
+import PodiumEngine
 
 /// A product of the portfolio as the switcher lists it.
 public struct ProductChoice: Sendable, Equatable {
@@ -21,6 +22,12 @@ public struct ProductChoice: Sendable, Equatable {
         self.pendingDrafts = pendingDrafts
         self.runningJobs = runningJobs
         self.isCurrent = isCurrent
+    }
+
+    /// A product as the portfolio's inbox read it.
+    public init(_ product: PortfolioInbox.Product) {
+        self.init(name: product.name, path: product.path, state: product.state, pendingDrafts: product.drafts?.count,
+                  runningJobs: product.jobs.count, isCurrent: product.isCurrent)
     }
 
     /// Whether it can be opened.

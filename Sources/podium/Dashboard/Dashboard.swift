@@ -69,7 +69,7 @@ enum Dashboard {
         var store = store
         var places: [String: AppState.Place] = [:]
         while true {
-            program.products = { [current = store.layout.rootPath] in productChoices(current: current) }
+            program.portfolio = { [current = store.layout.rootPath] in readPortfolio(current: current) }
             try run(program, store: store, config: config)
             guard let next = program.nextWorkspace else { return }
             places[store.layout.rootPath] = program.state.place
@@ -86,19 +86,21 @@ enum Dashboard {
             guard let (opened, initial) = loaded else { return }
             var state = initial
             if let place = places[opened.layout.rootPath] { state.restore(place) }
+            if let draft = program.nextDraft { state.review(arrivingAt: draft) }
             store = opened
             program = Program(store: opened, state: state, backend: terminal, theme: theme)
         }
     }
 
-    /// The portfolio's products with their drafts waiting, for the switcher.
-    static func productChoices(current: String) -> [ProductChoice] {
-        guard let portfolio = try? Portfolio.load(from: UserConfig.folder()) else { return [] }
-        return PortfolioMember.open(portfolio, deferring: PortfolioMember.notForTheInbox).map { member in
-            ProductChoice(name: member.entry.name, path: member.entry.path, state: member.stateText,
-                          pendingDrafts: member.store.map { $0.snapshot.drafts.values.filter { $0.status == .pending }.count },
-                          runningJobs: member.store.map { $0.snapshot.jobs.values.filter { !$0.status.isFinished }.count } ?? 0,
-                          isCurrent: member.entry.path == URL(fileURLWithPath: current).resolvingSymlinksInPath().path)
+    /// The portfolio's products with their drafts waiting and jobs running, for the switcher
+    /// and the All products view (a list that cannot be read shows as no list).
+    static func readPortfolio(current: String) -> PortfolioInbox {
+        do {
+            return PortfolioInbox.read(try Portfolio.load(from: UserConfig.folder()), current: current)
+        } catch {
+            var inbox = PortfolioInbox.read(Portfolio.empty(in: UserConfig.folder()), current: current)
+            inbox.problem = "\(error)".sanitizedForTerminal()
+            return inbox
         }
     }
 

@@ -93,12 +93,13 @@ struct JobsView: PaneView {
     // MARK: Detail
 
     func detail(of id: String, in snapshot: WorkspaceSnapshot, evidence: EvidenceIndex, settings: PaneSettings) -> [PaneContent.Line] {
-        if let draft = snapshot.drafts[RecordID(id)] { return draftDetail(draft) }
-        if let job = snapshot.jobs[RecordID(id)] { return jobDetail(job) }
+        if let draft = snapshot.drafts[RecordID(id)] { return Self.draftDetail(draft) }
+        if let job = snapshot.jobs[RecordID(id)] { return Self.jobDetail(job) }
         return []
     }
 
-    private func draftDetail(_ draft: Draft) -> [PaneContent.Line] {
+    /// A draft's title, kind, who made it, its text and how much evidence it cites.
+    static func draftDetail(_ draft: Draft) -> [PaneContent.Line] {
         [.init(Format.clean(draft.title), .accent),
          .init("\(draft.kind) · \(draft.stance.title) · \(draft.status.rawValue) · made by \(Format.clean(draft.provider.name))", .muted),
          .init(""),
@@ -108,7 +109,8 @@ struct JobsView: PaneView {
          .init("Evidence: \(draft.evidence.count) record\(draft.evidence.count == 1 ? "" : "s")", .muted)]
     }
 
-    private func jobDetail(_ job: Job) -> [PaneContent.Line] {
+    /// A job's kind, status, provider, times, tokens, parameters and outcome.
+    static func jobDetail(_ job: Job) -> [PaneContent.Line] {
         var lines: [PaneContent.Line] = [
             .init("\(job.kind) · \(job.stance.title)", .accent),
             .init("Status: \(job.observedStatus.rawValue) · attempt \(max(1, job.attempts)) · \(Format.clean(job.provider.name)) (\(Format.clean(job.provider.model)))"
