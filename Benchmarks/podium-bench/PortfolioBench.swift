@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCore
 import PodiumDemo
 import PodiumEngine
 import PodiumStore
@@ -31,6 +32,7 @@ enum PortfolioBench {
                 print("writing product \(index) of \(count) (\(items) feedback items)…")
                 _ = try DemoWorkspace(feedbackCount: items).create(at: root)
             }
+            try waitingDrafts(at: root)
             // The first open is measured without the open cache.
             try? FileManager.default.removeItem(at: root.appendingPathComponent(".podium/cache"))
             try portfolio.add(path: root.path, name: "Product \(index)")
@@ -65,7 +67,7 @@ enum PortfolioBench {
             elapsed {
                 let inbox = PortfolioInbox.read(portfolio, current: paths[0])
                 let content = Panes.all[allProducts].content(view: 1, in: snapshot, settings: PaneSettings(portfolio: inbox))
-                precondition(!content.rows.isEmpty && inbox.products.count == count)
+                precondition(content.rows.count == 3 * count && inbox.products.count == count, "\(content.rows.count) rows")
             }
         }
         let firstView = view()
@@ -88,6 +90,20 @@ enum PortfolioBench {
         print(String(format: "| first (no open cache) | %.3f s | — | — |", firstView))
         for (index, (ours, theirs)) in zip(views, opens).enumerated() {
             print(String(format: "| %d | %.3f s | %.2f s | %.3f |", index + 1, ours, theirs, ours / theirs))
+        }
+    }
+
+    /// Three drafts waiting in the workspace at `root` (once): a summary, an update and a
+    /// sentiment draft proposing a score for every feedback item, the heavy one to read.
+    private static func waitingDrafts(at root: URL) throws {
+        let store = try WorkspaceStore.open(at: root)
+        guard !store.snapshot.drafts.values.contains(where: { $0.status == .pending }) else { return }
+        let sentiments = store.snapshot.feedback.values.map { SentimentAssignment(feedbackID: $0.id, score: 0.2) }
+        try store.write { transaction in
+            try transaction.save(Draft(kind: .summarizeFeedback, stance: .customerRepresentative, title: "Feedback summary", content: "- a point"))
+            try transaction.save(Draft(kind: .stakeholderUpdate, stance: .influencer, title: "Update for leadership", content: "## Done\n- a thing"))
+            try transaction.save(Draft(kind: .tagSentiment, stance: .customerRepresentative, title: "Sentiment of \(sentiments.count) items",
+                                       content: "-", proposal: DraftProposal(sentiments: sentiments)))
         }
     }
 }
