@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // MARK: Domain and storage
@@ -44,13 +45,20 @@ let package = Package(
         ),
         .target(name: "PodiumCurses", dependencies: ["CNCurses", "PodiumRender"]),
 
+        // MARK: Agents
+
+        .target(name: "PodiumMCP", dependencies: [
+            "PodiumCore", "PodiumStore", "PodiumInsight", "PodiumAI", "PodiumEngine",
+            .product(name: "MCP", package: "swift-sdk"),
+        ]),
+
         // MARK: Executables
 
         .executableTarget(
             name: "podium",
             dependencies: [
                 "PodiumCore", "PodiumStore", "PodiumExchange", "PodiumDemo", "PodiumViewModels", "PodiumRender", "PodiumTUI", "PodiumCurses",
-                "PodiumAI", "PodiumEngine", "PodiumReport", "PodiumInsight",
+                "PodiumAI", "PodiumEngine", "PodiumReport", "PodiumInsight", "PodiumMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -14,7 +14,7 @@ struct PodiumCommand: ParsableCommand {
             $PODIUM_WORKSPACE, else $XDG_DATA_HOME/podium/default (~/.local/share/podium/default).
             """,
         version: PodiumVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Backlog.self, Feedback.self, Communications.self, ProductCommand.self, EditCommand.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self, Automate.self, Watch.self, Metrics.self, Signals.self, RoadmapCommand.self, Chart.self, Workspaces.self, Providers.self, Prompts.self],
+        subcommands: [Open.self, Demo.self, Init.self, Import.self, List.self, Backlog.self, Feedback.self, Communications.self, ProductCommand.self, EditCommand.self, Export.self, Snapshot.self, Run.self, Drafts.self, Jobs.self, Automate.self, Watch.self, Metrics.self, Signals.self, RoadmapCommand.self, Chart.self, Workspaces.self, Providers.self, Prompts.self, MCPCommand.self],
         defaultSubcommand: Open.self)
 }
 

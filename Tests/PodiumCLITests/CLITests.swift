@@ -100,7 +100,7 @@ struct CLITests {
         #expect(usage.status == 64)
         let typo = try podium(["lst", "feedback"], home: home.url)
         #expect(typo.status == 64)
-        #expect(typo.standardError == "podium: unknown command \"lst\" (did you mean list?); commands: open, demo, init, import, list, backlog, feedback, communications, product, edit, export, snapshot, run, drafts, jobs, automate, watch, metrics, signals, roadmap, chart, workspaces, providers, prompts, help\n")
+        #expect(typo.standardError == "podium: unknown command \"lst\" (did you mean list?); commands: open, demo, init, import, list, backlog, feedback, communications, product, edit, export, snapshot, run, drafts, jobs, automate, watch, metrics, signals, roadmap, chart, workspaces, providers, prompts, mcp, help\n")
         let leading = try podium(["-w", workspace, "list", "Feedback", "--json"], home: home.url)
         #expect(leading.status == 0)
         #expect(leading.standardOutput == "[]\n")

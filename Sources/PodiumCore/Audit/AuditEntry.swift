@@ -28,6 +28,9 @@ public struct AuditEntry: Codable, Sendable, Hashable, Identifiable {
     /// The detail naming the rule or policy that acted, on entries automation wrote.
     public static let automationDetail = "automation"
 
+    /// The detail naming the agent (the MCP client) that made the call, on entries it caused.
+    public static let agentDetail = "agent"
+
     /// Whether automation (a rule, the trust policy, the inbox folder) made the change
     /// rather than a person.
     public var isAutomated: Bool { details[Self.automationDetail] != nil }
@@ -36,6 +39,7 @@ public struct AuditEntry: Codable, Sendable, Hashable, Identifiable {
     /// "auto: inbox", or "user NAME" (so filters for auto, rule and user find them).
     public var who: String {
         if let automation = details[Self.automationDetail] { return "auto: " + automation.sanitizedForTerminal() }
+        if let agent = details[Self.agentDetail] { return "agent " + agent.sanitizedForTerminal() }
         if actor == "automation" { return "auto: rule" }
         return "user " + actor.sanitizedForTerminal()
     }
@@ -61,4 +65,6 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case undo
     case migrate
     case quarantine
+    /// An agent (an MCP client) read the workspace: what it asked for, never a change.
+    case read
 }

@@ -13,6 +13,9 @@ import PodiumStore
 /// tag-sentiment = "auto-accept"
 /// cluster-themes = "auto-accept"
 ///
+/// [agent_trust]                   # the same, for drafts agents file through `podium mcp`
+/// summarize-feedback = "auto-accept"
+///
 /// [minutes_saved]                 # per accepted draft; the defaults are estimates
 /// stakeholder-update = 45
 /// ```
@@ -20,6 +23,8 @@ import PodiumStore
 /// and the kind; that kind stays "always review".
 public struct AutomationSettings: Sendable, Equatable {
     public var trust = TrustPolicy()
+    /// Which kinds of drafts an agent files (MCP) are accepted without review (none by default).
+    public var agentTrust = TrustPolicy()
     public var minutesSaved: [JobKind: Double] = Self.defaultMinutesSaved
     /// The inbox folder as written (a leading ~ is the home folder); nil: the default.
     public var inbox: String?
@@ -29,7 +34,7 @@ public struct AutomationSettings: Sendable, Equatable {
     public init() {}
 
     /// The settings keys this reads at the top level of the config file.
-    public static let topLevelKeys: Set<String> = ["trust", "minutes_saved", "inbox"]
+    public static let topLevelKeys: Set<String> = ["trust", "agent_trust", "minutes_saved", "inbox"]
 
     /// Minutes of a Product Owner's routine work one accepted draft of each kind replaces:
     /// the catalogue's estimates to start from, each one a setting.
@@ -40,23 +45,8 @@ public struct AutomationSettings: Sendable, Equatable {
         if let value = table["inbox"] {
             if let path = value as? String, !path.isEmpty { inbox = path } else { warnings.append("\(file): inbox must be a folder path") }
         }
-        if let value = table["trust"], (value as? [String: Any]) == nil {
-            warnings.append("\(file): [trust] must map job kinds to \"auto-accept\" or \"always-review\"")
-        }
-        if let entries = table["trust"] as? [String: Any] {
-            for (name, choice) in entries.sorted(by: { $0.key < $1.key }) {
-                let kind = JobKind(rawValue: name)
-                switch choice as? String {
-                case "auto-accept":
-                    do { try trust.allowAutoAccept(kind) } catch { warnings.append("\(file): trust.\(name): \(error); it stays always-review") }
-                case "always-review":
-                    if kind.info == nil { warnings.append("\(file): trust.\(name) is not a job (podium jobs kinds lists them)") }
-                    trust.requireReview(kind)
-                default:
-                    warnings.append("\(file): trust.\(name) must be \"auto-accept\" or \"always-review\"")
-                }
-            }
-        }
+        trust = Self.trust(table, "trust", file: file, warnings: &warnings)
+        agentTrust = Self.trust(table, "agent_trust", file: file, warnings: &warnings)
         if let value = table["minutes_saved"], (value as? [String: Any]) == nil {
             warnings.append("\(file): [minutes_saved] must map job kinds to minutes")
         }
@@ -74,6 +64,27 @@ public struct AutomationSettings: Sendable, Equatable {
                 minutesSaved[kind] = number
             }
         }
+    }
+
+    /// A trust policy from the table `key` of the config file (kinds to "auto-accept" or "always-review").
+    private static func trust(_ table: [String: Any], _ key: String, file: String, warnings: inout [String]) -> TrustPolicy {
+        var trust = TrustPolicy()
+        if let value = table[key], (value as? [String: Any]) == nil {
+            warnings.append("\(file): [\(key)] must map job kinds to \"auto-accept\" or \"always-review\"")
+        }
+        for (name, choice) in ((table[key] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let kind = JobKind(rawValue: name)
+            switch choice as? String {
+            case "auto-accept":
+                do { try trust.allowAutoAccept(kind) } catch { warnings.append("\(file): \(key).\(name): \(error); it stays always-review") }
+            case "always-review":
+                if kind.info == nil { warnings.append("\(file): \(key).\(name) is not a job (podium jobs kinds lists them)") }
+                trust.requireReview(kind)
+            default:
+                warnings.append("\(file): \(key).\(name) must be \"auto-accept\" or \"always-review\"")
+            }
+        }
+        return trust
     }
 
     /// The inbox folder: the configured one (a leading ~ is `$HOME`; a relative path is inside
