@@ -96,6 +96,9 @@ let package = Package(
         .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", "podium-test-writer"]),
         .testTarget(name: "PodiumReportTests", dependencies: ["PodiumReport", "PodiumAI", "PodiumEngine", "PodiumInsight", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport"]),
         .testTarget(name: "PodiumInsightTests", dependencies: ["PodiumInsight", "PodiumCore", "PodiumDemo", "PodiumStore"]),
+        .testTarget(name: "PodiumMCPTests", dependencies: [
+            "PodiumMCP", "PodiumEngine", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", .product(name: "MCP", package: "swift-sdk"),
+        ]),
         .testTarget(name: "PodiumCLITests", dependencies: ["podium", "PodiumCore", "PodiumStore", "PodiumTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -98,6 +98,55 @@ struct AgentDraftRequest {
                     .compactMap { resolve($0, as: .feedback, for: place) }.map { RecordID<FeedbackItem>($0.id) }
                 return ThemeAssignment(tag: "theme:" + Self.slug(name), feedbackIDs: members)
             }
+        case .visionNarrative:
+            guard let product = try arguments.object("product") else {
+                throw Refusal("vision-narrative: give the proposed vision and goal in \"product\" (vision, goal)")
+            }
+            proposal.product = ProductChange(vision: try arguments.field("vision", of: product, at: "product") ?? "",
+                                             productGoal: try arguments.field("goal", of: product, at: "product") ?? "")
+        case .concludeExperiment:
+            guard let conclusion = try arguments.object("conclusion") else {
+                throw Refusal("conclude-experiment: give \"conclusion\" (experiment id, status, result)")
+            }
+            let statusName = try arguments.field("status", of: conclusion, at: "conclusion") ?? ""
+            guard let status = ExperimentStatus(rawValue: statusName), status.isConcluded else {
+                throw MCPError.invalidParams("propose_draft: conclusion.status must be succeeded, failed, inconclusive or abandoned")
+            }
+            let result = try arguments.field("result", of: conclusion, at: "conclusion") ?? ""
+            if let experiment = try arguments.field("experiment", of: conclusion, at: "conclusion").flatMap({ resolve($0, as: .experiment, for: "conclusion") }) {
+                proposal.experimentConclusion = ExperimentConclusion(experimentID: RecordID(experiment.id), status: status,
+                                                                     result: result.sanitizedForTerminal(keepingLineBreaks: true))
+            }
+        case .proposeExperiments:
+            let experiments = try arguments.objects("experiments")
+            guard !experiments.isEmpty else { throw Refusal("propose-experiments: give \"experiments\" (title, hypothesis, metric, target)") }
+            proposal.experiments = try experiments.enumerated().map { index, entry in
+                let place = "experiments[\(index)]"
+                return Experiment(title: try arguments.field("title", of: entry, at: place) ?? "",
+                                  hypothesis: try arguments.field("hypothesis", of: entry, at: place) ?? "",
+                                  metric: try arguments.field("metric", of: entry, at: place) ?? "",
+                                  target: try arguments.field("target", of: entry, at: place) ?? "",
+                                  linkedBacklog: evidence.filter { $0.kind == .backlog }.map { RecordID($0.id) },
+                                  linkedFeedback: evidence.filter { $0.kind == .feedback }.map { RecordID($0.id) })
+            }
+        case .buildPersonas:
+            let personas = try arguments.objects("personas")
+            guard !personas.isEmpty else { throw Refusal("build-personas: give \"personas\" (name, summary, segment, goals, pains, quotes)") }
+            proposal.personas = try personas.enumerated().map { index, entry in
+                let place = "personas[\(index)]"
+                func texts(_ name: String) -> [String] { (entry[name]?.arrayValue ?? []).compactMap(\.stringValue).map { $0.sanitizedForTerminal() } }
+                let quotes = try (entry["quotes"]?.arrayValue ?? []).enumerated().compactMap { number, value -> Persona.Quote? in
+                    guard let quote = value.objectValue else { throw MCPError.invalidParams("propose_draft: \(place).quotes[\(number)] must be an object") }
+                    let at = "\(place).quotes[\(number)]"
+                    let text = try arguments.field("text", of: quote, at: at) ?? ""
+                    return try arguments.field("feedback", of: quote, at: at).flatMap { resolve($0, as: .feedback, for: at) }
+                        .map { Persona.Quote(text: text.sanitizedForTerminal(), sourceID: RecordID($0.id)) }
+                }
+                return Persona(name: try arguments.field("name", of: entry, at: place) ?? "",
+                               summary: try arguments.field("summary", of: entry, at: place, required: false) ?? "",
+                               goals: texts("goals"), pains: texts("pains"), quotes: quotes,
+                               segment: try arguments.field("segment", of: entry, at: place, required: false))
+            }
         case .stakeholderUpdate, .releaseNotes:
             let audience = (try arguments.string("audience")).map { $0.sanitizedForTerminal() } ?? "stakeholders"
             proposal.communication = Communication(title: title, audience: audience, kind: info.kind == .releaseNotes ? .releaseNotes : .stakeholderUpdate,

@@ -37,7 +37,7 @@ enum AgentTool: String, CaseIterable {
         case .listDecisions:
             "The decision log: each decision's title, context, options, choice, rationale and review date."
         case .proposeDraft:
-            "File a draft for the Product Owner's review, with its evidence. It lands in Podium's drafts inbox, pending, made by you, and changes nothing until the Product Owner accepts it. Every cited id (evidence, [#id] in the text, ids in the changes) must exist. kind is a Podium job kind; what accepting applies comes from backlog_order (order-backlog), links (link-feedback), decision (decision-record), sentiments (tag-sentiment), themes (cluster-themes) or audience (stakeholder-update, release-notes: the text becomes the communication)."
+            "File a draft for the Product Owner's review, with its evidence. It lands in Podium's drafts inbox, pending, made by you, and changes nothing until the Product Owner accepts it. Every cited id (evidence, [#id] in the text, ids in the changes) must exist. kind is a Podium job kind; what accepting applies comes from backlog_order (order-backlog), links (link-feedback), decision (decision-record), sentiments (tag-sentiment), themes (cluster-themes), product (vision-narrative), conclusion (conclude-experiment), experiments (propose-experiments), personas (build-personas) or audience (stakeholder-update, release-notes: the text becomes the communication); the other kinds are text (accepting records the decision)."
         case .runJob:
             "Run one of Podium's own AI jobs (on the built-in engine or the provider the Product Owner configured) and return its draft's id and title; the draft waits for the Product Owner's review."
         }
@@ -84,6 +84,17 @@ enum AgentTool: String, CaseIterable {
                 "sentiments": .object(["type": "array", "items": object(["feedback": text("feedback id"), "score": .object(["type": "number", "minimum": -1, "maximum": 1])],
                                                                             required: ["feedback", "score"])]),
                 "themes": .object(["type": "array", "items": object(["tag": text("the theme's name"), "feedback": list("feedback ids")], required: ["tag", "feedback"])]),
+                "product": object(["vision": text("the proposed vision"), "goal": text("the proposed product goal")], required: ["vision", "goal"]),
+                "conclusion": object(["experiment": text("experiment id"), "status": .object(["type": "string", "enum": ["succeeded", "failed", "inconclusive", "abandoned"]]),
+                                      "result": text("what was learned")], required: ["experiment", "status", "result"]),
+                "experiments": .object(["type": "array", "items": object(["title": text("title"), "hypothesis": text("we believe … will …"),
+                                                                         "metric": text("what is measured"), "target": text("what counts as success")],
+                                                                        required: ["title", "hypothesis", "metric", "target"])]),
+                "personas": .object(["type": "array", "items": object([
+                    "name": text("the persona's name"), "summary": text("who they are"), "segment": text("their segment"),
+                    "goals": list("what they want, in their words"), "pains": list("what blocks them, in their words"),
+                    "quotes": .object(["type": "array", "items": object(["feedback": text("feedback id"), "text": text("the quoted words")], required: ["feedback", "text"])]),
+                ], required: ["name"])]),
             ], required: ["kind", "title", "content", "evidence"])
         case .runJob:
             return object([
