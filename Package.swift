@@ -91,7 +91,7 @@ let package = Package(
             name: "PodiumStoreTests",
             dependencies: ["PodiumCore", "PodiumStore", "PodiumTestSupport", "podium-test-writer"]
         ),
-        .testTarget(name: "PodiumExchangeTests", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumTestSupport"]),
+        .testTarget(name: "PodiumExchangeTests", dependencies: ["PodiumCore", "PodiumStore", "PodiumExchange", "PodiumEngine", "PodiumTestSupport"]),
         .testTarget(name: "PodiumAITests", dependencies: ["PodiumAI", "PodiumCore", "PodiumTestSupport", "PodiumDemo"]),
         .testTarget(name: "PodiumEngineTests", dependencies: ["PodiumEngine", "PodiumAI", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport", "podium-test-writer"]),
         .testTarget(name: "PodiumReportTests", dependencies: ["PodiumReport", "PodiumAI", "PodiumEngine", "PodiumInsight", "PodiumCore", "PodiumStore", "PodiumDemo", "PodiumTestSupport"]),

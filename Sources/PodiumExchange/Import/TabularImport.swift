@@ -101,7 +101,9 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
             _ = select(store.snapshot, &report)
             return report
         }
-        return try store.write { transaction in
+        // The import reads the collection it adds to (its duplicates, its ids) and the small
+        // ones; a workspace's drafts, annotations and audit log need not be read for it.
+        return try store.write(reading: [Record.collection]) { transaction in
             var attempt = report
             let (added, updated) = select(transaction.snapshot, &attempt)
             guard !added.isEmpty || !updated.isEmpty else { return attempt }

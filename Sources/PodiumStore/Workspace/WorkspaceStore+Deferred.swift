@@ -15,8 +15,9 @@ extension WorkspaceStore {
 
     /// Opens the workspace but leaves `deferred` collections to `finishLoading()`: the
     /// product, the backlog and the other small collections are there on return, and the
-    /// snapshot's `loading` names what is still to come. A write finishes loading first,
-    /// so no transaction ever starts from part of the workspace.
+    /// snapshot's `loading` names what is still to come. A write finishes loading first, so
+    /// no transaction starts from part of a collection it reads (`write(reading:)` names the
+    /// ones a transaction reads; the others may stay unread).
     public static func open(at root: URL, deferring deferred: Set<RecordCollection>, schema: Schema = .current) throws -> WorkspaceStore {
         let store = WorkspaceStore(layout: WorkspaceLayout(root: root), schema: schema)
         try store.prepare()

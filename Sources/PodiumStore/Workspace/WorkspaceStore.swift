@@ -200,9 +200,20 @@ public final class WorkspaceStore: @unchecked Sendable {
     /// stages changes, which are written atomically (all or none) when it returns.
     @discardableResult
     public func write<Result>(_ change: (inout WorkspaceTransaction) throws -> Result) throws -> Result {
+        try write(reading: Set(RecordCollection.allCases), change)
+    }
+
+    /// Runs one write transaction that reads only the collections `needed` (and the
+    /// product and the small collections, always there): a store opened with others left
+    /// for later (`open(at:deferring:)`) writes without reading them first. Records it saves
+    /// to a collection not read yet are kept as written, and reading the rest of it later
+    /// leaves them be. An import checks its duplicates against the feedback alone, so it
+    /// need not read a workspace's drafts first.
+    @discardableResult
+    public func write<Result>(reading needed: Set<RecordCollection>, _ change: (inout WorkspaceTransaction) throws -> Result) throws -> Result {
         if let readOnlyReason { throw StoreError.readOnly(path: layout.rootPath, reason: readOnlyReason) }
-        // A transaction always starts from the whole workspace.
-        if !mutex.withLock({ state.snapshot.loading.isEmpty }) { try finishLoading() }
+        // A transaction starts from every collection it reads, whole.
+        if !mutex.withLock({ state.snapshot.loading.isDisjoint(with: needed) }) { try finishLoading() }
         return try mutex.withLock {
             try fileLock.withLock(.exclusive) {
                 if try journal.needsRecovery() { state.problems += try recoverJournal() }

@@ -31,8 +31,8 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// Opens the workspace, printing what the store had to work around.
-    func open() throws -> WorkspaceStore {
-        let store = try WorkspaceStore.open(at: location)
+    func open(deferring deferred: Set<RecordCollection> = []) throws -> WorkspaceStore {
+        let store = deferred.isEmpty ? try WorkspaceStore.open(at: location) : try WorkspaceStore.open(at: location, deferring: deferred)
         for problem in store.problems { Console.warning(problem.description) }
         return store
     }
