@@ -44,6 +44,9 @@ extension AgentDesk {
         for id in try arguments.strings("feedback") {
             if let reference = finder.reference(id), reference.kind == .feedback { inputs.append(reference) } else { unknown.append(id.sanitizedForTerminal()) }
         }
+        if let experiment = try arguments.string("experiment") {
+            if let reference = finder.reference(experiment), reference.kind == .experiment { inputs.append(reference) } else { unknown.append(experiment) }
+        }
         if let item = try arguments.string("item") {
             if let reference = finder.reference(item), reference.kind == .backlog { inputs.append(reference) } else { unknown.append(item.sanitizedForTerminal()) }
         }

@@ -43,12 +43,17 @@ public final class AgentDesk: @unchecked Sendable {
 
     /// Takes the agent's name from its `initialize` (made safe to show: it is agent input).
     public func meet(name: String, version: String) {
-        let clean = name.sanitizedForTerminal().trimmingCharacters(in: .whitespaces)
+        var clean = String(name.sanitizedForTerminal().trimmingCharacters(in: .whitespaces).prefix(60))
+        // An agent cannot pass for Podium's own engine, automation or the Product Owner.
+        if Self.reservedNames.contains(clean.lowercased()) || clean.lowercased() == AuditEntry.currentActor.lowercased() { clean += " (agent)" }
         lock.withLock {
-            clientName = clean.isEmpty ? "an MCP client" : String(clean.prefix(60))
+            clientName = clean.isEmpty ? "an MCP client" : clean
             clientVersion = String(version.sanitizedForTerminal().prefix(30))
         }
     }
+
+    /// Names an agent's drafts cannot take as they are.
+    static let reservedNames: Set<String> = ["podium", "local", "automation", "podium-insight", "user", "agent"]
 
     /// The agent's name, as drafts and the audit log name it.
     public var agent: String { lock.withLock { clientName } }
@@ -85,8 +90,10 @@ public final class AgentDesk: @unchecked Sendable {
                 throw MCPError.invalidParams("\(name) is not offered: this server is read-only (podium mcp --read-only)")
             }
             _ = try? store.refresh()
+            let given = ToolArguments(tool: name, arguments)
+            try given.onlyKnown(tool.argumentNames)
             do {
-                answer = try respond(tool, ToolArguments(tool: name, arguments))
+                answer = try respond(tool, given)
             } catch let refusal as Refusal {
                 answer = Answer(json: ["error": refusal.message], summary: "refused: " + refusal.message, refused: true)
             }
@@ -124,6 +131,7 @@ public final class AgentDesk: @unchecked Sendable {
         case .listDecisions:
             let decisions = try snapshot.decisions.all.sorted { $0.decidedAt > $1.decidedAt }.map(RecordFinder.json)
             return Answer(json: ["decisions": decisions], summary: "listed \(decisions.count) decisions")
+        case .listRecords: return try Self.records(arguments, snapshot)
         case .proposeDraft: return try file(AgentDraftRequest(arguments, snapshot: snapshot))
         case .runJob: return try run(arguments, snapshot: snapshot)
         }
@@ -147,10 +155,37 @@ public final class AgentDesk: @unchecked Sendable {
         return Answer(json: ["backlog": items], summary: "listed the backlog (\(items.count) items)")
     }
 
+    private static func records(_ arguments: ToolArguments, _ snapshot: WorkspaceSnapshot) throws -> Answer {
+        let kind = try arguments.requiredString("kind")
+        let limit = try arguments.int("limit", default: 100, range: 1...500)
+        func newest<Record: WorkspaceRecord & Encodable>(_ table: RecordTable<Record>) throws -> [Any] {
+            try table.all.reversed().prefix(limit).map(RecordFinder.json)
+        }
+        let records: [Any]
+        switch kind {
+        case "experiment": records = try newest(snapshot.experiments)
+        case "persona": records = try newest(snapshot.personas)
+        case "communication": records = try newest(snapshot.communications)
+        case "draft":
+            // A draft without its proposal and evidence lists (get_record gives them whole).
+            records = try snapshot.drafts.all.reversed().prefix(limit).map { draft in
+                var light = draft
+                light.proposal = nil
+                light.appliedChanges = nil
+                var json = try RecordFinder.json(light) as? [String: Any] ?? [:]
+                json["evidence"] = draft.evidence.count
+                return json
+            }
+        default: throw MCPError.invalidParams("list_records: \"kind\" must be experiment, persona, communication or draft")
+        }
+        return Answer(json: ["kind": kind, "records": records], summary: "listed \(records.count) \(kind) records")
+    }
+
     private static func themesAndSignals(_ snapshot: WorkspaceSnapshot) throws -> Answer {
         var counts: [String: Int] = [:]
-        for item in snapshot.feedback.values {
-            for tag in item.currentTags where tag.hasPrefix("theme:") { counts[String(tag.dropFirst(6)), default: 0] += 1 }
+        let tagged = WorkspaceSignals.usesThemeTags(snapshot)
+        for item in snapshot.feedback.values where item.triage != .dismissed {
+            for theme in FeedbackSearch.themes(of: item, tagged: tagged) { counts[theme, default: 0] += 1 }
         }
         let themes = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ["theme": $0.key.sanitizedForTerminal(), "feedback": $0.value] as [String: Any] }
         let report = WorkspaceSignals.report(snapshot)

@@ -21,8 +21,14 @@ struct AgentDraftRequest {
                 + JobKindInfo.all.map(\.kind.rawValue).joined(separator: ", "))
         }
         self.info = info
-        title = String(try arguments.requiredString("title").sanitizedForTerminal().prefix(200))
+        title = String(try arguments.requiredString("title").replacingOccurrences(of: "\n", with: " ").prefix(200))
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw MCPError.invalidParams("propose_draft: \"title\" is empty once control characters are taken out")
+        }
         content = try arguments.requiredString("content")
+        guard content.count <= Self.longestContent else {
+            throw Refusal("nothing was filed: the text is \(content.count) characters; a draft is at most \(Self.longestContent) (a reviewer reads it whole)")
+        }
         let finder = RecordFinder(snapshot: snapshot)
         var unknown: [String] = []
         /// The record `id` names, of `kind` when given; nil (and noted) when there is none.
@@ -33,8 +39,12 @@ struct AgentDraftRequest {
             }
             return reference
         }
-        let ids = try arguments.strings("evidence")
+        var ids: [String] = []
+        for id in try arguments.strings("evidence") where !ids.contains(id) { ids.append(id) }
         guard !ids.isEmpty else { throw Refusal("propose_draft: give the ids of the records the draft rests on in \"evidence\"") }
+        guard ids.count <= Self.mostEvidence else {
+            throw Refusal("nothing was filed: \(ids.count) evidence ids; a draft rests on at most \(Self.mostEvidence) (cite the ones that decide)")
+        }
         var evidence = ids.compactMap { resolve($0, for: "evidence") }
         for cited in Self.citations(in: content) {
             if let reference = resolve(cited, for: "cited in the text"), !evidence.contains(reference) { evidence.append(reference) }
@@ -46,6 +56,12 @@ struct AgentDraftRequest {
             guard !order.isEmpty else { throw Refusal("order-backlog: give the new order in \"backlog_order\" (backlog item ids, the first at the top)") }
             let items = order.compactMap { resolve($0, as: .backlog, for: "backlog_order") }.map { RecordID<BacklogItem>($0.id) }
             guard Set(items).count == items.count else { throw Refusal("order-backlog: an item is listed twice in \"backlog_order\"") }
+            // The whole order: a partial list would only swap the places its items hold.
+            let missing = snapshot.backlog.values.filter { !items.contains($0.id) }
+            guard missing.isEmpty || items.count < order.count else {
+                throw Refusal("order-backlog: \"backlog_order\" must list every backlog item, in the new order (\(snapshot.backlog.count); list_backlog gives them): "
+                    + "\(missing.count) missing, e.g. \(missing.prefix(3).map { $0.id.short }.joined(separator: ", "))")
+            }
             proposal.backlogOrder = items
         case .linkFeedback:
             let links = try arguments.objects("links")
@@ -162,6 +178,11 @@ struct AgentDraftRequest {
         self.evidence = evidence
         self.proposal = proposal.isEmpty ? nil : proposal
     }
+
+    /// The longest draft text an agent may file, in characters.
+    static let longestContent = 100_000
+    /// The most evidence ids one draft may cite.
+    static let mostEvidence = 2_000
 
     /// The ids a text cites as `[#1a2b3c4d]`.
     static func citations(in text: String) -> [String] {

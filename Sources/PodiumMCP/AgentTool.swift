@@ -10,6 +10,7 @@ enum AgentTool: String, CaseIterable {
     case themesAndSignals = "themes_and_signals"
     case listStakeholders = "list_stakeholders"
     case listDecisions = "list_decisions"
+    case listRecords = "list_records"
     case proposeDraft = "propose_draft"
     case runJob = "run_job"
 
@@ -36,11 +37,18 @@ enum AgentTool: String, CaseIterable {
             "The stakeholders: name, role, influence and interest (1-5), quadrant and notes."
         case .listDecisions:
             "The decision log: each decision's title, context, options, choice, rationale and review date."
+        case .listRecords:
+            "Every record of one kind, newest first, with its id: experiments (hypothesis, metric, status, result), personas, communications (updates and release notes, draft or sent), or drafts (waiting, accepted, rejected)."
         case .proposeDraft:
             "File a draft for the Product Owner's review, with its evidence. It lands in Podium's drafts inbox, pending, made by you, and changes nothing until the Product Owner accepts it. Every cited id (evidence, [#id] in the text, ids in the changes) must exist. kind is a Podium job kind; what accepting applies comes from backlog_order (order-backlog), links (link-feedback), decision (decision-record), sentiments (tag-sentiment), themes (cluster-themes), product (vision-narrative), conclusion (conclude-experiment), experiments (propose-experiments), personas (build-personas) or audience (stakeholder-update, release-notes: the text becomes the communication); the other kinds are text (accepting records the decision)."
         case .runJob:
             "Run one of Podium's own AI jobs (on the built-in engine or the provider the Product Owner configured) and return its draft's id and title; the draft waits for the Product Owner's review."
         }
+    }
+
+    /// The names of the arguments it takes (its schema's properties).
+    var argumentNames: Set<String> {
+        Set(schema.objectValue?["properties"]?.objectValue?.keys.map { $0 } ?? [])
     }
 
     private var schema: Value {
@@ -60,13 +68,17 @@ enum AgentTool: String, CaseIterable {
                 "sentiment": .object(["type": "string", "enum": ["negative", "neutral", "positive"]]),
                 "since": text("YYYY-MM-DD: given on or after this day"),
                 "until": text("YYYY-MM-DD: given on or before this day"),
-                "source": text("where it came from, e.g. app-store, support, survey, interview"),
+                "source": text("where it came from, e.g. review, support, survey, interview, email"),
                 "limit": .object(["type": "integer", "minimum": 1, "maximum": 200, "description": "at most this many (20 if not given)"]),
             ])
         case .getRecord:
             return object(["id": text("the record's id, or its last 8 characters, or \"product\"")], required: ["id"])
         case .listBacklog, .themesAndSignals, .listStakeholders, .listDecisions:
             return object([:])
+        case .listRecords:
+            return object(["kind": .object(["type": "string", "enum": ["experiment", "persona", "communication", "draft"]]),
+                           "limit": .object(["type": "integer", "minimum": 1, "maximum": 500, "description": "at most this many (100 if not given)"])],
+                          required: ["kind"])
         case .proposeDraft:
             let link = object(["feedback": text("feedback id"), "backlog": text("backlog item id"),
                                "kind": .object(["type": "string", "enum": ["demand", "praise"]]), "phrase": text("the words that connect them")],
@@ -103,6 +115,7 @@ enum AgentTool: String, CaseIterable {
                 "audience": text("stakeholder-update, release-notes: who it is for"),
                 "feedback": list("feedback ids the job works on (all feedback if not given)"),
                 "item": text("decision-record: the backlog item's id"),
+                "experiment": text("conclude-experiment: the experiment's id"),
             ], required: ["kind"])
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PodiumAI
 import PodiumCore
 import PodiumInsight
 import PodiumStore
@@ -33,7 +34,7 @@ struct FeedbackSearch {
         }
         since = try day("since")
         until = try day("until").map { $0.addingTimeInterval(86_400) }
-        source = try arguments.string("source").map { $0.lowercased() }
+        source = try arguments.string("source").map { $0.lowercased().trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         limit = try arguments.int("limit", default: 20, range: 1...200)
     }
 
@@ -49,6 +50,9 @@ struct FeedbackSearch {
 
     static func label(_ score: Double) -> String { score <= -0.05 ? "negative" : score >= 0.05 ? "positive" : "neutral" }
 
+    /// Whether the workspace has accepted theme tags (else items' own tags are their themes, as in the signals).
+    private var tagged = true
+
     func matches(_ item: FeedbackItem) -> Bool {
         if item.triage == .dismissed { return false }
         if let since, item.createdAt < since { return false }
@@ -58,16 +62,23 @@ struct FeedbackSearch {
             let text = item.text.lowercased()
             guard words.allSatisfy(text.contains) else { return false }
         }
-        if let theme, !Self.themes(of: item).contains(where: { Self.loose($0) == theme }) { return false }
+        if let theme, !Self.themes(of: item, tagged: tagged).contains(where: { Self.loose($0) == theme }) { return false }
         if let sentiment, Self.label(Self.score(item)) != sentiment { return false }
         return true
     }
 
-    static func themes(of item: FeedbackItem) -> [String] {
-        item.currentTags.filter { $0.hasPrefix("theme:") }.map { String($0.dropFirst(6)) }
+    /// An item's themes as the signals name them: its accepted theme tags, else its own tags.
+    static func themes(of item: FeedbackItem, tagged: Bool) -> [String] {
+        WorkspaceSignals.themes(of: item, usesThemeTags: tagged)
     }
 
     func answer(in snapshot: WorkspaceSnapshot) throws -> AgentDesk.Answer {
+        var search = self
+        search.tagged = WorkspaceSignals.usesThemeTags(snapshot)
+        return try search.answered(in: snapshot)
+    }
+
+    private func answered(in snapshot: WorkspaceSnapshot) throws -> AgentDesk.Answer {
         var backs: [RecordID<FeedbackItem>: [String]] = [:]
         for item in snapshot.backlog.values {
             for feedback in item.linkedFeedback { backs[feedback, default: []].append(item.id.rawValue) }
@@ -78,7 +89,7 @@ struct FeedbackSearch {
             var json: [String: Any] = [
                 "id": item.id.rawValue, "date": Format.localDay(item.createdAt), "source": item.source.rawValue.sanitizedForTerminal(),
                 "sentiment": ["score": score, "label": Self.label(score), "accepted": item.currentSentiment != nil] as [String: Any],
-                "themes": Self.themes(of: item).map { $0.sanitizedForTerminal() },
+                "themes": Self.themes(of: item, tagged: tagged).map { $0.sanitizedForTerminal() },
                 "text": item.text.sanitizedForTerminal(keepingLineBreaks: true),
                 "backs": backs[item.id] ?? [],
             ]
@@ -93,7 +104,8 @@ struct FeedbackSearch {
     /// The filters as the audit log says them.
     private var describe: String {
         let parts: [String?] = [words.isEmpty ? nil : "text “\(words.joined(separator: " "))”", theme.map { "theme \($0)" }, sentiment,
-                                since.map { "since \(Format.localDay($0))" }, source.map { "source \($0)" }]
+                                since.map { "since \(Format.localDay($0))" }, until.map { "until \(Format.localDay($0.addingTimeInterval(-86_400)))" },
+                                source.map { "source \($0)" }]
         let said = parts.compactMap { $0 }
         return said.isEmpty ? "everything" : said.joined(separator: ", ")
     }

@@ -40,7 +40,7 @@ struct RecordFinder {
 
     /// The record with id `id` (the product for "product"); nil when none or more than one has it.
     func find(_ id: String) throws -> Found? {
-        let id = id.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#[]"))
+        let id = Self.normalized(id)
         if id == "product" { return Found(reference: ArtifactReference(kind: .product, id: "product"), json: try Self.json(snapshot.product)) }
         let found = candidates(id)
         guard found.count == 1, let only = found.first else { return nil }
@@ -49,10 +49,15 @@ struct RecordFinder {
 
     /// The reference of the record `id` names, if exactly one does (no JSON made).
     func reference(_ id: String) -> ArtifactReference? {
-        let id = id.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#[]"))
+        let id = Self.normalized(id)
         if id == "product" { return ArtifactReference(kind: .product, id: "product") }
         let found = candidates(id)
         return found.count == 1 ? ArtifactReference(kind: found[0].0, id: found[0].1) : nil
+    }
+
+    /// An id as given ("[#1A2B3C4D]", " 1a2b3c4d"), as Podium writes ids: lower case, bare.
+    static func normalized(_ id: String) -> String {
+        id.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#[]")).lowercased()
     }
 
     /// A value as JSON with every string made safe to show (control characters removed).

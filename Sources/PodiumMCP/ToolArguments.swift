@@ -1,4 +1,5 @@
 import MCP
+import PodiumCore
 
 /// A tool call's arguments, read by name and type: a missing or mistyped one is a JSON-RPC
 /// "invalid params" error naming it, never a crash.
@@ -15,10 +16,18 @@ struct ToolArguments {
         .invalidParams("\(tool): \"\(name)\" must be \(expected)")
     }
 
+    /// A string argument, made safe to keep and show (control characters removed, line breaks kept).
     func string(_ name: String) throws -> String? {
         guard let value = values[name], value != .null else { return nil }
         guard let text = value.stringValue else { throw wrong(name, "a string") }
-        return text
+        return text.sanitizedForTerminal(keepingLineBreaks: true)
+    }
+
+    /// Refuses an argument the tool does not take (its schema allows no others).
+    func onlyKnown(_ names: Set<String>) throws {
+        if let unknown = values.keys.sorted().first(where: { !names.contains($0) }) {
+            throw MCPError.invalidParams("\(tool): no argument \"\(unknown.sanitizedForTerminal())\"; it takes " + (names.isEmpty ? "none" : names.sorted().joined(separator: ", ")))
+        }
     }
 
     func requiredString(_ name: String) throws -> String {
@@ -72,6 +81,6 @@ struct ToolArguments {
             return nil
         }
         guard let text = value.stringValue else { throw MCPError.invalidParams("\(tool): \(place).\(name) must be a string") }
-        return text
+        return text.sanitizedForTerminal(keepingLineBreaks: true)
     }
 }

@@ -57,6 +57,13 @@ struct ProviderTests {
         #expect(!user.contains(Self.key))
     }
 
+    @Test("a server that echoes the key back in its answer (a misconfigured proxy) never puts it in the draft")
+    func echoedKey() throws {
+        let server = try LocalHTTPServer(replies: [.init(chunks: Self.openAIChunks(["Your header was Bearer \(Self.key.prefix(10))", "\(Self.key.dropFirst(10)) ok"]))])
+        let output = try ChatProvider(profile: profile(server)).run(request(), context: JobContext())
+        #expect(!output.content.contains(Self.key) && output.content == "Your header was Bearer [key] ok")
+    }
+
     @Test("the prompt carries the records with their ids; the answer's citations are checked against what was sent")
     func citations() throws {
         let ask = request(.ask, parameters: ["question": "What do customers say about invoices?"])

@@ -50,7 +50,7 @@ struct MCPServerTests {
         let setup = try Setup()
         let before = try setup.snapshot
         let seen = try setup.agent("full")
-        #expect(seen["tools"] as? [String] == ["get_record", "list_backlog", "list_decisions", "list_stakeholders", "propose_draft", "run_job",
+        #expect(seen["tools"] as? [String] == ["get_record", "list_backlog", "list_decisions", "list_records", "list_stakeholders", "propose_draft", "run_job",
                                                "search_feedback", "themes_and_signals"])
         #expect(seen["resources"] as? [String] == ["podium://product/goal", "podium://product/vision"])
         #expect((seen["vision"] as? String)?.contains(before.product.vision.prefix(40)) == true)
@@ -94,6 +94,9 @@ struct MCPServerTests {
         // An order the agent proposed applies only when the Product Owner accepts it.
         let order = try #require(after.drafts[RecordID((Self.json(seen["order"])["draft"] as? String) ?? "")])
         #expect(after.orderedBacklog.map(\.id) == before.orderedBacklog.map(\.id), "nothing changed before review")
+        // What accepting applies is shown beside the agent's text, which need not say it.
+        let shown = try setup.podium(["drafts", "show", order.id.short, "-w", setup.workspace.path])
+        #expect(shown.standardOutput.contains("Accepting would change (- now, + after):"), "\(shown.standardOutput)")
         let accepted = try setup.podium(["drafts", "accept", order.id.short, "-w", setup.workspace.path])
         #expect(accepted.status == 0, "\(accepted.standardError)")
         let reordered = try setup.snapshot.orderedBacklog.map(\.id)
@@ -118,7 +121,7 @@ struct MCPServerTests {
         let setup = try Setup()
         let drafts = try setup.snapshot.drafts.count
         let seen = try setup.agent("read-only")
-        #expect(seen["tools"] as? [String] == ["get_record", "list_backlog", "list_decisions", "list_stakeholders", "search_feedback", "themes_and_signals"])
+        #expect(seen["tools"] as? [String] == ["get_record", "list_backlog", "list_decisions", "list_records", "list_stakeholders", "search_feedback", "themes_and_signals"], "7 reading tools")
         let proposed = try #require(seen["proposed"] as? [String: Any])
         #expect(proposed["rpc_error"] as? Int == -32602 && (proposed["message"] as? String)?.contains("read-only") == true, "\(proposed)")
         #expect(try setup.snapshot.drafts.count == drafts)

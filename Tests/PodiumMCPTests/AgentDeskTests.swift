@@ -103,6 +103,46 @@ struct AgentDeskTests {
         #expect(store.snapshot.drafts.count == drafts)
     }
 
+    @Test("a partial backlog order, an unknown argument, an empty title, an oversized text are refused; ids in any case are found")
+    func hardening() throws {
+        let (folder, store, desk) = try desk()
+        defer { withExtendedLifetime(folder) {} }
+        let backlog = store.snapshot.orderedBacklog.map(\.id.rawValue)
+        let feedback = try #require(store.snapshot.feedback.all.first).id.rawValue
+        let partial = try desk.call("propose_draft", arguments: ["kind": "order-backlog", "title": "t", "content": "c", "evidence": [.string(backlog[0])],
+                                                                "backlog_order": [.string(backlog[1]), .string(backlog[0])]])
+        #expect(partial.isError == true && text(partial).contains("must list every backlog item"), "\(text(partial))")
+        #expect(throws: MCPError.self) { try desk.call("search_feedback", arguments: ["txet": "typo"]) }
+        #expect(throws: MCPError.self) { try desk.call("propose_draft", arguments: ["kind": "ask", "title": "\u{1B}[31m", "content": "c", "evidence": [.string(feedback)]]) }
+        let huge = try desk.call("propose_draft", arguments: ["kind": "ask", "title": "t", "content": .string(String(repeating: "a", count: 100_001)), "evidence": [.string(feedback)]])
+        #expect(huge.isError == true && text(huge).contains("at most 100000"))
+        let upper = try json(try desk.call("get_record", arguments: ["id": .string("[#" + feedback.suffix(8).uppercased() + "]")]))
+        #expect(upper["id"] as? String == feedback)
+        let filed = try json(try desk.call("propose_draft", arguments: ["kind": "decision-record", "title": "Keep pricing", "content": "We keep \u{1B}[31mit",
+                                                                        "evidence": [.string(feedback), .string(feedback)],
+                                                                        "decision": ["title": "Keep pricing", "choice": "Keep \u{1B}[2Jper seat"]]))
+        let draft = try #require(store.snapshot.drafts[RecordID((filed["draft"] as? String) ?? "")])
+        #expect(draft.evidence.count == 1, "the same id twice is one piece of evidence")
+        #expect(!draft.content.contains("\u{1B}") && draft.proposal?.decision?.choice == "Keep per seat", "agent text is kept without its escape codes")
+    }
+
+    @Test("themes are the signals' themes (the item's own tags when none is accepted); list_records lists experiments, drafts without their bulk; an agent cannot pass for Podium")
+    func themesRecordsAndNames() throws {
+        let (folder, store, desk) = try desk()
+        defer { withExtendedLifetime(folder) {} }
+        let themes = try #require(try json(try desk.call("themes_and_signals", arguments: [:]))["themes"] as? [[String: Any]])
+        #expect(!themes.isEmpty, "the demo's feedback is tagged")
+        let first = try #require(themes.first?["theme"] as? String)
+        let found = try json(try desk.call("search_feedback", arguments: ["theme": .string(first), "limit": 200]))
+        #expect(found["matched"] as? Int == themes.first?["feedback"] as? Int)
+        let experiments = try json(try desk.call("list_records", arguments: ["kind": "experiment"]))
+        #expect((experiments["records"] as? [Any])?.count == store.snapshot.experiments.count)
+        let drafts = try #require(try json(try desk.call("list_records", arguments: ["kind": "draft"]))["records"] as? [[String: Any]])
+        #expect(drafts.count == store.snapshot.drafts.count && drafts.allSatisfy { $0["proposal"] == nil && $0["evidence"] is Int })
+        desk.meet(name: "Podium", version: "1")
+        #expect(desk.agent == "Podium (agent)")
+    }
+
     @Test("get_record finds any record by its short id and sanitizes its strings; an ambiguous or unknown id is refused")
     func records() throws {
         let (folder, store, desk) = try desk()
@@ -139,7 +179,7 @@ struct AgentDeskTests {
 
         let (other, _, reader) = try self.desk(readOnly: true)
         defer { withExtendedLifetime(other) {} }
-        #expect(reader.tools.map(\.name).sorted() == ["get_record", "list_backlog", "list_decisions", "list_stakeholders", "search_feedback", "themes_and_signals"])
+        #expect(reader.tools.map(\.name).sorted() == ["get_record", "list_backlog", "list_decisions", "list_records", "list_stakeholders", "search_feedback", "themes_and_signals"])
         #expect(throws: MCPError.self) { try reader.call("run_job", arguments: ["kind": "summarize-feedback"]) }
     }
 }

@@ -27,6 +27,10 @@ struct DisplayWidthTests {
         #expect(TextView.wrap("the quick brown fox", width: 10) == ["the quick", "brown fox"])
         #expect(TextView.wrap("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
         #expect(TextView.wrap("one\n\ntwo", width: 10) == ["one", "", "two"])
+        // A word of 200,000 characters (a pasted blob in a draft) is cut in one pass.
+        let blob = TextView.wrap("start " + String(repeating: "x", count: 200_000) + " end", width: 80)
+        #expect(blob.count == 2 + 200_000 / 80 && blob.dropFirst().dropLast().allSatisfy { $0.count == 80 } && blob.first == "start" && blob.last == "end")
+        #expect(TextView.wrap("漢字", width: 1) == ["漢", "字"], "a character wider than the line gets a line of its own")
         #expect(TextView.wrap("中文中文中文", width: 5) == ["中文", "中文", "中文"])
     }
 }

@@ -119,7 +119,7 @@ struct AllProductsTests {
             Issue.record("no prompt: \(state.mode)")
             return
         }
-        #expect(prompt.label == "Reject 1 draft in 1 product: why (optional; Esc keeps them)")
+        #expect(prompt.label == "Reject “A new backlog order” in Ledgerly: why (optional; Esc keeps it)")
         state.type("out of date")
         #expect(state.press(.enter) == [.reviewInProducts(accept: false, drafts: [ProductDraft(path: "/w/b", product: "Ledgerly", id: order.id, title: order.title)],
                                                           reason: "out of date")])
@@ -167,6 +167,19 @@ struct AllProductsTests {
         state.now = { start.addingTimeInterval(20) }
         _ = state.press(.character("v"))
         #expect(state.update(.tick) == [], "the rules view does not read the portfolio")
+    }
+
+    @Test("reading the portfolio again keeps the selection on its draft when a new one arrives above it")
+    func selectionStays() {
+        var state = shown()
+        select("Trail feedback summary", in: &state)
+        let before = state.selectedRow?.id
+        var later = portfolio()
+        let newer = Draft(kind: .summarizeFeedback, stance: .customerRepresentative, title: "Filed by an agent just now", content: "-")
+        later.products[2].drafts = [newer, summary]
+        _ = state.update(.portfolioRead(later, for: .inbox))
+        #expect(state.visibleRows(state.focused).contains { $0.cells[5].hasPrefix("Filed by an agent just now") })
+        #expect(state.selectedRow?.id == before && before != nil, "x now would still reject the draft the reviewer was on")
     }
 
     @Test("no list yet: the view says how to make one, and still lists this product's drafts")

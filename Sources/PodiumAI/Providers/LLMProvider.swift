@@ -48,7 +48,8 @@ struct LLMJob {
         if let missingKey { context.progress("No API key\(missingKey); asking without one") }
         let http = try makeRequest(profile, PromptTemplates.system, prompt, key)
         func partial(_ text: String, _ reason: String) -> InterruptedAnswer {
-            InterruptedAnswer(output: DraftOutput(title: facts.title + " (interrupted)", content: text, evidence: Self.evidence(facts.evidence, citedIn: text, sent: records),
+            let text = Self.redact(text, key: key)
+            return InterruptedAnswer(output: DraftOutput(title: facts.title + " (interrupted)", content: text, evidence: Self.evidence(facts.evidence, citedIn: text, sent: records),
                                                   figures: facts.figures, target: facts.target, proposal: facts.proposal,
                                                   promptReference: "\(request.job.kind) (\(source))",
                                                   flaggedCitations: Self.flags(text, records)), reason: reason)
@@ -61,7 +62,9 @@ struct LLMJob {
             let stream = StreamState(context: context, decode: decode)
             do {
                 _ = try StreamingHTTPClient.send(http, timeouts: profile.timeouts, isCancelled: { context.isCancelled }) { stream.feed($0) }
-                let (text, usage, error, finished) = stream.finish()
+                let (answer, usage, error, finished) = stream.finish()
+                // A server that echoes the request (a misconfigured proxy) must not put the key in a draft.
+                let text = Self.redact(answer, key: key)
                 if let error { throw StreamFailure.inStream(error, partial: text) }
                 // A stream that ends without saying it is complete was cut off.
                 if !finished && !text.isEmpty { throw partial(text, "the connection ended before the answer was complete") }

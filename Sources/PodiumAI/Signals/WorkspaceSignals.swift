@@ -42,12 +42,12 @@ public enum WorkspaceSignals {
     }
 
     /// Whether any feedback item has an accepted theme tag (else items' own tags are their themes).
-    static func usesThemeTags(_ snapshot: WorkspaceSnapshot) -> Bool {
+    public static func usesThemeTags(_ snapshot: WorkspaceSnapshot) -> Bool {
         snapshot.feedback.values.contains { $0.currentTags.contains { $0.hasPrefix(FeedbackAnnotations.themeTagPrefix) } }
     }
 
     /// An item's theme names: "theme:offline-sync/photos" is in "offline sync".
-    static func themes(of item: FeedbackItem, usesThemeTags: Bool) -> [String] {
+    public static func themes(of item: FeedbackItem, usesThemeTags: Bool) -> [String] {
         let prefix = FeedbackAnnotations.themeTagPrefix
         let tags = item.currentTags
         guard usesThemeTags else { return tags.filter { !$0.contains(":") }.map(label) }

@@ -63,18 +63,21 @@ public struct TextView: Sendable {
                 line = indent
                 lineWidth = 0
                 lineStart = true
-                while wordWidth > width {  // a word longer than the line: cut it by characters
+                if wordWidth > width {  // a word longer than the line: cut it by characters, in one pass
                     var piece = ""
                     var pieceWidth = 0
                     for character in word {
                         let columns = DisplayWidth.of(character)
-                        if pieceWidth + columns > width { break }
+                        if pieceWidth + columns > width, !piece.isEmpty {
+                            result.append(indent + piece)
+                            piece = ""
+                            pieceWidth = 0
+                        }
                         piece.append(character)
                         pieceWidth += columns
                     }
-                    result.append(indent + piece)
-                    word.removeFirst(piece.count)
-                    wordWidth = DisplayWidth.of(word)
+                    word = piece
+                    wordWidth = pieceWidth
                 }
                 line = indent + word
                 lineWidth = wordWidth

@@ -100,6 +100,8 @@ public struct AppState: Sendable {
             case .importPath: "Import feedback from (a CSV, JSON or JSON Lines file)"
             case .rule: "New rule (e.g. on import tag-sentiment auto-accept)"
             case let .bulkRejectReason(ids): "Reject \(ids.count) marked draft\(ids.count == 1 ? "" : "s"): why (optional; Esc keeps them)"
+            case let .productsRejectReason(drafts) where drafts.count == 1:
+                "Reject “\(Format.clean(drafts[0].title))” in \(Format.clean(drafts[0].product)): why (optional; Esc keeps it)"
             case let .productsRejectReason(drafts):
                 "Reject \(Format.count(drafts.count, "draft")) in \(Format.count(Set(drafts.map(\.path)).count, "product")): why (optional; Esc keeps them)"
             case let .feedbackTags(ids): ids.count == 1 ? "Tags (comma separated; they replace the item's tags)"
@@ -192,7 +194,17 @@ public struct AppState: Sendable {
     /// Settings the Orchestrator's views show (minutes saved, trust policy, inbox folder) and
     /// the portfolio as last read.
     public internal(set) var paneSettings = PaneSettings() {
-        didSet { for index in panes.indices where shownView(index).showsSettings { rebuildContent(index) } }
+        didSet {
+            for index in panes.indices where shownView(index).showsSettings {
+                // The selection stays on its row (a list read again in the background must not
+                // move it to another draft under the reviewer's keys).
+                let selected = selectedRowID(index)
+                rebuildContent(index)
+                if let selected, let position = panes[index].visible.firstIndex(where: { contents[index].rows.id(at: $0) == selected }) {
+                    panes[index].selected = position
+                }
+            }
+        }
     }
 
     public init(snapshot: WorkspaceSnapshot, location: String, keyMap: KeyMap = .standard) {
@@ -224,6 +236,12 @@ public struct AppState: Sendable {
     /// The rows of a pane as they are shown (filtered, sorted).
     public func visibleRows(_ pane: Int) -> [PaneContent.Row] {
         panes[pane].visible.map { contents[pane].rows[$0] }
+    }
+
+    /// The id of the selected row of the pane at `index`, if any.
+    func selectedRowID(_ index: Int) -> String? {
+        let pane = panes[index]
+        return pane.visible.indices.contains(pane.selected) ? contents[index].rows.id(at: pane.visible[pane.selected]) : nil
     }
 
     /// The selected row of the focused pane, if any.

@@ -142,7 +142,7 @@ extension AppState {
 
     /// Opens the draft `id` for review in the product just opened (from the All products
     /// view), or says it was reviewed meanwhile.
-    public mutating func review(arrivingAt id: RecordID<Draft>) {
+    public mutating func review(arrivingAt id: RecordID<Draft>, listedAs name: String? = nil) {
         focus(orchestratorIndex)
         guard let draft = snapshot.drafts[id] else {
             message = "That draft is no longer in \(productName)."
@@ -154,6 +154,6 @@ extension AppState {
         }
         selectInOrchestrator(id)
         mode = .draft(DraftView(id: id))
-        message = "In \(productName) (\(location)) · Esc closes the draft · Ctrl-O switches back"
+        message = "In \(name.map { Format.clean($0) } ?? productName) (\(location)) · Esc closes the draft · Ctrl-O switches back"
     }
 }

@@ -32,7 +32,8 @@ struct MCPCommand: ParsableCommand {
         for warning in config.warnings { Console.warning(warning) }
         var runJob: AgentDesk.RunJob?
         if !readOnly {
-            let session = try JobSession(store: store, providers: config.providers, trust: config.automation.trust, quiet: true)
+            // Jobs an agent runs are under the agent trust policy, not the user's own.
+            let session = try JobSession(store: store, providers: config.providers, trust: config.automation.agentTrust, quiet: true)
             let providers = config.providers
             runJob = { kind, parameters, inputs in
                 guard let info = kind.info else { throw CommandFailure(message: "unknown job \(kind)") }

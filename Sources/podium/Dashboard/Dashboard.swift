@@ -86,7 +86,9 @@ enum Dashboard {
             guard let (opened, initial) = loaded else { return }
             var state = initial
             if let place = places[opened.layout.rootPath] { state.restore(place) }
-            if let draft = program.nextDraft { state.review(arrivingAt: draft) }
+            if let draft = program.nextDraft {
+                state.review(arrivingAt: draft, listedAs: program.state.paneSettings.portfolio?.product(at: opened.layout.rootPath)?.name)
+            }
             store = opened
             program = Program(store: opened, state: state, backend: terminal, theme: theme)
         }

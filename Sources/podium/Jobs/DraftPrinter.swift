@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumEngine
 import PodiumStore
 
 /// How drafts print on the command line: as text for people, as JSON for scripts.
@@ -91,6 +92,22 @@ enum DraftPrinter {
             lines.append("Warning: \(flagged.count) sentence(s) cite a record not given to the model or that does not say it:")
             lines += flagged.prefix(10).map { "  [#\($0.id.sanitizedForTerminal())] \($0.reason): “\($0.sentence.sanitizedForTerminal())”" }
             if flagged.count > 10 { lines.append("  … and \(flagged.count - 10) more (podium drafts show \(draft.id.short) --json)") }
+        }
+        if draft.status == .pending || draft.status == .interrupted {
+            // What accepting applies, which may differ from what the text says (an agent's
+            // text and its proposed changes are checked apart): the reviewer sees both.
+            let changes = DraftChanges.lines(draft, in: snapshot).filter { if case .kept = $0 { false } else { true } }
+            if !changes.isEmpty {
+                lines += ["", "Accepting would change (- now, + after):"]
+                lines += changes.prefix(40).map { line -> String in
+                    switch line {
+                    case let .added(text): "+ " + text.sanitizedForTerminal()
+                    case let .removed(text): "- " + text.sanitizedForTerminal()
+                    case let .kept(text): "  " + text.sanitizedForTerminal()
+                    }
+                }
+                if changes.count > 40 { lines.append("… and \(changes.count - 40) more lines (d in the dashboard's review shows them all)") }
+            }
         }
         if let info = draft.kind.info, draft.status == .pending {
             lines.append("Accept: podium drafts accept \(draft.id.short)  (\(info.onAccept)) · reject: podium drafts reject \(draft.id.short)")

@@ -14,15 +14,16 @@ struct AllProductsView: PaneView {
     var showsSettings: Bool { true }
 
     func content(in snapshot: WorkspaceSnapshot, settings: PaneSettings) -> PaneContent {
-        let columns: [PaneContent.Column] = [.init("PRODUCT", width: 14), .init("TYPE", width: 5), .init("STATUS", width: 11),
+        let columns: [PaneContent.Column] = [.init("PRODUCT", width: 14), .init("TYPE", width: 7), .init("STATUS", width: 11),
                                              .init("STANCE", width: 14), .init("AGE", width: 5), .init("WHAT")]
         guard let portfolio = settings.portfolio else {
             return PaneContent(title: "Orchestrator — all products", summary: [.init("Reading the products' drafts and jobs…", .muted)],
                                columns: columns, rows: [], emptyMessage: "Reading the portfolio…", hints: "v views", counts: "")
         }
         let products = Self.products(portfolio, live: snapshot)
-        let jobs = products.flatMap { product in product.jobs.map { (product, $0) } }.sorted { $0.1.id > $1.1.id }
-        let drafts = products.flatMap { product in (product.drafts ?? []).map { (product, $0) } }.sorted { $0.1.id > $1.1.id }
+        // Newest first, by when they were made (ids from other tools need not be in time order).
+        let jobs = products.flatMap { product in product.jobs.map { (product, $0) } }.sorted { ($0.1.createdAt, $0.1.id) > ($1.1.createdAt, $1.1.id) }
+        let drafts = products.flatMap { product in (product.drafts ?? []).map { (product, $0) } }.sorted { ($0.1.createdAt, $0.1.id) > ($1.1.createdAt, $1.1.id) }
         let rows = jobs.map { jobRow($1, of: $0) } + drafts.map { draftRow($1, of: $0) }
         let listed = products.filter(\.isListed).count
         return PaneContent(
