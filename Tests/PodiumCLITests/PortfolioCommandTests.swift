@@ -99,6 +99,12 @@ struct PortfolioCommandTests {
         #expect(other.drafts.values.filter { $0.status == .accepted }.count == 3, "the demo's own three accepted drafts, no more")
         let unknown = try home.podium(["drafts", "accept", "00000000", "--all-workspaces"])
         #expect(unknown.status != 0 && unknown.standardError.contains("no workspace on the list has a draft 00000000"))
+        // A folder copied whole holds the very same drafts: the command says so instead of asking for more of the id.
+        try FileManager.default.copyItem(at: home.folder.path("a"), to: home.folder.path("a-copy"))
+        #expect(try home.podium(["workspaces", "add", home.folder.path("a-copy").path, "--name", "Fieldnote copy"]).status == 0)
+        let pending = try #require(try WorkspaceStore.open(at: home.folder.path("a")).snapshot.drafts.values.first { $0.status == .pending })
+        let copies = try home.podium(["drafts", "reject", pending.id.short, "--all-workspaces"])
+        #expect(copies.status != 0 && copies.standardError.contains("look like copies of one workspace: choose one with -w PATH"), "\(copies.standardError)")
         let both = try home.podium(["drafts", "list", "--all-workspaces", "-w", home.folder.path("a").path])
         #expect(both.status != 0 && both.standardError.contains("--all-workspaces and --workspace"))
     }

@@ -74,6 +74,13 @@ enum Dashboard {
             guard let next = program.nextWorkspace else { return }
             places[store.layout.rootPath] = program.state.place
             let loaded: (WorkspaceStore, AppState)?
+            guard FileManager.default.fileExists(atPath: next.appendingPathComponent("workspace.json").path) else {
+                // Moved or deleted since the list was read: this product stays open, saying so.
+                var state = program.state
+                _ = state.update(.show("\(next.path) is no longer there (moved, deleted, or on a disk not plugged in): Ctrl-O lists the products again.".sanitizedForTerminal()))
+                program = Program(store: store, state: state, backend: terminal, theme: theme)
+                continue
+            }
             do {
                 loaded = try Program.load(next, backend: terminal, theme: theme, keyMap: config.keyMap)
             } catch {

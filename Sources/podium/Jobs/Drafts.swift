@@ -25,8 +25,14 @@ struct Drafts: ParsableCommand {
             throw CommandFailure(message: "no workspace on the list has a draft \(id.sanitizedForTerminal()) (podium drafts list --all-workspaces)")
         }
         guard holders.count == 1 else {
-            throw CommandFailure(message: "draft \(id.sanitizedForTerminal()) is in " + holders.map { $0.entry.name.sanitizedForTerminal() }.joined(separator: " and ")
-                + ": give more of its id")
+            let names = holders.map { $0.entry.name.sanitizedForTerminal() }.joined(separator: " and ")
+            let ids = Set(holders.compactMap { try? IDLookup.find(id, in: $0.store!.snapshot.drafts, noun: "draft").id })
+            // The very same draft in two workspaces: copies of one workspace (a folder copied, two clones).
+            if ids.count == 1 {
+                throw CommandFailure(message: "draft \(id.sanitizedForTerminal()) is in \(names), which look like copies of one workspace: "
+                    + "choose one with -w PATH instead of --all-workspaces")
+            }
+            throw CommandFailure(message: "draft \(id.sanitizedForTerminal()) is in \(names): give more of its id")
         }
         Console.line("In \(first.entry.name.sanitizedForTerminal()) (\(first.entry.path.sanitizedForTerminal()))")
         return store
