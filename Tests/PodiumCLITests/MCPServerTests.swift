@@ -90,6 +90,8 @@ struct MCPServerTests {
         #expect(!after.drafts.values.contains { $0.title.hasPrefix("Cites") })
         let listed = try setup.podium(["drafts", "list", "--json", "-w", setup.workspace.path])
         #expect(listed.standardOutput.contains("What offline users say (agent)"))
+        let table = try setup.podium(["drafts", "list", "-w", setup.workspace.path])
+        #expect(table.standardOutput.contains("BY") && table.standardOutput.contains("Test Agent"), "the list says who made each draft:\n\(table.standardOutput)")
 
         // An order the agent proposed applies only when the Product Owner accepts it.
         let order = try #require(after.drafts[RecordID((Self.json(seen["order"])["draft"] as? String) ?? "")])

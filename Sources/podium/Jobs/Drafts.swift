@@ -77,9 +77,9 @@ struct Drafts: ParsableCommand {
                 return
             }
             let rows = drafts.map { draft in
-                [draft.id.short, draft.status.rawValue, draft.kind.rawValue, draft.title, Self.age(draft.createdAt)]
+                [draft.id.short, draft.status.rawValue, draft.kind.rawValue, draft.title, Self.madeBy(draft), Self.age(draft.createdAt)]
             }
-            Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 3).render(width: Console.width))
+            Console.write(TextTable(headers: ["ID", "STATUS", "KIND", "TITLE", "BY", "AGE"], rows: rows, flexibleColumn: 3).render(width: Console.width))
         }
 
         /// Every product's drafts in one list: the inbox of a Product Owner for several teams.
@@ -99,14 +99,19 @@ struct Drafts: ParsableCommand {
                 return
             }
             let rows = listed.map { member, draft in
-                [Format.clean(member.entry.name), draft.id.short, draft.status.rawValue, draft.kind.rawValue, draft.title, Self.age(draft.createdAt)]
+                [Format.clean(member.entry.name), draft.id.short, draft.status.rawValue, draft.kind.rawValue, draft.title, Self.madeBy(draft), Self.age(draft.createdAt)]
             }
-            Console.write(TextTable(headers: ["WORKSPACE", "ID", "STATUS", "KIND", "TITLE", "AGE"], rows: rows, flexibleColumn: 4)
+            Console.write(TextTable(headers: ["WORKSPACE", "ID", "STATUS", "KIND", "TITLE", "BY", "AGE"], rows: rows, flexibleColumn: 4)
                 .render(width: Console.width))
             Console.line("Review one where it is: podium drafts show|accept|reject ID --all-workspaces")
         }
 
         static func age(_ date: Date) -> String { Format.age(date, now: Date()) }
+
+        /// Who made it: "local" (the built-in engine), a provider's profile, or an agent (MCP).
+        static func madeBy(_ draft: Draft) -> String {
+            Format.clean(String(draft.provider.name.prefix(24)))
+        }
     }
 
     /// `podium drafts show ID`
