@@ -78,6 +78,23 @@ extension WorkspaceStore {
 
 @Suite("The program loop on a test terminal")
 struct ProgramTests {
+    @Test("the workspace folder deleted while the dashboard is open: the status bar says it is gone, not which file failed")
+    func folderGone() throws {
+        final class Folder: @unchecked Sendable { var root: URL? }
+        let folder = Folder()
+        let harness = try Harness(script: [
+            .key(.character("2")),
+            .wait("the folder deleted", seconds: 5) { _ in
+                if let root = folder.root { try? FileManager.default.removeItem(at: root) }
+                return true
+            },
+            TestBackend.waitForScreen("is gone (moved, deleted"),
+        ])
+        folder.root = harness.store.layout.root
+        harness.run()
+        #expect(harness.backend.text.contains("nothing can be saved here"), "\(harness.backend.text)")
+    }
+
     @Test("K moves a backlog item up on disk with an audit entry; u puts it back")
     func reorderWritesAndUndoes() throws {
         let harness = try Harness(script: [.key(.character("4")), .key(.character("j")), .key(.character("K")),

@@ -103,7 +103,12 @@ public final class Program {
         let watcher = WorkspaceWatcher(store: store, onChange: { [mailbox, store] changes in
             let (snapshot, generation) = store.versionedSnapshot
             mailbox.post(PreparedSnapshot(snapshot, changes: mailbox.pendingChanges.merging(changes), generation: generation), changes)
-        }, onError: { [mailbox] error in mailbox.post(error: "\(error)") })
+        }, onError: { [mailbox, store] error in
+            // The folder itself gone (moved, deleted, a disk unplugged) says so, not which file failed.
+            let gone = !FileManager.default.fileExists(atPath: store.layout.workspaceFile)
+            mailbox.post(error: gone ? "the workspace folder \(Program.shortPath(store.layout.rootPath)) is gone (moved, deleted, or on a disk not plugged in): "
+                + "nothing can be saved here; Ctrl-O opens another product, q quits" : "\(error)")
+        })
         watcher.start()
         defer { watcher.stop() }
         var dirty = true
