@@ -185,7 +185,7 @@ public final class AgentDesk: @unchecked Sendable {
         var counts: [String: Int] = [:]
         let tagged = WorkspaceSignals.usesThemeTags(snapshot)
         for item in snapshot.feedback.values where item.triage != .dismissed {
-            for theme in FeedbackSearch.themes(of: item, tagged: tagged) { counts[theme, default: 0] += 1 }
+            for theme in WorkspaceSignals.themes(of: item, usesThemeTags: tagged) { counts[theme, default: 0] += 1 }
         }
         let themes = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ["theme": $0.key.sanitizedForTerminal(), "feedback": $0.value] as [String: Any] }
         let report = WorkspaceSignals.report(snapshot)

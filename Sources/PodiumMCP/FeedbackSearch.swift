@@ -62,14 +62,9 @@ struct FeedbackSearch {
             let text = item.text.lowercased()
             guard words.allSatisfy(text.contains) else { return false }
         }
-        if let theme, !Self.themes(of: item, tagged: tagged).contains(where: { Self.loose($0) == theme }) { return false }
+        if let theme, !WorkspaceSignals.themes(of: item, usesThemeTags: tagged).contains(where: { Self.loose($0) == theme }) { return false }
         if let sentiment, Self.label(Self.score(item)) != sentiment { return false }
         return true
-    }
-
-    /// An item's themes as the signals name them: its accepted theme tags, else its own tags.
-    static func themes(of item: FeedbackItem, tagged: Bool) -> [String] {
-        WorkspaceSignals.themes(of: item, usesThemeTags: tagged)
     }
 
     func answer(in snapshot: WorkspaceSnapshot) throws -> AgentDesk.Answer {
@@ -89,7 +84,7 @@ struct FeedbackSearch {
             var json: [String: Any] = [
                 "id": item.id.rawValue, "date": Format.localDay(item.createdAt), "source": item.source.rawValue.sanitizedForTerminal(),
                 "sentiment": ["score": score, "label": Self.label(score), "accepted": item.currentSentiment != nil] as [String: Any],
-                "themes": Self.themes(of: item, tagged: tagged).map { $0.sanitizedForTerminal() },
+                "themes": WorkspaceSignals.themes(of: item, usesThemeTags: tagged).map { $0.sanitizedForTerminal() },
                 "text": item.text.sanitizedForTerminal(keepingLineBreaks: true),
                 "backs": backs[item.id] ?? [],
             ]

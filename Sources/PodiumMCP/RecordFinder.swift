@@ -3,9 +3,16 @@ import PodiumCore
 import PodiumStore
 
 /// Finds any record of a workspace by its id (whole, or the 8 characters Podium shows), and
-/// renders records as JSON whose every string is the sanitized text Podium shows.
-struct RecordFinder {
+/// renders records as JSON whose every string is the sanitized text Podium shows. Short ids
+/// are looked up in an index of every record's last 8 characters, made once per finder on
+/// the first short id (a draft citing 2,000 short ids must not scan 100,000 items each time).
+final class RecordFinder {
     let snapshot: WorkspaceSnapshot
+    private var byLastEight: [Substring: [ArtifactReference]]?
+
+    init(snapshot: WorkspaceSnapshot) {
+        self.snapshot = snapshot
+    }
 
     /// A record found: its kind, its full id and its JSON.
     struct Found {
@@ -13,29 +20,50 @@ struct RecordFinder {
         var json: Any
     }
 
-    /// The kinds of record an agent may cite or read, with their tables.
-    private func candidates(_ id: String) -> [(ArtifactKind, String, () throws -> Any)] {
-        var found: [(ArtifactKind, String, () throws -> Any)] = []
-        func look<Record: WorkspaceRecord & Encodable>(_ kind: ArtifactKind, _ table: RecordTable<Record>) {
-            if let record = table[RecordID(id)] {
-                found.append((kind, id, { try Self.json(record) }))
-                return
+    /// The kinds of record an agent may cite or read.
+    private static let kinds: [ArtifactKind] = [.feedback, .backlog, .stakeholder, .persona, .experiment, .decision, .communication, .draft, .job]
+
+    /// Every record whose id is `id`, or ends with it (8 characters or more).
+    private func candidates(_ id: String) -> [ArtifactReference] {
+        let whole = Self.kinds.filter { json(of: ArtifactReference(kind: $0, id: id)) != nil }
+        if !whole.isEmpty { return whole.map { ArtifactReference(kind: $0, id: id) } }
+        guard id.count >= 8 else { return [] }
+        if byLastEight == nil {
+            var index: [Substring: [ArtifactReference]] = [:]
+            func add<Record: WorkspaceRecord>(_ kind: ArtifactKind, _ table: RecordTable<Record>) {
+                for record in table.values { index[record.id.rawValue.suffix(8), default: []].append(ArtifactReference(kind: kind, id: record.id.rawValue)) }
             }
-            guard id.count >= 8 else { return }
-            for record in table.values where record.id.rawValue.hasSuffix(id) {
-                found.append((kind, record.id.rawValue, { try Self.json(record) }))
-            }
+            add(.feedback, snapshot.feedback)
+            add(.backlog, snapshot.backlog)
+            add(.stakeholder, snapshot.stakeholders)
+            add(.persona, snapshot.personas)
+            add(.experiment, snapshot.experiments)
+            add(.decision, snapshot.decisions)
+            add(.communication, snapshot.communications)
+            add(.draft, snapshot.drafts)
+            add(.job, snapshot.jobs)
+            byLastEight = index
         }
-        look(.feedback, snapshot.feedback)
-        look(.backlog, snapshot.backlog)
-        look(.stakeholder, snapshot.stakeholders)
-        look(.persona, snapshot.personas)
-        look(.experiment, snapshot.experiments)
-        look(.decision, snapshot.decisions)
-        look(.communication, snapshot.communications)
-        look(.draft, snapshot.drafts)
-        look(.job, snapshot.jobs)
-        return found
+        return (byLastEight?[id.suffix(8)] ?? []).filter { $0.id.hasSuffix(id) }
+    }
+
+    /// The JSON of the record `reference` names, if it exists.
+    private func json(of reference: ArtifactReference) -> (() throws -> Any)? {
+        func record<Record: WorkspaceRecord & Encodable>(_ table: RecordTable<Record>) -> (() throws -> Any)? {
+            table[RecordID(reference.id)].map { found in { try Self.json(found) } }
+        }
+        switch reference.kind {
+        case .feedback: return record(snapshot.feedback)
+        case .backlog: return record(snapshot.backlog)
+        case .stakeholder: return record(snapshot.stakeholders)
+        case .persona: return record(snapshot.personas)
+        case .experiment: return record(snapshot.experiments)
+        case .decision: return record(snapshot.decisions)
+        case .communication: return record(snapshot.communications)
+        case .draft: return record(snapshot.drafts)
+        case .job: return record(snapshot.jobs)
+        case .product, .annotations: return nil
+        }
     }
 
     /// The record with id `id` (the product for "product"); nil when none or more than one has it.
@@ -43,8 +71,8 @@ struct RecordFinder {
         let id = Self.normalized(id)
         if id == "product" { return Found(reference: ArtifactReference(kind: .product, id: "product"), json: try Self.json(snapshot.product)) }
         let found = candidates(id)
-        guard found.count == 1, let only = found.first else { return nil }
-        return Found(reference: ArtifactReference(kind: only.0, id: only.1), json: try only.2())
+        guard found.count == 1, let only = found.first, let json = json(of: only) else { return nil }
+        return Found(reference: only, json: try json())
     }
 
     /// The reference of the record `id` names, if exactly one does (no JSON made).
@@ -52,7 +80,7 @@ struct RecordFinder {
         let id = Self.normalized(id)
         if id == "product" { return ArtifactReference(kind: .product, id: "product") }
         let found = candidates(id)
-        return found.count == 1 ? ArtifactReference(kind: found[0].0, id: found[0].1) : nil
+        return found.count == 1 ? found[0] : nil
     }
 
     /// An id as given ("[#1A2B3C4D]", " 1a2b3c4d"), as Podium writes ids: lower case, bare.

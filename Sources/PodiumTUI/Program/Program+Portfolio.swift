@@ -20,7 +20,7 @@ extension Program {
     /// one that fails is reported and the others go on. The portfolio is read again after.
     func review(inProducts drafts: [ProductDraft], accept: Bool, reason: String?) -> [Msg] {
         let verb = accept ? "accepting " : "rejecting "
-        return inProducts(verb + AppState.describe(drafts), drafts.map(\.path)) { reviewers in
+        return inProducts(verb + AppState.describe(drafts)) { reviewers in
             var outcome = PortfolioReviewOutcome()
             for draft in drafts {
                 do {
@@ -42,7 +42,7 @@ extension Program {
 
     /// Takes back reviews made from the All products view, in each workspace that holds them.
     func undo(inProducts edits: [ProductEdit]) -> [Msg] {
-        inProducts("undoing reviews in " + Format.count(Set(edits.map(\.path)).count, "product"), edits.map(\.path)) { reviewers in
+        inProducts("undoing reviews in " + Format.count(Set(edits.map(\.path)).count, "product")) { reviewers in
             var titles: [String] = [], failures: [String] = []
             var verb = ("reviewing", "reviews")
             for edit in edits {
@@ -69,7 +69,7 @@ extension Program {
     /// Runs `work` off the main loop with a reviewer for each workspace path (this one's
     /// store for this workspace; another is opened, drafts and jobs first, once), then shows
     /// this workspace as it is and reads the portfolio again.
-    private func inProducts(_ label: String, _ paths: [String],
+    private func inProducts(_ label: String,
                             _ work: @escaping @Sendable (_ reviewer: (String) throws -> DraftReview) -> [Msg]) -> [Msg] {
         let store = store, here = store.layout.root.standardizedFileURL.resolvingSymlinksInPath().path
         let portfolio = portfolio
