@@ -12,6 +12,15 @@ struct ModelTests {
         ])
     }
 
+    @Test("a duplicate key's digest is FNV-1a over its normalised parts, the same in every process (checked against a separate implementation's value)")
+    func duplicateKeyDigest() {
+        let key = DuplicateKey(text: "  Hello\tWORLD ", author: "Ana", createdAt: Date(timeIntervalSince1970: 0.7))
+        #expect(key.stableDigest == 0x3c02_ff25_abe1_19e6)
+        #expect(DuplicateKey(text: "hello world", author: "ana", createdAt: Date(timeIntervalSince1970: 0)).stableDigest == key.stableDigest)
+        #expect(DuplicateKey(text: "hello worl", author: "dana", createdAt: Date(timeIntervalSince1970: 0)).stableDigest != key.stableDigest,
+                "the parts are kept apart")
+    }
+
     @Test("ids are UUID version 7 text, ordered by creation time, reproducible from a seed")
     func recordIDs() {
         var first = SeededGenerator(seed: 7)

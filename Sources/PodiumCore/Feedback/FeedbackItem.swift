@@ -109,6 +109,22 @@ public struct DuplicateKey: Hashable, Sendable {
         let seconds = createdAt.timeIntervalSince1970.rounded(.down)
         self.date = seconds.isFinite && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
+
+    /// A 64-bit digest of the key (FNV-1a over its three parts), the same in every process
+    /// and on every machine, unlike `hashValue`: what an index kept on disk can hold. Two
+    /// keys with one digest are rare but possible, so a match is confirmed on the keys.
+    public var stableDigest: UInt64 {
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [text, author, date] {
+            for byte in part.utf8 {
+                digest ^= UInt64(byte)
+                digest &*= 0x0000_0100_0000_01b3
+            }
+            digest ^= 0xff  // a separator no UTF-8 text holds
+            digest &*= 0x0000_0100_0000_01b3
+        }
+        return digest
+    }
 }
 
 /// Where a piece of feedback came from. An open set: imports may name new sources.

@@ -180,6 +180,7 @@ public enum FeedbackImporter {
         job.notes = notes
         let given = Set(mapping.columns.keys)
         job.identity = .init(id: \.externalID, update: { FeedbackUpdate.apply($1, to: $0, given: given) })
+        job.keyed = .init(format: "import-key-1", digest: \.stableDigest)
         job.detectedFormat = format?.name
         job.describe = describe
         if let ratingColumn {

@@ -34,6 +34,16 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
     var convert: (TabularData.Row, ColumnMapping<Field>) throws -> RowOutcome
     /// Matching by id, for records that carry one.
     var identity: Identity?
+    /// How rows are checked against a collection the store has not read (the command line
+    /// leaves a large feedback collection unread): `format` names the key index,
+    /// `digest` turns a duplicate key into the digest it holds.
+    struct KeyedLookup {
+        var format: String
+        var digest: (Key) -> UInt64
+    }
+
+    /// Set when the records can be checked through a key index instead of read whole.
+    var keyed: KeyedLookup?
     /// Adjusts the new records about to be saved, knowing the workspace (e.g. backlog order).
     var finish: (inout [Record], WorkspaceSnapshot) -> Void = { _, _ in }
     /// Choices made for the whole file, for the report.
@@ -87,8 +97,8 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
                 candidates.append((row.line, record))
             }
         }
-        let select = { (snapshot: WorkspaceSnapshot, report: inout ImportReport) -> (added: [Record], updated: [Record]) in
-            let matches = match(candidates, with: snapshot, report: &report)
+        let select = { (existing: [Record], snapshot: WorkspaceSnapshot, report: inout ImportReport) -> (added: [Record], updated: [Record]) in
+            let matches = match(candidates, existing: existing, report: &report)
             var added = matches.added
             finish(&added, snapshot)
             report.imported = added.count
@@ -96,16 +106,26 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
             if let describeAdded { report.added = added.map(describeAdded) }
             return (added, matches.updated)
         }
+        // A collection the store left unread is checked through its key index: only the
+        // records a row shares a key digest or a tracker id with are read.
+        let throughIndex = keyed != nil && store.snapshot.loading.contains(Record.collection)
         if dryRun {
-            try store.refresh()
-            _ = select(store.snapshot, &report)
+            if throughIndex {
+                let existing = try store.readingUnread { possibleMatches(of: candidates, in: $0) }
+                _ = select(existing, store.snapshot, &report)
+            } else {
+                try store.refresh()
+                _ = select(Array(store.snapshot[Record.self].values), store.snapshot, &report)
+            }
             return report
         }
         // The import reads the collection it adds to (its duplicates, its ids) and the small
         // ones; a workspace's drafts, annotations and audit log need not be read for it.
-        return try store.write(reading: [Record.collection]) { transaction in
+        return try store.write(reading: throughIndex ? [] : [Record.collection]) { transaction in
             var attempt = report
-            let (added, updated) = select(transaction.snapshot, &attempt)
+            let existing = throughIndex ? possibleMatches(of: candidates, in: transaction.unread)
+                : Array(transaction.snapshot[Record.self].values)
+            let (added, updated) = select(existing, transaction.snapshot, &attempt)
             guard !added.isEmpty || !updated.isEmpty else { return attempt }
             try transaction.save(all: added + updated)
             attempt.importedIDs = added.map(\.id.rawValue)
@@ -120,19 +140,32 @@ struct TabularImport<Record: WorkspaceRecord, Field: ImportField, Key: Hashable>
         }
     }
 
+    /// The workspace's records a candidate could match — the same duplicate key digest, or
+    /// the same id in its tool — read whole; the others cannot match and stay unread.
+    private func possibleMatches(of candidates: [(line: Int, record: Record)], in unread: UnreadRecords) -> [Record] {
+        guard let keyed else { return [] }
+        let keys = unread.keys(Record.self, format: keyed.format) { record in
+            (keyed.digest(duplicateKey(record)), identity?.id(record))
+        }
+        let digests = Set(candidates.map { keyed.digest(duplicateKey($0.record)) })
+        let ids = Set(candidates.compactMap { identity?.id($0.record) })
+        let files = keys.filter { key in digests.contains(key.digest) || key.externalID.map(ids.contains) == true }.map(\.file)
+        return unread.records(Record.self, files: files)
+    }
+
     /// Sorts the candidates into new records and updated ones: a record with an id updates
     /// the workspace's record with that id, else adopts one that has no id and the same
     /// duplicate key (imported before ids were kept); a record without an id is new unless
     /// its duplicate key is taken.
     private func match(
-        _ candidates: [(line: Int, record: Record)], with snapshot: WorkspaceSnapshot, report: inout ImportReport
+        _ candidates: [(line: Int, record: Record)], existing: [Record], report: inout ImportReport
     ) -> (added: [Record], updated: [Record]) {
         var taken = Set<Key>()
         var byID: [String: Record] = [:]
         var withoutID: [Key: Record] = [:]
         // Most files carry no ids: then the workspace's records are only keys to skip.
         let fileHasIDs = identity.map { identity in candidates.contains { identity.id($0.record) != nil } } ?? false
-        for record in snapshot[Record.self].values {
+        for record in existing {
             let key = duplicateKey(record)
             taken.insert(key)
             guard fileHasIDs, let identity else { continue }

@@ -85,3 +85,18 @@ struct BinaryReader {
 
     mutating func date() throws -> Date { Date(timeIntervalSince1970: try double()) }
 }
+
+extension BinaryWriter {
+    /// A file's stamp, as the caches keep it beside what they took from the file.
+    mutating func stamp(_ stamp: FileStamp) {
+        integer(stamp.inode)
+        integer(stamp.size)
+        integer(stamp.modifiedNanoseconds)
+    }
+}
+
+extension BinaryReader {
+    mutating func stamp() throws -> FileStamp {
+        FileStamp(inode: try integer(UInt64.self), size: try integer(Int64.self), modifiedNanoseconds: try integer(Int64.self))
+    }
+}

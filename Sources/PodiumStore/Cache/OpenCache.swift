@@ -46,9 +46,7 @@ struct OpenCache<Record: CacheableRecord> {
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
                     let name = try reader.string()
-                    let stamp = FileStamp(
-                        inode: try reader.integer(UInt64.self), size: try reader.integer(Int64.self),
-                        modifiedNanoseconds: try reader.integer(Int64.self))
+                    let stamp = try reader.stamp()
                     let record = try Record(from: &reader)
                     if stamp.modifiedNanoseconds < writtenAt - Self.racyWindow {
                         entries[name] = Entry(stamp: stamp, record: record)
@@ -70,9 +68,7 @@ struct OpenCache<Record: CacheableRecord> {
         writer.integer(UInt32(files.count))
         for file in files {
             writer.string(file.name)
-            writer.integer(file.stamp.inode)
-            writer.integer(file.stamp.size)
-            writer.integer(file.stamp.modifiedNanoseconds)
+            writer.stamp(file.stamp)
             file.record.write(to: &writer)
         }
         try POSIX.makeDirectory((path as NSString).deletingLastPathComponent)

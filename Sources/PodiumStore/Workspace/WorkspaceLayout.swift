@@ -33,6 +33,11 @@ public struct WorkspaceLayout: Sendable, Hashable {
         localFolder + "/cache/" + collection.folder + ".bin"
     }
 
+    /// The key index of a collection for one kind of key (disposable; see `KeyIndexFile`).
+    func keyIndexFile(_ collection: RecordCollection, format: String) -> String {
+        localFolder + "/cache/" + collection.folder + "." + format + ".keys"
+    }
+
     static let productFileName = "product.json"
 
     /// The folder of a collection.

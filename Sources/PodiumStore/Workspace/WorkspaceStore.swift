@@ -218,7 +218,7 @@ public final class WorkspaceStore: @unchecked Sendable {
             try fileLock.withLock(.exclusive) {
                 if try journal.needsRecovery() { state.problems += try recoverJournal() }
                 _ = try refreshLocked()
-                var transaction = WorkspaceTransaction(snapshot: state.snapshot)
+                var transaction = WorkspaceTransaction(snapshot: state.snapshot, layout: layout)
                 let result = try change(&transaction)
                 let staged = transaction.staged
                 // Drop the transaction's reference to the snapshot before changing it in
@@ -228,6 +228,15 @@ public final class WorkspaceStore: @unchecked Sendable {
                 if !state.unreadable.isEmpty { _ = try quarantineUnreadable() }
                 return result
             }
+        }
+    }
+
+    /// Runs `body` with the collections not read yet reachable file by file, holding the
+    /// workspace's shared lock (no write by any process meanwhile): what a dry run checks
+    /// against without reading a large collection whole.
+    public func readingUnread<Result>(_ body: (UnreadRecords) throws -> Result) throws -> Result {
+        try mutex.withLock {
+            try fileLock.withLock(.shared) { try body(UnreadRecords(layout: layout, mayWriteIndex: readOnlyReason == nil)) }
         }
     }
 
@@ -635,7 +644,7 @@ public final class WorkspaceStore: @unchecked Sendable {
                 actor: AuditEntry.currentActor, action: .quarantine, summary: problem.description,
                 details: ["path": path, "movedTo": aside, "reason": file.reason]))
         }
-        var transaction = WorkspaceTransaction(snapshot: WorkspaceSnapshot(product: state.snapshot.product))
+        var transaction = WorkspaceTransaction(snapshot: WorkspaceSnapshot(product: state.snapshot.product), layout: layout)
         for entry in entries { try transaction.log(entry) }
         try commitLocked(transaction.staged)
         return changes

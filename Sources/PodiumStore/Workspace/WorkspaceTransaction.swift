@@ -10,10 +10,13 @@ public struct WorkspaceTransaction {
     /// The workspace as it was on disk when the transaction began; this transaction's own
     /// changes are read with `record(_:id:)` and `product`.
     public let snapshot: WorkspaceSnapshot
+    /// The collections the transaction did not read, reached file by file under its lock.
+    public let unread: UnreadRecords
     private(set) var staged = StagedWrites()
 
-    init(snapshot: WorkspaceSnapshot) {
+    init(snapshot: WorkspaceSnapshot, layout: WorkspaceLayout) {
         self.snapshot = snapshot
+        self.unread = UnreadRecords(layout: layout, mayWriteIndex: true)
     }
 
     /// A record as this transaction leaves it: staged if changed, else as on disk.

@@ -80,9 +80,10 @@ struct ImportFeedback: ParsableCommand {
     var textColumns = false
 
     func run() throws {
-        // Duplicates are checked against the feedback alone: the drafts, annotations and audit
-        // log of a workspace in use are not read for an import (about 3 s at 100,000 items).
-        let store = try workspaceOptions.open(deferring: WorkspaceStore.largeCollections.subtracting([.feedback]))
+        // Nothing large is read for an import: duplicates are checked through the feedback's
+        // key index (only the items a row could repeat are read), and the drafts,
+        // annotations and audit log of a workspace in use are not needed at all.
+        let store = try workspaceOptions.open(deferring: WorkspaceStore.largeCollections)
         let options = FeedbackImportOptions(
             mappings: importOptions.mappings, source: source.map { FeedbackSource(rawValue: $0) },
             ratingScale: ratingScale?.ratingScale, dryRun: importOptions.dryRun, encoding: importOptions.encoding,
