@@ -53,13 +53,14 @@ struct SentimentQualityTests {
         #expect(SentimentAnalyzer().score(text).threeClass == expected, "\(text)")
     }
 
-    @Test("a complaint never appears under what customers like", arguments: ThemeLabels.setNames)
+    @Test("neither a complaint nor a wish appears under what customers like", arguments: ThemeLabels.setNames)
     func summaryPraise(set name: String) throws {
         let folder = try TemporaryDirectory("podium-summary")
         let set = try EvidenceSet(named: name)
         let imported = try set.makeWorkspace(at: folder.path(name))
         let labels = try #require(try ThemeLabels(set))
         let truth = Dictionary(uniqueKeysWithValues: labels.items.compactMap { item in imported.feedback[item.feedback].map { ($0.rawValue, item.sentiment) } })
+        let intents = Dictionary(uniqueKeysWithValues: labels.items.compactMap { item in imported.feedback[item.feedback].map { ($0.rawValue, item.intent) } })
         let output = try LocalProvider().run(JobRequest(job: Job(kind: .summarizeFeedback, stance: .customerRepresentative), snapshot: imported.store.snapshot),
                                              context: JobContext())
         let section = output.content.components(separatedBy: "## What customers like").dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
@@ -68,6 +69,7 @@ struct SentimentQualityTests {
         for short in cited {
             let id = try #require(truth.keys.first { $0.hasSuffix(short) || $0.hasPrefix(short) || RecordID<FeedbackItem>($0).short == short })
             #expect(truth[id] != "negative", "\(name): a complaint under what customers like: \(section)")
+            #expect(intents[id] != "request", "\(name): a wish under what customers like: \(section)")
         }
     }
 }

@@ -55,6 +55,14 @@ struct EvidenceLinkerTests {
         ("Sync keeps failing every morning", .complaint),
         ("The export finally works, thank you!", .praise),
         ("I use the calendar view every day", .neutral),
+        // Reassurance is praise, whatever words of trouble it denies.
+        ("Honestly no issues printing on my Rollo, the labels are the right size for me. Not sure what everyone's complaining about.", .praise),
+        ("The labels are super clean and readable, carriers never complain. Printing on my Zebra from the PDF works fine for me.", .praise),
+        ("Printing on my Zebra from the PDF works fine for me.", .praise),
+        ("No problems here, never had a crash since the update", .praise),
+        ("It works fine on wifi but on mobile data the sync never finishes", .complaint),
+        // A benefit wished for is a request, not praise.
+        ("A page where the customer picks the new size and gets a label would save my sanity.", .request),
     ])
     func intents(text: String, intent: FeedbackIntent) {
         #expect(FeedbackIntent.of(text) == intent)

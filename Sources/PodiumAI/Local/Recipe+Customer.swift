@@ -57,7 +57,11 @@ extension Recipe {
         func central(_ items: [FeedbackItem], praising: Bool) -> SummarySentence? {
             Summarizer().summarize(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) }, maxSentences: 5).first { sentence in
                 let score = analyzer.score(sentence.text).score
-                return praising ? Recipe.isPositive(score) : Recipe.isNegative(score)
+                // A benefit wished for ("…would save my sanity") asks, it praises nothing yet;
+                // a sentence that also speaks of trouble is no quote of what customers like.
+                return praising ? Recipe.isPositive(score) && FeedbackIntent.of(sentence.text, analyzer: analyzer) == .praise
+                    && !FeedbackIntent.speaksOfTrouble(sentence.text)
+                    : Recipe.isNegative(score)
             }
         }
         var sentiments: [RecordID<FeedbackItem>: Double] = [:]

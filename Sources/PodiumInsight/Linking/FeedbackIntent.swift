@@ -18,15 +18,15 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
 
     /// The intent of one sentence; `ratingShare` is the item's rating on 0…1 when it has one.
     public static func of(_ sentence: String, ratingShare: Double? = nil, analyzer: SentimentAnalyzer = SentimentAnalyzer()) -> FeedbackIntent {
-        let text = " " + Tokenizer.words(sentence).joined(separator: " ") + " "
+        let (text, reassures) = cueText(sentence)
         if requestCues.contains(where: { text.contains($0) }) || sentence.contains("?") && wishQuestionCues.contains(where: { text.contains($0) }) {
             return .request
         }
         let complains = complaintCues.contains { text.contains($0) }
         if !complains, howToCues.contains(where: { text.contains($0) }) { return .question }
         let sentiment = analyzer.score(sentence).score
-        let praises = praiseCues.contains { text.contains($0) }
-        if praises && !complains && sentiment > -0.1 { return .praise }
+        let praises = reassures || praiseCues.contains { text.contains($0) }
+        if praises && !complains && (reassures || sentiment > -0.1) { return .praise }
         // Both: a thank-you that recalls the old pain ("used to be the worst part of my job").
         if praises && complains { return sentiment >= 0.25 ? .praise : .complaint }
         if complains || sentiment <= -0.1 { return .complaint }
@@ -36,6 +36,25 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
             if ratingShare <= 0.4 { return .complaint }
         }
         return .neutral
+    }
+
+    /// Whether the sentence speaks of trouble at all ("love the address check, hate the
+    /// printing" does, even where the praise weighs more): a quote of what customers like
+    /// must not.
+    public static func speaksOfTrouble(_ sentence: String) -> Bool {
+        let text = cueText(sentence).text
+        return complaintCues.contains { text.contains($0) }
+    }
+
+    /// The sentence as the cues are matched on it — lower-cased words joined by single
+    /// spaces — with the trouble it denies taken out ("no issues printing", "carriers never
+    /// complain", "works fine" are reassurance, their words of trouble no complaint), and
+    /// whether there was any.
+    private static func cueText(_ sentence: String) -> (text: String, reassures: Bool) {
+        var text = " " + Tokenizer.words(sentence).joined(separator: " ") + " "
+        let reassures = reassuranceCues.contains { text.contains($0) }
+        if reassures { for cue in reassuranceCues { text = text.replacingOccurrences(of: cue, with: " ") } }
+        return (text, reassures)
     }
 
     // MARK: - Cues (matched on lower-cased words joined by single spaces)
@@ -70,6 +89,15 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
         " annoying ", " frustrating ", " frustrated ", " useless ", " terrible ", " awful ", " horrible ", " worst ", " hate ",
         " ridiculous ", " unusable ", " impossible ", " disappointed ", " disappointing ", " problem ", " issue ", " slow ",
         " forever ", " unfortunately ", " sadly ", " nothing happens ", " waste ",
+    ]
+
+    /// Trouble denied: what works without a problem.
+    static let reassuranceCues = [
+        " no issues ", " no issue ", " no problems ", " no problem ", " no complaints ", " never complain ", " never complained ",
+        " never complains ", " works fine ", " work fine ", " working fine ", " worked fine ", " runs fine ", " no trouble ",
+        " never had a problem ", " never had an issue ", " never had any issues ", " never had any problems ", " never had a crash ",
+        " zero issues ", " zero problems ", " without any issues ", " without issues ", " without a problem ", " without any problems ",
+        " not a single problem ", " not a single issue ",
     ]
 
     /// Something that works and is valued.
