@@ -88,6 +88,12 @@ struct EvidenceLinkTests {
                                             context: JobContext())
         // A tracker's export has estimates, not RICE inputs: the order comes from demand per point.
         #expect(order.content.contains("demand per point of effort"), "order-backlog ranks by the linked demand: \(order.content.prefix(300))")
+        let noEffort = store.snapshot.backlog.all.allSatisfy { $0.estimate == nil && $0.rice.effort == nil && $0.wsjf.jobSize == nil }
+        #expect(order.title.hasPrefix(noEffort ? "Backlog order by linked demand" : "Backlog order by demand per point of effort"),
+                "the title names what the order rests on, not RICE: \(order.title)")
+        // The places of done and dropped items are named, so a reader knows why numbers skip them.
+        let kept = store.snapshot.orderedBacklog.enumerated().filter { $1.status == .done || $1.status == .dropped }.map { String($0.offset + 1) }
+        if let last = kept.last { #expect(order.content.contains(" \(last) hold") || order.content.contains("place \(last) holds"), "\(order.content.prefix(600))") }
         let proposed = try #require(order.proposal?.backlogOrder)
         let waiting = store.snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }
         #expect(proposed != waiting.map(\.id), "\(name): the linked demand changes the order")

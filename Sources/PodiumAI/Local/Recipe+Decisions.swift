@@ -74,13 +74,19 @@ extension Recipe {
         let byID = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0) })
         let moved = ranked.enumerated().filter { index, entry in index < slots.count && position[entry.id] != slots[index] }.count
         let byDemand = ranked.allSatisfy { $0.baseScore == nil } && ranked.contains { $0.score > 0 }
+        let noEffort = waiting.allSatisfy { $0.rice.effort == nil && $0.wsjf.jobSize == nil && $0.estimate == nil }
+        let orderedBy = !byDemand ? name : noEffort ? "linked demand" : "demand per point of effort"
         var lines = ["# Suggested order of the \(waiting.count) items waiting to start", "",
                      byDemand
                         ? "No item has \(name) inputs yet, so the order is by demand per point of effort: the feedback linked to each item "
-                            + "(complaints weigh up to half more) ÷ its effort or tracker estimate. \(moved) would move. Fill in \(name) inputs for a fuller score."
+                            + "(complaints weigh up to half more) ÷ its effort or tracker estimate"
+                            + (noEffort ? " (no item has an effort or an estimate either, so each counts as one point: the order is by demand alone)" : "")
+                            + ". \(moved) would move. Fill in \(name) inputs for a fuller score."
                         : "By \(name) (\(method == .rice ? "reach × impact × confidence ÷ effort" : "cost of delay ÷ job size")) × demand from the linked feedback "
                             + "(1 to 1.5: more items and more of them negative weigh more). \(moved) would move. Items without \(name) inputs keep their turn at the end.", ""]
-        lines += ["Numbers are places in the Product Backlog, as the Decision Maker pane shows them.", ""]
+        let kept = snapshot.orderedBacklog.enumerated().filter { $1.status == .done || $1.status == .dropped }.map { $0.offset + 1 }
+        lines += ["Numbers are places in the Product Backlog, as the Decision Maker pane shows them"
+                  + (kept.isEmpty ? "." : "; \(kept.count == 1 ? "place" : "places") \(Recipe.list(kept.map(String.init))) \(kept.count == 1 ? "holds a done or dropped item, which keeps it" : "hold done or dropped items, which keep them")."), ""]
         if !inProgress.isEmpty {
             lines.append("In progress, keeping their places: " + inProgress.map { "\(Recipe.clean($0.title)) \(Recipe.cite($0.id))" }.joined(separator: "; ") + ".")
             lines.append("")
@@ -103,7 +109,7 @@ extension Recipe {
             evidence += item.linkedFeedback.prefix(3).compactMap { snapshot.feedback[$0] }
                 .map { Evidence(ArtifactReference(.feedback, $0.id), detail: "demand for \(Recipe.shorten(item.title, to: 40))") }
         }
-        return DraftOutput(title: "Backlog order by \(name) (\(moved) moves)", content: lines.joined(separator: "\n"),
+        return DraftOutput(title: "Backlog order by \(orderedBy) (\(moved) moves)", content: lines.joined(separator: "\n"),
                            evidence: evidence, figures: figures, proposal: DraftProposal(backlogOrder: ranked.map(\.id)))
     }
 

@@ -76,7 +76,9 @@ struct BacklogRowReader {
             wsjf: WSJFInputs(businessValue: number(.businessValue), timeCriticality: number(.timeCriticality),
                              riskReduction: number(.riskReduction), jobSize: number(.jobSize) ?? estimate),
             tags: tags(in: row), createdAt: date(.created) ?? now, updatedAt: now,
-            doneAt: status == .done ? date(.completed) ?? date(.updated) ?? now : nil)
+            // Done in the tracker on a day the file does not give: before this import, when
+            // is unknown, so it is shipped in no period an update reports.
+            doneAt: status == .done ? date(.completed) ?? date(.updated) : nil)
         return .record(item, warnings: warnings)
     }
 
