@@ -64,4 +64,26 @@ struct AskTests {
         // feedback although it asks for a count the workspace does not hold.
         #expect(refused * 3 >= unanswerable * 2, "\(name): only \(refused) of \(unanswerable) questions the workspace cannot answer were refused")
     }
+
+    @Test("“who is against…” names the stakeholders against, never one asking for it, even when the question says customers ask for it",
+          arguments: EvidenceSet.names)
+    func whoIsAgainst(name: String) throws {
+        let folder = try TemporaryDirectory("podium-ask-against")
+        let imported = try EvidenceSet(named: name).makeWorkspace(at: folder.path(name))
+        let snapshot = imported.store.snapshot
+        let stakeholders = Dictionary(snapshot.stakeholders.all.map { ($0.name, $0.id.rawValue) }, uniquingKeysWith: { first, _ in first })
+        let questions = try imported.set.questions().filter { $0.answerable && $0.question.lowercased().hasPrefix("who is against") }
+        for question in questions {
+            let named = question.expected.compactMap { stakeholders[$0] }
+            guard case let .answered(cited, text) = Self.ask(question.question, in: snapshot) else {
+                Issue.record("\(name): “\(question.question)” was not answered")
+                continue
+            }
+            // The labels name the stakeholder against (and at times one for it, for context).
+            #expect(!named.isEmpty && !Set(named).isDisjoint(with: cited), "\(name): \(text)")
+            for line in text.split(separator: "\n") where line.hasPrefix("- ") {
+                #expect(line.contains(" is against ") || line.contains(" worries about "), "\(name): \(line)")
+            }
+        }
+    }
 }

@@ -139,7 +139,7 @@ extension Recipe {
     /// for most, which items have no feedback behind them.
     private func structuralAnswer(_ question: String) throws -> DraftOutput? {
         let text = " " + Tokenizer.words(question).joined(separator: " ") + " "
-        if text.contains(" who "), [" against ", " oppose", " object", " worried ", " worries ", " concern", " for it "].contains(where: text.contains),
+        if text.contains(" who "), (Self.opposingWords + [" for it "]).contains(where: text.contains),
            let answer = standsAnswer(question) {
             return answer
         }
@@ -179,13 +179,19 @@ extension Recipe {
         return nil
     }
 
+    /// Words of a question that ask who opposes or worries.
+    static let opposingWords = [" against ", " oppose", " object", " worried ", " worries ", " concern"]
+
     /// "Who is against…": the stakeholders whose notes take that side on the items the
     /// question is about, with their own sentence.
     private func standsAnswer(_ question: String) -> DraftOutput? {
         let stakeholders = snapshot.stakeholders.all.filter { !$0.notes.isEmpty }
         guard !stakeholders.isEmpty else { return nil }
         let wanted = Set(Self.contentTerms(of: question))
-        let asksOpposed = !question.lowercased().contains(" for it")
+        // "Who is against X, even though merchants ask for it?" asks who is against: a word
+        // of opposition anywhere decides, "for it" only when there is none.
+        let words = " " + Tokenizer.words(question).joined(separator: " ") + " "
+        let asksOpposed = Self.opposingWords.contains(where: words.contains) || !words.contains(" for it ")
         let stands = stakeholderStands(stakeholders).stands.filter { asksOpposed ? $0.position.isOpposed : $0.position.isInFavour }
         let scored = stands.map { stand -> (StakeholderStand, Int) in
             let words = Set(Tokenizer.terms(stand.sentence + " " + stand.item.title + " " + stand.item.description))
