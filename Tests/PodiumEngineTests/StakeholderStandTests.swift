@@ -45,4 +45,22 @@ struct StakeholderStandTests {
                     "\(name): \(stand.stakeholder.name) is against “\(stand.item.title)”, which customers ask for: \(line ?? "no conflict line")")
         }
     }
+
+    @Test("a sentence that names an item's tracker key is about that item, whatever its words; a key is matched whole")
+    func namedByKey() throws {
+        let (folder, store) = try makeWorkspace()
+        defer { withExtendedLifetime(folder) {} }
+        let customs = BacklogItem(key: "#237", title: "CN22/CN23 + commercial invoice prefill from catalog HS codes", order: 1)
+        let other = BacklogItem(key: "#23", title: "Dark mode for the label editor", order: 2)
+        let sales = Stakeholder(name: "Aisha Rahman", role: "Head of Sales", influence: 4,
+                                notes: "UK merchants selling into the EU ask about customs paperwork (#237) in nearly every demo since Brexit.")
+        try store.write { transaction in try transaction.save(all: [customs, other]); try transaction.save(sales) }
+        let snapshot = store.snapshot
+        let recipe = Recipe(request: JobRequest(job: Job(kind: .stakeholderSynthesis, stance: .collaborator), snapshot: snapshot), context: JobContext())
+        let (stands, unplaced) = recipe.stakeholderStands(snapshot.stakeholders.all)
+        #expect(stands.map(\.item.id) == [customs.id], "\(stands.map(\.item.title))")
+        #expect(unplaced.isEmpty, "the sentence is not an open question: \(unplaced.map(\.1))")
+        #expect(Recipe.sentence("see #237.", names: "#237") && !Recipe.sentence("see #237.", names: "#23"))
+        #expect(Recipe.sentence("LED-106 first", names: "led-106") && !Recipe.sentence("LED-1060 first", names: "LED-106"))
+    }
 }

@@ -32,7 +32,16 @@ extension Recipe {
         let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id.rawValue, $0) })
         var stands: [StakeholderStand] = []
         var placed: [String: BacklogItem] = [:]
-        for link in EvidenceLinker().link(sources, to: targets) where link.sourceID.hasPrefix("s:") {
+        // A sentence that names an item by its tracker key ("customs paperwork (#237)") is
+        // about that item, whatever its words.
+        let keyed = items.compactMap { item in item.key.map { (key: $0, item: item) } }
+        for (id, (stakeholder, sentence)) in sentences {
+            let named = keyed.filter { Self.sentence(sentence, names: $0.key) }.map(\.item)
+            guard let first = named.first else { continue }
+            placed[id] = first
+            stands += named.map { StakeholderStand(stakeholder: stakeholder, item: $0, position: .of(sentence), sentence: sentence) }
+        }
+        for link in EvidenceLinker().link(sources, to: targets) where link.sourceID.hasPrefix("s:") && placed[link.sourceID] == nil {
             guard let (stakeholder, sentence) = sentences[link.sourceID], let item = byID[link.targetID] else { continue }
             placed[link.sourceID] = item
             stands.append(StakeholderStand(stakeholder: stakeholder, item: item, position: .of(sentence), sentence: sentence))
@@ -47,6 +56,21 @@ extension Recipe {
         }
         let unplaced = sentences.filter { placed[$0.key] == nil }.sorted { Self.order($0.key).lexicographicallyPrecedes(Self.order($1.key)) }.map(\.value)
         return (Self.strongest(stands), unplaced)
+    }
+
+    /// Whether `sentence` names the tracker key `key` as a whole ("#23" is not in "#237",
+    /// "LED-10" not in "LED-106").
+    static func sentence(_ sentence: String, names key: String) -> Bool {
+        guard !key.isEmpty else { return false }
+        var searchFrom = sentence.startIndex
+        while let range = sentence.range(of: key, options: .caseInsensitive, range: searchFrom..<sentence.endIndex) {
+            let before = range.lowerBound == sentence.startIndex ? nil : sentence[sentence.index(before: range.lowerBound)]
+            let after = range.upperBound == sentence.endIndex ? nil : sentence[range.upperBound]
+            let joined = { (character: Character?) in character.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "#" } ?? false }
+            if !joined(before) && !joined(after) { return true }
+            searchFrom = range.upperBound
+        }
+        return false
     }
 
     /// "s:STAKEHOLDER:SENTENCE" as numbers, so that sentence 10 comes after sentence 9.
