@@ -44,4 +44,19 @@ struct PersonaTests {
         let tops = personas.map(\.summary)
         #expect(tops.allSatisfy { $0.contains("complaints") && $0.contains("requests") && $0.contains("praise") })
     }
+
+    @Test("a segment column of company names (Canny's Company) makes no persona per company: the draft says why it does not group by it")
+    func companyNamesAreNoSegments() throws {
+        let folder = try TemporaryDirectory("podium-personas-companies")
+        let imported = try EvidenceSet(named: "parcelpoint").makeWorkspace(at: folder.path("parcelpoint"))
+        let snapshot = imported.store.snapshot
+        let companies = Set(snapshot.feedback.values.compactMap(\.segment))
+        #expect(companies.count > 50, "the Canny export names each post's company: \(companies.count)")
+        let output = try LocalProvider().run(JobRequest(job: Job(kind: .buildPersonas, stance: .customerRepresentative), snapshot: snapshot),
+                                             context: JobContext())
+        let personas = try #require(output.proposal?.personas)
+        #expect(personas.allSatisfy { $0.segment == nil }, "\(personas.map(\.name))")
+        #expect(!personas.contains { persona in companies.contains { persona.name.contains($0) } }, "\(personas.map(\.name))")
+        #expect(output.content.contains("company names rather than plans or tiers"), "\(output.content.prefix(500))")
+    }
 }

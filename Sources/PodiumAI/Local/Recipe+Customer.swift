@@ -233,9 +233,16 @@ extension Recipe {
         let clustering = try themes(of: items)
         context.progress("Grouping \(items.count) items by segment")
         // One persona per customer segment with enough to say; without segments, per source.
-        let segmented = Dictionary(grouping: items.filter { $0.segment != nil }) { Recipe.clean($0.segment!) }
-        let groups = segmented.count >= 2 ? segmented : Dictionary(grouping: items) { $0.source.rawValue }
         let minimum = max(5, items.count / 50)
+        var segmented = Dictionary(grouping: items.filter { $0.segment != nil }) { Recipe.clean($0.segment!) }
+        // A segment column that names each customer's company rather than a plan or a tier
+        // ("Harbor Candles", "Velvet Kids"…) makes no persona: its groups large enough to
+        // describe hold less than half of the items that have one.
+        let segmentItems = segmented.values.reduce(0) { $0 + $1.count }
+        let inLargeSegments = segmented.values.filter { $0.count >= minimum }.reduce(0) { $0 + $1.count }
+        let segmentsAreNames = segmented.count >= 2 && inLargeSegments * 2 < segmentItems
+        if segmentsAreNames { segmented = [:] }
+        let groups = segmented.count >= 2 ? segmented : Dictionary(grouping: items) { $0.source.rawValue }
         let chosen = groups.filter { $0.value.count >= minimum }.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(5)
         guard !chosen.isEmpty else {
             throw JobError.nothingToWorkOn("Too little feedback per segment to describe a persona (at least \(minimum) items per segment are needed).")
@@ -254,7 +261,9 @@ extension Recipe {
         var lines = ["# \(chosen.count) persona\(chosen.count == 1 ? "" : "s") from \(scopeDescription(items))", "",
                      "One persona per \(segmented.count >= 2 ? "customer segment" : "feedback source") with at least \(minimum) items. "
                         + "Pains are what the segment complains about more than the others do; goals what it asks for and praises; "
-                        + "each in the words of a customer of the segment, with the source.", ""]
+                        + "each in the words of a customer of the segment, with the source."
+                        + (segmentsAreNames ? " The feedback's segment column has \(Dictionary(grouping: items.compactMap(\.segment)) { $0 }.count) different values, "
+                            + "most held by a handful of items (company names rather than plans or tiers), so it does not group them." : ""), ""]
         var topPains: [(persona: String, pain: String)] = []
         for (group, members) in chosen {
             try context.checkCancellation()
