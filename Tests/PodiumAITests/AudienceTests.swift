@@ -54,6 +54,31 @@ struct AudienceTests {
         #expect(customers.contains("## Now available"))
     }
 
+    @Test("customers read no team-only work (a database upgrade), no component prefix, and “asked for this” only where two or more asked")
+    func customerWords() throws {
+        let (folder, imported) = try workspace()
+        _ = folder
+        let someFeedback = Array(imported.store.snapshot.feedback.values.prefix(1)).map(\.id)
+        let upgrade = BacklogItem(key: "TRL-900", title: "Upgrade Postgres 13 → 16 and drop legacy tables", status: .done, order: 900,
+                                  linkedFeedback: someFeedback, tags: ["Tech debt", "infra"], doneAt: Self.now.addingTimeInterval(-86_400))
+        let quotes = BacklogItem(key: "TRL-901", title: "RateService: parallel carrier quotes with a short cache", status: .done, order: 901,
+                                 linkedFeedback: someFeedback, tags: ["Backend"], doneAt: Self.now.addingTimeInterval(-86_400))
+        try imported.store.write { try $0.save(all: [upgrade, quotes]) }
+        for kind in [JobKind.stakeholderUpdate, .releaseNotes] {
+            let customers = try run(kind, audience: "customers", in: imported)
+            #expect(!customers.content.contains("Postgres"), "\(kind): \(customers.content)")
+            #expect(customers.evidence.contains { $0.reference.id == upgrade.id.rawValue && ($0.detail ?? "").hasPrefix("left out") },
+                    "the review says what was left out and why")
+            #expect(customers.content.contains("Parallel carrier quotes with a short cache") && !customers.content.contains("RateService"),
+                    "\(kind): \(customers.content)")
+            #expect(!customers.content.contains("you asked for this") || customers.content.contains("some of you") || customers.content.contains("many of you"))
+            let quoteLine = customers.content.split(separator: "\n").first { $0.contains("Parallel carrier quotes") } ?? ""
+            #expect(!quoteLine.contains("asked for this"), "one link is not “you asked for this”: \(quoteLine)")
+            let team = try run(kind, audience: "team", in: imported)
+            #expect(team.content.contains("Postgres"), "the team's own text keeps it: \(team.content.prefix(400))")
+        }
+    }
+
     @Test("release notes differ by audience too; the customers' carry no ids")
     func releaseNotes() throws {
         let (folder, imported) = try workspace()

@@ -65,16 +65,20 @@ extension Recipe {
         // Written for customers: no record ids or internal counts in the text (they are in
         // the draft's evidence).
         var lines = ["# Release notes, \(Recipe.day(now))", "", "What changed since \(Recipe.day(since)):", ""]
-        var evidence: [Evidence] = []
+        // The team's own work (a database upgrade) is no news for customers: left out, and the
+        // review's evidence says so.
+        var evidence = done.filter(Recipe.isInternal).map {
+            Evidence(ArtifactReference(.backlog, $0.id), detail: "left out: the team's own work (labelled \($0.tags.joined(separator: ", ")))")
+        }
         for heading in ["New", "Improved", "Fixed"] {
-            let items = done.filter { group($0) == heading }
+            let items = done.filter { group($0) == heading && !Recipe.isInternal($0) }
             guard !items.isEmpty else { continue }
             lines += ["## \(heading)", ""]
             for item in items {
                 let asked = item.linkedFeedback.count
                 // A fix's description tells the bug, not the fix: only its title goes out.
                 let summary = heading == "Fixed" ? "" : Recipe.clean(item.description).split(separator: ".").first.map { String($0) + "." } ?? ""
-                lines.append("- **\(Recipe.clean(item.title))**" + (summary.count > 1 ? " — \(summary)" : ""))
+                lines.append("- **\(Recipe.customerTitle(item))**" + (summary.count > 1 ? " — \(summary)" : ""))
                 evidence.append(Evidence(ArtifactReference(.backlog, item.id),
                                          detail: "done \(item.doneAt.map(Recipe.day) ?? "")" + (asked > 0 ? "; asked for in \(asked) feedback items" : "")))
             }

@@ -197,12 +197,15 @@ extension Recipe {
             listed.formUnion(fresh.map(\.id))
             evidence += fresh.map { Evidence(ArtifactReference(.backlog, $0.id), detail: detail) }
         }
-        section("Now available", period.done, detail: "done") { item in
-            let asked = item.linkedFeedback.count
-            return Recipe.clean(item.title) + (asked > 1 ? " — many of you asked for this" : asked == 1 ? " — you asked for this" : "")
+        // The team's own work (a database upgrade) is not news for customers: it is left out,
+        // and the review's evidence says so.
+        let (internalWork, internalIDs) = (period.done + period.inProgress + period.next).reduce(into: ([BacklogItem](), Set<RecordID<BacklogItem>>())) { result, item in
+            if Recipe.isInternal(item), !result.1.contains(item.id) { result.0.append(item); result.1.insert(item.id) }
         }
-        section("On the way", Array(period.inProgress.prefix(4)), detail: "in progress") { Recipe.clean($0.title) }
-        section("Planned next", Array(period.next.prefix(3)), detail: "planned") { Recipe.clean($0.title) }
+        evidence += internalWork.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "left out: the team's own work (labelled \($0.tags.joined(separator: ", ")))") }
+        section("Now available", period.done.filter { !internalIDs.contains($0.id) }, detail: "done") { Recipe.customerTitle($0) + Recipe.askedPhrase($0) }
+        section("On the way", Array(period.inProgress.filter { !internalIDs.contains($0.id) }.prefix(4)), detail: "in progress") { Recipe.customerTitle($0) }
+        section("Planned next", Array(period.next.filter { !internalIDs.contains($0.id) }.prefix(3)), detail: "planned") { Recipe.customerTitle($0) }
         if listed.isEmpty { lines += ["Nothing changed for you in this period; we are working on what comes next.", ""] }
         lines.append("Thank you for the feedback that shaped these changes.")
         return DraftOutput(title: "Update for \(written)", content: lines.joined(separator: "\n"), evidence: evidence,
