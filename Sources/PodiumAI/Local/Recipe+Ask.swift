@@ -49,7 +49,7 @@ extension Recipe {
         }
         // A figure the workspace does not hold (a count of cancellations, a rate, a score) is
         // not answered with records that merely share its other words.
-        if Self.asksForAFigure(question) && !Self.countsVoices(question) {
+        if (Self.asksForAFigure(question) || Self.ranksByAFigure(question)) && !Self.countsVoices(question) {
             throw JobError.nothingToWorkOn("Nothing in the workspace answers this: it asks for a figure (an amount, a count, a rate) that the workspace "
                 + "does not hold. It holds feedback, the backlog, stakeholders' notes, decisions, experiments and communications; it can count "
                 + "what customers say (\"how many reviews ask for …\").")
@@ -108,18 +108,32 @@ extension Recipe {
                 " revenue ", " churn ", " conversion ", " retention "].contains { text.contains($0) }
     }
 
+    /// Whether the question ranks by a quantity the workspace was never given ("which carrier
+    /// produces the most failed label purchases?"), rather than by what people say ("which
+    /// theme has the most complaints?", which the feedback counts).
+    static func ranksByAFigure(_ question: String) -> Bool {
+        let words = Tokenizer.words(question)
+        let superlatives: Set<String> = ["most", "fewest", "least", "highest", "lowest", "biggest", "largest", "smallest"]
+        guard let at = words.indices.first(where: { $0 > 0 && words[$0 - 1] == "the" && superlatives.contains(words[$0]) }) else { return false }
+        let counted = words[(at + 1)...].prefix(3)
+        return !counted.isEmpty && !counted.contains(where: voiceWords.contains)
+    }
+
+    /// Words for what people say or who says it: what the feedback can count.
+    static let voiceWords: Set<String> = ["reviews", "review", "feedback", "tickets", "ticket", "comments", "conversations", "people", "customers",
+                                          "users", "clinics", "items", "requests", "complaints", "stakeholders", "votes", "mentions", "praise",
+                                          "demand", "posts", "messages", "answers", "responses"]
+
     /// Whether a figure question counts what people say ("how many reviews ask for…"), which
     /// the feedback can answer, rather than an outside figure ("how many customers cancelled").
     static func countsVoices(_ question: String) -> Bool {
         let words = Tokenizer.words(question)
-        let voices: Set<String> = ["reviews", "review", "feedback", "tickets", "ticket", "comments", "conversations", "people", "customers",
-                                   "users", "clinics", "items", "requests", "complaints", "stakeholders"]
         let saying: Set<String> = ["ask", "asks", "asked", "asking", "say", "says", "said", "complain", "complains", "complained", "mention",
                                    "mentions", "mentioned", "want", "wants", "request", "requests", "requested", "report", "reports", "reported"]
         guard let many = words.indices.first(where: { $0 + 1 < words.count && words[$0] == "how" && (words[$0 + 1] == "many" || words[$0 + 1] == "often") })
         else { return false }
         let after = words[(many + 2)...].prefix(5)
-        return after.contains(where: voices.contains) && words.contains(where: saying.contains)
+        return after.contains(where: voiceWords.contains) && words.contains(where: saying.contains)
     }
 
     /// Whether a word nothing mentions names the kind of a word that is there ("the February
