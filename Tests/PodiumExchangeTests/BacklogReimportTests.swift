@@ -124,6 +124,22 @@ struct BacklogRefusalTests {
         }
     }
 
+    @Test("a plain CSV's Estimate or Story Points column is the tracker estimate, whatever the layout: kept, filling effort and job size; text or a value below zero stops the import naming its row")
+    func plainEstimate() throws {
+        for column in ["Estimate", "Story Points", "Points"] {
+            let (folder, store) = try makeWorkspace()
+            _ = try importBacklog("Title,\(column)\nOffline sync,5\nDark mode,\n", name: "plain.csv", into: store, folder: folder)
+            let items = Dictionary(uniqueKeysWithValues: try WorkspaceStore.open(at: store.layout.root).snapshot.backlog.values.map { ($0.title, $0) })
+            #expect(items["Offline sync"]?.estimate == 5 && items["Offline sync"]?.rice.effort == 5 && items["Offline sync"]?.wsjf.jobSize == 5, "\(column)")
+            #expect(items["Dark mode"]?.estimate == nil)
+        }
+        let (text, textWritten) = try refusal("Title,Estimate\nA,3\nB,XL\n", name: "plain.csv")
+        #expect(text == .notANumber(file: "plain.csv", line: 3, field: "estimate", column: "Estimate", value: "XL") && !textWritten)
+        let (negative, negativeWritten) = try refusal("Title,Estimate\nA,-2\n", name: "plain.csv")
+        #expect(negative?.description == "plain.csv:2: estimate \"-2\" in \"Estimate\" is below zero; an estimate is zero or more; nothing was imported")
+        #expect(!negativeWritten)
+    }
+
     @Test("a status not in the tracker's table: every unknown one named, with the option that maps it")
     func unknownStatus() throws {
         let (error, written) = try refusal(header + "A,LED-1,1,Story,To Do,1\nB,LED-2,2,Story,Waiting for QA,1\nC,LED-3,3,Story,Blocked,1\nD,LED-4,4,Story,Waiting for QA,1\n")

@@ -30,9 +30,11 @@ public enum BacklogField: String, ImportField {
         case .businessValue: ["business value", "businessvalue", "user business value", "value", "bv"]
         case .timeCriticality: ["time criticality", "timecriticality", "tc"]
         case .riskReduction: ["risk reduction", "riskreduction", "risk reduction opportunity enablement", "rroe", "rr"]
-        case .jobSize: ["job size", "jobsize", "size", "story points", "estimate"]
+        case .jobSize: ["job size", "jobsize", "size"]
         case .tags: ["tags", "labels", "epic", "theme"]
-        case .estimate: []
+        // The tracker's estimate, in any export: it is kept on the item and fills the effort
+        // and the job size where those are not given.
+        case .estimate: ["estimate", "story points", "points", "story point estimate"]
         case .created: ["created", "created at", "created date", "date created", "createdat"]
         case .completed: ["completed", "completed at", "completed date", "resolved", "resolved at", "resolution date", "closed date",
                           "closed at", "closedat", "done at", "finished at"]

@@ -51,8 +51,10 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case let .repeatedKey(file, line, key, firstLine):
             "\(file):\(line): the key \"\(key.sanitizedForTerminal())\" is also on line \(firstLine); a key names one item; nothing was imported"
         case let .notANumber(file, line, field, column, value):
-            "\(file):\(line): \(field) \"\(value.sanitizedForTerminal())\" in \"\(column.sanitizedForTerminal())\" is not a number; write a number or leave it empty "
-                + "(T-shirt sizes are not turned into points); nothing was imported"
+            ValueParsers.number(value).map { $0 < 0 } == true
+                ? "\(file):\(line): \(field) \"\(value.sanitizedForTerminal())\" in \"\(column.sanitizedForTerminal())\" is below zero; an \(field) is zero or more; nothing was imported"
+                : "\(file):\(line): \(field) \"\(value.sanitizedForTerminal())\" in \"\(column.sanitizedForTerminal())\" is not a number; write a number or leave it empty "
+                    + "(T-shirt sizes are not turned into points); nothing was imported"
         case let .unknownStatuses(file, line, statuses, layout):
             "\(file):\(line): \(statuses.count == 1 ? "status" : "statuses") \(Self.quotedList(statuses, last: "and")) "
                 + "\(statuses.count == 1 ? "is" : "are") not in Podium's table for \(layout)"
