@@ -95,5 +95,10 @@ struct PaneSnapshotTests {
         for character in "filt" { _ = state.update(.key(.character(character))) }
         try expectScreen(draw(&state, width: 100, height: 30).text, named: "palette")
         try expectScreen(draw(&state, width: 30, height: 8).text, named: "too-small")
+        // Smaller still, the size Podium needs is said whole, wrapped, never cut.
+        for (width, height) in [(20, 5), (12, 4), (9, 3)] {
+            let text = draw(&state, width: width, height: height).text
+            #expect(text.contains("40×10") && !text.contains("…") && text.contains("q quits"), "\(width)×\(height):\n\(text)")
+        }
     }
 }

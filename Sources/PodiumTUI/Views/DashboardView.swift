@@ -17,12 +17,19 @@ public enum DashboardView {
         view.scrollLimit = nil
         var buffer = Buffer(width: width, height: height, fill: Cell(style: theme[.background]))
         guard width >= minimumSize.width, height >= minimumSize.height else {
-            let lines = ["Terminal too small: \(width)×\(height)",
-                         "Podium needs at least \(minimumSize.width)×\(minimumSize.height).", "q quits"]
-            for (index, line) in lines.enumerated() where index < height {
-                let text = DisplayWidth.truncate(line, to: width)
-                buffer.write(text, x: max(0, (width - DisplayWidth.of(text)) / 2), y: max(0, height / 2 - 1) + index,
-                             style: index == 0 ? theme[.warning] : theme[.text])
+            // Wrapped to the width, so the size needed is read whole; a shorter wording when
+            // even that does not fit the height.
+            let needed = "\(minimumSize.width)×\(minimumSize.height)"
+            let wordings = [["Terminal too small: \(width)×\(height)", "Podium needs at least \(needed).", "q quits"],
+                            ["Too small: \(width)×\(height)", "Needs \(needed).", "q quits"], ["Needs \(needed)", "q quits"]]
+            let wrapped = wordings.map { lines in lines.enumerated().flatMap { index, line in
+                TextView.wrap(line, width: max(1, width)).map { (text: $0, warning: index == 0) }
+            } }
+            let lines = wrapped.first { $0.count <= height } ?? wrapped[wrapped.count - 1]
+            let top = max(0, (height - lines.count) / 2)
+            for (index, line) in lines.enumerated() where top + index < height {
+                buffer.write(line.text, x: max(0, (width - DisplayWidth.of(line.text)) / 2), y: top + index,
+                             style: line.warning ? theme[.warning] : theme[.text])
             }
             return buffer
         }
