@@ -79,6 +79,19 @@ struct AudienceTests {
         }
     }
 
+    @Test("leadership's update says plainly when no feedback arrived in the period, with when the newest did; and counts feedback items, not customers")
+    func quietPeriod() throws {
+        let (folder, imported) = try workspace()
+        _ = folder
+        let newest = try #require(imported.store.snapshot.feedback.values.map(\.createdAt).max())
+        let job = Job(kind: .stakeholderUpdate, stance: .influencer, parameters: JobParameters(audience: "leadership"))
+        let later = newest.addingTimeInterval(200 * 86_400)
+        let output = try LocalProvider().run(JobRequest(job: job, snapshot: imported.store.snapshot, now: later), context: JobContext())
+        #expect(output.content.contains("No feedback arrived in this period (the newest item is from "), "\(output.content)")
+        #expect(!output.content.contains("0 feedback items"))
+        #expect(!output.content.contains("customers asked for it"), "a count of linked feedback is not a count of customers")
+    }
+
     @Test("release notes differ by audience too; the customers' carry no ids")
     func releaseNotes() throws {
         let (folder, imported) = try workspace()

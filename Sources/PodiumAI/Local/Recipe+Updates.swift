@@ -127,8 +127,14 @@ extension Recipe {
                     + (asked > 0 ? ", answering \(asked) customer request\(asked == 1 ? "" : "s") and complaint\(asked == 1 ? "" : "s")" : "")
                     + ": " + period.done.prefix(5).map { Recipe.clean($0.title) }.joined(separator: "; ") + (period.done.count > 5 ? "; …" : "")]
         evidence += period.done.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "shipped") }
+        // No feedback in the period is said as such, with when the newest came: "0 items, 0%
+        // negative" reads as a quiet, happy period.
+        let newest = snapshot.feedback.values.map(\.createdAt).max()
         lines += ["", "## Customer sentiment", "",
-                  "- \(period.recent.count) feedback items (\(period.earlier.count) in the period before); \(Recipe.percent(period.negativeNow)) negative (before: \(Recipe.percent(period.negativeBefore)))."]
+                  period.recent.isEmpty
+                    ? "- No feedback arrived in this period" + (newest.map { " (the newest item is from \(Recipe.day($0)))" } ?? "")
+                        + (period.earlier.isEmpty ? "." : "; \(period.earlier.count) items in the period before, \(Recipe.percent(period.negativeBefore)) negative.")
+                    : "- \(period.recent.count) feedback items (\(period.earlier.count) in the period before); \(Recipe.percent(period.negativeNow)) negative (before: \(Recipe.percent(period.negativeBefore)))."]
         var risks: [String] = []
         if period.recent.count >= 6 {
             let clustering = try themes(of: period.recent)
@@ -162,7 +168,7 @@ extension Recipe {
         let unplanned = snapshot.backlog.values.filter { $0.status == .proposed && !$0.linkedFeedback.isEmpty }
             .max { ($0.linkedFeedback.count, $1.id) < ($1.linkedFeedback.count, $0.id) }
         if let item = unplanned, item.linkedFeedback.count >= 3 {
-            needed.append("Plan or decline “\(Recipe.clean(item.title))”: \(item.linkedFeedback.count) customers asked for it and it is not planned \(Recipe.cite(item.id))")
+            needed.append("Plan or decline “\(Recipe.clean(item.title))”: \(item.linkedFeedback.count) feedback items ask for it and it is not planned \(Recipe.cite(item.id))")
             evidence.append(Evidence(ArtifactReference(.backlog, item.id), detail: "most asked for, not planned"))
         }
         lines += ["", "## Decisions needed", ""] + (needed.isEmpty ? ["- None this period."] : needed.map { "- " + $0 })
