@@ -1,4 +1,5 @@
 import Foundation
+import PodiumAI
 import PodiumCore
 import PodiumInsight
 import PodiumTestSupport
@@ -32,6 +33,20 @@ struct ThemeQualityTests {
         #expect((5...12).contains(score.themes), "\(name): \(score)")
         #expect(score.purity >= peer + 0.1, "\(name): \(score)")
         #expect(score.coverage >= 0.75, "\(name): \(score)")
+    }
+
+    @Test("the product's own name labels no theme or sub-theme (Parcelpoint's customers write “Parcelpoint” everywhere)")
+    func productNameIsNoTheme() throws {
+        let folder = try TemporaryDirectory("podium-themes-name")
+        let imported = try EvidenceSet(named: "parcelpoint").makeWorkspace(at: folder.path("parcelpoint"))
+        try imported.store.write { try $0.setProduct(Product(name: "Parcelpoint")) }
+        let snapshot = imported.store.snapshot
+        #expect(snapshot.feedback.values.filter { $0.text.lowercased().contains("parcelpoint") }.count >= 20, "the name is common in the feedback")
+        let output = try LocalProvider().run(JobRequest(job: Job(kind: .clusterThemes, stance: .customerRepresentative), snapshot: snapshot),
+                                             context: JobContext())
+        let labels = (output.proposal?.themeTags ?? []).map(\.tag)
+        #expect(!labels.isEmpty)
+        #expect(!labels.contains { $0.lowercased().contains("parcelpoint") }, "\(labels)")
     }
 
     @Test("every item is in one theme or counted as unthemed; sub-themes hold only their theme's items", arguments: ThemeLabels.setNames)

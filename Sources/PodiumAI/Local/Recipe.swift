@@ -41,7 +41,11 @@ struct Recipe {
     func themes(of items: [FeedbackItem]) throws -> ThemeClustering {
         context.progress("Clustering \(items.count) feedback items into themes")
         try context.checkCancellation()
-        return ThemeClusterer().cluster(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) })
+        var clusterer = ThemeClusterer()
+        // The product's own name is no theme ("Fieldnote" → "fieldnote"; a name of several
+        // words is left alone, its words may name topics).
+        clusterer.ignoredTerms = Set(Tokenizer.terms(snapshot.product.name.replacingOccurrences(of: " ", with: "")))
+        return clusterer.cluster(items.map { TextDocument(id: $0.id.rawValue, text: $0.text) })
     }
 
     /// Items with distinct texts (the same complaint pasted twice is quoted once).

@@ -38,6 +38,9 @@ public struct ThemeClusterer: Sendable {
     public var assignmentThreshold: Double = 0.1
     /// How many times sub-theme centres are recomputed and documents reassigned.
     public var refinementPasses: Int = 2
+    /// Terms that name no theme in this workspace however often they occur: the product's
+    /// own name ("parcelpoint" in Parcelpoint's feedback is no topic).
+    public var ignoredTerms: Set<String> = []
 
     public init(similarityThreshold: Double = 0.2, minimumThemeSize: Int = 3, sampleLimit: Int = 2_000) {
         self.similarityThreshold = similarityThreshold
@@ -49,7 +52,8 @@ public struct ThemeClusterer: Sendable {
     public func cluster(_ documents: [TextDocument]) -> ThemeClustering {
         let ordered = TextDocument.canonicalOrder(documents)
         var analyzer = TermAnalyzer()
-        let termLists = ordered.map { analyzer.terms($0.text) }
+        let ignored = ignoredTerms
+        let termLists = ordered.map { document in analyzer.terms(document.text).filter { !ignored.contains($0) } }
         let model = TFIDFModel(documents: termLists, minimumDocumentFrequency: 2)
         let vectors = termLists.map(model.vector(for:))
 
