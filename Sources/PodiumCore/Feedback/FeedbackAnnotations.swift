@@ -115,6 +115,13 @@ public final class FeedbackAnnotationIndex: Sendable {
             for (tag, ids) in assigned.sorted(by: { $0.key < $1.key }) {
                 for id in ids { themes[RecordID(id), default: []].append(tag) }
             }
+            // Most items share their list of tags with many others ("theme:bank" and
+            // "theme:bank/reconnect"): one list per distinct combination, shared, instead of
+            // one per item (about 50 bytes an item at 100,000).
+            var distinct: [[String]: [String]] = [:]
+            for (id, tags) in themes {
+                if let shared = distinct[tags] { themes[id] = shared } else { distinct[tags] = tags }
+            }
         }
         self.sentiment = sentiment
         self.themes = themes
