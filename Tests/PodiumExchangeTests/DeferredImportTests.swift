@@ -157,4 +157,22 @@ struct DeferredImportTests {
             #expect(report.imported == 1, "the deleted item is not: \(report.summary)")
         }
     }
+
+    @Test("opening a large workspace writes the feedback's key index with its open cache, and the next import reads it as it is")
+    func indexWrittenWithTheOpenCache() throws {
+        let (folder, root) = try Self.keyedWorkspace(count: 2_100)  // the open cache starts at 2,000 records
+        let index = root.path + "/.podium/cache/feedback.import-key-1.keys"
+        #expect(!FileManager.default.fileExists(atPath: index))
+        _ = try WorkspaceStore.open(at: root)  // a dashboard's or a command's whole open
+        #expect(FileManager.default.fileExists(atPath: index))
+        let written = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+        let csv = folder.path("rows.csv")
+        try "external id,text,author,date\nT-7,\"Remark 7 on the export\",customer 7,2026-10-01\n,\"Remark 9 on the export\",customer 9,2026-10-01\n,New one,someone,2026-11-01\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let report = try FeedbackImporter.importFile(at: csv, into: try WorkspaceStore.open(at: root, deferring: WorkspaceStore.largeCollections),
+                                                     options: FeedbackImportOptions(dryRun: true), now: fixedDate)
+        #expect(report.unchanged == 1 && report.duplicates.map(\.line) == [3] && report.imported == 1, "\(report.summary)")
+        let after = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+        #expect(written != nil && after == written, "every entry was trusted: the index was not written again")
+    }
 }

@@ -71,6 +71,16 @@ public struct FeedbackItem: Codable, Sendable, Hashable, Identifiable {
     public var duplicateKey: DuplicateKey {
         DuplicateKey(text: text, author: author, createdAt: createdAt)
     }
+
+    /// What an import compares a row with: text, author and date; an item dated at its
+    /// import (its file gave no date) matches on text and author.
+    public var importKey: DuplicateKey {
+        DuplicateKey(text: text, author: author, createdAt: importedAt == createdAt ? .distantPast : createdAt)
+    }
+
+    /// The name of `importKey`'s form, for the key index kept on disk: a change to the key
+    /// is a new name, so an index of the old key is never read as the new one.
+    public static let importKeyFormat = "import-key-1"
 }
 
 /// Text, author and date, normalised so that re-importing the same export is recognised.

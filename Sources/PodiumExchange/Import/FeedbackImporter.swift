@@ -120,7 +120,7 @@ public enum FeedbackImporter {
         var ids = SeededGenerator(seed: UInt64.random(in: 0...UInt64.max))
 
         var job = TabularImport<FeedbackItem, FeedbackField, DuplicateKey>(
-            recordName: "feedback item", requiredField: .text, duplicateKey: { importKey($0) },
+            recordName: "feedback item", requiredField: .text, duplicateKey: \.importKey,
             convert: { row, mapping in
                 var warnings: [String] = []
                 var rating: Rating?
@@ -180,7 +180,7 @@ public enum FeedbackImporter {
         job.notes = notes
         let given = Set(mapping.columns.keys)
         job.identity = .init(id: \.externalID, update: { FeedbackUpdate.apply($1, to: $0, given: given) })
-        job.keyed = .init(format: "import-key-1", digest: \.stableDigest)
+        job.keyed = .init(format: FeedbackItem.importKeyFormat, digest: \.stableDigest)
         job.detectedFormat = format?.name
         job.describe = describe
         if let ratingColumn {
@@ -225,11 +225,6 @@ public enum FeedbackImporter {
         return parts.joined(separator: " · ") + " — " + text.replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// Text, author and date; undated items (dated at their import) match on text and author.
-    static func importKey(_ item: FeedbackItem) -> DuplicateKey {
-        let undated = item.importedAt == item.createdAt
-        return DuplicateKey(text: item.text, author: item.author, createdAt: undated ? .distantPast : item.createdAt)
-    }
 }
 
 /// Finds the columns of a table that hold free text (answers to open questions), as

@@ -377,6 +377,15 @@ public final class WorkspaceStore: @unchecked Sendable {
         }
         // The cache only speeds up the next open; failing to write it changes nothing else.
         try? OpenCache<Record>(path: layout.cacheFile(collection)).save(files)
+        // The feedback's key index too, from the same records: the next import then reads
+        // no feedback file it has not changed (see `UnreadRecords.keys`).
+        if let feedback = files as? [(name: String, stamp: FileStamp, record: FeedbackItem)] {
+            let format = FeedbackItem.importKeyFormat
+            try? KeyIndexFile(path: layout.keyIndexFile(.feedback, format: format), format: format).save(feedback.map { file in
+                KeyIndexFile.Entry(stamp: file.stamp, key: RecordKey(file: file.name, digest: file.record.importKey.stableDigest,
+                                                                    externalID: file.record.externalID))
+            })
+        }
     }
 
     /// Applies what a loader read to the snapshot and the tracked stamps.
