@@ -86,7 +86,7 @@ struct ChartTests {
         let report = WorkspaceSignals.report(store.snapshot)
         #expect(report.itemsBefore == 20 && report.totals.allSatisfy { $0 == 0 })
         let note = try #require(SignalDigest(report: report, snapshot: store.snapshot).notes.first)
-        #expect(note.hasPrefix("No feedback in these 12 weeks: the newest is from \(Format.day(spring.addingTimeInterval(19 * 3_600))) (20 items before the timeline); --since "))
+        #expect(note.hasPrefix("No feedback in these 12 weeks: the newest is from \(Format.day(spring.addingTimeInterval(19 * 3_600))) (20 items before the timeline); podium signals --since "), "a command that runs as written: \(note)")
         #expect(throws: ChartUnavailable.self) { try WorkspaceCharts(snapshot: store.snapshot).svg(.themes) }
         do { _ = try WorkspaceCharts(snapshot: store.snapshot).svg(.themes) } catch { #expect("\(error)" == note) }
         #expect(HTMLReport(snapshot: store.snapshot).render().contains("No feedback in the report&#39;s weeks."))

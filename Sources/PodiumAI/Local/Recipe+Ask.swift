@@ -270,7 +270,7 @@ extension Recipe {
                       "Rationale: \(Recipe.clean(decision.rationale))", ""]
         }
         let feedbackMatches = ranked.filter { documents[$0.0].reference.kind == .feedback }.compactMap { snapshot.feedback[RecordID(documents[$0.0].reference.id)] }
-        var summary = "\(ranked.count) record\(ranked.count == 1 ? "" : "s") speak of it"
+        var summary = "\(Format.count(ranked.count, "record")) \(ranked.count == 1 ? "speaks" : "speak") of it"
         if !feedbackMatches.isEmpty {
             let negative = feedbackMatches.filter { Recipe.isNegative(Recipe.estimate($0, analyzer: analyzer)) }.count
             summary += ", \(feedbackMatches.count) of them feedback (\(Recipe.percent(Double(negative) / Double(feedbackMatches.count))) negative)"

@@ -110,14 +110,14 @@ extension Recipe {
             lines += ["", "## Themes", ""]
             for theme in clustering.themes.prefix(6) {
                 let stats = stats(of: theme, in: byID)
-                lines.append("- **\(stats.theme.label)**: \(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative"
+                lines.append("- **\(stats.theme.label)**: \(Format.count(stats.count, "item")), \(Recipe.percent(stats.negativeShare)) negative"
                     + (stats.representative.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
                 if let first = stats.representative.first, !evidence.contains(where: { $0.reference.id == first.id.rawValue }) {
                     evidence.append(Evidence(ArtifactReference(.feedback, first.id), detail: "example of theme \(theme.label)"))
                 }
             }
             if !clustering.unassignedIDs.isEmpty {
-                lines.append("- \(clustering.unassignedIDs.count) items fit no theme.")
+                lines.append("- \(Format.count(clustering.unassignedIDs.count, "item")) fit no theme.")
             }
         }
         return DraftOutput(title: "Feedback summary (\(scopeDescription(items)))", content: lines.joined(separator: "\n"),
@@ -135,7 +135,7 @@ extension Recipe {
         }
         let themed = items.count - clustering.unassignedIDs.count
         var lines = ["# Themes in \(scopeDescription(items))", "",
-                     "\(clustering.themes.count) theme\(clustering.themes.count == 1 ? " covers" : "s cover") \(themed) of \(items.count) items; "
+                     "\(clustering.themes.count) theme\(clustering.themes.count == 1 ? " covers" : "s cover") \(themed) of \(Format.count(items.count, "item")); "
                         + "\(clustering.unassignedIDs.count) fit no theme and are left unthemed, not forced in. "
                         + "Each item is placed by a word it uses (the words in “placed by”). Accepting tags each item with its theme, "
                         + "and with its sub-theme (`theme:<theme>/<sub-theme>`) when it has one.", ""]
@@ -147,14 +147,14 @@ extension Recipe {
             let stats = self.stats(of: theme, in: byID)
             let tag = "theme:" + Recipe.slug(theme.label)
             lines.append("## \(index + 1). \(theme.label)")
-            lines.append("\(stats.count) items · \(Recipe.percent(stats.negativeShare)) negative · mean sentiment "
+            lines.append("\(Format.count(stats.count, "item")) · \(Recipe.percent(stats.negativeShare)) negative · mean sentiment "
                 + String(format: "%+.2f", stats.meanSentiment) + " · tag `\(tag)`")
             lines.append("Placed by: " + Self.placedBySummary(theme))
             for member in stats.representative.prefix(2) { lines.append("- \(Recipe.quote(member))") }
             for sub in theme.subthemes {
                 let subStats = self.stats(of: sub, in: byID)
                 let subTag = tag + "/" + Recipe.slug(sub.label)
-                lines.append("- **\(sub.label)**: \(subStats.count) items, \(Recipe.percent(subStats.negativeShare)) negative"
+                lines.append("- **\(sub.label)**: \(Format.count(subStats.count, "item")), \(Recipe.percent(subStats.negativeShare)) negative"
                     + (subStats.representative.first.map { " — e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
                 assignments.append(ThemeAssignment(tag: subTag, feedbackIDs: subStats.members.map { $0.id }))
                 figures.append(Figure(name: "\(theme.label) / \(sub.label): items", value: Double(subStats.count)))
@@ -171,7 +171,7 @@ extension Recipe {
             figures.append(Figure(name: "\(theme.label): negative share", value: (stats.negativeShare * 100).rounded() / 100))
         }
         if !clustering.unassignedIDs.isEmpty {
-            lines.append("\(clustering.unassignedIDs.count) items fit no theme and are left untagged.")
+            lines.append("\(Format.count(clustering.unassignedIDs.count, "item")) fit no theme and are left untagged.")
             figures.append(Figure(name: "unthemed items", value: Double(clustering.unassignedIDs.count)))
         }
         return DraftOutput(title: "\(clustering.themes.count) feedback themes", content: lines.joined(separator: "\n"),
@@ -245,7 +245,7 @@ extension Recipe {
         let groups = segmented.count >= 2 ? segmented : Dictionary(grouping: items) { $0.source.rawValue }
         let chosen = groups.filter { $0.value.count >= minimum }.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(5)
         guard !chosen.isEmpty else {
-            throw JobError.nothingToWorkOn("Too little feedback per segment to describe a persona (at least \(minimum) items per segment are needed).")
+            throw JobError.nothingToWorkOn("Too little feedback per segment to describe a persona (at least \(Format.count(minimum, "item")) per segment are needed).")
         }
         // Every item's intent once: what each segment does (complains, asks, praises, asks how).
         let analyzer = analyzer
@@ -259,7 +259,7 @@ extension Recipe {
         var evidence: [Evidence] = []
         var figures: [Figure] = []
         var lines = ["# \(chosen.count) persona\(chosen.count == 1 ? "" : "s") from \(scopeDescription(items))", "",
-                     "One persona per \(segmented.count >= 2 ? "customer segment" : "feedback source") with at least \(minimum) items. "
+                     "One persona per \(segmented.count >= 2 ? "customer segment" : "feedback source") with at least \(Format.count(minimum, "item")). "
                         + "Pains are what the segment complains about more than the others do; goals what it asks for and praises; "
                         + "each in the words of a customer of the segment, with the source."
                         + (segmentsAreNames ? " The feedback's segment column has \(Dictionary(grouping: items.compactMap(\.segment)) { $0 }.count) different values, "

@@ -128,7 +128,7 @@ extension Recipe {
             let metric = "Share of new feedback about \(label) that is negative"
             let target = "from \(Recipe.percent(stats.negativeShare)) to \(Recipe.percent(max(0, stats.negativeShare * 0.7)))"
             let hypothesis = "We believe that \(change) for \(who) will cut negative feedback about \(label) by 30%, "
-                + "because \(stats.count) items mention it and \(Recipe.percent(stats.negativeShare)) of them are negative."
+                + "because \(Format.count(stats.count, "item")) mention it and \(Recipe.percent(stats.negativeShare)) of them are negative."
             let experiment = Experiment(
                 title: linkedBacklog.first.map { "Test: \(Recipe.clean($0.title))" } ?? "Test: fewer complaints about \(label)", hypothesis: hypothesis, metric: metric, target: target, status: .proposed,
                 startsAt: start, endsAt: end, linkedBacklog: linkedBacklog.prefix(3).map(\.id),
@@ -224,7 +224,7 @@ extension Recipe {
         figures += [Figure(name: "items before", value: Double(before.count)), Figure(name: "items during", value: Double(during.count)),
                     Figure(name: "negative share before", value: (shareBefore * 100).rounded() / 100),
                     Figure(name: "negative share during", value: (shareDuring * 100).rounded() / 100)]
-        findings.append("Feedback on its subject: \(before.count) items in the \(Int(span / 86_400)) days before it started "
+        findings.append("Feedback on its subject: \(Format.count(before.count, "item")) in the \(Int(span / 86_400)) days before it started "
             + "(\(Recipe.percent(shareBefore)) negative), \(during.count) since (\(Recipe.percent(shareDuring)) negative).")
         let ended = (experiment.endsAt ?? .distantFuture) <= now
         let status: ExperimentStatus

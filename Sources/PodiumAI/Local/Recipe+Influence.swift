@@ -86,7 +86,7 @@ extension Recipe {
         }
         let communication = Communication(title: "Release notes \(Recipe.day(now))", audience: written, kind: .releaseNotes,
                                           body: "", status: .draft, createdAt: now, updatedAt: now)
-        return DraftOutput(title: "Release notes: \(done.count) items", content: lines.joined(separator: "\n"), evidence: evidence,
+        return DraftOutput(title: "Release notes: \(Format.count(done.count, "item"))", content: lines.joined(separator: "\n"), evidence: evidence,
                            figures: [Figure(name: "items", value: Double(done.count))], proposal: DraftProposal(communication: communication))
     }
 
@@ -119,7 +119,7 @@ extension Recipe {
         }
         let communication = Communication(title: "Release notes \(Recipe.day(now)) (\(written))", audience: written, kind: .releaseNotes,
                                           body: "", status: .draft, createdAt: now, updatedAt: now)
-        return DraftOutput(title: "Release notes for \(written): \(done.count) items", content: lines.joined(separator: "\n"), evidence: evidence,
+        return DraftOutput(title: "Release notes for \(written): \(Format.count(done.count, "item"))", content: lines.joined(separator: "\n"), evidence: evidence,
                            figures: [Figure(name: "items", value: Double(done.count))], proposal: DraftProposal(communication: communication))
     }
 
@@ -157,7 +157,7 @@ extension Recipe {
             }
         }
         evidence += done.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "done in sprint \(sprint.number)") }
-        lines += ["", "## What customers told us (\(items.count) items)", ""]
+        lines += ["", "## What customers told us (\(Format.count(items.count, "item")))", ""]
         if clustering.themes.isEmpty { lines.append("- Too little feedback this sprint to find themes.") }
         for theme in clustering.themes.prefix(5) {
             let stats = stats(of: theme, in: byID)

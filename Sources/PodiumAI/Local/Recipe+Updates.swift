@@ -133,7 +133,7 @@ extension Recipe {
         lines += ["", "## Customer sentiment", "",
                   period.recent.isEmpty
                     ? "- No feedback arrived in this period" + (newest.map { " (the newest item is from \(Recipe.day($0)))" } ?? "")
-                        + (period.earlier.isEmpty ? "." : "; \(period.earlier.count) items in the period before, \(Recipe.percent(period.negativeBefore)) negative.")
+                        + (period.earlier.isEmpty ? "." : "; \(Format.count(period.earlier.count, "item")) in the period before, \(Recipe.percent(period.negativeBefore)) negative.")
                     : "- \(period.recent.count) feedback items (\(period.earlier.count) in the period before); \(Recipe.percent(period.negativeNow)) negative (before: \(Recipe.percent(period.negativeBefore)))."]
         var risks: [String] = []
         if period.recent.count >= 6 {
@@ -144,7 +144,7 @@ extension Recipe {
                 lines.append("- \(stats.line)" + (stats.representative.first.map { ", e.g. \(Recipe.quote($0, limit: 90))" } ?? ""))
                 evidence += Recipe.evidence(Array(stats.representative.prefix(1))) { _ in "theme \(theme.label)" }
                 if stats.negativeShare >= 0.5 && stats.count >= 5 {
-                    risks.append("Customers are unhappy about \(theme.label) (\(stats.count) items, \(Recipe.percent(stats.negativeShare)) negative).")
+                    risks.append("Customers are unhappy about \(theme.label) (\(Format.count(stats.count, "item")), \(Recipe.percent(stats.negativeShare)) negative).")
                 }
             }
         }

@@ -80,7 +80,7 @@ extension Recipe {
             lines.append("")
         } else {
             lines += ["## No change proposed", "",
-                      pains.isEmpty ? "The evidence suggests no change: no theme of the feedback stands out as a pain (at least \(minimum) items, a quarter of them negative)."
+                      pains.isEmpty ? "The evidence suggests no change: no theme of the feedback stands out as a pain (at least \(Format.count(minimum, "item")), a quarter of them negative)."
                           : "The evidence suggests no change: the pains customers name (\(Recipe.list(pains.prefix(3).map(\.theme.label)))) are what the vision and goal already speak of.",
                       ""]
         }

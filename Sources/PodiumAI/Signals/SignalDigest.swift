@@ -47,7 +47,7 @@ public struct SignalDigest: Sendable {
             if let newest = report.newestFeedback {
                 let start = newest.addingTimeInterval(-Double(grid.count - 1) * grid.length)
                 notes.append("No feedback in these \(grid.count) \(period)s: the newest is from \(Format.day(newest)) "
-                    + "(\(Format.count(report.itemsBefore, "item")) before the timeline); --since \(Format.localDay(start)) shows them.")
+                    + "(\(Format.count(report.itemsBefore, "item")) before the timeline); podium signals --since \(Format.localDay(start)) shows them.")
             } else {
                 notes.append("No feedback yet: import some (podium import feedback FILE, or I in the dashboard).")
             }
