@@ -61,7 +61,8 @@ struct AudienceTests {
         let someFeedback = Array(imported.store.snapshot.feedback.values.prefix(1)).map(\.id)
         let upgrade = BacklogItem(key: "TRL-900", title: "Upgrade Postgres 13 → 16 and drop legacy tables", status: .done, order: 900,
                                   linkedFeedback: someFeedback, tags: ["Tech debt", "infra"], doneAt: Self.now.addingTimeInterval(-86_400))
-        let quotes = BacklogItem(key: "TRL-901", title: "RateService: parallel carrier quotes with a short cache", status: .done, order: 901,
+        let quotes = BacklogItem(key: "TRL-901", title: "RateService: parallel carrier quotes with a short cache",
+                                 description: "On re-poll we re-ingest quotes we already hold. AC: p95 under 800 ms.", status: .done, order: 901,
                                  linkedFeedback: someFeedback, tags: ["Backend"], doneAt: Self.now.addingTimeInterval(-86_400))
         try imported.store.write { try $0.save(all: [upgrade, quotes]) }
         for kind in [JobKind.stakeholderUpdate, .releaseNotes] {
@@ -71,6 +72,7 @@ struct AudienceTests {
                     "the review says what was left out and why")
             #expect(customers.content.contains("Parallel carrier quotes with a short cache") && !customers.content.contains("RateService"),
                     "\(kind): \(customers.content)")
+            #expect(!customers.content.contains("re-ingest") && !customers.content.contains("p95"), "the team's description stays out: \(customers.content)")
             #expect(!customers.content.contains("you asked for this") || customers.content.contains("some of you") || customers.content.contains("many of you"))
             let quoteLine = customers.content.split(separator: "\n").first { $0.contains("Parallel carrier quotes") } ?? ""
             #expect(!quoteLine.contains("asked for this"), "one link is not “you asked for this”: \(quoteLine)")

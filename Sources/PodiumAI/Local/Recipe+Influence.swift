@@ -76,9 +76,9 @@ extension Recipe {
             lines += ["## \(heading)", ""]
             for item in items {
                 let asked = item.linkedFeedback.count
-                // A fix's description tells the bug, not the fix: only its title goes out.
-                let summary = heading == "Fixed" ? "" : Recipe.clean(item.description).split(separator: ".").first.map { String($0) + "." } ?? ""
-                lines.append("- **\(Recipe.customerTitle(item))**" + (summary.count > 1 ? " — \(summary)" : ""))
+                // The title alone goes out: a tracker's description is written for the team
+                // (it tells the bug, or how the change is built), not for customers.
+                lines.append("- **\(Recipe.customerTitle(item))**" + Recipe.askedPhrase(item))
                 evidence.append(Evidence(ArtifactReference(.backlog, item.id),
                                          detail: "done \(item.doneAt.map(Recipe.day) ?? "")" + (asked > 0 ? "; asked for in \(asked) feedback items" : "")))
             }
