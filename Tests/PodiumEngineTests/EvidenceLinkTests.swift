@@ -188,4 +188,23 @@ struct LinkEditTests {
         let item = try #require(imported.store.snapshot.backlog[dropped.backlogID])
         #expect(item.linkKind(of: dropped.feedbackID) == nil, "the deleted line's link was not written")
     }
+
+    @Test("propose-experiments sets each target 30% under the rate it states, counted over the weeks it names", arguments: EvidenceSet.names)
+    func experimentTargets(name: String) throws {
+        let folder = try TemporaryDirectory("podium-experiments")
+        let (imported, draft, _) = try EvidenceLinkTests.linkDraft(name, in: folder)
+        try DraftReview(store: imported.store).accept(draft.id)
+        let output = try LocalProvider().run(JobRequest(job: Job(kind: .proposeExperiments, stance: .experimenter), snapshot: imported.store.snapshot),
+                                             context: JobContext())
+        let experiments = try #require(output.proposal?.experiments)
+        #expect(!experiments.isEmpty)
+        for experiment in experiments {
+            let parts = try #require(experiment.target.firstMatch(of: /from ([0-9.]+) to ([0-9.]+) a week \(([0-9]+) complaints? in (?:the last 4 weeks|the ([0-9]+) weeks the feedback spans)\)/),
+                                     "\(experiment.target)")
+            let from = try #require(Double(String(parts.1))), to = try #require(Double(String(parts.2))), count = try #require(Double(String(parts.3)))
+            let weeks = parts.4.flatMap { Double(String($0)) } ?? 4.0
+            #expect(to < from || from == 0, "\(name): a target already met is no target: \(experiment.target)")
+            #expect(abs(from - count / weeks) <= 0.05 + 1e-9, "\(name): the stated rate is the count over the weeks: \(experiment.target)")
+        }
+    }
 }

@@ -41,11 +41,16 @@ extension Recipe {
             let name = (item.key.map { Recipe.clean($0) + " " } ?? "") + Recipe.clean(item.title)
             let segment = Dictionary(grouping: complaints.compactMap(\.segment), by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
             let who = segment.map { "\(Recipe.clean($0)) customers" } ?? "customers"
+            // The rate now: the last four weeks' complaints; with none in them (older
+            // feedback), every complaint over the weeks it spans. The target is 30% fewer.
             let recent = complaints.filter { $0.createdAt >= now.addingTimeInterval(-28 * 86_400) }.count
-            let perWeek = Double(recent) / 4
+            let dates = complaints.map(\.createdAt)
+            let spanWeeks = max(4, Int(((dates.max() ?? now).timeIntervalSince(dates.min() ?? now) / (7 * 86_400)).rounded(.up)))
+            let (count, weeks) = recent > 0 ? (recent, 4) : (complaints.count, spanWeeks)
+            let perWeek = (Double(count) / Double(weeks) * 10).rounded() / 10
             let metric = "New complaints linked to “\(Recipe.clean(item.title))”, per week"
-            let target = perWeek > 0 ? "from \(Recipe.number(perWeek)) to \(Recipe.number((perWeek * 0.7 * 10).rounded() / 10)) a week"
-                : "fewer than \(Recipe.number(max(1, Double(complaints.count) / 8))) a week"
+            let target = "from \(Recipe.number(perWeek)) to \(Recipe.number((perWeek * 0.7 * 10).rounded() / 10)) a week "
+                + "(\(Format.count(count, "complaint")) in \(recent > 0 ? "the last 4 weeks" : "the \(weeks) weeks the feedback spans"))"
             let hypothesis = "We believe that shipping “\(Recipe.clean(item.title))” for \(who) will cut the complaints linked to it by 30%, "
                 + "because \(complaints.count) of the \(linked) feedback items that ask for it are complaints."
             let experiment = Experiment(title: "Test: \(Recipe.clean(item.title))", hypothesis: hypothesis, metric: metric, target: target, status: .proposed,
