@@ -61,6 +61,10 @@ struct EvidenceLinkerTests {
         ("Printing on my Zebra from the PDF works fine for me.", .praise),
         ("No problems here, never had a crash since the update", .praise),
         ("It works fine on wifi but on mobile data the sync never finishes", .complaint),
+        // Praise with a reservation after it complains.
+        ("Good app, but the gradient graph paywall makes me use a different app", .complaint),
+        ("The map is beautiful but the recorded line is jagged", .complaint),
+        ("Sync was broken for a week but now it works great, thanks", .praise),
         // A benefit wished for is a request, not praise.
         ("A page where the customer picks the new size and gets a label would save my sanity.", .request),
     ])

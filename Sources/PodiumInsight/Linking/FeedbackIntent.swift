@@ -26,6 +26,16 @@ public enum FeedbackIntent: String, Sendable, Hashable, CaseIterable {
         if !complains, howToCues.contains(where: { text.contains($0) }) { return .question }
         let sentiment = analyzer.score(sentence).score
         let praises = reassures || praiseCues.contains { text.contains($0) }
+        // "Good app, but the paywall makes me use another one": praise with a reservation
+        // after it is a complaint, when what follows the last "but" praises nothing itself.
+        if let but = text.range(of: " but ", options: .backwards) {
+            let after = String(text[but.upperBound...])
+            if !after.trimmingCharacters(in: .whitespaces).isEmpty, !praiseCues.contains(where: after.contains),
+               !reassuranceCues.contains(where: after.contains), analyzer.score(after).score < 0.15,
+               praises || sentiment >= 0.15 {
+                return .complaint
+            }
+        }
         if praises && !complains && (reassures || sentiment > -0.1) { return .praise }
         // Both: a thank-you that recalls the old pain ("used to be the worst part of my job").
         if praises && complains { return sentiment >= 0.25 ? .praise : .complaint }
