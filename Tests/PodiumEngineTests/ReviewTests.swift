@@ -38,13 +38,16 @@ struct ReviewTests {
         let before = try files(workspace.root)
         let order = try draft(.orderBacklog, in: store)
         let proposed = try #require(order.proposal?.backlogOrder)
-        let accepted = try DraftReview(store: store, actor: "po").accept(order.id, note: "looks right")
+        let accepted = try DraftReview(store: store, actor: "po").accept(order.id, note: "looks right\u{1B}[2J")
         #expect(accepted.status == .accepted && (accepted.appliedChanges?.count ?? 0) > 0)
         let open = store.snapshot.orderedBacklog.filter { $0.status == .proposed || $0.status == .ready }.map(\.id)
         #expect(open == proposed.filter { open.contains($0) }, "the open items follow the proposed order")
         #expect(try files(workspace.root) != before)
         let audit = store.snapshot.audit.values.filter { $0.action == .accept }
-        #expect(audit.count == 1 && audit.first?.actor == "po" && audit.first?.details["note"] == "looks right")
+        #expect(audit.count == 1 && audit.first?.actor == "po" && audit.first?.details["note"]?.hasPrefix("looks right") == true)
+        #expect(accepted.reviewNote?.contains("\u{1B}") == false, "the note is kept without escape codes")
+        // The audit log's listing shows the note, as it shows a rejection's reason.
+        #expect(audit.first?.summary.hasSuffix("(note: \(accepted.reviewNote ?? ""))") == true, "\(audit.first?.summary ?? "")")
 
         let undone = try DraftReview(store: store, actor: "po").undoAccept(order.id)
         #expect(undone.status == .pending && undone.appliedChanges == nil)

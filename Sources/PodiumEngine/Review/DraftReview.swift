@@ -27,13 +27,14 @@ public struct DraftReview: Sendable {
             let applied = try ProposalApplier(draft: draft, now: now, actor: automation.map { "auto: \($0)" } ?? actor).apply(to: &transaction)
             draft.status = .accepted
             draft.reviewedAt = now
+            let note = note?.sanitizedForTerminal()
             draft.reviewNote = note
             draft.appliedChanges = applied
             try transaction.save(draft)
             let effect = draft.kind.info?.onAccept ?? "kept as accepted"
             try transaction.log(AuditEntry(
                 at: now, actor: actor, action: .accept, subject: ArtifactReference(.draft, id),
-                summary: "Accepted “\(draft.title)”: \(applied.isEmpty ? "kept as accepted" : effect)",
+                summary: "Accepted “\(draft.title)”: \(applied.isEmpty ? "kept as accepted" : effect)" + (note.map { " (note: \($0))" } ?? ""),
                 details: details(draft, ["changed": "\(draft.changedRecordCount)", "note": note])))
             return draft
         }
