@@ -84,4 +84,20 @@ struct AskTests {
             }
         }
     }
+
+    @Test("words of one concept are one thing (“battery drain” finds the reviews that say battery), and “is anything on the backlog for it?” is answered plainly")
+    func oneConceptAndTheBacklog() throws {
+        let folder = try TemporaryDirectory("podium-ask-battery")
+        let imported = try EvidenceSet(named: "trailmix").makeWorkspace(at: folder.path("trailmix"))
+        let snapshot = imported.store.snapshot
+        let battery = Set(snapshot.feedback.values.filter { $0.text.lowercased().contains("battery") }.map(\.id.rawValue))
+        #expect(battery.count >= 5)
+        guard case let .answered(cited, text) = Self.ask("What do customers say about battery drain, and is anything on the backlog for it?", in: snapshot) else {
+            Issue.record("not answered")
+            return
+        }
+        #expect(cited.intersection(battery).count >= 4, "\(text)")
+        #expect(text.contains("\nOn the backlog: ") || text.contains("\nNo backlog item speaks of it."), "\(text)")
+        #expect(!text.contains("No record mentions “backlog”"), "where to look is not what to look for: \(text)")
+    }
 }

@@ -99,6 +99,8 @@ extension Recipe {
         "customer", "users", "user", "say", "saying", "said", "tell", "telling", "told", "talk", "mention", "mentioned", "think", "feel",
         "ask", "asked", "asking", "about", "our", "we", "us", "team", "side", "there", "any", "thing", "things", "happy", "exactly",
         "actually", "since", "one", "ones", "most", "least", "else", "other", "others", "some",
+        // Where to look, not what to look for: "is anything on the backlog for it?"
+        "anything", "something", "backlog", "workspace",
     ].flatMap { Tokenizer.terms($0) })
 
     /// Whether the question asks for a number: a count, an amount, a rate or a score.
@@ -240,11 +242,13 @@ extension Recipe {
         let total = weights.values.reduce(0, +)
         func match(_ terms: some Sequence<String>) -> Double { Set(terms).reduce(0) { $0 + (weights[$1] ?? 0) } }
         let query = model.vector(for: queryTerms)
-        // A record must carry a good share of what the question is about, not one common word.
+        // A record must carry a good share of what the question is about, not one common word;
+        // words of one concept ("battery drain") are one thing, so one of them is enough.
+        let things = ConceptLexicon.distinctThings(weights.keys)
         let ranked = documents.indices.map { ($0, match(termLists[$0]) + model.vector(for: termLists[$0]).dot(query)) }
             .filter { index, _ in
                 let shared = Set(termLists[index]).intersection(weights.keys).count
-                return match(termLists[index]) >= 0.25 * total && shared >= min(2, weights.count)
+                return match(termLists[index]) >= 0.25 * total && shared >= min(2, things)
             }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         guard let best = ranked.first?.1 else {
@@ -283,6 +287,13 @@ extension Recipe {
             evidence.append(Evidence(document.reference, detail: "quoted: \(Recipe.shorten(Recipe.clean(sentence), to: 80))"))
         }
         if !absentWords.isEmpty { lines += ["", "No record mentions \(Recipe.list(absentWords)): the answer leaves that part open."] }
+        // "…and is anything on the backlog for it?": said plainly either way.
+        if Tokenizer.words(question).contains("backlog") {
+            let items = ranked.filter { documents[$0.0].reference.kind == .backlog }.compactMap { snapshot.backlog[RecordID(documents[$0.0].reference.id)] }
+            lines += ["", items.isEmpty ? "No backlog item speaks of it."
+                : "On the backlog: " + items.prefix(3).map { (($0.key.map { Recipe.clean($0) + " " }) ?? "") + "“\(Recipe.clean($0.title))” \(Recipe.cite($0.id))" }.joined(separator: "; ") + "."]
+            evidence += items.prefix(3).map { Evidence(ArtifactReference(.backlog, $0.id), detail: "speaks of it") }
+        }
         return DraftOutput(title: "Q: \(Recipe.shorten(Recipe.clean(question), to: 60))", content: lines.joined(separator: "\n"), evidence: evidence,
                            figures: [Figure(name: "matching records", value: Double(ranked.count)), Figure(name: "matching feedback", value: Double(feedbackMatches.count))])
     }

@@ -26,6 +26,20 @@ public enum ConceptLexicon {
         conceptsByTerm[term] ?? []
     }
 
+    /// How many different things `terms` (stemmed) name: terms of one concept ("battery"
+    /// and "drain") count once.
+    public static func distinctThings(_ terms: some Sequence<String>) -> Int {
+        var seen = Set<String>()
+        var count = 0
+        for term in Set(terms).sorted() {
+            let concepts = Self.concepts(of: term)
+            if !concepts.isEmpty && concepts.contains(where: seen.contains) { continue }
+            seen.formUnion(concepts)
+            count += 1
+        }
+        return count
+    }
+
     // MARK: - The groups
 
     private static let groups: [(String, [String])] = [
