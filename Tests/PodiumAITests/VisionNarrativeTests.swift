@@ -42,6 +42,29 @@ struct VisionNarrativeTests {
         #expect(output.evidence.contains { $0.reference.kind == .feedback })
     }
 
+    @Test("the pain is shown by its complaints, never by praise; a pain smaller than one the goal speaks of is not called the largest")
+    func painShownByComplaints() throws {
+        let vision = "Small businesses run their money from one calm place."
+        let (first, folder) = try narrative(vision: vision, goal: "Grow the Team plan.")
+        _ = folder
+        let quoted = first.evidence.filter { $0.reference.kind == .feedback && ($0.detail ?? "").hasPrefix("pain:") }.map(\.reference.id)
+        #expect(!quoted.isEmpty)
+        let set = try EvidenceSet(named: "ledgerly")
+        let labels = try #require(try ThemeLabels(set))
+        let byText = try FeedbackTexts.byExportID(set)
+        let sentiment = Dictionary(labels.items.compactMap { item in byText[item.feedback].map { ($0, item.sentiment) } }, uniquingKeysWith: { first, _ in first })
+        let folderSnapshot = try WorkspaceStore.open(at: folder.path("ledgerly")).snapshot
+        for id in quoted {
+            let text = try #require(folderSnapshot.feedback[RecordID(id)]?.text)
+            #expect(sentiment[text] != "positive", "praise shown as the pain: \(text)")
+        }
+        // Name the largest pain in the goal: the next one is not called the largest of all.
+        let largest = try #require(first.content.firstMatch(of: #/The largest pain customers name, (.+?) — /#)).1
+        let (second, other) = try narrative(vision: vision, goal: "Fix \(largest) for every business.")
+        _ = other
+        #expect(!second.content.contains("The largest pain customers name, "), "\(second.content)")
+    }
+
     @Test("when the goal already speaks of the pains, it says plainly that the evidence suggests no change, and why")
     func noChange() throws {
         // First learn the themes, then write a goal that names each of them.

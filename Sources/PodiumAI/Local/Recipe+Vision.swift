@@ -63,8 +63,13 @@ extension Recipe {
             let target = "halve the complaints about \(pain.theme.label.replacingOccurrences(of: " · ", with: " / ")) (\(complaints) so far) by \(Recipe.day(quarterEnd))"
             goal = currentGoal.isEmpty ? "Remove the pain customers name most often: \(target)."
                 : currentGoal.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) + "; and \(target)."
-            reasons.append("The largest pain customers name, \(pain.line), is not in the vision or the goal.")
-            evidence += Recipe.evidence(Array(pain.representative.prefix(3))) { _ in "pain: \(pain.theme.label)" }
+            // Said as it is: the largest pain of all, or the largest of those not spoken of.
+            reasons.append(pain.theme.label == pains.first?.theme.label
+                ? "The largest pain customers name, \(pain.line), is not in the vision or the goal."
+                : "The largest pain customers name that the vision and goal do not speak of is \(pain.line) "
+                    + "(larger ones they do speak of: \(Recipe.list(pains.prefix { $0.theme.label != pain.theme.label }.map(\.theme.label))))).")
+            // A pain is shown by its complaints, never by praise of the same theme.
+            evidence += Recipe.evidence(Array(Recipe.distinct(pain.members(negative: true)).prefix(3))) { _ in "pain: \(pain.theme.label)" }
         }
         let changed = vision != currentVision || goal != currentGoal
         var lines = ["# Vision narrative for \(name)", ""]
