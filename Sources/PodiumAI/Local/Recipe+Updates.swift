@@ -205,9 +205,8 @@ extension Recipe {
         }
         // The team's own work (a database upgrade) is not news for customers: it is left out,
         // and the review's evidence says so.
-        let (internalWork, internalIDs) = (period.done + period.inProgress + period.next).reduce(into: ([BacklogItem](), Set<RecordID<BacklogItem>>())) { result, item in
-            if Recipe.isInternal(item), !result.1.contains(item.id) { result.0.append(item); result.1.insert(item.id) }
-        }
+        var internalIDs = Set<RecordID<BacklogItem>>()
+        let internalWork = (period.done + period.inProgress + period.next).filter { Recipe.isInternal($0) && internalIDs.insert($0.id).inserted }
         evidence += internalWork.map { Evidence(ArtifactReference(.backlog, $0.id), detail: "left out: the team's own work (labelled \($0.tags.joined(separator: ", ")))") }
         section("Now available", period.done.filter { !internalIDs.contains($0.id) }, detail: "done") { Recipe.customerTitle($0) + Recipe.askedPhrase($0) }
         section("On the way", Array(period.inProgress.filter { !internalIDs.contains($0.id) }.prefix(4)), detail: "in progress") { Recipe.customerTitle($0) }
