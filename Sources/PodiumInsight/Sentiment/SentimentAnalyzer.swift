@@ -39,7 +39,12 @@ public struct SentimentAnalyzer: Sendable {
         var positiveTerms: [String] = []
         var negativeTerms: [String] = []
         for sentence in SentenceSplitter.sentences(text) {
-            let hits = Self.hits(in: sentence)
+            var hits = Self.hits(in: sentence)
+            // A problem told without a sentiment word ("barcodes come out patchy every time",
+            // "still stuck on processing") is still a mild complaint.
+            if hits.isEmpty, FeedbackIntent.speaksOfTrouble(sentence) {
+                hits = [Hit(position: 0, valence: -1, surface: "(trouble)")]
+            }
             let exclamations = min(3, sentence.reduce(0) { $1 == "!" ? $0 + 1 : $0 })
             let emphasis = 1 + 0.1 * Double(exclamations)
             for hit in hits {
