@@ -48,6 +48,9 @@ struct SentimentQualityTests {
         ("Good news, the doubled transactions problem seems to be gone since the fix", "positive"),
         ("The sync bug is fixed now, thanks", "positive"), ("The crash needs to be fixed", "negative"),
         ("The export problem still isn't fixed", "negative"), ("My notes are gone", "negative"),
+        // A problem told without a sentiment word is a mild complaint; a plain account is not.
+        ("Barcodes come out grey and patchy every time", "negative"), ("The order is still stuck on processing", "negative"),
+        ("I plan my hikes with it on Sundays", "neutral"),
     ])
     func cases(text: String, expected: String) {
         #expect(SentimentAnalyzer().score(text).threeClass == expected, "\(text)")
