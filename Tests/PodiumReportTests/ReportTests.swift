@@ -75,6 +75,27 @@ struct ChartTests {
         #expect(sentiment.contains(">all feedback"), "the share of complaints, the measure the souring test uses")
     }
 
+    @Test("with no themes accepted, the signals say the items' own tags stand for themes and how to get themes; with themes accepted they do not")
+    func ownTagsAsThemes() throws {
+        let folder = try TemporaryDirectory("podium-own-tags")
+        let store = try WorkspaceStore.create(at: folder.path("ws"), product: Product(name: "Tags"))
+        let recent = Date().addingTimeInterval(-2 * 86_400)
+        try store.write { transaction in
+            try transaction.save(all: (0..<12).map { FeedbackItem(text: "Ticket \($0)", createdAt: recent.addingTimeInterval(Double($0) * 60),
+                                                                    tags: [$0 % 2 == 0 ? "plan_solo" : "needs_triage"]) })
+        }
+        let note = "No themes are accepted yet, so the items' own tags"
+        let plain = SignalDigest(report: WorkspaceSignals.report(store.snapshot), snapshot: store.snapshot).notes
+        #expect(plain.contains { $0.hasPrefix(note) }, "\(plain)")
+        try store.write { transaction in
+            var first = try #require(transaction.snapshot.feedback.values.first)
+            first.tags.append("theme:billing")
+            try transaction.save(first)
+        }
+        let themed = SignalDigest(report: WorkspaceSignals.report(store.snapshot), snapshot: store.snapshot).notes
+        #expect(!themed.contains { $0.hasPrefix(note) }, "\(themed)")
+    }
+
     @Test("a workspace of last spring's feedback says when its newest item came, in the signals, the charts and the report")
     func oldFeedback() throws {
         let folder = try TemporaryDirectory("podium-old")

@@ -53,6 +53,12 @@ public struct SignalDigest: Sendable {
             }
             return notes
         }
+        // Without accepted themes the items' own tags stand for them: an export's tags may be
+        // routing ("plan_solo", "needs_triage"), so the reader is told, and how to get themes.
+        if !report.trends.isEmpty, !WorkspaceSignals.usesThemeTags(snapshot) {
+            notes.append("No themes are accepted yet, so the items' own tags (as their export or a person gave them) stand for themes: "
+                + "cluster the feedback (t in the Customer pane, or podium run cluster-themes) and accept it for themes by topic.")
+        }
         let now = report.totals.last ?? 0, unthemed = report.unthemed.last ?? 0
         if !report.trends.isEmpty, unthemed >= 3, Double(unthemed) >= 0.25 * Double(now) {
             notes.append("\(unthemed) of this \(period)'s \(now) items are in no theme yet: cluster the feedback again "
