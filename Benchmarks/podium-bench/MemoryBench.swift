@@ -132,15 +132,24 @@ enum MemoryBreakdown {
                 try decoder.decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path + "/" + $0)))
             }
         }
+        // Each draft decoded on its own, so the memory each holds is its own line.
         var before = MemoryBench.residentBytes()
-        let drafts = try folder("drafts", Draft.self)
+        let draftFolder = root + "/drafts"
+        var drafts: [Draft] = []
+        var lines: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: draftFolder).filter({ $0.hasSuffix(".json") }).sorted() {
+            let start = MemoryBench.residentBytes()
+            let draft = try decoder.decode(Draft.self, from: Data(contentsOf: URL(fileURLWithPath: draftFolder + "/" + name)))
+            drafts.append(draft)
+            let held = MemoryBench.residentBytes() - start
+            let proposal = draft.proposal
+            lines.append(String(format: "  %.1f MiB ", held / 1_048_576) + "\(draft.kind) (\(draft.status)): \(draft.content.utf8.count) bytes of text, "
+                + "\(draft.evidence.count) evidence, \(proposal?.sentiments?.count ?? 0) sentiments, \(proposal?.themeTags?.count ?? 0) themes, "
+                + "\(proposal?.feedbackLinks?.count ?? 0) links, \(draft.appliedChanges?.count ?? 0) applied changes")
+        }
         var after = MemoryBench.residentBytes()
         print(String(format: "drafts %.1f MiB", (after - before) / 1_048_576))
-        for draft in drafts {
-            let proposal = draft.proposal
-            print("  \(draft.kind) (\(draft.status)): \(draft.content.utf8.count) bytes of text, \(draft.evidence.count) evidence, "
-                + "\(proposal?.sentiments?.count ?? 0) sentiments, \(proposal?.themeTags?.count ?? 0) themes, \(proposal?.feedbackLinks?.count ?? 0) links")
-        }
+        for line in lines { print(line) }
         before = after
         let annotations = try folder("annotations", FeedbackAnnotations.self)
         after = MemoryBench.residentBytes()
